@@ -1,0 +1,222 @@
+//! Loaded input files and positions inside them.
+//!
+//! Owns the file table (path and shared text of every file read), the compact [`Span`] every
+//! later stage carries so a finding can point back into the exact bytes a user wrote, and the
+//! byte-offset to line/column conversion used by the renderers. It never interprets file
+//! contents.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Index of a file in [`Files`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub u32);
+
+/// A byte range in one loaded file.
+///
+/// Kept small (12 bytes) because every claim carries several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    /// The file the range belongs to.
+    pub file: FileId,
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span over `range` in `file`.
+    #[must_use]
+    pub fn new(file: FileId, range: Range<usize>) -> Self {
+        Self {
+            file,
+            start: u32::try_from(range.start).unwrap_or(u32::MAX),
+            end: u32::try_from(range.end).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// The byte range.
+    #[must_use]
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The smallest span covering both (same file assumed).
+    #[must_use]
+    pub fn cover(self, other: Span) -> Span {
+        Span {
+            file: self.file,
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+/// One file as read from disk.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as given or discovered (relative paths stay relative, for stable output).
+    pub path: PathBuf,
+    /// The full text, shared with diagnostics.
+    pub text: Arc<str>,
+    /// Byte offset of the start of every line, for line/column lookups.
+    line_starts: Vec<u32>,
+}
+
+impl SourceFile {
+    /// A file with its text.
+    #[must_use]
+    pub fn new(path: PathBuf, text: Arc<str>) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(
+                text.bytes()
+                    .enumerate()
+                    .filter(|&(_, b)| b == b'\n')
+                    .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+            )
+            .collect();
+        Self {
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    #[must_use]
+    pub fn line_col(&self, offset: u32) -> LineCol {
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1) - 1;
+        let start = self.line_starts[line] as usize;
+        let end = (offset as usize).min(self.text.len());
+        let column = self
+            .text
+            .get(start..end)
+            .map_or(end - start, |prefix| prefix.chars().count());
+        LineCol {
+            line: line + 1,
+            column: column + 1,
+        }
+    }
+
+    /// The path for display, with `/` separators on every platform.
+    #[must_use]
+    pub fn display_path(&self) -> String {
+        display_path(&self.path)
+    }
+}
+
+/// A 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+}
+
+impl fmt::Display for LineCol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// Every file read in one run.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    files: Vec<SourceFile>,
+}
+
+impl Files {
+    /// An empty table.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, path: PathBuf, text: Arc<str>) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        self.files.push(SourceFile::new(path, text));
+        id
+    }
+
+    /// The file behind an id.
+    ///
+    /// Ids are only ever made by [`Files::add`], so a lookup cannot miss within one run.
+    #[must_use]
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    /// Every file with its id, in the order they were added.
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FileId(u32::try_from(i).unwrap_or(u32::MAX)), f))
+    }
+
+    /// The text a span covers.
+    #[must_use]
+    pub fn slice(&self, span: Span) -> &str {
+        self.get(span.file).text.get(span.range()).unwrap_or("")
+    }
+
+    /// The line and column where a span starts.
+    #[must_use]
+    pub fn start(&self, span: Span) -> LineCol {
+        self.get(span.file).line_col(span.start)
+    }
+
+    /// The line and column where a span ends (its last character).
+    #[must_use]
+    pub fn end(&self, span: Span) -> LineCol {
+        let file = self.get(span.file);
+        file.line_col(span.end.max(span.start + 1) - 1)
+    }
+
+    /// Number of files.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether no file was read.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+/// A path with `/` separators, as shown to users and written to machine formats.
+#[must_use]
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let file = SourceFile::new("a.toml".into(), Arc::from("ab\n“é” x\n"));
+        assert_eq!(file.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(file.line_col(3), LineCol { line: 2, column: 1 });
+        // `x` sits after three multi-byte characters and a space.
+        let x = file.text.find('x').unwrap() as u32;
+        assert_eq!(file.line_col(x), LineCol { line: 2, column: 5 });
+    }
+
+    #[test]
+    fn end_points_at_last_character() {
+        let mut files = Files::new();
+        let id = files.add("a".into(), Arc::from("key = \"v\"\n"));
+        let span = Span::new(id, 6..9);
+        assert_eq!(files.slice(span), "\"v\"");
+        assert_eq!(files.end(span), LineCol { line: 1, column: 9 });
+    }
+}

@@ -1,0 +1,3 @@
+//! The `factcheck` command.
+
+fn main() {}

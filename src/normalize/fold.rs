@@ -1,0 +1,296 @@
+//! Folding of names into comparable words (DESIGN 2.1, first paragraph).
+//!
+//! Owns the one definition of "the same spelling": Unicode compatibility forms and
+//! diacritics, case, dashes and hyphens, quotes and apostrophes, `&`, and British versus
+//! American spellings. Everything that compares names (aliases, acronyms, fuzzy matching,
+//! qualifier values, unit nouns) goes through [`fold_words`]. It must not decide which names
+//! are the same entity: that is `names`.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// The folded words of a name.
+///
+/// "Japan–NATO relations", "japan-nato Relations" and "Japan NATO relations" all fold to
+/// `["japan", "nato", "relations"]`; "Defence Programme" folds to `["defense", "program"]`.
+#[must_use]
+pub fn fold_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let chars: Vec<char> = text.nfkd().filter(|c| !is_combining_mark(*c)).collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        match classify(c, prev, next) {
+            Class::Keep => word.extend(c.to_lowercase()),
+            Class::Drop => {}
+            Class::Break => flush(&mut word, &mut words),
+            Class::And => {
+                flush(&mut word, &mut words);
+                words.push("and".to_owned());
+            }
+        }
+    }
+    flush(&mut word, &mut words);
+    words
+}
+
+/// The folded words joined by single spaces: the form shown in normalized values.
+#[must_use]
+pub fn fold(text: &str) -> String {
+    fold_words(text).join(" ")
+}
+
+/// The identity key of a name: folded words with the separators removed, so that
+/// "Indo-Pacific", "Indo Pacific" and "`IndoPacific`" are one key.
+#[must_use]
+pub fn compact_key(text: &str) -> String {
+    fold_words(text).concat()
+}
+
+/// The runs of digits in folded words, in order ("Taepodong-1" has `["1"]`).
+///
+/// Two names whose digit runs differ never match fuzzily.
+#[must_use]
+pub fn digit_runs(words: &[String]) -> Vec<&str> {
+    let mut runs = Vec::new();
+    for word in words {
+        let bytes = word.as_bytes();
+        let mut start = None;
+        for (i, b) in bytes.iter().enumerate() {
+            match (b.is_ascii_digit(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    runs.push(&word[s..i]);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            runs.push(&word[s..]);
+        }
+    }
+    runs
+}
+
+enum Class {
+    Keep,
+    Drop,
+    Break,
+    And,
+}
+
+fn classify(c: char, prev: Option<char>, next: Option<char>) -> Class {
+    let digit_around =
+        prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+    match c {
+        c if c.is_alphanumeric() => Class::Keep,
+        // "U.S." is "us"; "2.5" keeps its point; "1,000" is "1000".
+        '.' if digit_around => Class::Keep,
+        // Apostrophes join ("Japan's" and "Japan’s" are "japans"), as do abbreviation points.
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{201B}' | '\u{02BC}' | '`' | '\u{00B4}' | '.' => {
+            Class::Drop
+        }
+        ',' if digit_around => Class::Drop,
+        '&' => Class::And,
+        _ => Class::Break,
+    }
+}
+
+fn flush(word: &mut String, words: &mut Vec<String>) {
+    if !word.is_empty() {
+        let folded = american(word);
+        words.push(folded.unwrap_or_else(|| std::mem::take(word)));
+        word.clear();
+    }
+}
+
+/// The American spelling of a British one, when the word has one.
+///
+/// A curated list plus the regular suffixes; the same fold applies to every name, so an
+/// over-eager fold only matters if it merges two different American words, which the
+/// exception list guards against.
+fn american(word: &str) -> Option<String> {
+    let listed = match word {
+        "programme" => "program",
+        "programmes" => "programs",
+        "defence" => "defense",
+        "defences" => "defenses",
+        "offence" => "offense",
+        "offences" => "offenses",
+        "licence" => "license",
+        "pretence" => "pretense",
+        "centre" => "center",
+        "centres" => "centers",
+        "theatre" => "theater",
+        "theatres" => "theaters",
+        "metre" => "meter",
+        "metres" => "meters",
+        "litre" => "liter",
+        "litres" => "liters",
+        "fibre" => "fiber",
+        "calibre" => "caliber",
+        "manoeuvre" => "maneuver",
+        "manoeuvres" => "maneuvers",
+        "colour" => "color",
+        "colours" => "colors",
+        "favour" => "favor",
+        "honour" => "honor",
+        "labour" => "labor",
+        "harbour" => "harbor",
+        "neighbour" => "neighbor",
+        "neighbours" => "neighbors",
+        "behaviour" => "behavior",
+        "armour" => "armor",
+        "armoured" => "armored",
+        "endeavour" => "endeavor",
+        "rumour" => "rumor",
+        "vigour" => "vigor",
+        "catalogue" => "catalog",
+        "dialogue" => "dialog",
+        "analogue" => "analog",
+        "analyse" => "analyze",
+        "paralyse" => "paralyze",
+        "judgement" => "judgment",
+        "ageing" => "aging",
+        "grey" => "gray",
+        "tyre" => "tire",
+        "cheque" => "check",
+        "aluminium" => "aluminum",
+        "travelled" => "traveled",
+        "travelling" => "traveling",
+        "cancelled" => "canceled",
+        "modelled" => "modeled",
+        "labelled" => "labeled",
+        "fuelled" => "fueled",
+        "enrolment" => "enrollment",
+        "fulfil" => "fulfill",
+        "jewellery" => "jewelry",
+        "plough" => "plow",
+        "sceptic" => "skeptic",
+        "sceptical" => "skeptical",
+        "paediatric" => "pediatric",
+        "encyclopaedia" => "encyclopedia",
+        "whilst" => "while",
+        _ => "",
+    };
+    if !listed.is_empty() {
+        return Some(listed.to_owned());
+    }
+    // -isation/-ise/-ised/-ising/-ises -> -iz-, except words that are -ise in American too.
+    for (british, american) in [
+        ("isations", "izations"),
+        ("isation", "ization"),
+        ("ised", "ized"),
+        ("ising", "izing"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+    ] {
+        if let Some(stem) = word.strip_suffix(british) {
+            if stem.len() >= 3 && !IS_AMERICAN_TOO.iter().any(|w| word.starts_with(w)) {
+                return Some(format!("{stem}{american}"));
+            }
+        }
+    }
+    None
+}
+
+/// Stems of words spelt -ise in American English too.
+const IS_AMERICAN_TOO: &[&str] = &[
+    "advertis",
+    "advis",
+    "apprais",
+    "aris",
+    "chastis",
+    "circumcis",
+    "compris",
+    "compromis",
+    "concis",
+    "cruis",
+    "demis",
+    "despis",
+    "devis",
+    "disguis",
+    "enterpris",
+    "excis",
+    "exercis",
+    "expertis",
+    "franchis",
+    "improvis",
+    "incis",
+    "merchandis",
+    "otherwis",
+    "paradis",
+    "pois",
+    "prais",
+    "precis",
+    "premis",
+    "promis",
+    "rais",
+    "revis",
+    "supervis",
+    "surpris",
+    "televis",
+    "treatis",
+    "nois",
+    "bruis",
+    "clockwis",
+    "likewis",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dashes_hyphens_and_spaces_are_alike() {
+        assert_eq!(fold("Japan–NATO relations"), "japan nato relations");
+        assert_eq!(fold("Japan-NATO  Relations"), "japan nato relations");
+        assert_eq!(compact_key("Indo-Pacific"), compact_key("IndoPacific"));
+        assert_eq!(compact_key("Indo—Pacific"), compact_key("indo pacific"));
+    }
+
+    #[test]
+    fn quotes_apostrophes_and_points() {
+        assert_eq!(fold("Japan’s mission"), fold("Japan's mission"));
+        assert_eq!(fold("U.S.-made"), "us made");
+        assert_eq!(
+            fold("“Free and Open” Indo-Pacific"),
+            "free and open indo pacific"
+        );
+        assert_eq!(fold("Science & Technology"), "science and technology");
+        assert_eq!(fold("1,000 Days"), "1000 days");
+        assert_eq!(fold("Version 2.5"), "version 2.5");
+    }
+
+    #[test]
+    fn case_compatibility_forms_and_diacritics() {
+        assert_eq!(fold("ＮＡＴＯ"), "nato");
+        assert_eq!(fold("Zürich Café"), "zurich cafe");
+        assert_eq!(fold("ﬁnance"), "finance");
+    }
+
+    #[test]
+    fn british_spellings_fold_to_american() {
+        assert_eq!(
+            fold("Individual Partnership and Cooperation Programme"),
+            fold("Individual Partnership and Cooperation Program")
+        );
+        assert_eq!(
+            fold("NATO Cyber Defence Centre of Excellence"),
+            "nato cyber defense center of excellence"
+        );
+        assert_eq!(fold("Organisation"), "organization");
+        assert_eq!(fold("militarised"), "militarized");
+        // Words that are -ise in American English too are left alone.
+        assert_eq!(fold("exercise"), "exercise");
+        assert_eq!(fold("enterprise"), "enterprise");
+    }
+
+    #[test]
+    fn digit_runs_are_extracted_in_order() {
+        let words = fold_words("Taepodong-1 and F-35B 2.5");
+        assert_eq!(digit_runs(&words), vec!["1", "35", "2", "5"]);
+    }
+}
