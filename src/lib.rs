@@ -2,5 +2,8 @@
 
 pub mod compare;
 pub mod files;
+pub mod findings;
+pub mod load;
 pub mod model;
 pub mod normalize;
+pub mod suggest;

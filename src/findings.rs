@@ -1,0 +1,291 @@
+//! Findings: what a run reports, as plain data.
+//!
+//! Owns the one list of finding codes (stable, namespaced, each with a default severity and a
+//! one-line summary) and the [`Finding`] type every stage produces. Nothing here renders: the
+//! renderers turn findings into miette diagnostics, lines or JSON.
+
+use std::fmt;
+
+use crate::files::Span;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Reported, and fails `check` unless `--fail-on never`.
+    Error,
+    /// Reported; fails `check` only with `--fail-on warning`.
+    Warning,
+    /// Not reported at all.
+    Allow,
+}
+
+impl Severity {
+    /// The lower-case word used in output.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Allow => "allow",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident => $code:literal, $severity:ident, $summary:literal;)*) => {
+        /// A finding code. Codes are stable: renaming one breaks users' configuration.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $(
+                #[doc = $summary]
+                $variant,
+            )*
+        }
+
+        impl Code {
+            /// Every code, in a stable order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The namespaced name, e.g. `factcheck::conflict::date`.
+            #[must_use]
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $code,)*
+                }
+            }
+
+            /// The severity when nothing overrides it.
+            #[must_use]
+            pub fn default_severity(self) -> Severity {
+                match self {
+                    $(Code::$variant => Severity::$severity,)*
+                }
+            }
+
+            /// What the code means, in one line.
+            #[must_use]
+            pub fn summary(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $summary,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    ConflictDate => "factcheck::conflict::date", Error,
+        "Two sources give disjoint dates for one single-valued fact.";
+    ConflictNumber => "factcheck::conflict::number", Error,
+        "Two sources give numbers outside each other's tolerance for one single-valued fact.";
+    ConflictValue => "factcheck::conflict::value", Error,
+        "Two sources give different names or texts for one single-valued fact.";
+    TensionDate => "factcheck::tension::date", Warning,
+        "Two sources give dates that are disjoint only within their approximation margins.";
+    NumberIncomparable => "factcheck::number::incomparable", Warning,
+        "Two numbers for one fact have units or bases that cannot be compared.";
+    NameVariant => "factcheck::name::variant", Warning,
+        "A name fuzzily matches a canonical one and looks like a variant spelling of it.";
+    NameAcronym => "factcheck::name::acronym", Warning,
+        "An acronym is given for an expansion whose initials it is not.";
+    Order => "factcheck::order", Error,
+        "An ordering constraint of rules.toml is violated.";
+    QuoteNotFound => "factcheck::quote::not-found", Error,
+        "A quote is not in its source's text.";
+    LoadIo => "factcheck::load::io", Error,
+        "A file or directory could not be read.";
+    LoadEncoding => "factcheck::load::encoding", Error,
+        "A file is not valid UTF-8.";
+    LoadSyntax => "factcheck::load::syntax", Error,
+        "A file is not valid TOML.";
+    LoadUnknownKey => "factcheck::load::unknown-key", Error,
+        "A key that the file format does not have.";
+    LoadType => "factcheck::load::type", Error,
+        "A value of the wrong type or outside the allowed values.";
+    LoadMissing => "factcheck::load::missing", Error,
+        "A required key or table is missing.";
+    LoadEmpty => "factcheck::load::empty", Error,
+        "A subject, property, value or name is empty.";
+    LoadDuplicateId => "factcheck::load::duplicate-id", Error,
+        "Two claims in one file have the same id.";
+    LoadDuplicateSource => "factcheck::load::duplicate-source", Error,
+        "Two claims files have the same source id.";
+    LoadUnknownName => "factcheck::load::unknown-name", Error,
+        "A reference to a source, subject or property that does not exist.";
+    LoadDate => "factcheck::load::date", Error,
+        "A value that must be a date cannot be read as one.";
+    LoadNumber => "factcheck::load::number", Error,
+        "A value that must be a number cannot be read as one.";
+    LoadRules => "factcheck::load::rules", Error,
+        "rules.toml contradicts itself (a name declared twice, an impossible setting).";
+    LoadNoClaims => "factcheck::load::no-claims", Error,
+        "The claims directory holds no claims.";
+}
+
+impl Code {
+    /// Whether this code means the input could not be read as a valid dataset, which makes
+    /// `check` exit with status 2 whatever the severity settings.
+    #[must_use]
+    pub fn is_load(self) -> bool {
+        self.as_str().starts_with("factcheck::load::")
+    }
+
+    /// Looks a code up by its namespaced name.
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Code> {
+        Code::ALL.iter().copied().find(|code| code.as_str() == name)
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One reported problem.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// What kind of problem.
+    pub code: Code,
+    /// Its severity before command-line overrides (the code's default, or a property's
+    /// `severity` from `rules.toml`).
+    pub severity: Severity,
+    /// What is wrong, stating the values involved.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+    /// The fact the finding is about, when it is about one.
+    pub fact: Option<FactLabel>,
+    /// Where it is; the first location is the primary one.
+    pub locations: Vec<Location>,
+}
+
+impl Finding {
+    /// A finding with the code's default severity and no locations yet.
+    #[must_use]
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            severity: code.default_severity(),
+            message: message.into(),
+            help: None,
+            fact: None,
+            locations: Vec::new(),
+        }
+    }
+
+    /// Adds the help line.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a location with no claim attached.
+    #[must_use]
+    pub fn at(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.locations.push(Location {
+            span,
+            label: label.into(),
+            claim: None,
+        });
+        self
+    }
+
+    /// The primary location, if the finding has any.
+    #[must_use]
+    pub fn primary(&self) -> Option<&Location> {
+        self.locations.first()
+    }
+}
+
+/// The subject and property a finding is about, as canonical names.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FactLabel {
+    /// Canonical subject.
+    pub subject: String,
+    /// Canonical property.
+    pub property: String,
+    /// Separating qualifiers, `key=value`, sorted.
+    pub qualifiers: Vec<String>,
+}
+
+impl fmt::Display for FactLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} · {}", self.subject, self.property)?;
+        if !self.qualifiers.is_empty() {
+            write!(f, " ({})", self.qualifiers.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+/// A place a finding points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The bytes pointed at.
+    pub span: Span,
+    /// What is there, in words ("ipdf says late 1970s (1977–1979)").
+    pub label: String,
+    /// The claim the span belongs to, when it belongs to one.
+    pub claim: Option<ClaimRef>,
+}
+
+/// A claim involved in a finding, with what it states.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimRef {
+    /// The id of the claim's source.
+    pub source: String,
+    /// The claim's id, or its 1-based position when it has none.
+    pub claim: String,
+    /// The value as the source states it.
+    pub stated: String,
+    /// The value as factcheck understood it.
+    pub normalized: String,
+}
+
+impl ClaimRef {
+    /// The claim's address, `SOURCE#ID`.
+    #[must_use]
+    pub fn address(&self) -> String {
+        format!("{}#{}", self.source, self.claim)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_and_namespaced() {
+        let mut seen = HashSet::new();
+        for code in Code::ALL {
+            assert!(seen.insert(code.as_str()), "duplicate code {code}");
+            assert!(code.as_str().starts_with("factcheck::"), "{code}");
+            assert!(
+                code.as_str()
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == ':' || c == '-'),
+                "{code}"
+            );
+            assert_eq!(Code::parse(code.as_str()), Some(*code));
+            assert!(code.summary().ends_with('.'), "{code}");
+        }
+    }
+
+    #[test]
+    fn load_codes_are_errors() {
+        for code in Code::ALL.iter().filter(|c| c.is_load()) {
+            assert_eq!(code.default_severity(), Severity::Error, "{code}");
+        }
+        assert!(!Code::ConflictDate.is_load());
+    }
+}

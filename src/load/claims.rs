@@ -1,0 +1,202 @@
+//! The raw claims file format (DESIGN 1.1): one source and its claims.
+//!
+//! Owns the serde types that mirror a claims file exactly, with spans, and reading one file
+//! into them. Nothing is interpreted here: values stay as written, references are not
+//! resolved, emptiness and duplicates are `normalize`'s to judge.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::files::{FileId, Span};
+use crate::findings::{Code, Finding};
+use crate::load::document::{self, Element};
+use crate::load::scalar::RawScalar;
+
+/// A claims file: the source it draws from and the claims drawn.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClaimsFile {
+    /// The source the claims are drawn from.
+    pub source: RawSource,
+    /// The claims, each under its own `[[claim]]` header.
+    #[serde(default)]
+    pub claim: Vec<RawClaim>,
+}
+
+/// The `[source]` table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    /// The source's id; defaults to the file name without `.toml`. Claims are addressed as
+    /// `SOURCE#ID`.
+    pub id: Option<Spanned<String>>,
+    /// Title of the document (required).
+    pub title: Spanned<String>,
+    /// Who published it (required).
+    pub publisher: Spanned<String>,
+    /// Who wrote it.
+    pub author: Option<Spanned<String>>,
+    /// When it was published ("2025", "2025-01", "2025-01-16"); anchors relative dates such
+    /// as "on Thursday".
+    pub published: Option<Spanned<RawScalar>>,
+    /// Where it can be read.
+    pub url: Option<Spanned<String>>,
+    /// When it was read.
+    pub accessed: Option<Spanned<RawScalar>>,
+    /// What kind of source: official, news, commentary, encyclopedia…
+    pub kind: Option<Spanned<String>>,
+    /// Path to the source's full text, relative to this file; quotes are checked against it.
+    pub text: Option<Spanned<String>>,
+    /// Ids of sources this one copies or excerpts: it does not count as independent of them.
+    pub derived_from: Option<Vec<Spanned<String>>>,
+}
+
+/// One `[[claim]]`: one thing a source says about one subject.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClaim {
+    /// A stable handle, unique within the file (kebab-case by habit).
+    pub id: Option<Spanned<String>>,
+    /// What the claim is about ("Japan's mission to NATO").
+    pub subject: Spanned<String>,
+    /// What is said about it ("established").
+    pub property: Spanned<String>,
+    /// The value as the source states it ("2018", "late 1970s", "$55 billion", "ITPP").
+    pub value: Spanned<RawScalar>,
+    /// Context that may make two claims about different facts (`fiscal_year = "2019"`).
+    pub qualifiers: Option<BTreeMap<Spanned<String>, Spanned<RawScalar>>>,
+    /// A short verbatim quote from the source that supports the claim.
+    pub quote: Option<Spanned<String>>,
+    /// Whom the source attributes the claim to.
+    pub cites: Option<Spanned<String>>,
+}
+
+/// A claims file as read: whatever could be loaded of it.
+#[derive(Debug, Clone)]
+pub struct LoadedClaimsFile {
+    /// The file.
+    pub file: FileId,
+    /// The file name without `.toml`: the default source id.
+    pub stem: String,
+    /// The `[source]` table, if it loaded.
+    pub source: Option<Element<RawSource>>,
+    /// The claims that loaded, each with its 1-based position among all `[[claim]]` tables
+    /// of the file (positions stay stable when an earlier claim fails to load).
+    pub claims: Vec<(u32, Element<RawClaim>)>,
+}
+
+const TOP_LEVEL: &[&str] = &["source", "claim"];
+
+/// Reads one claims file, pushing every problem found.
+pub fn read(
+    file: FileId,
+    stem: String,
+    text: &str,
+    problems: &mut Vec<Finding>,
+) -> LoadedClaimsFile {
+    let mut root = document::parse(file, text, problems);
+    document::check_top_level(file, &mut root, TOP_LEVEL, "a claims file", problems);
+
+    let source = if let Some(value) = root.remove("source") {
+        document::element::<RawSource>(file, value, "[source]", problems)
+    } else {
+        problems.push(
+            Finding::new(Code::LoadMissing, "this claims file has no [source] table")
+                .with_help(
+                    "start the file with `[source]` and at least `title = …` and `publisher = …`",
+                )
+                .at(Span::new(file, first_line(text)), "[source] expected"),
+        );
+        None
+    };
+
+    let mut claims = Vec::new();
+    if let Some(value) = root.remove("claim") {
+        for (index, item) in document::array_items(file, value, "claim", problems)
+            .into_iter()
+            .enumerate()
+        {
+            let position = u32::try_from(index + 1).unwrap_or(u32::MAX);
+            if let Some(claim) = document::element::<RawClaim>(file, item, "[[claim]]", problems) {
+                claims.push((position, claim));
+            }
+        }
+    }
+
+    LoadedClaimsFile {
+        file,
+        stem,
+        source,
+        claims,
+    }
+}
+
+/// The first line of a text, or its first byte, for pointing at "the top of the file".
+fn first_line(text: &str) -> Range<usize> {
+    let end = text.find('\n').unwrap_or(text.len());
+    if end == 0 {
+        0..text.len().min(1)
+    } else {
+        0..end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_text(text: &str) -> (LoadedClaimsFile, Vec<Finding>) {
+        let mut problems = Vec::new();
+        let loaded = read(FileId(0), "src".into(), text, &mut problems);
+        (loaded, problems)
+    }
+
+    #[test]
+    fn a_valid_file_loads_with_spans() {
+        let text = r#"
+[source]
+title = "T"
+publisher = "P"
+published = 2025-01-16
+
+[[claim]]
+id = "a"
+subject = "Japan–NATO relations"
+property = "first contact"
+value = "late 1970s"
+qualifiers = { nature = "informal" }
+quote = "informal communications first taking place in the late 1970s"
+"#;
+        let (loaded, problems) = read_text(text);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(loaded.source.is_some());
+        let (position, claim) = &loaded.claims[0];
+        assert_eq!(*position, 1);
+        assert_eq!(
+            &text[claim.value.subject.span()],
+            "\"Japan–NATO relations\""
+        );
+    }
+
+    #[test]
+    fn one_bad_claim_keeps_the_others_and_their_positions() {
+        let text = "[source]\ntitle = \"T\"\npublisher = \"P\"\n\n[[claim]]\nsubject = \"a\"\n\n[[claim]]\nsubject = \"b\"\nproperty = \"p\"\nvalue = 1\n";
+        let (loaded, problems) = read_text(text);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].code, Code::LoadMissing);
+        assert_eq!(loaded.claims.len(), 1);
+        assert_eq!(loaded.claims[0].0, 2);
+    }
+
+    #[test]
+    fn missing_source_and_unknown_top_level_keys_are_reported() {
+        let (_, problems) =
+            read_text("sources = 1\n[[claim]]\nsubject = \"a\"\nproperty = \"p\"\nvalue = 1\n");
+        let codes: Vec<_> = problems.iter().map(|p| p.code).collect();
+        assert_eq!(codes, vec![Code::LoadUnknownKey, Code::LoadMissing]);
+        assert_eq!(problems[0].help.as_deref(), Some("did you mean `source`?"));
+    }
+}

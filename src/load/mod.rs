@@ -1,0 +1,313 @@
+//! Stage 1: files on disk to raw, spanned structs.
+//!
+//! Owns finding and reading the claims files and `rules.toml`, and turning each into the raw
+//! types of [`claims`] and [`rules`]. Every problem (missing path, bad encoding, TOML syntax,
+//! unknown keys, wrong types) becomes a located finding and loading goes on with the next
+//! element or file. Nothing here interprets values or resolves names.
+
+pub mod claims;
+pub mod document;
+pub mod rules;
+pub mod scalar;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::files::{FileId, Files, Span, display_path};
+use crate::findings::{Code, Finding};
+
+use self::claims::LoadedClaimsFile;
+use self::rules::LoadedRules;
+
+/// Where `rules.toml` comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RulesPath {
+    /// The default location: used when it exists, silently skipped when it does not.
+    Default(PathBuf),
+    /// Given on the command line: it must exist.
+    Given(PathBuf),
+}
+
+/// What to load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// The directory of claims files (searched recursively for `*.toml`).
+    pub claims_dir: PathBuf,
+    /// The rules file.
+    pub rules: RulesPath,
+}
+
+/// Everything loaded, with the problems met on the way.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// Every file read.
+    pub files: Files,
+    /// The claims files, in path order.
+    pub claims: Vec<LoadedClaimsFile>,
+    /// The rules (empty when there is no rules file).
+    pub rules: LoadedRules,
+    /// Every problem met, in the order met.
+    pub problems: Vec<Finding>,
+}
+
+/// Loads the claims directory and the rules file.
+#[must_use]
+pub fn load(request: &Request) -> Loaded {
+    let mut files = Files::new();
+    let mut problems = Vec::new();
+
+    let rules = match &request.rules {
+        RulesPath::Given(path) => read_rules(path, true, &mut files, &mut problems),
+        RulesPath::Default(path) => read_rules(path, false, &mut files, &mut problems),
+    };
+
+    let paths = match discover(&request.claims_dir) {
+        Ok(paths) => paths,
+        Err(problem) => {
+            problems.push(*problem);
+            Vec::new()
+        }
+    };
+    let texts: Vec<_> = paths.par_iter().map(|path| read_text(path)).collect();
+    let mut to_parse = Vec::with_capacity(texts.len());
+    for (path, text) in paths.into_iter().zip(texts) {
+        match text {
+            Ok(Text::Valid(text)) => {
+                let stem = stem_of(&path);
+                let id = files.add(path, text.clone());
+                to_parse.push((id, stem, text));
+            }
+            Ok(Text::Invalid { lossy, valid_up_to }) => {
+                let shown = display_path(&path);
+                let id = files.add(path, lossy);
+                problems.push(encoding_problem(id, &shown, valid_up_to));
+            }
+            Err(problem) => problems.push(*problem),
+        }
+    }
+
+    let parsed: Vec<_> = to_parse
+        .into_par_iter()
+        .map(|(id, stem, text)| {
+            let mut found = Vec::new();
+            let loaded = claims::read(id, stem, &text, &mut found);
+            (loaded, found)
+        })
+        .collect();
+    let mut claims = Vec::with_capacity(parsed.len());
+    for (loaded, found) in parsed {
+        problems.extend(found);
+        claims.push(loaded);
+    }
+
+    if claims.is_empty() && !problems.iter().any(|p| p.code == Code::LoadIo) {
+        problems.push(
+            Finding::new(
+                Code::LoadNoClaims,
+                format!("no claims files in `{}`", display_path(&request.claims_dir)),
+            )
+            .with_help("add one `.toml` file per source (see the README for the format)"),
+        );
+    }
+
+    Loaded {
+        files,
+        claims,
+        rules,
+        problems,
+    }
+}
+
+enum Text {
+    Valid(Arc<str>),
+    Invalid { lossy: Arc<str>, valid_up_to: usize },
+}
+
+fn read_text(path: &Path) -> Result<Text, Box<Finding>> {
+    let bytes = std::fs::read(path).map_err(|error| {
+        Box::new(
+            Finding::new(
+                Code::LoadIo,
+                format!("cannot read `{}`: {error}", display_path(path)),
+            )
+            .with_help("check that the file exists and is readable"),
+        )
+    })?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => Text::Valid(Arc::from(text)),
+        Err(error) => {
+            let valid_up_to = error.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            Text::Invalid {
+                lossy: Arc::from(lossy),
+                valid_up_to,
+            }
+        }
+    })
+}
+
+fn encoding_problem(file: FileId, shown: &str, valid_up_to: usize) -> Finding {
+    // The lossy text keeps every valid byte in place, so the offset still points at the
+    // first bad sequence (now a replacement character, 3 bytes long).
+    Finding::new(Code::LoadEncoding, format!("`{shown}` is not valid UTF-8"))
+        .with_help("save the file as UTF-8")
+        .at(
+            Span::new(file, valid_up_to..valid_up_to + '\u{FFFD}'.len_utf8()),
+            "the first byte that is not UTF-8",
+        )
+}
+
+fn read_rules(
+    path: &Path,
+    required: bool,
+    files: &mut Files,
+    problems: &mut Vec<Finding>,
+) -> LoadedRules {
+    if !required && !path.exists() {
+        return LoadedRules::default();
+    }
+    match read_text(path) {
+        Ok(Text::Valid(text)) => {
+            let id = files.add(path.to_path_buf(), text.clone());
+            rules::read(id, &text, problems)
+        }
+        Ok(Text::Invalid { lossy, valid_up_to }) => {
+            let id = files.add(path.to_path_buf(), lossy);
+            problems.push(encoding_problem(id, &display_path(path), valid_up_to));
+            LoadedRules::default()
+        }
+        Err(problem) => {
+            let mut problem = *problem;
+            problem.help = Some(
+                "pass an existing file to --rules, or leave it out to run without rules".into(),
+            );
+            problems.push(problem);
+            LoadedRules::default()
+        }
+    }
+}
+
+/// Every `*.toml` file under `dir`, sorted by path; hidden files and directories are skipped.
+fn discover(dir: &Path) -> Result<Vec<PathBuf>, Box<Finding>> {
+    let shown = display_path(dir);
+    if !dir.exists() {
+        return Err(Box::new(
+            Finding::new(
+                Code::LoadIo,
+                format!("the claims directory `{shown}` does not exist"),
+            )
+            .with_help("pass the directory of claims files, or run factcheck where `claims/` is"),
+        ));
+    }
+    if !dir.is_dir() {
+        return Err(Box::new(
+            Finding::new(Code::LoadIo, format!("`{shown}` is not a directory"))
+                .with_help("pass the directory that holds the claims files, not a file"),
+        ));
+    }
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(next) = pending.pop() {
+        let entries = std::fs::read_dir(&next).map_err(|error| {
+            Box::new(
+                Finding::new(
+                    Code::LoadIo,
+                    format!("cannot list `{}`: {error}", display_path(&next)),
+                )
+                .with_help("check the directory's permissions"),
+            )
+        })?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "toml") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+fn stem_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, text: &[u8]) {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    const SOURCE: &str = "[source]\ntitle = \"T\"\npublisher = \"P\"\n[[claim]]\nsubject = \"s\"\nproperty = \"p\"\nvalue = \"v\"\n";
+
+    fn request(dir: &Path) -> Request {
+        Request {
+            claims_dir: dir.join("claims"),
+            rules: RulesPath::Default(dir.join("rules.toml")),
+        }
+    }
+
+    #[test]
+    fn files_are_found_recursively_in_path_order() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "claims/b.toml", SOURCE.as_bytes());
+        write(dir.path(), "claims/a/c.toml", SOURCE.as_bytes());
+        write(dir.path(), "claims/.hidden.toml", b"junk");
+        write(dir.path(), "claims/notes.txt", b"junk");
+        let loaded = load(&request(dir.path()));
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let stems: Vec<_> = loaded.claims.iter().map(|c| c.stem.as_str()).collect();
+        assert_eq!(stems, vec!["c", "b"]);
+    }
+
+    #[test]
+    fn a_bad_file_does_not_stop_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "claims/a.toml", b"[source\n");
+        write(dir.path(), "claims/b.toml", b"\xff\xfe");
+        write(dir.path(), "claims/c.toml", SOURCE.as_bytes());
+        let loaded = load(&request(dir.path()));
+        let codes: Vec<_> = loaded.problems.iter().map(|p| p.code).collect();
+        assert!(codes.contains(&Code::LoadSyntax), "{codes:?}");
+        assert!(codes.contains(&Code::LoadEncoding), "{codes:?}");
+        assert_eq!(loaded.claims.last().unwrap().claims.len(), 1);
+    }
+
+    #[test]
+    fn missing_and_empty_directories_are_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let loaded = load(&request(dir.path()));
+        assert_eq!(loaded.problems[0].code, Code::LoadIo);
+        std::fs::create_dir(dir.path().join("claims")).unwrap();
+        let loaded = load(&request(dir.path()));
+        assert_eq!(loaded.problems[0].code, Code::LoadNoClaims);
+    }
+
+    #[test]
+    fn a_given_rules_file_must_exist_but_the_default_may_not() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "claims/a.toml", SOURCE.as_bytes());
+        assert!(load(&request(dir.path())).problems.is_empty());
+        let given = Request {
+            rules: RulesPath::Given(dir.path().join("missing.toml")),
+            ..request(dir.path())
+        };
+        let loaded = load(&given);
+        assert_eq!(loaded.problems[0].code, Code::LoadIo);
+        assert!(loaded.problems[0].message.contains("missing.toml"));
+    }
+}

@@ -1,0 +1,268 @@
+//! The raw `rules.toml` format (DESIGN 1.2).
+//!
+//! Owns the serde types that mirror `rules.toml` exactly, with spans, and reading the file
+//! into them. Names stay as written; resolving them against the claims is `normalize`'s job.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::files::FileId;
+use crate::findings::Finding;
+use crate::load::document::{self, Element};
+use crate::load::scalar::RawScalar;
+
+/// The whole `rules.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRules {
+    /// How names are matched.
+    pub names: Option<RawNames>,
+    /// Entities: canonical names with their aliases.
+    #[serde(default)]
+    pub entity: Vec<RawEntity>,
+    /// Properties: canonical names, aliases, types, cardinality, separators.
+    #[serde(default)]
+    pub property: Vec<RawProperty>,
+    /// Ordering constraints between facts.
+    #[serde(default)]
+    pub order: Vec<RawOrder>,
+}
+
+/// The `[names]` table: fuzzy name matching settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNames {
+    /// Which fuzzy levels make a name a variant of another (default: all three).
+    /// `close`: one typo; `similar`: a few typos, each word close; `reordered`: same words,
+    /// another order.
+    pub variants: Option<Vec<Spanned<RawLevel>>>,
+    /// Names shorter than this many letters and digits are never matched fuzzily (default 4).
+    pub min_length: Option<Spanned<u32>>,
+}
+
+/// A fuzzy matching level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawLevel {
+    /// One typo in the whole name ("ITTP" for "ITPP").
+    Close,
+    /// Several typos, every word close to its counterpart.
+    Similar,
+    /// The same words in another order.
+    Reordered,
+}
+
+/// One `[[entity]]`: a canonical name and its aliases.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEntity {
+    /// The canonical spelling, shown in reports.
+    pub name: Spanned<String>,
+    /// Other names for the same thing: acronyms, translations, old names.
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    /// Free text for the people maintaining the rules.
+    pub note: Option<String>,
+}
+
+/// One `[[property]]`: how claims of a property are compared.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProperty {
+    /// The canonical name.
+    pub name: Spanned<String>,
+    /// Other names claims may use for it.
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    /// The value type; inferred from the values when omitted.
+    #[serde(rename = "type")]
+    pub kind: Option<Spanned<RawType>>,
+    /// Whether a subject has one value (`single`, the default) or several (`multi`).
+    pub cardinality: Option<Spanned<RawCardinality>>,
+    /// Qualifier keys whose differing values make two claims about different facts. When
+    /// omitted, every qualifier key does.
+    pub separators: Option<Vec<Spanned<String>>>,
+    /// Severity of a conflict on this property.
+    pub severity: Option<Spanned<RawSeverity>>,
+    /// For numbers: how far apart values may be and still agree, as a percentage (`"5%"`) or an
+    /// absolute amount.
+    pub tolerance: Option<Spanned<RawScalar>>,
+    /// Free text for the people maintaining the rules.
+    pub note: Option<String>,
+}
+
+/// A value type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawType {
+    /// A date or a vague date ("late 1970s").
+    Date,
+    /// A number, possibly with a unit, a range or vagueness ("$55 billion").
+    Number,
+    /// A name, matched through aliases, acronyms and fuzzy spelling.
+    Name,
+    /// Free text, compared after folding case and punctuation.
+    Text,
+}
+
+/// Single- or multi-valued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawCardinality {
+    /// One value per fact: differing values conflict.
+    Single,
+    /// Several values per fact: differing values are all true.
+    Multi,
+}
+
+/// A severity as written in `rules.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawSeverity {
+    /// Fails `check`.
+    Error,
+    /// Reported; fails `check` only with `--fail-on warning`.
+    Warning,
+    /// Not reported.
+    Allow,
+}
+
+/// One `[[order]]`: the `before` fact happened no later than the `after` fact.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOrder {
+    /// The fact that comes first.
+    pub before: Spanned<RawFactRef>,
+    /// The fact that comes second.
+    pub after: Spanned<RawFactRef>,
+    /// Why the order must hold.
+    pub note: Option<String>,
+}
+
+/// A reference to a fact: a property, and optionally the subject.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFactRef {
+    /// The subject; when omitted, the constraint applies to every subject that has both
+    /// properties.
+    pub subject: Option<Spanned<String>>,
+    /// The property (a date).
+    pub property: Spanned<String>,
+}
+
+/// `rules.toml` as read: whatever could be loaded of it.
+#[derive(Debug, Clone, Default)]
+pub struct LoadedRules {
+    /// The file, when one was read.
+    pub file: Option<FileId>,
+    /// `[names]`.
+    pub names: Option<Element<RawNames>>,
+    /// Every `[[entity]]` that loaded.
+    pub entities: Vec<Element<RawEntity>>,
+    /// Every `[[property]]` that loaded.
+    pub properties: Vec<Element<RawProperty>>,
+    /// Every `[[order]]` that loaded.
+    pub orders: Vec<Element<RawOrder>>,
+}
+
+/// Reads `rules.toml`, pushing every problem found.
+pub fn read(file: FileId, text: &str, problems: &mut Vec<Finding>) -> LoadedRules {
+    let mut root = document::parse(file, text, problems);
+    let top_level = document::fields_of::<RawRules>();
+    document::check_top_level(file, &mut root, top_level, "rules.toml", problems);
+    let mut rules = LoadedRules {
+        file: Some(file),
+        ..LoadedRules::default()
+    };
+    if let Some(value) = root.remove("names") {
+        rules.names = document::element(file, value, "[names]", problems);
+    }
+    rules.entities = elements(file, &mut root, "entity", problems);
+    rules.properties = elements(file, &mut root, "property", problems);
+    rules.orders = elements(file, &mut root, "order", problems);
+    rules
+}
+
+fn elements<'a, T: Deserialize<'a>>(
+    file: FileId,
+    root: &mut toml::de::DeTable<'a>,
+    key: &str,
+    problems: &mut Vec<Finding>,
+) -> Vec<Element<T>> {
+    let Some(value) = root.remove(key) else {
+        return Vec::new();
+    };
+    let what = format!("[[{key}]]");
+    document::array_items(file, value, key, problems)
+        .into_iter()
+        .filter_map(|item| document::element(file, item, &what, problems))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::findings::Code;
+
+    #[test]
+    fn a_full_rules_file_loads() {
+        let text = r#"
+[names]
+variants = ["close", "reordered"]
+min_length = 3
+
+[[entity]]
+name = "Individually Tailored Partnership Programme"
+aliases = ["ITPP"]
+
+[[property]]
+name = "established"
+aliases = ["opened"]
+type = "date"
+cardinality = "single"
+separators = ["fiscal_year"]
+severity = "warning"
+
+[[property]]
+name = "budget"
+type = "number"
+tolerance = "5%"
+
+[[order]]
+before = { subject = "IPCP", property = "signed" }
+after = { property = "signed" }
+note = "the ITPP replaced the IPCP"
+"#;
+        let mut problems = Vec::new();
+        let rules = read(FileId(0), text, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(rules.entities.len(), 1);
+        assert_eq!(rules.properties.len(), 2);
+        assert_eq!(rules.orders.len(), 1);
+        assert!(rules.orders[0].value.after.get_ref().subject.is_none());
+    }
+
+    #[test]
+    fn bad_enum_values_suggest_the_closest() {
+        let mut problems = Vec::new();
+        let _ = read(
+            FileId(0),
+            "[[property]]\nname = \"x\"\ntype = \"dat\"\n",
+            &mut problems,
+        );
+        assert_eq!(problems[0].code, Code::LoadType);
+        assert_eq!(problems[0].help.as_deref(), Some("did you mean `date`?"));
+    }
+
+    #[test]
+    fn nested_unknown_keys_are_reported() {
+        let mut problems = Vec::new();
+        let _ = read(
+            FileId(0),
+            "[[order]]\nbefore = { subjet = \"a\", property = \"p\" }\nafter = { property = \"q\" }\n",
+            &mut problems,
+        );
+        assert_eq!(problems[0].code, Code::LoadUnknownKey);
+        assert_eq!(problems[0].help.as_deref(), Some("did you mean `subject`?"));
+    }
+}

@@ -1,0 +1,130 @@
+//! A scalar as written in TOML: a string, a number, a boolean or a date.
+//!
+//! Owns only the shape. Claim values stay raw here: "2014", `2014` and `2014-01-01` are all
+//! kept as written, and `normalize` decides what they mean (STYLE: parse meaning in
+//! `normalize`, not in serde).
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+
+/// A scalar TOML value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawScalar {
+    /// A string.
+    String(String),
+    /// An integer.
+    Integer(i64),
+    /// A float.
+    Float(f64),
+    /// A boolean.
+    Boolean(bool),
+    /// A TOML date, time or date-time.
+    Datetime(toml::value::Datetime),
+}
+
+impl RawScalar {
+    /// The value as the user wrote it: the string's contents, or the literal's source text
+    /// (`literal`, the bytes its span covers) for numbers, booleans and dates, so that
+    /// `1_000` or `2025-04-08` reach messages exactly as typed.
+    #[must_use]
+    pub fn as_written<'a>(&'a self, literal: &'a str) -> &'a str {
+        match self {
+            RawScalar::String(text) => text,
+            _ => literal,
+        }
+    }
+
+    /// The TOML type name, for messages.
+    #[must_use]
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            RawScalar::String(_) => "a string",
+            RawScalar::Integer(_) => "an integer",
+            RawScalar::Float(_) => "a float",
+            RawScalar::Boolean(_) => "a boolean",
+            RawScalar::Datetime(_) => "a date",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawScalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
+struct ScalarVisitor;
+
+impl<'de> Visitor<'de> for ScalarVisitor {
+    type Value = RawScalar;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string, number, boolean or date")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawScalar, E> {
+        Ok(RawScalar::String(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<RawScalar, E> {
+        Ok(RawScalar::String(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawScalar, E> {
+        Ok(RawScalar::Integer(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawScalar, E> {
+        i64::try_from(v)
+            .map(RawScalar::Integer)
+            .map_err(|_| E::custom("integer too large"))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawScalar, E> {
+        Ok(RawScalar::Float(v))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawScalar, E> {
+        Ok(RawScalar::Boolean(v))
+    }
+
+    // toml hands dates over as a one-entry map that `Datetime` knows how to read.
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawScalar, A::Error> {
+        toml::value::Datetime::deserialize(de::value::MapAccessDeserializer::new(map))
+            .map(RawScalar::Datetime)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    struct Doc {
+        v: Vec<RawScalar>,
+    }
+
+    #[test]
+    fn every_scalar_kind_is_kept_raw() {
+        let doc: Doc = toml::from_str("v = [\"late 1970s\", 2014, 2.5, true, 2025-04-08]").unwrap();
+        assert_eq!(doc.v[0], RawScalar::String("late 1970s".into()));
+        assert_eq!(doc.v[1], RawScalar::Integer(2014));
+        assert_eq!(doc.v[2], RawScalar::Float(2.5));
+        assert_eq!(doc.v[3], RawScalar::Boolean(true));
+        assert!(matches!(doc.v[4], RawScalar::Datetime(_)));
+    }
+
+    #[test]
+    fn tables_and_arrays_are_rejected() {
+        assert!(toml::from_str::<Doc>("v = [[1]]").is_err());
+        assert!(toml::from_str::<Doc>("v = [{a = 1}]").is_err());
+    }
+
+    #[test]
+    fn as_written_prefers_the_literal_for_non_strings() {
+        assert_eq!(RawScalar::Integer(1000).as_written("1_000"), "1_000");
+        assert_eq!(RawScalar::String("x".into()).as_written("\"x\""), "x");
+    }
+}
