@@ -104,7 +104,6 @@ fn explain(text: &str, lower: &str, problem: &Problem<'_>) -> NumberError {
         Problem::AfterAmount(part) => Problem::AfterAmount(quote(part)),
         Problem::NotANoun(part) => Problem::NotANoun(quote(part)),
         Problem::BoundOnRange(part) => Problem::BoundOnRange(quote(part)),
-        Problem::TwoQualifiers(part) => Problem::TwoQualifiers(quote(part)),
         ref other => other.clone(),
     };
     let text = text.trim();
@@ -156,8 +155,8 @@ fn explain(text: &str, lower: &str, problem: &Problem<'_>) -> NumberError {
             format!("`{text}`: `{qualifier}` takes a single number"),
             Some("write a bound on one number (`more than 300`) or a range (`3 to 5`)"),
         ),
-        Problem::TwoQualifiers(qualifier) => (
-            format!("`{text}`: `{qualifier}` and the qualifier after the number disagree"),
+        Problem::TwoQualifiers => (
+            format!("`{text}` is qualified twice, and the qualifiers disagree"),
             Some("qualify the number once: `at least 300` or `300 or more`"),
         ),
         Problem::TooLarge => (

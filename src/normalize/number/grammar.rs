@@ -50,7 +50,7 @@ pub(super) enum Problem<'a> {
     /// A qualifier that takes one number, given a range or a vague quantity.
     BoundOnRange(&'a str),
     /// Two qualifiers that say different things ("at least 300 or less").
-    TwoQualifiers(&'a str),
+    TwoQualifiers,
     /// More digits, or a larger magnitude, than a number can hold.
     TooLarge,
     /// "2% of" with nothing after "of".
@@ -172,21 +172,18 @@ impl<'a> Parser<'a> {
         let mut noun = None;
         match unit {
             Some(WrittenUnit::Percent) if self.eat_word("of") => {
-                let phrase = noun::percentage_base(self.rest());
+                let (phrase, trailing) = self.base_phrase();
+                let phrase = noun::percentage_base(phrase);
                 if phrase.is_empty() {
                     return Err(Problem::NoBase);
                 }
                 base = Some(phrase);
-                // The base runs to the end of the phrase.
-                while self.bump().is_some() {}
+                late = one_of(late, trailing)?;
             }
             None if self.peek().is_some() => {
                 let (phrase, trailing) = self.counted_noun()?;
                 noun = Some(noun::counted_noun(phrase));
-                if late.is_some() && trailing.is_some() && late != trailing {
-                    return Err(Problem::TwoQualifiers(qualifier_text));
-                }
-                late = late.or(trailing);
+                late = one_of(late, trailing)?;
             }
             _ => {}
         }
@@ -205,7 +202,7 @@ impl<'a> Parser<'a> {
             (Qualifier::Plain, Some(late), false) => late,
             (Qualifier::Plain, None, true) => Qualifier::AtLeast,
             (q, Some(late), false) if q == late => q,
-            _ => return Err(Problem::TwoQualifiers(qualifier_text)),
+            _ => return Err(Problem::TwoQualifiers),
         };
         let is_range = second.is_some() || written.vague;
         if is_range && matches!(qualifier, Qualifier::Nearly | Qualifier::JustOver) {
@@ -245,30 +242,54 @@ impl<'a> Parser<'a> {
         let Some(first) = self.peek() else {
             return Err(Problem::Missing("what is counted"));
         };
-        if first.word().is_none_or(super::lexicon::is_function_word) {
+        // A word glued to the number that is not a unit ("1e5", "1st") is not a noun.
+        let glued = !first.spaced;
+        if glued || first.word().is_none_or(super::lexicon::is_function_word) {
             return Err(Problem::Unexpected(first.text));
         }
+        self.phrase_to_end(|token| {
+            matches!(
+                token.kind,
+                Kind::Word | Kind::Symbol('-' | '\'' | '\u{2019}')
+            )
+        })
+        .ok_or_else(|| Problem::NotANoun(self.rest_from(first)))
+    }
+
+    /// What a percentage is of: anything to the end ("GDP", "2019 GDP"), less a trailing
+    /// qualifier.
+    fn base_phrase(&mut self) -> (&'a str, Option<Qualifier>) {
+        self.phrase_to_end(|_| true)
+            .unwrap_or_else(|| (self.rest(), None))
+    }
+
+    /// The text from here to the end, less a trailing qualifier ("or more") and the
+    /// qualifier; `None` if a token is not `allowed`. Moves to the end.
+    fn phrase_to_end(
+        &mut self,
+        allowed: impl Fn(&Token<'a>) -> bool,
+    ) -> Option<(&'a str, Option<Qualifier>)> {
+        let start = self.peek().map_or(self.text.len(), |t| t.start);
         let mut end = self.text.len();
         let mut previous: Option<Token<'a>> = None;
         let mut late = None;
-        while let Some(token) = self.bump() {
-            match token.kind {
-                Kind::Word | Kind::Symbol('-' | '\'' | '\u{2019}') => {}
-                Kind::Numeral | Kind::Symbol(_) => {
-                    return Err(Problem::NotANoun(self.rest_from(first)));
-                }
+        let mut ahead = self.cur;
+        while let Some(token) = ahead.next_token() {
+            if !allowed(&token) {
+                return None;
             }
             if let (Some(prev), Some(word)) = (previous, token.word()) {
                 let trailing_here = prev.word().and_then(|p| trailing(p, word));
-                if trailing_here.is_some() && self.peek().is_none() {
+                if trailing_here.is_some() && ahead.peek().is_none() {
                     end = prev.start;
                     late = trailing_here;
                 }
             }
             previous = Some(token);
         }
-        let phrase = self.text.get(first.start..end).unwrap_or_default();
-        Ok((phrase.trim_end(), late))
+        self.cur = ahead;
+        let phrase = self.text.get(start..end).unwrap_or_default();
+        Some((phrase.trim_end(), late))
     }
 
     fn rest_from(&self, token: Token<'a>) -> &'a str {
@@ -280,6 +301,18 @@ impl<'a> Parser<'a> {
             Some(token) => Problem::Unexpected(token.text),
             None => Problem::Missing(what),
         }
+    }
+}
+
+/// The one trailing qualifier of the two places it may be written ("300 or more soldiers",
+/// "300 soldiers or more"); an error if both are written and disagree.
+fn one_of(
+    a: Option<Qualifier>,
+    b: Option<Qualifier>,
+) -> Result<Option<Qualifier>, Problem<'static>> {
+    match (a, b) {
+        (Some(x), Some(y)) if x != y => Err(Problem::TwoQualifiers),
+        (x, y) => Ok(x.or(y)),
     }
 }
 

@@ -4,6 +4,8 @@
 //! Owns only where a token starts and ends. It must not decide what a token means ("m" may be
 //! a million or a metre): that is `grammar`'s job, which sees the neighbouring tokens.
 
+use unicode_normalization::char::is_combining_mark;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -142,7 +144,9 @@ fn word_len(text: &str) -> (usize, usize) {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
+        // Combining marks belong to their letter ("i̇stanbul", lower-cased from "İstanbul").
         let keep = c.is_alphanumeric()
+            || (i > 0 && is_combining_mark(c))
             || (i > 0 && is_apostrophe(c))
             // "u.s" keeps its inner point; a point before a digit or a space ends the word.
             || (i > 0 && c == '.' && next.is_some_and(char::is_alphabetic));

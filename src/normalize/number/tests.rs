@@ -225,6 +225,9 @@ fn percentage_bases_lose_determiners_and_possessors() {
     assert_eq!((their.low, their.high), (3.0, 5.0));
     assert_eq!(their.base.as_deref(), Some("gdp"));
     assert_eq!(q("2%").base, None);
+    assert_eq!(q("2% of 2019 GDP").base.as_deref(), Some("2019 gdp"));
+    let more = q("2% of GDP or more");
+    assert_eq!((more.base.as_deref(), more.high), (Some("gdp"), INF));
 }
 
 #[test]
@@ -489,6 +492,17 @@ fn counted_nouns_are_folded_and_singular() {
     assert_eq!(unit("300 boxes"), count("box"));
     assert_eq!(unit("300 armoured vehicles"), count("armored vehicle"));
     assert_eq!(unit("1 tent"), count("tent"));
+}
+
+#[test]
+fn counted_nouns_may_have_accents_and_combining_marks() {
+    assert_eq!(unit("300 İstanbul residents"), count("istanbul resident"));
+    assert_eq!(unit("300 Zürich bankers"), count("zurich banker"));
+}
+
+#[test]
+fn a_word_glued_to_the_number_is_not_a_noun() {
+    assert!(error("1e5").message.contains("`e5`"));
 }
 
 #[test]
