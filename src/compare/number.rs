@@ -1,34 +1,507 @@
-//! Comparing two numbers of one fact (DESIGN 2.3). STUB: replaced by the number implementation.
+//! Comparing two numbers of one fact (DESIGN 2.3).
+//!
+//! Owns when two quantities can be compared at all (same unit, same base) and how their
+//! ranges relate: equal, one refining the other, overlapping within tolerance, or in
+//! conflict. Numbers have no "tension": a stated precision or a property's tolerance already
+//! says how far apart they may be. Pure and symmetric; it must not parse text
+//! (`normalize::number`) nor decide what to report (the verdict's caller does).
 
 use crate::compare::verdict::Verdict;
-use crate::model::quantity::{Quantity, Tolerance};
+use crate::model::quantity::{Quantity, Tolerance, Unit, finite_magnitude, readable};
 
 /// The outcome of comparing two quantities.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NumberComparison {
     /// Units and bases agree; the values relate as the verdict says.
     Comparable(Verdict),
-    /// Units or bases differ; the reason in words ("$ (ambiguous dollar) vs USD").
+    /// Units or bases differ; the reason in words ("$ (ambiguous dollar) and USD cannot be
+    /// compared").
     Incomparable(String),
 }
 
 /// Compares two quantities; symmetric. `tolerance` is the property's, from `rules.toml`.
+///
+/// - **Equal**: same ends, unit and base (the stated precision may differ: "55 billion" and
+///   "55.0 billion" are equal).
+/// - **Refines**: one range contains the other ("hundreds of tents" and "300 tents"), or the
+///   same range said more specifically (a base or a counted noun on one side only).
+/// - **Compatible**: the ranges overlap once each is widened by its tolerance, the larger of
+///   its own (stated precision, "about") and the property's.
+/// - **Conflict**: disjoint even so.
+///
+/// A bare number compares with a count ("300" and "300 soldiers"); a percentage with a base
+/// compares with one without. Anything else with different units or bases is
+/// [`NumberComparison::Incomparable`].
 #[must_use]
 pub fn compare_quantities(
     a: &Quantity,
     b: &Quantity,
     tolerance: Option<Tolerance>,
 ) -> NumberComparison {
-    let _ = tolerance;
-    if a == b {
-        NumberComparison::Comparable(Verdict::Equal)
+    if let Some(reason) = incomparable(a, b) {
+        return NumberComparison::Incomparable(reason);
+    }
+    NumberComparison::Comparable(verdict(a, b, tolerance))
+}
+
+/// How far apart two quantities are, in words: "differ by $ 15 billion (27%)",
+/// "differ by 3 percentage points (60%)".
+///
+/// The distance is between the nearest ends; the percentage is of the larger magnitude.
+/// Quantities that overlap "do not differ"; incomparable ones get the reason they cannot be
+/// compared.
+#[must_use]
+pub fn difference(a: &Quantity, b: &Quantity) -> String {
+    if let Some(reason) = incomparable(a, b) {
+        return reason;
+    }
+    let gap = a.low.max(b.low) - a.high.min(b.high);
+    if gap.is_nan() || gap <= 0.0 {
+        return "do not differ: the values overlap".to_owned();
+    }
+    let unit = if a.unit == Unit::None {
+        &b.unit
     } else {
-        NumberComparison::Comparable(Verdict::Conflict)
+        &a.unit
+    };
+    let amount = match unit {
+        Unit::None => readable(gap),
+        Unit::Currency(currency) => format!("{} {}", currency.symbol(), readable(gap)),
+        Unit::Percent => {
+            let points = if same(gap, 1.0) { "point" } else { "points" };
+            format!("{} percentage {points}", readable(gap))
+        }
+        other => format!("{} {}", readable(gap), other.describe()),
+    };
+    let larger = magnitude(a).max(magnitude(b));
+    if larger > 0.0 && larger.is_finite() {
+        format!("differ by {amount} ({})", percentage(gap / larger * 100.0))
+    } else {
+        format!("differ by {amount}")
     }
 }
 
-/// How far apart two quantities are, in words ("differ by 15 billion (27%)").
-#[must_use]
-pub fn difference(a: &Quantity, b: &Quantity) -> String {
-    format!("{} vs {}", a.low, b.low)
+/// Why two quantities cannot be compared, if they cannot; the same words whichever comes
+/// first, so that the comparison stays symmetric.
+fn incomparable(a: &Quantity, b: &Quantity) -> Option<String> {
+    if [a.low, a.high, b.low, b.high].iter().any(|v| v.is_nan()) {
+        return Some("a value that is not a number cannot be compared".to_owned());
+    }
+    if !units_agree(&a.unit, &b.unit) {
+        let reason = match (&a.unit, &b.unit) {
+            (Unit::None, other) | (other, Unit::None) => {
+                format!("a bare number and {} cannot be compared", other.describe())
+            }
+            (Unit::Count(_), Unit::Count(_)) => {
+                let (x, y) = in_order(a.unit.describe(), b.unit.describe());
+                format!("counts of {x} and of {y} cannot be compared")
+            }
+            _ => {
+                let (x, y) = in_order(a.unit.describe(), b.unit.describe());
+                format!("{x} and {y} cannot be compared")
+            }
+        };
+        return Some(reason);
+    }
+    if let (Some(x), Some(y)) = (&a.base, &b.base) {
+        if x != y {
+            let (x, y) = in_order(x.clone(), y.clone());
+            let what = if a.unit == Unit::Percent {
+                "percentages"
+            } else {
+                "values"
+            };
+            return Some(format!("{what} of {x} and of {y} cannot be compared"));
+        }
+    }
+    None
+}
+
+/// Same unit, or a bare number and a count (the count only says what is counted).
+fn units_agree(a: &Unit, b: &Unit) -> bool {
+    a == b
+        || matches!(
+            (a, b),
+            (Unit::None, Unit::Count(_)) | (Unit::Count(_), Unit::None)
+        )
+}
+
+fn verdict(a: &Quantity, b: &Quantity, tolerance: Option<Tolerance>) -> Verdict {
+    if same(a.low, b.low) && same(a.high, b.high) && a.unit == b.unit && a.base == b.base {
+        return Verdict::Equal;
+    }
+    if contains(a, b) || contains(b, a) {
+        return Verdict::Refines;
+    }
+    let (slack_a, slack_b) = (slack(a, tolerance), slack(b, tolerance));
+    let overlap = a.low - slack_a <= b.high + slack_b && b.low - slack_b <= a.high + slack_a;
+    if overlap {
+        Verdict::Compatible
+    } else {
+        Verdict::Conflict
+    }
+}
+
+fn contains(outer: &Quantity, inner: &Quantity) -> bool {
+    outer.low <= inner.low && inner.high <= outer.high
+}
+
+/// How far a quantity's ends may move: its own tolerance or the property's, the larger.
+fn slack(q: &Quantity, tolerance: Option<Tolerance>) -> f64 {
+    // `f64::max` ignores a NaN, so a malformed tolerance falls back to the other.
+    match tolerance {
+        None => q.tolerance,
+        Some(Tolerance::Relative(fraction)) => q.tolerance.max(fraction * magnitude(q)),
+        Some(Tolerance::Absolute(amount)) => q.tolerance.max(amount),
+    }
+}
+
+/// The larger absolute value of the finite ends.
+fn magnitude(q: &Quantity) -> f64 {
+    finite_magnitude(q.low, q.high)
+}
+
+fn in_order(x: String, y: String) -> (String, String) {
+    if x <= y { (x, y) } else { (y, x) }
+}
+
+fn percentage(value: f64) -> String {
+    if value >= 10.0 {
+        format!("{value:.0}%")
+    } else if value >= 1.0 {
+        let text = format!("{value:.1}");
+        format!("{}%", text.trim_end_matches('0').trim_end_matches('.'))
+    } else {
+        "<1%".to_owned()
+    }
+}
+
+#[expect(
+    clippy::float_cmp,
+    reason = "Equal means the very same ends; near misses are what tolerance is for"
+)]
+fn same(a: f64, b: f64) -> bool {
+    a == b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::quantity::{Currency, Dimension};
+    use crate::normalize::number::parse_number;
+    use proptest::prelude::*;
+
+    fn q(text: &str) -> Quantity {
+        parse_number(text).unwrap_or_else(|e| panic!("`{text}`: {}", e.message))
+    }
+
+    /// The comparison both ways round, asserting they agree.
+    fn compare(a: &str, b: &str, tolerance: Option<Tolerance>) -> NumberComparison {
+        let (a, b) = (q(a), q(b));
+        let forward = compare_quantities(&a, &b, tolerance);
+        assert_eq!(
+            forward,
+            compare_quantities(&b, &a, tolerance),
+            "not symmetric"
+        );
+        forward
+    }
+
+    fn verdict_of(a: &str, b: &str) -> Verdict {
+        match compare(a, b, None) {
+            NumberComparison::Comparable(verdict) => verdict,
+            NumberComparison::Incomparable(reason) => panic!("{a} / {b}: {reason}"),
+        }
+    }
+
+    fn reason(a: &str, b: &str) -> String {
+        match compare(a, b, None) {
+            NumberComparison::Comparable(verdict) => panic!("{a} / {b}: {verdict}"),
+            NumberComparison::Incomparable(reason) => reason,
+        }
+    }
+
+    #[test]
+    fn equal_values_whatever_the_spelling() {
+        assert_eq!(verdict_of("$55 billion", "$55bn"), Verdict::Equal);
+        assert_eq!(verdict_of("55.3 billion", "55,300,000,000"), Verdict::Equal);
+        assert_eq!(
+            verdict_of("3-5%", "between 3 and 5 percent"),
+            Verdict::Equal
+        );
+        assert_eq!(
+            verdict_of(
+                "2% of gross domestic product",
+                "2% of its gross domestic product"
+            ),
+            Verdict::Equal
+        );
+    }
+
+    #[test]
+    fn a_contained_range_refines() {
+        assert_eq!(
+            verdict_of("hundreds of tents", "300 tents"),
+            Verdict::Refines
+        );
+        assert_eq!(verdict_of("$5-6 billion", "$5.5 billion"), Verdict::Refines);
+        assert_eq!(verdict_of("more than 300", "500"), Verdict::Refines);
+    }
+
+    #[test]
+    fn the_same_range_said_more_specifically_refines() {
+        assert_eq!(verdict_of("300", "300 tents"), Verdict::Refines);
+        assert_eq!(verdict_of("2%", "2% of GDP"), Verdict::Refines);
+    }
+
+    #[test]
+    fn overlap_within_tolerance_is_compatible() {
+        assert_eq!(
+            verdict_of("55 billion", "55.3 billion"),
+            Verdict::Compatible
+        );
+        assert_eq!(verdict_of("about 300", "320"), Verdict::Compatible);
+        assert_eq!(verdict_of("3 to 5%", "4 to 6%"), Verdict::Compatible);
+    }
+
+    #[test]
+    fn disjoint_beyond_tolerance_is_a_conflict() {
+        assert_eq!(verdict_of("$55 billion", "$70 billion"), Verdict::Conflict);
+        assert_eq!(verdict_of("more than 300", "200"), Verdict::Conflict);
+        assert_eq!(
+            verdict_of("300 soldiers", "hundreds of thousands"),
+            Verdict::Conflict
+        );
+    }
+
+    #[test]
+    fn the_property_tolerance_widens_both_sides() {
+        assert_eq!(
+            compare("300", "310", None),
+            NumberComparison::Comparable(Verdict::Conflict)
+        );
+        assert_eq!(
+            compare("300", "310", Some(Tolerance::Relative(0.05))),
+            NumberComparison::Comparable(Verdict::Compatible)
+        );
+        assert_eq!(
+            compare("300", "320", Some(Tolerance::Absolute(5.0))),
+            NumberComparison::Comparable(Verdict::Conflict)
+        );
+        assert_eq!(
+            compare("300", "320", Some(Tolerance::Absolute(10.0))),
+            NumberComparison::Comparable(Verdict::Compatible)
+        );
+        // Only the finite end of a bound counts towards a relative tolerance.
+        assert_eq!(
+            compare("more than 300", "290", Some(Tolerance::Relative(0.05))),
+            NumberComparison::Comparable(Verdict::Compatible)
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_dollar_is_not_us_dollars() {
+        assert_eq!(
+            reason("$55 billion", "USD 55 billion"),
+            "$ (ambiguous dollar) and USD cannot be compared"
+        );
+    }
+
+    #[test]
+    fn different_currencies_are_incomparable() {
+        assert_eq!(
+            reason("€5 billion", "£5 billion"),
+            "EUR and GBP cannot be compared"
+        );
+    }
+
+    #[test]
+    fn different_bases_are_incomparable() {
+        assert_eq!(
+            reason("2% of GDP", "2% of GNP"),
+            "percentages of gdp and of gnp cannot be compared"
+        );
+    }
+
+    #[test]
+    fn percentages_money_and_measures_are_incomparable() {
+        assert_eq!(
+            reason("2%", "$2 billion"),
+            "$ (ambiguous dollar) and % cannot be compared"
+        );
+        assert_eq!(reason("2 km", "2 kg"), "kg and m cannot be compared");
+        assert_eq!(reason("2", "2%"), "a bare number and % cannot be compared");
+    }
+
+    #[test]
+    fn different_counted_nouns_are_incomparable() {
+        assert_eq!(
+            reason("300 tents", "300 soldiers"),
+            "counts of soldier and of tent cannot be compared"
+        );
+    }
+
+    #[test]
+    fn not_a_number_is_incomparable() {
+        let mut nan = q("300");
+        nan.low = f64::NAN;
+        assert!(matches!(
+            compare_quantities(&nan, &q("300"), None),
+            NumberComparison::Incomparable(_)
+        ));
+    }
+
+    #[test]
+    fn difference_between_nearest_ends() {
+        assert_eq!(
+            difference(&q("$40 billion"), &q("$55 billion")),
+            "differ by $ 15 billion (27%)"
+        );
+        assert_eq!(
+            difference(&q("2%"), &q("5%")),
+            "differ by 3 percentage points (60%)"
+        );
+        assert_eq!(
+            difference(&q("hundreds of tents"), &q("1,200 tents")),
+            "differ by 201 tent (17%)"
+        );
+        assert_eq!(
+            difference(&q("10 km"), &q("10.5 km")),
+            "differ by 500 m (4.8%)"
+        );
+        assert_eq!(difference(&q("1,000"), &q("1,001")), "differ by 1 (<1%)");
+    }
+
+    #[test]
+    fn difference_of_overlapping_or_incomparable_values() {
+        assert_eq!(
+            difference(&q("3 to 5%"), &q("4%")),
+            "do not differ: the values overlap"
+        );
+        assert_eq!(
+            difference(&q("$5 billion"), &q("USD 6 billion")),
+            "$ (ambiguous dollar) and USD cannot be compared"
+        );
+    }
+
+    fn any_unit() -> impl Strategy<Value = Unit> {
+        prop::sample::select(vec![
+            Unit::None,
+            Unit::Percent,
+            Unit::Count("tent".to_owned()),
+            Unit::Count("soldier".to_owned()),
+            Unit::Currency(Currency::AmbiguousDollar),
+            Unit::Currency(Currency::Code("USD".to_owned())),
+            Unit::Measure(Dimension::Length),
+        ])
+    }
+
+    fn any_end() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            8 => -1e6..1e6f64,
+            1 => Just(0.0),
+            1 => Just(f64::INFINITY),
+        ]
+    }
+
+    fn any_quantity() -> impl Strategy<Value = Quantity> {
+        (
+            any_end(),
+            any_end(),
+            0.0..1e4f64,
+            any_unit(),
+            prop::option::of(prop::sample::select(vec![
+                "gdp".to_owned(),
+                "gnp".to_owned(),
+            ])),
+            any::<bool>(),
+        )
+            .prop_map(|(a, b, tolerance, unit, base, open_below)| {
+                let (low, high) = (a.min(b), a.max(b));
+                Quantity {
+                    low: if open_below { f64::NEG_INFINITY } else { low },
+                    high,
+                    tolerance,
+                    unit,
+                    base,
+                    approximate: false,
+                    vague: false,
+                }
+            })
+    }
+
+    fn any_tolerance() -> impl Strategy<Value = Option<Tolerance>> {
+        prop_oneof![
+            Just(None),
+            (0.0..0.5f64).prop_map(|r| Some(Tolerance::Relative(r))),
+            (0.0..1e4f64).prop_map(|x| Some(Tolerance::Absolute(x))),
+        ]
+    }
+
+    const SAMPLES: &[&str] = &[
+        "55",
+        "$55 billion",
+        "USD 5 billion",
+        "2% of GDP",
+        "3 to 5 percent of their GDP",
+        "hundreds of tents",
+        "more than 300 soldiers",
+        "less than 300",
+        "about 40 km",
+        "nearly 300",
+        "a few",
+        "millions of dollars",
+        "between 3 and 5%",
+        "-3",
+        "twenty-five",
+        "€5-6bn",
+        "up to 300,000 troops",
+        "3 years",
+        "0",
+    ];
+
+    proptest! {
+        #[test]
+        fn comparison_is_symmetric(
+            a in any_quantity(),
+            b in any_quantity(),
+            tolerance in any_tolerance(),
+        ) {
+            prop_assert_eq!(
+                compare_quantities(&a, &b, tolerance),
+                compare_quantities(&b, &a, tolerance)
+            );
+            prop_assert_eq!(difference(&a, &b), difference(&b, &a));
+        }
+
+        #[test]
+        fn parsed_comparison_is_symmetric(
+            a in prop::sample::select(SAMPLES),
+            b in prop::sample::select(SAMPLES),
+            tolerance in any_tolerance(),
+        ) {
+            let (a, b) = (q(a), q(b));
+            prop_assert_eq!(
+                compare_quantities(&a, &b, tolerance),
+                compare_quantities(&b, &a, tolerance)
+            );
+        }
+
+        #[test]
+        fn every_value_equals_itself(a in any_quantity(), tolerance in any_tolerance()) {
+            prop_assert_eq!(
+                compare_quantities(&a, &a.clone(), tolerance),
+                NumberComparison::Comparable(Verdict::Equal)
+            );
+        }
+
+        #[test]
+        fn every_parsed_value_equals_itself(text in prop::sample::select(SAMPLES)) {
+            let a = q(text);
+            prop_assert_eq!(
+                compare_quantities(&a, &q(text), None),
+                NumberComparison::Comparable(Verdict::Equal)
+            );
+        }
+    }
 }

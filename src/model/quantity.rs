@@ -71,3 +71,295 @@ pub enum Tolerance {
     /// An absolute amount in the values' canonical unit.
     Absolute(f64),
 }
+
+impl Quantity {
+    /// The compact normalized form shown in findings and reports, and kept with reviews:
+    /// `$ 55 billion (±0.5 billion)`, `about USD 5 billion (±0.5 billion)`,
+    /// `2 % of gdp (±0.5)`, `3–5 % of gdp (±0.5)`, `200–999 tent`, `≥ 300 soldier`.
+    ///
+    /// Deterministic: every field that changes the comparison changes the text (the range,
+    /// the unit, the base, the tolerance, "about"). Both ends are shown at the scale of the
+    /// larger ("0.5–1 million"), with at most six decimals.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        let low_open = is_minus_infinity(self.low);
+        let high_open = is_plus_infinity(self.high);
+        let magnitude = finite_magnitude(self.low, self.high);
+        let (divisor, word) = scale_of(magnitude);
+        let shown = |value: f64| plain(value / divisor);
+        let mut out = String::new();
+        if self.approximate {
+            out.push_str("about ");
+        }
+        let numbers = match (low_open, high_open) {
+            (true, true) => "any value".to_owned(),
+            (false, true) => {
+                out.push_str("≥ ");
+                shown(self.low)
+            }
+            (true, false) => {
+                out.push_str("≤ ");
+                shown(self.high)
+            }
+            (false, false) if same(self.low, self.high) => shown(self.low),
+            // An en dash between negative numbers reads as a minus sign.
+            (false, false) if self.low < 0.0 || self.high < 0.0 => {
+                format!("{} to {}", shown(self.low), shown(self.high))
+            }
+            (false, false) => format!("{}–{}", shown(self.low), shown(self.high)),
+        };
+        if let Unit::Currency(currency) = &self.unit {
+            out.push_str(currency.symbol());
+            out.push(' ');
+        }
+        out.push_str(&numbers);
+        if !word.is_empty() {
+            out.push(' ');
+            out.push_str(word);
+        }
+        match &self.unit {
+            Unit::None | Unit::Currency(_) => {}
+            unit => {
+                out.push(' ');
+                out.push_str(&unit.describe());
+            }
+        }
+        if let Some(base) = &self.base {
+            out.push_str(" of ");
+            out.push_str(base);
+        }
+        if self.tolerance > 0.0 {
+            // At the value's scale when it reads well there ("±0.5 billion"), else on its own.
+            let tolerance = if self.tolerance * 1000.0 >= divisor {
+                let mut text = plain(self.tolerance / divisor);
+                if !word.is_empty() {
+                    text.push(' ');
+                    text.push_str(word);
+                }
+                text
+            } else {
+                readable(self.tolerance)
+            };
+            out.push_str(" (±");
+            out.push_str(&tolerance);
+            out.push(')');
+        }
+        out
+    }
+}
+
+impl Unit {
+    /// The unit in words: `$ (ambiguous dollar)`, `USD`, `%`, `tent`, `m`, `no unit`.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        match self {
+            Unit::None => "no unit".to_owned(),
+            Unit::Percent => "%".to_owned(),
+            Unit::Currency(Currency::AmbiguousDollar) => "$ (ambiguous dollar)".to_owned(),
+            Unit::Currency(Currency::AmbiguousYen) => "¥ (ambiguous yen or yuan)".to_owned(),
+            Unit::Currency(Currency::Code(code)) => code.clone(),
+            Unit::Measure(dimension) => dimension.base_unit().to_owned(),
+            Unit::Count(noun) => noun.clone(),
+        }
+    }
+}
+
+impl Currency {
+    /// The short form written before an amount: `$`, `¥`, or the code.
+    #[must_use]
+    pub fn symbol(&self) -> &str {
+        match self {
+            Currency::AmbiguousDollar => "$",
+            Currency::AmbiguousYen => "¥",
+            Currency::Code(code) => code,
+        }
+    }
+}
+
+impl Dimension {
+    /// The base unit values of this dimension are in: `m`, `kg`, `m²`, `days`.
+    #[must_use]
+    pub fn base_unit(self) -> &'static str {
+        match self {
+            Dimension::Length => "m",
+            Dimension::Mass => "kg",
+            Dimension::Area => "m²",
+            Dimension::Duration => "days",
+        }
+    }
+}
+
+/// A value at a readable scale: `55 billion`, `1.5 million`, `300,000`, `0.05`.
+///
+/// Values from a million up are shown in millions, billions or trillions; smaller ones with
+/// thousands separators; at most six decimals, trailing zeros dropped.
+#[must_use]
+pub fn readable(value: f64) -> String {
+    let (divisor, word) = scale_of(value.abs());
+    let mut text = plain(value / divisor);
+    if !word.is_empty() {
+        text.push(' ');
+        text.push_str(word);
+    }
+    text
+}
+
+/// The larger absolute value of the finite ends; 0 when neither is finite.
+#[must_use]
+pub fn finite_magnitude(low: f64, high: f64) -> f64 {
+    [low, high]
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .map(f64::abs)
+        .fold(0.0, f64::max)
+}
+
+/// The named scale a magnitude reads best at.
+fn scale_of(magnitude: f64) -> (f64, &'static str) {
+    const SCALES: [(f64, &str); 3] = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")];
+    SCALES
+        .iter()
+        .find(|(divisor, _)| magnitude >= *divisor)
+        .map_or((1.0, ""), |&(divisor, word)| (divisor, word))
+}
+
+/// A number with thousands separators and at most six decimals.
+fn plain(value: f64) -> String {
+    if value.is_nan() {
+        return "NaN".to_owned();
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { "∞" } else { "−∞" }.to_owned();
+    }
+    // Below a thousandth, six decimals would round a real value away: show it in full.
+    let text = if value != 0.0 && value.abs() < 1e-3 {
+        format!("{value}")
+    } else {
+        format!("{value:.6}")
+    };
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &text
+    };
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(digits) if digits != "0" => ("-", digits),
+        Some(digits) => ("", digits),
+        None => ("", text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut out = String::with_capacity(text.len() + whole.len() / 3);
+    out.push_str(sign);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
+fn is_plus_infinity(value: f64) -> bool {
+    value.is_infinite() && value > 0.0
+}
+
+fn is_minus_infinity(value: f64) -> bool {
+    value.is_infinite() && value < 0.0
+}
+
+#[expect(
+    clippy::float_cmp,
+    reason = "a point value is one whose ends are the same number, exactly"
+)]
+fn same(a: f64, b: f64) -> bool {
+    a == b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quantity(low: f64, high: f64, tolerance: f64, unit: Unit) -> Quantity {
+        Quantity {
+            low,
+            high,
+            tolerance,
+            unit,
+            base: None,
+            approximate: false,
+            vague: false,
+        }
+    }
+
+    #[test]
+    fn describes_money_at_a_readable_scale_with_its_precision() {
+        let dollars = quantity(55e9, 55e9, 0.5e9, Unit::Currency(Currency::AmbiguousDollar));
+        assert_eq!(dollars.describe(), "$ 55 billion (±0.5 billion)");
+        let usd = quantity(5e9, 5e9, 0.0, Unit::Currency(Currency::Code("USD".into())));
+        assert_eq!(usd.describe(), "USD 5 billion");
+        let range = quantity(
+            5e5,
+            1e6,
+            0.5e6,
+            Unit::Currency(Currency::Code("EUR".into())),
+        );
+        assert_eq!(range.describe(), "EUR 0.5–1 million (±0.5 million)");
+    }
+
+    #[test]
+    fn describes_percentages_counts_and_measures() {
+        let mut percent = quantity(3.0, 5.0, 0.0, Unit::Percent);
+        percent.base = Some("gdp".into());
+        assert_eq!(percent.describe(), "3–5 % of gdp");
+        let tents = quantity(200.0, 999.0, 0.0, Unit::Count("tent".into()));
+        assert_eq!(tents.describe(), "200–999 tent");
+        let soldiers = quantity(300_000.0, 300_000.0, 0.5, Unit::Count("soldier".into()));
+        assert_eq!(soldiers.describe(), "300,000 soldier (±0.5)");
+        let road = quantity(40_000.0, 40_000.0, 500.0, Unit::Measure(Dimension::Length));
+        assert_eq!(road.describe(), "40,000 m (±500)");
+    }
+
+    #[test]
+    fn describes_bounds_approximations_and_negatives() {
+        let more = quantity(300.0, f64::INFINITY, 0.0, Unit::Count("soldier".into()));
+        assert_eq!(more.describe(), "≥ 300 soldier");
+        let less = quantity(f64::NEG_INFINITY, 300.0, 0.0, Unit::None);
+        assert_eq!(less.describe(), "≤ 300");
+        let mut about = quantity(300.0, 300.0, 30.0, Unit::None);
+        about.approximate = true;
+        assert_eq!(about.describe(), "about 300 (±30)");
+        let negative = quantity(-5.0, -3.0, 0.0, Unit::None);
+        assert_eq!(negative.describe(), "-5 to -3");
+        assert_eq!(quantity(-0.0, -0.0, 0.0, Unit::None).describe(), "0");
+    }
+
+    #[test]
+    fn units_describe_themselves() {
+        assert_eq!(
+            Unit::Currency(Currency::AmbiguousDollar).describe(),
+            "$ (ambiguous dollar)"
+        );
+        assert_eq!(
+            Unit::Currency(Currency::Code("USD".into())).describe(),
+            "USD"
+        );
+        assert_eq!(Unit::Percent.describe(), "%");
+        assert_eq!(Unit::Count("tent".into()).describe(), "tent");
+        assert_eq!(Unit::Measure(Dimension::Length).describe(), "m");
+    }
+
+    #[test]
+    fn readable_numbers() {
+        assert_eq!(readable(15e9), "15 billion");
+        assert_eq!(readable(1_234_567.0), "1.234567 million");
+        assert_eq!(readable(300_000.0), "300,000");
+        assert_eq!(readable(0.05), "0.05");
+        assert_eq!(readable(-1500.0), "-1,500");
+        assert_eq!(readable(0.000_12), "0.00012");
+        assert_eq!(readable(1826.25), "1,826.25");
+    }
+}

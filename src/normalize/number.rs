@@ -1,23 +1,178 @@
-//! Text to [`Quantity`] (DESIGN 2.3). STUB: replaced by the number implementation.
+//! Text to [`Quantity`] (DESIGN 2.3): "$55 billion", "USD 5 billion", "2% of GDP",
+//! "3 to 5 percent", "more than 300 soldiers", "hundreds of tents".
+//!
+//! Owns reading a number as a source states it: numerals and number words, magnitudes,
+//! currencies, percentages and their bases, measures, counted nouns, ranges, bounds,
+//! approximations, vague quantities, and the tolerance the stated precision implies. It must
+//! not compare numbers (`compare::number`) nor guess what the text leaves open: a bare "$"
+//! stays an ambiguous dollar, a bare "m" is refused rather than read as metres or millions,
+//! and "GDP" is not expanded.
+//!
+//! The text is lower-cased once and read by a small hand-written tokenizer (`lexer`) and
+//! recursive-descent parser (`grammar`, `amount`) over `&str`; the vocabulary is `match`
+//! tables (`lexicon`), so a call allocates only the lower-cased copy (when the text has
+//! capitals) and the strings the quantity keeps (a counted noun, a base, a currency code).
+//!
+//! Choices where usage is ambiguous:
+//! - "pounds" is sterling; a weight in pounds is written `lb`. "ton(s)" is the metric tonne.
+//! - "m" after a numeral is a million when a currency, a percentage or a counted noun
+//!   accompanies it ("$5m", "5m people"); on its own ("5m") it is an error, since it may be
+//!   metres. "5 million m" and "metres" are metres.
+//! - "less than X" starts at zero for counts, money, percentages and measures (none can be
+//!   negative) and is open below only for a bare number.
+//! - "nearly X" / "just under X" is [0.9·X, X] and "just over X" is [X, 1.1·X]; like the
+//!   other bounds they carry no extra tolerance.
+//! - "a hundred", "a dozen" are one hundred, one dozen, precise to half of it (±50, ±6), as
+//!   "55 billion" is precise to half a billion.
+//! - "two or three" is a range, like "two to three".
 
+mod amount;
+mod decimal;
+mod grammar;
+mod lexer;
+mod lexicon;
+mod noun;
+mod qualifier;
+mod unit;
+
+use std::borrow::Cow;
+
+use self::grammar::Problem;
 use crate::model::quantity::Quantity;
 
 /// Why a number could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NumberError {
-    /// What is wrong.
+    /// What is wrong, quoting the text.
     pub message: String,
     /// What to write instead, if there is something to suggest.
     pub hint: Option<String>,
 }
 
+/// The forms this parser reads, for hints.
+const ACCEPTED: &str = "write a number such as `300`, `1,000`, `55.3 billion`, `$55bn`, \
+    `USD 5 billion`, `2% of GDP`, `3 to 5 percent`, `between 3 and 5%`, \
+    `more than 300 soldiers`, `about 40 km` or `hundreds of tents`";
+
 /// Parses a number as a source states it ("$55 billion", "2% of GDP", "hundreds of tents").
 ///
+/// Case-insensitive and whitespace-tolerant. Values are in the unit's canonical scale
+/// (55 billion is `55e9`, 40 km is `40_000.0` metres, 2% is `2.0`).
+///
 /// # Errors
-/// When the text is not a number this parser understands.
+/// When the text is not a number this parser understands; the error quotes the text and,
+/// where it can, says what to write instead. Never panics, whatever the input.
 pub fn parse_number(text: &str) -> Result<Quantity, NumberError> {
-    Err(NumberError {
-        message: format!("`{text}` is not a number"),
-        hint: None,
-    })
+    let lower = lower_case(text);
+    grammar::parse(&lower).map_err(|problem| explain(text, &lower, &problem))
 }
+
+/// The text in lower case, copied only when it has capitals.
+fn lower_case(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        }
+    } else if text.chars().any(char::is_uppercase) {
+        Cow::Owned(text.to_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The part of the original text that a problem quotes from the lower-cased copy, so that
+/// messages show what the user wrote ("`The`", not "`the`"). Lower-casing keeps every byte
+/// offset when it keeps the length (always for ASCII); otherwise the lower-cased part is
+/// quoted.
+fn original<'t>(text: &'t str, lower: &'t str, part: &'t str) -> &'t str {
+    let offset = (part.as_ptr() as usize).wrapping_sub(lower.as_ptr() as usize);
+    let end = offset.checked_add(part.len());
+    let same_layout = text.len() == lower.len() && end.is_some_and(|end| end <= lower.len());
+    same_layout
+        .then(|| end.and_then(|end| text.get(offset..end)))
+        .flatten()
+        .unwrap_or(part)
+}
+
+fn explain(text: &str, lower: &str, problem: &Problem<'_>) -> NumberError {
+    let quote = |part| original(text, lower, part);
+    let problem = match *problem {
+        Problem::Unexpected(part) => Problem::Unexpected(quote(part)),
+        Problem::DecimalComma(part) => Problem::DecimalComma(quote(part)),
+        Problem::AfterAmount(part) => Problem::AfterAmount(quote(part)),
+        Problem::NotANoun(part) => Problem::NotANoun(quote(part)),
+        Problem::BoundOnRange(part) => Problem::BoundOnRange(quote(part)),
+        ref other => other.clone(),
+    };
+    let text = text.trim();
+    let (message, hint): (String, Option<&str>) = match problem {
+        Problem::Empty => ("the number is empty".to_owned(), Some(ACCEPTED)),
+        Problem::Unexpected(word) => (
+            format!("`{text}` is not a number: `{word}` is not understood there"),
+            Some(ACCEPTED),
+        ),
+        Problem::Missing(what) => (
+            format!("`{text}` is not a number: {what} is missing"),
+            Some(ACCEPTED),
+        ),
+        Problem::DecimalComma(numeral) => (
+            format!("`{text}`: the comma in `{numeral}` is not a thousands separator"),
+            Some(
+                "write decimals with a point (`3.5`) and thousands with a comma every three \
+                 digits (`1,000`)",
+            ),
+        ),
+        Problem::AmbiguousM => (
+            format!("`{text}`: `m` may mean million or metres"),
+            Some("write `million` (or `mn`), or `metres`"),
+        ),
+        Problem::Reversed => (
+            format!("`{text}`: the range runs backwards"),
+            Some("write the lower end first: `3 to 5`"),
+        ),
+        Problem::MixedUnits => (
+            format!("`{text}` names two different units"),
+            Some(
+                "write the unit once, or the same one on both ends: `$5-6 billion`, \
+                 `3% to 5%`",
+            ),
+        ),
+        Problem::AfterAmount(words) => (
+            format!("`{text}`: `{words}` after the amount is not understood"),
+            Some(
+                "state the amount alone (`$5 billion`, `40 km`); a percentage names its base \
+                 with `of` (`2% of GDP`); what the amount is for belongs to the claim's \
+                 property",
+            ),
+        ),
+        Problem::NotANoun(words) => (
+            format!("`{text}`: what is counted (`{words}`) contains numbers or signs"),
+            Some("state one number and what it counts: `300 soldiers`"),
+        ),
+        Problem::BoundOnRange(qualifier) => (
+            format!("`{text}`: `{qualifier}` takes a single number"),
+            Some("write a bound on one number (`more than 300`) or a range (`3 to 5`)"),
+        ),
+        Problem::TwoQualifiers => (
+            format!("`{text}` is qualified twice, and the qualifiers disagree"),
+            Some("qualify the number once: `at least 300` or `300 or more`"),
+        ),
+        Problem::TooLarge => (
+            format!("`{text}` is too large a number"),
+            Some("write at most 30 digits, with a magnitude if need be (`55 billion`)"),
+        ),
+        Problem::NoBase => (
+            format!("`{text}`: nothing follows `of`"),
+            Some("name what the percentage is of: `2% of GDP`"),
+        ),
+    };
+    NumberError {
+        message,
+        hint: hint.map(str::to_owned),
+    }
+}
+
+#[cfg(test)]
+mod tests;

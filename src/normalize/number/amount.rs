@@ -1,0 +1,299 @@
+//! One amount as written: an optional currency sign, a numeral or number words (or a vague
+//! quantity), magnitudes, and a unit ("$55 billion", "twenty-five", "several hundred",
+//! "40 km", "2%"). A range is two amounts; `grammar` joins them.
+//!
+//! Owns number words, magnitudes, vague quantities and the precision a number is stated to.
+//! It must not apply qualifiers ("about", "more than") or read what follows the unit: those
+//! belong to the whole phrase (`grammar`).
+
+use super::decimal::{Decimal, numeral};
+use super::grammar::{Parser, Problem};
+use super::lexer::Kind;
+use super::lexicon::{self, Scale};
+use super::unit::WrittenUnit;
+
+/// A number as written, before its unit is known: the range it states and the step of its
+/// last written digit (half of which is its precision).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Written {
+    /// The lower end (the number itself, unless vague).
+    pub low: Decimal,
+    /// The upper end.
+    pub high: Decimal,
+    /// One unit of the last written digit, times the magnitude ("55 billion": 1 billion).
+    pub step: Decimal,
+    /// A vague quantity ("hundreds", "several").
+    pub vague: bool,
+}
+
+impl Written {
+    fn exact(value: Decimal) -> Written {
+        Written {
+            low: value,
+            high: value,
+            step: value.unit_step(),
+            vague: false,
+        }
+    }
+
+    fn vague((low, high): (f64, f64)) -> Written {
+        Written {
+            low: Decimal::whole(low),
+            high: Decimal::whole(high),
+            step: Decimal::whole(0.0),
+            vague: true,
+        }
+    }
+
+    /// Scaled by a magnitude or a unit.
+    pub fn scaled(self, scale: Scale) -> Written {
+        Written {
+            low: self.low.scaled(scale),
+            high: self.high.scaled(scale),
+            step: self.step.scaled(scale),
+            vague: self.vague,
+        }
+    }
+}
+
+/// One amount as written.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Amount {
+    /// The number, scaled by its magnitude but not yet by its unit.
+    pub written: Written,
+    /// The magnitude as written, which the other end of a range may share ("5 to 6 billion").
+    pub magnitude: Option<Scale>,
+    /// Written with a bare "m", which is a million only if a currency, a percentage or a
+    /// counted noun says so.
+    pub ambiguous_m: bool,
+    /// The unit written with it.
+    pub unit: Option<WrittenUnit>,
+    /// Written with a "+" or "-plus" ("300+", "300-plus"): a lower bound.
+    pub plus: bool,
+}
+
+/// The number part of an amount, and what may follow it.
+struct Number {
+    written: Written,
+    /// A magnitude may follow ("two hundred", "several thousand"; not "hundreds").
+    takes_magnitude: bool,
+    /// "of" may follow before what is counted ("hundreds of tents", "a couple of days").
+    takes_of: bool,
+}
+
+impl<'a> Parser<'a> {
+    /// Reads one amount.
+    pub(super) fn amount(&mut self) -> Result<Amount, Problem<'a>> {
+        let prefix = self.money_prefix();
+        let negative = self.minus_sign();
+        let number = self.number()?;
+        let (magnitude, ambiguous_m) = if number.takes_magnitude {
+            self.magnitudes()
+        } else {
+            (None, false)
+        };
+        let mut written = number.written;
+        if let Some(scale) = magnitude {
+            written = written.scaled(scale);
+        }
+        if negative {
+            written.low = written.low.negated();
+            written.high = written.high.negated();
+        }
+        let plus = self.plus_sign();
+        if number.takes_of && magnitude.is_none() && self.peek_word() == Some("of") {
+            // Only when something follows: a dangling "of" is reported, not swallowed.
+            if self.cur.peek_nth(1).is_some() {
+                self.bump();
+            }
+        }
+        let suffix = self.unit_suffix();
+        let unit = WrittenUnit::merge(prefix.map(WrittenUnit::Money), suffix)?;
+        Ok(Amount {
+            written,
+            magnitude,
+            ambiguous_m,
+            unit,
+            plus,
+        })
+    }
+
+    /// A minus sign directly before a numeral.
+    fn minus_sign(&mut self) -> bool {
+        let numeral_follows = self
+            .cur
+            .peek_nth(1)
+            .is_some_and(|t| t.kind == Kind::Numeral && !t.spaced);
+        if numeral_follows && self.peek().is_some_and(|t| t.is_symbol('-')) {
+            self.bump();
+            return true;
+        }
+        false
+    }
+
+    /// "300+", "300-plus", "300 plus".
+    fn plus_sign(&mut self) -> bool {
+        if self.eat_symbol('+') || self.eat_word("plus") {
+            return true;
+        }
+        if self.peek().is_some_and(|t| t.is_symbol('-'))
+            && self.cur.peek_nth(1).and_then(|t| t.word()) == Some("plus")
+        {
+            self.bump();
+            self.bump();
+            return true;
+        }
+        false
+    }
+
+    fn number(&mut self) -> Result<Number, Problem<'a>> {
+        let token = self.peek().ok_or(Problem::Missing("a number"))?;
+        match token.kind {
+            Kind::Numeral => {
+                self.bump();
+                let comma = self.peek().filter(|t| t.is_symbol(',') && !t.spaced);
+                let after = self.cur.peek_nth(1);
+                if let (Some(_), Some(after)) = (comma, after) {
+                    if after.kind == Kind::Numeral && !after.spaced {
+                        let end = after.start + after.text.len();
+                        let text = self.text.get(token.start..end).unwrap_or(token.text);
+                        return Err(Problem::DecimalComma(text));
+                    }
+                }
+                let value = numeral(token.text).ok_or(Problem::TooLarge)?;
+                Ok(Number {
+                    written: Written::exact(value),
+                    takes_magnitude: true,
+                    takes_of: false,
+                })
+            }
+            Kind::Word => self.number_words(token.text),
+            Kind::Symbol(_) => Err(Problem::Unexpected(token.text)),
+        }
+    }
+
+    /// Number words, vague quantities and "a"/"an" before a magnitude.
+    fn number_words(&mut self, word: &'a str) -> Result<Number, Problem<'a>> {
+        let vague = |range, takes_magnitude| Number {
+            written: Written::vague(range),
+            takes_magnitude,
+            takes_of: true,
+        };
+        if matches!(word, "a" | "an") {
+            let next = self.cur.peek_nth(1).and_then(|t| t.word());
+            return match next {
+                Some(quantifier @ ("few" | "handful")) => {
+                    self.bump();
+                    self.bump();
+                    let range = lexicon::quantifier(quantifier).unwrap_or((0.0, 0.0));
+                    Ok(vague(range, true))
+                }
+                Some("couple") => {
+                    self.bump();
+                    self.bump();
+                    Ok(Number {
+                        written: Written::exact(Decimal::whole(2.0)),
+                        takes_magnitude: true,
+                        takes_of: true,
+                    })
+                }
+                // "a hundred", "a dozen": one of the magnitude, which `magnitudes` reads.
+                Some(next) if lexicon::magnitude_word(next).is_some() => {
+                    self.bump();
+                    Ok(Number {
+                        written: Written::exact(Decimal::whole(1.0)),
+                        takes_magnitude: true,
+                        takes_of: false,
+                    })
+                }
+                _ => Err(Problem::Unexpected(word)),
+            };
+        }
+        if word == "several" {
+            self.bump();
+            return Ok(vague(lexicon::quantifier(word).unwrap_or((0.0, 0.0)), true));
+        }
+        if let Some(range) = lexicon::vague_plural(word) {
+            self.bump();
+            let of_order = self.peek_word() == Some("of");
+            let order = self.cur.peek_nth(1).and_then(|t| t.word());
+            if let Some(range) = order
+                .filter(|_| of_order)
+                .and_then(|o| lexicon::vague_order(word, o))
+            {
+                self.bump();
+                self.bump();
+                return Ok(vague(range, false));
+            }
+            return Ok(vague(range, false));
+        }
+        if let Some(value) = lexicon::unit_word(word) {
+            self.bump();
+            return Ok(Number {
+                written: Written::exact(Decimal::whole(f64::from(value))),
+                takes_magnitude: true,
+                takes_of: false,
+            });
+        }
+        if let Some(tens) = lexicon::tens_word(word) {
+            self.bump();
+            let units = self.compound_units();
+            return Ok(Number {
+                written: Written::exact(Decimal::whole(f64::from(tens + units))),
+                takes_magnitude: true,
+                takes_of: false,
+            });
+        }
+        // A bare "hundred" or "thousand" is one of it; `magnitudes` reads the word.
+        if lexicon::magnitude_word(word).is_some() && !word.ends_with('s') {
+            return Ok(Number {
+                written: Written::exact(Decimal::whole(1.0)),
+                takes_magnitude: true,
+                takes_of: false,
+            });
+        }
+        Err(Problem::Unexpected(word))
+    }
+
+    /// The "-five" of "twenty-five" (or "twenty five"); 0 when there is none.
+    fn compound_units(&mut self) -> u32 {
+        let hyphen = self.peek().is_some_and(|t| t.is_symbol('-'));
+        let at = usize::from(hyphen);
+        let units = self
+            .cur
+            .peek_nth(at)
+            .and_then(|t| t.word())
+            .and_then(lexicon::unit_word)
+            .filter(|u| (1..=9).contains(u));
+        match units {
+            Some(units) => {
+                for _ in 0..=at {
+                    self.bump();
+                }
+                units
+            }
+            None => 0,
+        }
+    }
+
+    /// A chain of magnitudes ("hundred thousand", "thousand million"), or one abbreviation
+    /// right after the number ("bn", "k"). Whether the abbreviation was a bare "m".
+    fn magnitudes(&mut self) -> (Option<Scale>, bool) {
+        let mut scale: Option<Scale> = None;
+        while let Some(word) = self.peek_word() {
+            if let Some(next) = lexicon::magnitude_word(word) {
+                self.bump();
+                scale = Some(scale.map_or(next, |s| s.then(next)));
+                continue;
+            }
+            if scale.is_none() {
+                if let Some(abbreviation) = lexicon::magnitude_abbreviation(word) {
+                    self.bump();
+                    return (Some(abbreviation), word == "m");
+                }
+            }
+            break;
+        }
+        (scale, false)
+    }
+}

@@ -1,0 +1,396 @@
+//! The grammar of a whole number phrase:
+//!
+//! ```text
+//! phrase    = [article] [qualifier] amount [separator amount] [trailing] [of-base | noun] [trailing]
+//! qualifier = about | nearly | more than | less than | up to | between | from | as many as | ...
+//! separator = "to" | "-" | "or" | "and" (after "between")
+//! trailing  = "or more" | "or less" | "or so" | ...
+//! ```
+//!
+//! Owns how the parts combine: a unit or magnitude written once applies to both ends of a
+//! range, qualifiers turn the number into a bound or an approximation, the stated precision
+//! becomes the tolerance, and what follows the amount becomes a base or a counted noun. It
+//! must not know individual words (`lexicon`, `qualifier`) or how an amount and its unit are
+//! spelt (`amount`, `unit`).
+
+use super::amount::{Amount, Written};
+use super::lexer::{Cursor, Kind, Token};
+use super::noun;
+use super::qualifier::{Qualifier, trailing};
+use super::unit::WrittenUnit;
+use crate::model::quantity::{Quantity, Unit};
+
+/// How far "about" widens a number: 10% of its value, unless its precision says more.
+const APPROXIMATION: f64 = 0.1;
+/// "nearly 300" is 270–300; "just over 300" is 300–330.
+const NEARLY: f64 = 0.9;
+const JUST_OVER: f64 = 1.1;
+
+/// Why a phrase is not a number; the text it quotes is from the lower-cased phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Problem<'a> {
+    /// Nothing but whitespace.
+    Empty,
+    /// A word or sign that does not belong where it is.
+    Unexpected(&'a str),
+    /// The phrase stops before something it needs.
+    Missing(&'static str),
+    /// "3,5": a comma that is not a thousands separator.
+    DecimalComma(&'a str),
+    /// A bare "m" with nothing to say whether it is a million or metres.
+    AmbiguousM,
+    /// The upper end of a range is below its lower end.
+    Reversed,
+    /// Two different units in one value ("$5 to €6", "5% to 6 km").
+    MixedUnits,
+    /// Words after an amount of money, a measure or a percentage.
+    AfterAmount(&'a str),
+    /// A counted noun that contains numbers or signs.
+    NotANoun(&'a str),
+    /// A qualifier that takes one number, given a range or a vague quantity.
+    BoundOnRange(&'a str),
+    /// Two qualifiers that say different things ("at least 300 or less").
+    TwoQualifiers,
+    /// More digits, or a larger magnitude, than a number can hold.
+    TooLarge,
+    /// "2% of" with nothing after "of".
+    NoBase,
+}
+
+/// Parses a lower-cased number phrase.
+pub(super) fn parse(text: &str) -> Result<Quantity, Problem<'_>> {
+    Parser {
+        text,
+        cur: Cursor::new(text),
+    }
+    .quantity()
+}
+
+/// A recursive-descent parser over the lazily lexed tokens.
+pub(super) struct Parser<'a> {
+    /// The lower-cased phrase.
+    pub text: &'a str,
+    /// Where the parser is.
+    pub cur: Cursor<'a>,
+}
+
+impl<'a> Parser<'a> {
+    /// The next token, without moving.
+    pub(super) fn peek(&self) -> Option<Token<'a>> {
+        self.cur.peek()
+    }
+
+    /// The next token's text if it is a word, without moving.
+    pub(super) fn peek_word(&self) -> Option<&'a str> {
+        self.peek().and_then(|t| t.word())
+    }
+
+    /// Moves past the next token.
+    pub(super) fn bump(&mut self) -> Option<Token<'a>> {
+        self.cur.next_token()
+    }
+
+    /// Moves past the next token if it is `word`.
+    pub(super) fn eat_word(&mut self, word: &str) -> bool {
+        let found = self.peek_word() == Some(word);
+        if found {
+            self.bump();
+        }
+        found
+    }
+
+    /// Moves past the next token if it is the symbol `c`.
+    pub(super) fn eat_symbol(&mut self, c: char) -> bool {
+        let found = self.peek().is_some_and(|t| t.is_symbol(c));
+        if found {
+            self.bump();
+        }
+        found
+    }
+
+    /// Consumes all of `words` in order, or nothing.
+    pub(super) fn eat_words(&mut self, words: &[&str]) -> bool {
+        let mut ahead = self.cur;
+        for word in words {
+            if ahead.next_token().and_then(|t| t.word()) != Some(*word) {
+                return false;
+            }
+        }
+        self.cur = ahead;
+        true
+    }
+
+    /// The text from the next token to the end.
+    fn rest(&self) -> &'a str {
+        self.peek()
+            .and_then(|t| self.text.get(t.start..))
+            .map_or("", str::trim_end)
+    }
+
+    /// Reads the whole phrase.
+    fn quantity(mut self) -> Result<Quantity, Problem<'a>> {
+        if self.peek().is_none() {
+            return Err(Problem::Empty);
+        }
+        self.skip_article();
+        let qualifier_start = self.peek().map_or(0, |t| t.start);
+        let qualifier = self.qualifier();
+        let qualifier_end = self.peek().map_or(self.text.len(), |t| t.start);
+        let qualifier_text = self
+            .text
+            .get(qualifier_start..qualifier_end)
+            .map_or("", str::trim_end);
+        let first = self.amount()?;
+        let second = match qualifier {
+            Qualifier::Between => {
+                if !(self.eat_word("and") || self.eat_symbol('-')) {
+                    return Err(self.missing("`and` and the upper end after `between`"));
+                }
+                Some(self.amount()?)
+            }
+            Qualifier::From => {
+                if !(self.eat_word("to") || self.eat_symbol('-')) {
+                    return Err(self.missing("`to` and the upper end after `from`"));
+                }
+                Some(self.amount()?)
+            }
+            _ => {
+                if self.range_separator() {
+                    Some(self.amount()?)
+                } else {
+                    None
+                }
+            }
+        };
+        let mut late = self.trailing_qualifier();
+        let unit = WrittenUnit::merge(first.unit, second.and_then(|s| s.unit))?;
+        let ambiguous_m = first.ambiguous_m || second.is_some_and(|s| s.ambiguous_m);
+        let plus = first.plus || second.is_some_and(|s| s.plus);
+        let written = join(first, second)?;
+
+        let mut base = None;
+        let mut noun = None;
+        match unit {
+            Some(WrittenUnit::Percent) if self.eat_word("of") => {
+                let (phrase, trailing) = self.base_phrase();
+                let phrase = noun::percentage_base(phrase);
+                if phrase.is_empty() {
+                    return Err(Problem::NoBase);
+                }
+                base = Some(phrase);
+                late = one_of(late, trailing)?;
+            }
+            None if self.peek().is_some() => {
+                let (phrase, trailing) = self.counted_noun()?;
+                noun = Some(noun::counted_noun(phrase));
+                late = one_of(late, trailing)?;
+            }
+            _ => {}
+        }
+        if late.is_none() {
+            late = self.trailing_qualifier();
+        }
+        if self.peek().is_some() {
+            return Err(Problem::AfterAmount(self.rest()));
+        }
+        if ambiguous_m && unit.is_none() && noun.is_none() {
+            return Err(Problem::AmbiguousM);
+        }
+
+        let qualifier = match (qualifier, late, plus) {
+            (q, None, false) => q,
+            (Qualifier::Plain, Some(late), false) => late,
+            (Qualifier::Plain, None, true) => Qualifier::AtLeast,
+            (q, Some(late), false) if q == late => q,
+            _ => return Err(Problem::TwoQualifiers),
+        };
+        let is_range = second.is_some() || written.vague;
+        if is_range && matches!(qualifier, Qualifier::Nearly | Qualifier::JustOver) {
+            return Err(Problem::BoundOnRange(qualifier_text));
+        }
+        if second.is_some() && matches!(qualifier, Qualifier::AtLeast | Qualifier::AtMost) {
+            return Err(Problem::BoundOnRange(qualifier_text));
+        }
+
+        let (written, unit) = match (unit, noun) {
+            (Some(WrittenUnit::Percent), _) => (written, Unit::Percent),
+            (Some(WrittenUnit::Money(money)), _) => (written, Unit::Currency(money.currency())),
+            (Some(WrittenUnit::Measure(dimension, scale)), _) => {
+                (written.scaled(scale), Unit::Measure(dimension))
+            }
+            (None, Some(noun)) => (written, Unit::Count(noun)),
+            (None, None) => (written, Unit::None),
+        };
+        shape(written, qualifier, unit, base)
+    }
+
+    /// "to", a dash, or "or" between two numbers ("two or three").
+    fn range_separator(&mut self) -> bool {
+        if self.eat_word("to") || self.eat_symbol('-') {
+            return true;
+        }
+        let next = self.cur.peek_nth(1).and_then(|t| t.word()).unwrap_or("");
+        if self.peek_word() == Some("or") && trailing("or", next).is_none() {
+            self.bump();
+            return true;
+        }
+        false
+    }
+
+    /// The counted noun: words (and hyphens) to the end, less a trailing qualifier.
+    fn counted_noun(&mut self) -> Result<(&'a str, Option<Qualifier>), Problem<'a>> {
+        let Some(first) = self.peek() else {
+            return Err(Problem::Missing("what is counted"));
+        };
+        // A word glued to the number that is not a unit ("1e5", "1st") is not a noun.
+        let glued = !first.spaced;
+        if glued || first.word().is_none_or(super::lexicon::is_function_word) {
+            return Err(Problem::Unexpected(first.text));
+        }
+        self.phrase_to_end(|token| {
+            matches!(
+                token.kind,
+                Kind::Word | Kind::Symbol('-' | '\'' | '\u{2019}')
+            )
+        })
+        .ok_or_else(|| Problem::NotANoun(self.rest_from(first)))
+    }
+
+    /// What a percentage is of: anything to the end ("GDP", "2019 GDP"), less a trailing
+    /// qualifier.
+    fn base_phrase(&mut self) -> (&'a str, Option<Qualifier>) {
+        self.phrase_to_end(|_| true)
+            .unwrap_or_else(|| (self.rest(), None))
+    }
+
+    /// The text from here to the end, less a trailing qualifier ("or more") and the
+    /// qualifier; `None` if a token is not `allowed`. Moves to the end.
+    fn phrase_to_end(
+        &mut self,
+        allowed: impl Fn(&Token<'a>) -> bool,
+    ) -> Option<(&'a str, Option<Qualifier>)> {
+        let start = self.peek().map_or(self.text.len(), |t| t.start);
+        let mut end = self.text.len();
+        let mut previous: Option<Token<'a>> = None;
+        let mut late = None;
+        let mut ahead = self.cur;
+        while let Some(token) = ahead.next_token() {
+            if !allowed(&token) {
+                return None;
+            }
+            if let (Some(prev), Some(word)) = (previous, token.word()) {
+                let trailing_here = prev.word().and_then(|p| trailing(p, word));
+                if trailing_here.is_some() && ahead.peek().is_none() {
+                    end = prev.start;
+                    late = trailing_here;
+                }
+            }
+            previous = Some(token);
+        }
+        self.cur = ahead;
+        let phrase = self.text.get(start..end).unwrap_or_default();
+        Some((phrase.trim_end(), late))
+    }
+
+    fn rest_from(&self, token: Token<'a>) -> &'a str {
+        self.text.get(token.start..).map_or("", str::trim_end)
+    }
+
+    fn missing(&self, what: &'static str) -> Problem<'a> {
+        match self.peek() {
+            Some(token) => Problem::Unexpected(token.text),
+            None => Problem::Missing(what),
+        }
+    }
+}
+
+/// The one trailing qualifier of the two places it may be written ("300 or more soldiers",
+/// "300 soldiers or more"); an error if both are written and disagree.
+fn one_of(
+    a: Option<Qualifier>,
+    b: Option<Qualifier>,
+) -> Result<Option<Qualifier>, Problem<'static>> {
+    match (a, b) {
+        (Some(x), Some(y)) if x != y => Err(Problem::TwoQualifiers),
+        (x, y) => Ok(x.or(y)),
+    }
+}
+
+/// The two ends of a range as one written number; a magnitude written only on the upper end
+/// applies to the lower end too ("5 to 6 billion") unless that would reverse the range
+/// ("500,000 to 1 million").
+fn join(first: Amount, second: Option<Amount>) -> Result<Written, Problem<'static>> {
+    let Some(second) = second else {
+        return Ok(first.written);
+    };
+    let mut low = first.written;
+    if let (None, Some(magnitude)) = (first.magnitude, second.magnitude) {
+        let shared = low.scaled(magnitude);
+        if shared.high.value() <= second.written.low.value() {
+            low = shared;
+        }
+    }
+    let high = second.written;
+    if low.low.value() > high.high.value() {
+        return Err(Problem::Reversed);
+    }
+    let step = if low.step.value() >= high.step.value() {
+        low.step
+    } else {
+        high.step
+    };
+    Ok(Written {
+        low: low.low,
+        high: high.high,
+        step,
+        vague: low.vague || high.vague,
+    })
+}
+
+/// The quantity a written number, its qualifier and its unit state.
+fn shape(
+    written: Written,
+    qualifier: Qualifier,
+    unit: Unit,
+    base: Option<String>,
+) -> Result<Quantity, Problem<'static>> {
+    let (low, high) = (written.low.value(), written.high.value());
+    if !(low.is_finite() && high.is_finite()) {
+        return Err(Problem::TooLarge);
+    }
+    let precision = written.step.value().abs() / 2.0;
+    // Counts, money, percentages and physical measures are never negative, so "less than
+    // 300" of them starts at zero; a bare number may be anything.
+    let floor = if unit == Unit::None || high < 0.0 {
+        f64::NEG_INFINITY
+    } else {
+        0.0
+    };
+    let (low, high, tolerance, approximate) = match qualifier {
+        Qualifier::Plain | Qualifier::Between | Qualifier::From => (low, high, precision, false),
+        Qualifier::About => {
+            let margin = APPROXIMATION * low.abs().max(high.abs());
+            (low, high, precision.max(margin), true)
+        }
+        Qualifier::Nearly => ordered(NEARLY * low, high, true),
+        Qualifier::JustOver => ordered(low, JUST_OVER * high, true),
+        Qualifier::AtLeast => (low, f64::INFINITY, 0.0, false),
+        Qualifier::AtMost => (floor, high, 0.0, false),
+    };
+    let tolerance = if written.vague { 0.0 } else { tolerance };
+    Ok(Quantity {
+        // `+ 0.0` turns a "-0" into 0, so that it shows and compares as zero.
+        low: low + 0.0,
+        high: high + 0.0,
+        tolerance,
+        unit,
+        base,
+        approximate,
+        vague: written.vague,
+    })
+}
+
+/// A bound a fraction away from the number, whichever its sign.
+fn ordered(a: f64, b: f64, approximate: bool) -> (f64, f64, f64, bool) {
+    (a.min(b), a.max(b), 0.0, approximate)
+}

@@ -1,0 +1,738 @@
+//! One test per accepted form, per currency rule and per error; laws by property tests.
+
+#![expect(
+    clippy::float_cmp,
+    reason = "the parser promises exact values (55.3 billion is 55,300,000,000), so the tests compare exactly"
+)]
+
+use super::*;
+use crate::model::quantity::{Currency, Dimension, Unit};
+use proptest::prelude::*;
+
+const INF: f64 = f64::INFINITY;
+
+fn q(text: &str) -> Quantity {
+    parse_number(text).unwrap_or_else(|e| panic!("`{text}` did not parse: {}", e.message))
+}
+
+/// Low, high and tolerance.
+fn range(text: &str) -> (f64, f64, f64) {
+    let q = q(text);
+    (q.low, q.high, q.tolerance)
+}
+
+fn unit(text: &str) -> Unit {
+    q(text).unit
+}
+
+fn error(text: &str) -> NumberError {
+    match parse_number(text) {
+        Ok(q) => panic!("`{text}` parsed as {}", q.describe()),
+        Err(e) => e,
+    }
+}
+
+fn code(code: &str) -> Unit {
+    Unit::Currency(Currency::Code(code.to_owned()))
+}
+
+fn count(noun: &str) -> Unit {
+    Unit::Count(noun.to_owned())
+}
+
+const DOLLAR: Unit = Unit::Currency(Currency::AmbiguousDollar);
+
+// Numerals and number words.
+
+#[test]
+fn integers_and_decimals() {
+    assert_eq!(range("55"), (55.0, 55.0, 0.5));
+    assert_eq!(range("55.3"), (55.3, 55.3, 0.05));
+    assert_eq!(unit("55"), Unit::None);
+}
+
+#[test]
+fn thousands_separators() {
+    assert_eq!(range("1,000"), (1000.0, 1000.0, 0.5));
+    assert_eq!(range("300,000"), (300_000.0, 300_000.0, 0.5));
+    assert_eq!(range("1,000,000.5").0, 1_000_000.5);
+}
+
+#[test]
+fn negative_numbers() {
+    assert_eq!(range("-3"), (-3.0, -3.0, 0.5));
+    assert_eq!(range("−3.5").0, -3.5);
+}
+
+#[test]
+fn number_words() {
+    assert_eq!(range("one").0, 1.0);
+    assert_eq!(range("twelve").0, 12.0);
+    assert_eq!(range("twenty").0, 20.0);
+    assert_eq!(range("ninety").0, 90.0);
+    assert_eq!(range("twenty-five").0, 25.0);
+    assert_eq!(range("twenty five").0, 25.0);
+    assert_eq!(range("Thirty-Three soldiers").0, 33.0);
+}
+
+#[test]
+fn hundred_dozen_and_couple() {
+    assert_eq!(range("hundred"), (100.0, 100.0, 50.0));
+    assert_eq!(range("a hundred"), (100.0, 100.0, 50.0));
+    assert_eq!(range("two hundred").0, 200.0);
+    assert_eq!(range("a dozen"), (12.0, 12.0, 6.0));
+    assert_eq!(range("two dozen").0, 24.0);
+    assert_eq!(range("a couple"), (2.0, 2.0, 0.5));
+    assert_eq!(q("a couple of tents").unit, count("tent"));
+    assert_eq!(range("twenty-five thousand"), (25_000.0, 25_000.0, 500.0));
+}
+
+// Magnitudes.
+
+#[test]
+fn magnitude_words() {
+    assert_eq!(range("5 thousand"), (5e3, 5e3, 0.5e3));
+    assert_eq!(range("5 million"), (5e6, 5e6, 0.5e6));
+    assert_eq!(range("55 billion"), (55e9, 55e9, 0.5e9));
+    assert_eq!(range("55.3 billion"), (55.3e9, 55.3e9, 0.05e9));
+    assert_eq!(range("1.2 trillion").0, 1.2e12);
+    assert_eq!(range("a hundred thousand").0, 1e5);
+}
+
+#[test]
+fn magnitude_abbreviations_with_and_without_space() {
+    assert_eq!(range("5k").0, 5e3);
+    assert_eq!(range("$5m").0, 5e6);
+    assert_eq!(range("$5 mn").0, 5e6);
+    assert_eq!(range("5mln people").0, 5e6);
+    assert_eq!(range("5bn").0, 5e9);
+    assert_eq!(range("5 bn").0, 5e9);
+    assert_eq!(range("5b").0, 5e9);
+    assert_eq!(range("2tn").0, 2e12);
+    assert_eq!(range("2 trn").0, 2e12);
+}
+
+#[test]
+fn scaled_decimals_are_exact() {
+    assert_eq!(range("55.3 billion").0, range("55,300,000,000").0);
+    assert_eq!(range("0.1 million").0, 100_000.0);
+    assert_eq!(q("$1.7bn").low, 1_700_000_000.0);
+}
+
+// Currencies.
+
+#[test]
+fn a_bare_dollar_sign_stays_ambiguous() {
+    assert_eq!(unit("$55 billion"), DOLLAR);
+    assert_eq!(unit("$ 55 billion"), DOLLAR);
+    assert_eq!(unit("55 billion dollars"), DOLLAR);
+}
+
+#[test]
+fn us_dollars() {
+    for text in [
+        "US$5 billion",
+        "US $5 billion",
+        "USD 5 billion",
+        "5 billion USD",
+        "5 billion U.S. dollars",
+        "5 billion US dollars",
+    ] {
+        assert_eq!(unit(text), code("USD"), "{text}");
+        assert_eq!(range(text).0, 5e9, "{text}");
+    }
+}
+
+#[test]
+fn a_specific_currency_settles_an_ambiguous_sign() {
+    assert_eq!(unit("$5 billion USD"), code("USD"));
+    assert_eq!(unit("¥5 billion yen"), code("JPY"));
+}
+
+#[test]
+fn euros() {
+    assert_eq!(unit("€5bn"), code("EUR"));
+    assert_eq!(unit("EUR 5 billion"), code("EUR"));
+    assert_eq!(unit("5 billion euros"), code("EUR"));
+    assert_eq!(unit("5 €"), code("EUR"));
+}
+
+#[test]
+fn pounds_are_sterling() {
+    assert_eq!(unit("£3m"), code("GBP"));
+    assert_eq!(unit("GBP 3 million"), code("GBP"));
+    assert_eq!(unit("3 million pounds"), code("GBP"));
+    assert_eq!(unit("3 million pounds sterling"), code("GBP"));
+}
+
+#[test]
+fn yen_and_yuan() {
+    assert_eq!(unit("¥500 billion"), Unit::Currency(Currency::AmbiguousYen));
+    assert_eq!(unit("500 billion yen"), code("JPY"));
+    assert_eq!(unit("JPY 500 billion"), code("JPY"));
+    assert_eq!(unit("5 billion yuan"), code("CNY"));
+    assert_eq!(unit("5 billion renminbi"), code("CNY"));
+    assert_eq!(unit("RMB 5 billion"), code("CNY"));
+    assert_eq!(unit("CNY 5 billion"), code("CNY"));
+}
+
+#[test]
+fn australian_and_canadian_dollars() {
+    assert_eq!(unit("A$5bn"), code("AUD"));
+    assert_eq!(unit("AUD 5 billion"), code("AUD"));
+    assert_eq!(unit("5 billion Australian dollars"), code("AUD"));
+    assert_eq!(unit("C$5bn"), code("CAD"));
+    assert_eq!(unit("CAD 5 billion"), code("CAD"));
+    // "a $5 billion" is an article and a dollar sign.
+    assert_eq!(unit("a $5 billion"), DOLLAR);
+}
+
+#[test]
+fn two_different_currencies_are_an_error() {
+    assert!(
+        error("€5 billion USD")
+            .message
+            .contains("two different units")
+    );
+    assert!(error("$5 to €6").message.contains("two different units"));
+}
+
+// Percentages.
+
+#[test]
+fn percent_forms() {
+    for text in [
+        "2%",
+        "2 %",
+        "2 percent",
+        "2 per cent",
+        "2 Per Cent",
+        "2 pct",
+    ] {
+        assert_eq!(unit(text), Unit::Percent, "{text}");
+        assert_eq!(range(text), (2.0, 2.0, 0.5), "{text}");
+    }
+    assert_eq!(range("2.4%"), (2.4, 2.4, 0.05));
+}
+
+#[test]
+fn percentage_bases_lose_determiners_and_possessors() {
+    assert_eq!(q("2% of GDP").base.as_deref(), Some("gdp"));
+    assert_eq!(q("2% of its GDP").base.as_deref(), Some("gdp"));
+    assert_eq!(q("2% of Japan's GDP").base.as_deref(), Some("gdp"));
+    assert_eq!(q("2% of the budget").base.as_deref(), Some("budget"));
+    let their = q("3 to 5 percent of their GDP");
+    assert_eq!((their.low, their.high), (3.0, 5.0));
+    assert_eq!(their.base.as_deref(), Some("gdp"));
+    assert_eq!(q("2%").base, None);
+    assert_eq!(q("2% of 2019 GDP").base.as_deref(), Some("2019 gdp"));
+    let more = q("2% of GDP or more");
+    assert_eq!((more.base.as_deref(), more.high), (Some("gdp"), INF));
+}
+
+#[test]
+fn acronyms_are_not_expanded_here() {
+    assert_eq!(
+        q("2% of gross domestic product").base.as_deref(),
+        Some("gross domestic product")
+    );
+    assert_ne!(q("2% of GDP").base, q("2% of gross domestic product").base);
+}
+
+// Ranges.
+
+#[test]
+fn ranges_with_to_and_dashes() {
+    assert_eq!(range("3 to 5 percent"), (3.0, 5.0, 0.5));
+    assert_eq!(unit("3 to 5 percent"), Unit::Percent);
+    assert_eq!(range("3-5%"), (3.0, 5.0, 0.5));
+    assert_eq!(range("3–5%"), (3.0, 5.0, 0.5));
+    assert_eq!(range("3 — 5 %"), (3.0, 5.0, 0.5));
+    assert_eq!(range("2.5 to 3%"), (2.5, 3.0, 0.5));
+}
+
+#[test]
+fn between_and_from() {
+    assert_eq!(range("between 3 and 5 percent"), (3.0, 5.0, 0.5));
+    assert_eq!(range("from 3 to 5"), (3.0, 5.0, 0.5));
+    assert_eq!(unit("from 3 to 5"), Unit::None);
+}
+
+#[test]
+fn unit_and_magnitude_written_once_apply_to_both_ends() {
+    assert_eq!(range("$5-6 billion"), (5e9, 6e9, 0.5e9));
+    assert_eq!(unit("$5-6 billion"), DOLLAR);
+    assert_eq!(range("5 to 6 billion dollars"), (5e9, 6e9, 0.5e9));
+    assert_eq!(unit("5 to 6 billion dollars"), DOLLAR);
+    assert_eq!(range("$5 billion to $6 billion"), (5e9, 6e9, 0.5e9));
+    assert_eq!(range("3 to 5 km").0, 3_000.0);
+}
+
+#[test]
+fn a_magnitude_is_not_shared_when_that_would_reverse_the_range() {
+    assert_eq!(range("500,000 to 1 million"), (5e5, 1e6, 0.5e6));
+}
+
+#[test]
+fn two_or_three() {
+    assert_eq!(range("two or three soldiers"), (2.0, 3.0, 0.5));
+}
+
+#[test]
+fn a_reversed_range_is_an_error() {
+    let e = error("5 to 3 percent");
+    assert!(e.message.contains("backwards"), "{}", e.message);
+    assert!(e.hint.is_some());
+}
+
+// Bounds.
+
+#[test]
+fn lower_bounds() {
+    for text in [
+        "more than 300",
+        "over 300",
+        "above 300",
+        "at least 300",
+        "300 or more",
+        "300+",
+    ] {
+        assert_eq!(range(text), (300.0, INF, 0.0), "{text}");
+    }
+    assert_eq!(range("more than 300 soldiers"), (300.0, INF, 0.0));
+    assert_eq!(range("300-plus soldiers"), (300.0, INF, 0.0));
+    assert_eq!(range("300 soldiers or more"), (300.0, INF, 0.0));
+    assert_eq!(unit("300 soldiers or more"), count("soldier"));
+}
+
+#[test]
+fn upper_bounds_start_at_zero_for_counts_money_and_percentages() {
+    for text in [
+        "less than 300 soldiers",
+        "fewer than 300 soldiers",
+        "under 300 soldiers",
+        "below 300 soldiers",
+    ] {
+        assert_eq!(range(text), (0.0, 300.0, 0.0), "{text}");
+    }
+    assert_eq!(range("less than $300"), (0.0, 300.0, 0.0));
+    assert_eq!(range("under 2%"), (0.0, 2.0, 0.0));
+}
+
+#[test]
+fn upper_bounds_of_bare_numbers_are_open_below() {
+    assert_eq!(range("less than 300"), (-INF, 300.0, 0.0));
+    assert_eq!(range("up to 300,000"), (-INF, 300_000.0, 0.0));
+    assert_eq!(range("up to 300,000 troops"), (0.0, 300_000.0, 0.0));
+}
+
+#[test]
+fn emphasis_changes_nothing() {
+    assert_eq!(q("as much as $5 billion"), q("$5 billion"));
+    assert_eq!(q("as many as 300 soldiers"), q("300 soldiers"));
+}
+
+#[test]
+fn a_bound_on_a_range_is_an_error() {
+    assert!(
+        error("more than 3 to 5")
+            .message
+            .contains("`more than` takes a single number")
+    );
+    assert!(error("nearly hundreds").message.contains("`nearly`"));
+}
+
+// Approximations.
+
+#[test]
+fn approximation_words() {
+    for text in [
+        "about 300",
+        "around 300",
+        "approximately 300",
+        "roughly 300",
+        "some 300",
+        "circa 300",
+        "c. 300",
+        "~300",
+        "approx. 300",
+        "an estimated 300",
+        "300 or so",
+    ] {
+        let q = q(text);
+        assert!(q.approximate, "{text}");
+        assert_eq!((q.low, q.high, q.tolerance), (300.0, 300.0, 30.0), "{text}");
+    }
+}
+
+#[test]
+fn approximation_keeps_a_coarser_precision() {
+    // "about 3" is ±0.5 by its precision, more than 10% of 3.
+    assert_eq!(range("about 3"), (3.0, 3.0, 0.5));
+    assert_eq!(range("about $55 billion").2, 5.5e9);
+    assert_eq!(range("about 3 to 5 percent"), (3.0, 5.0, 0.5));
+}
+
+#[test]
+fn nearly_and_almost() {
+    for text in ["nearly 300", "almost 300", "just under 300"] {
+        let q = q(text);
+        assert!(q.approximate, "{text}");
+        assert_eq!((q.low, q.high, q.tolerance), (270.0, 300.0, 0.0), "{text}");
+    }
+    let over = range("just over 300");
+    assert_eq!((over.0, over.2), (300.0, 0.0));
+    assert!((over.1 - 330.0).abs() < 1e-9);
+}
+
+// Vague quantities.
+
+#[test]
+fn vague_quantities() {
+    for (text, low, high) in [
+        ("a few", 2.0, 5.0),
+        ("several", 3.0, 9.0),
+        ("a handful", 2.0, 6.0),
+        ("dozens", 24.0, 99.0),
+        ("hundreds", 200.0, 999.0),
+        ("thousands", 2_000.0, 9_999.0),
+        ("tens of thousands", 20_000.0, 99_999.0),
+        ("hundreds of thousands", 200_000.0, 999_999.0),
+        ("millions", 2e6, 999e6),
+    ] {
+        let q = q(text);
+        assert!(q.vague, "{text}");
+        assert_eq!((q.low, q.high, q.tolerance), (low, high, 0.0), "{text}");
+        assert_eq!(q.unit, Unit::None, "{text}");
+    }
+}
+
+#[test]
+fn vague_quantities_of_something() {
+    assert_eq!(unit("hundreds of tents"), count("tent"));
+    assert_eq!(unit("a few soldiers"), count("soldier"));
+    assert_eq!(unit("a handful of boxes"), count("box"));
+    assert_eq!(unit("tens of thousands of people"), count("person"));
+    assert_eq!(range("tens of thousands of people").0, 20_000.0);
+    assert_eq!(unit("millions of dollars"), DOLLAR);
+    assert_eq!(unit("thousands of tonnes"), Unit::Measure(Dimension::Mass));
+}
+
+#[test]
+fn vague_quantifiers_take_a_magnitude() {
+    assert_eq!(range("several hundred"), (300.0, 900.0, 0.0));
+    assert_eq!(range("a few thousand soldiers"), (2_000.0, 5_000.0, 0.0));
+}
+
+// Measures.
+
+fn measure(text: &str) -> (Dimension, f64) {
+    let q = q(text);
+    match q.unit {
+        Unit::Measure(dimension) => (dimension, q.low),
+        other => panic!("`{text}` is {other:?}"),
+    }
+}
+
+#[test]
+fn lengths_in_metres() {
+    use Dimension::Length;
+    assert_eq!(measure("40 km"), (Length, 40_000.0));
+    assert_eq!(measure("40 kilometres"), (Length, 40_000.0));
+    assert_eq!(measure("40 kilometers"), (Length, 40_000.0));
+    assert_eq!(measure("40 metres"), (Length, 40.0));
+    assert_eq!(measure("40 meters"), (Length, 40.0));
+    assert_eq!(measure("5 million m"), (Length, 5e6));
+    assert_eq!(measure("10 mi"), (Length, 16_093.44));
+    assert_eq!(measure("10 miles"), (Length, 16_093.44));
+    assert_eq!(measure("10 nautical miles"), (Length, 18_520.0));
+    assert_eq!(measure("100 ft").0, Length);
+    assert_eq!(measure("100 feet").0, Length);
+    assert_eq!(q("40 km").tolerance, 500.0);
+}
+
+#[test]
+fn masses_in_kilograms() {
+    use Dimension::Mass;
+    assert_eq!(measure("5 kg"), (Mass, 5.0));
+    assert_eq!(measure("5 kilograms"), (Mass, 5.0));
+    assert_eq!(measure("5 t"), (Mass, 5_000.0));
+    assert_eq!(measure("5 tonnes"), (Mass, 5_000.0));
+    assert_eq!(measure("5 tons"), (Mass, 5_000.0));
+    assert_eq!(measure("5 metric tons"), (Mass, 5_000.0));
+    assert_eq!(measure("100 lb"), (Mass, 45.359_237));
+}
+
+#[test]
+fn areas_in_square_metres() {
+    use Dimension::Area;
+    assert_eq!(measure("3 km²"), (Area, 3e6));
+    assert_eq!(measure("3 sq km"), (Area, 3e6));
+    assert_eq!(measure("3 sq. km"), (Area, 3e6));
+    assert_eq!(measure("3 square kilometres"), (Area, 3e6));
+    assert_eq!(measure("3 hectares"), (Area, 3e4));
+    assert_eq!(measure("3 acres").0, Area);
+}
+
+#[test]
+fn durations_in_days() {
+    use Dimension::Duration;
+    assert_eq!(measure("3 days"), (Duration, 3.0));
+    assert_eq!(measure("3 weeks"), (Duration, 21.0));
+    assert_eq!(measure("2 months"), (Duration, 60.88));
+    assert_eq!(measure("2 years"), (Duration, 730.5));
+}
+
+// Counted nouns.
+
+#[test]
+fn counted_nouns_are_folded_and_singular() {
+    assert_eq!(unit("300,000 soldiers"), count("soldier"));
+    assert_eq!(unit("300 Batteries"), count("battery"));
+    assert_eq!(unit("300 boxes"), count("box"));
+    assert_eq!(unit("300 armoured vehicles"), count("armored vehicle"));
+    assert_eq!(unit("1 tent"), count("tent"));
+}
+
+#[test]
+fn counted_nouns_may_have_accents_and_combining_marks() {
+    assert_eq!(unit("300 İstanbul residents"), count("istanbul resident"));
+    assert_eq!(unit("300 Zürich bankers"), count("zurich banker"));
+}
+
+#[test]
+fn a_word_glued_to_the_number_is_not_a_noun() {
+    assert!(error("1e5").message.contains("`e5`"));
+}
+
+#[test]
+fn nothing_after_the_number_is_no_unit() {
+    assert_eq!(unit("300"), Unit::None);
+    assert_eq!(unit("300 "), Unit::None);
+}
+
+// Tolerance from stated precision.
+
+#[test]
+fn tolerance_is_half_the_last_written_digit() {
+    assert_eq!(range("55 billion").2, 0.5e9);
+    assert_eq!(range("55.3 billion").2, 0.05e9);
+    assert_eq!(range("2%").2, 0.5);
+    assert_eq!(range("2.4%").2, 0.05);
+    assert_eq!(range("300,000").2, 0.5);
+    assert_eq!(range("300 thousand").2, 500.0);
+}
+
+#[test]
+fn vague_and_bounded_values_have_no_tolerance() {
+    assert_eq!(range("hundreds").2, 0.0);
+    assert_eq!(range("more than 300").2, 0.0);
+    assert_eq!(range("up to 5.5 billion dollars").2, 0.0);
+}
+
+// Case and whitespace.
+
+#[test]
+fn case_and_whitespace_do_not_matter() {
+    assert_eq!(q("  About   $55   BILLION "), q("about $55 billion"));
+    assert_eq!(q("Hundreds Of Tents"), q("hundreds of tents"));
+    assert_eq!(q("55\u{a0}billion"), q("55 billion"));
+}
+
+// Errors.
+
+#[test]
+fn empty_text_is_an_error() {
+    let e = error("   ");
+    assert!(e.message.contains("empty"));
+    assert!(e.hint.is_some());
+}
+
+#[test]
+fn unknown_text_is_an_error_naming_it_with_accepted_forms() {
+    let e = error("the Cold War");
+    assert!(e.message.contains("`the Cold War`"), "{}", e.message);
+    assert!(e.hint.as_deref().is_some_and(|h| h.contains("2% of GDP")));
+    assert!(error("five and six").message.contains("`and`"));
+    // The message quotes the text as written, not lower-cased.
+    assert!(
+        error("300 Soldiers, 50 Tanks")
+            .message
+            .contains("`Soldiers, 50 Tanks`")
+    );
+    assert!(error("%5").message.contains("`%`"));
+}
+
+#[test]
+fn a_decimal_comma_is_an_error() {
+    let e = error("3,5%");
+    assert!(e.message.contains("`3,5`"), "{}", e.message);
+    assert!(e.hint.as_deref().is_some_and(|h| h.contains("3.5")));
+}
+
+#[test]
+fn a_bare_m_is_an_error() {
+    assert!(error("5m").message.contains("million or metres"));
+    assert!(error("5-6m").message.contains("million or metres"));
+    assert_eq!(range("5m soldiers").0, 5e6);
+}
+
+#[test]
+fn words_after_money_measures_and_percentages_are_an_error() {
+    let e = error("$5 billion in aid");
+    assert!(e.message.contains("`in aid`"), "{}", e.message);
+    assert!(error("2% growth").message.contains("`growth`"));
+    assert!(error("40 km of road").message.contains("`of road`"));
+}
+
+#[test]
+fn a_counted_noun_with_numbers_is_an_error() {
+    assert!(
+        error("300 soldiers and 50 tanks")
+            .message
+            .contains("what is counted")
+    );
+}
+
+#[test]
+fn a_percentage_of_nothing_is_an_error() {
+    assert!(error("2% of").message.contains("nothing follows `of`"));
+    assert!(
+        error("2% of Japan's")
+            .message
+            .contains("nothing follows `of`")
+    );
+}
+
+#[test]
+fn a_number_too_large_is_an_error() {
+    assert!(error(&"9".repeat(40)).message.contains("too large"));
+    let huge = format!("5 {}", "trillion ".repeat(30));
+    assert!(error(&huge).message.contains("too large"));
+}
+
+#[test]
+fn two_qualifiers_that_disagree_are_an_error() {
+    assert!(error("at least 300 or less").message.contains("disagree"));
+    assert!(
+        error("300 or more soldiers or less")
+            .message
+            .contains("disagree")
+    );
+}
+
+#[test]
+fn describe_shows_the_normalized_value() {
+    assert_eq!(q("$55 billion").describe(), "$ 55 billion (±0.5 billion)");
+    assert_eq!(
+        q("USD 5 billion").describe(),
+        "USD 5 billion (±0.5 billion)"
+    );
+    assert_eq!(q("2% of GDP").describe(), "2 % of gdp (±0.5)");
+    assert_eq!(q("3-5% of GDP").describe(), "3–5 % of gdp (±0.5)");
+    assert_eq!(q("hundreds of tents").describe(), "200–999 tent");
+    assert_eq!(q("more than 300 soldiers").describe(), "≥ 300 soldier");
+    assert_eq!(q("about 40 km").describe(), "about 40,000 m (±4,000)");
+}
+
+// Laws.
+
+/// Phrases built from the parser's own vocabulary, so that most of them parse.
+fn phrase() -> impl Strategy<Value = String> {
+    let qualifier = prop::sample::select(vec![
+        "",
+        "about ",
+        "more than ",
+        "less than ",
+        "nearly ",
+        "up to ",
+        "between ",
+        "from ",
+        "some ",
+        "~",
+        "at least ",
+        "as many as ",
+    ]);
+    let prefix = prop::sample::select(vec!["", "", "$", "US$", "€", "USD ", "A$"]);
+    let number = prop::sample::select(vec![
+        "0",
+        "1",
+        "2.5",
+        "55",
+        "55.3",
+        "300",
+        "1,000",
+        "300,000",
+        "-3",
+        "twenty-five",
+        "a dozen",
+        "a hundred",
+        "several",
+        "a few",
+        "hundreds",
+        "tens of thousands",
+        "two",
+    ]);
+    let magnitude =
+        prop::sample::select(vec!["", "", " thousand", " million", "bn", " billion", "k"]);
+    let separator = prop::sample::select(vec!["", "", "", " to ", "-", " and ", " or "]);
+    let suffix = prop::sample::select(vec![
+        "",
+        "",
+        "%",
+        " percent",
+        " km",
+        " dollars",
+        " USD",
+        " tents",
+        " soldiers",
+        " years",
+        " of GDP",
+        "% of its GDP",
+        " or more",
+        "+",
+    ]);
+    (
+        qualifier,
+        prefix,
+        number.clone(),
+        magnitude.clone(),
+        separator,
+        number,
+        magnitude,
+        suffix,
+    )
+        .prop_map(|(q, p, n1, m1, s, n2, m2, x)| {
+            if s.is_empty() {
+                format!("{q}{p}{n1}{m1}{x}")
+            } else {
+                format!("{q}{p}{n1}{m1}{s}{n2}{m2}{x}")
+            }
+        })
+}
+
+proptest! {
+    #[test]
+    fn parsing_never_panics(text in any::<String>()) {
+        let _ = parse_number(&text);
+    }
+
+    #[test]
+    fn parsing_symbol_soup_never_panics(text in "[0-9a-z$€£¥%.,~+ \\-–'’²]{0,24}") {
+        let _ = parse_number(&text);
+    }
+
+    #[test]
+    fn parsed_values_are_ordered_and_described(text in phrase()) {
+        if let Ok(q) = parse_number(&text) {
+            prop_assert!(q.low <= q.high, "{text}: {q:?}");
+            prop_assert!(q.tolerance >= 0.0 && q.tolerance.is_finite(), "{text}: {q:?}");
+            prop_assert!(!q.describe().is_empty());
+        }
+    }
+
+    #[test]
+    fn parsing_ignores_case(text in phrase()) {
+        prop_assert_eq!(parse_number(&text).ok(), parse_number(&text.to_uppercase()).ok());
+    }
+}
