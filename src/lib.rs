@@ -1,9 +1,99 @@
 //! factcheck: checks claims drawn from many sources for consistency.
+//!
+//! Researchers write down the claims each source makes, one TOML file per source, and
+//! factcheck reports where the sources disagree. The work is a pipeline whose stages are the
+//! crate's modules:
+//!
+//! 1. [`load`] reads the claims directory and `rules.toml` into raw, spanned structs that
+//!    mirror the files exactly, collecting every problem instead of stopping at the first;
+//! 2. [`normalize`] turns them into the validated [`model`]: names folded and resolved
+//!    through aliases, acronyms and fuzzy matching, dates turned into intervals, numbers into
+//!    ranges with units, every value typed;
+//! 3. [`compare`] groups claims into facts and judges each fact's values, producing
+//!    [`findings`] as plain data that still point at the exact bytes of every claim involved;
+//! 4. [`render`] turns findings into miette diagnostics, concise lines or JSON.
+//!
+//! [`check`] runs the first three stages; the binary adds the command line and rendering.
 
+pub mod cli;
+pub mod commands;
 pub mod compare;
 pub mod files;
 pub mod findings;
 pub mod load;
 pub mod model;
 pub mod normalize;
+pub mod render;
 pub mod suggest;
+
+use std::collections::HashSet;
+
+use crate::compare::Comparison;
+use crate::findings::{Finding, Severity};
+use crate::model::Dataset;
+use crate::render::Summary;
+
+/// The outcome of checking a dataset.
+#[derive(Debug)]
+pub struct Checked {
+    /// The normalized dataset.
+    pub dataset: Dataset,
+    /// Every fact and how it was judged.
+    pub comparison: Comparison,
+    /// Every finding to show, in output order.
+    pub findings: Vec<Finding>,
+    /// What was looked at and found.
+    pub summary: Summary,
+}
+
+/// Loads, normalizes and compares a dataset.
+#[must_use]
+pub fn check(request: &load::Request) -> Checked {
+    let loaded = load::load(request);
+    let normalized = normalize::normalize(loaded);
+    let mut comparison = compare::compare(&normalized.dataset);
+    let mut findings = normalized.findings;
+    findings.append(&mut comparison.findings);
+    findings.retain(|f| f.severity != Severity::Allow);
+    sort(&normalized.dataset, &mut findings);
+
+    let dataset = normalized.dataset;
+    let mut summary = Summary {
+        sources: dataset.sources.len(),
+        claims: dataset.claims.len(),
+        facts: comparison.facts.len(),
+        compared: comparison
+            .facts
+            .iter()
+            .filter(|judged| {
+                let sources: HashSet<_> = judged
+                    .fact
+                    .claims
+                    .iter()
+                    .map(|&c| dataset.claims[c as usize].source)
+                    .collect();
+                sources.len() > 1
+            })
+            .count(),
+        ..Summary::default()
+    };
+    summary.count(&findings);
+    Checked {
+        dataset,
+        comparison,
+        findings,
+        summary,
+    }
+}
+
+/// Output order: by file path and position of the primary location, then code and message;
+/// findings with no location first. Stable whatever order the stages produced them in.
+fn sort(dataset: &Dataset, findings: &mut [Finding]) {
+    findings.sort_by_cached_key(|finding| {
+        let place = finding.primary().map(|location| {
+            let path = dataset.files.get(location.span.file).display_path();
+            (path, location.span.start, location.span.end)
+        });
+        (place, finding.code, finding.message.clone())
+    });
+}

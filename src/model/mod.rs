@@ -1,7 +1,303 @@
 //! Validated domain types: what every stage after `normalize` works on.
 //!
-//! No serde attributes and no miette here: these types are always valid by construction, and
-//! know nothing of file formats or rendering.
+//! No serde attributes and no miette here: these types are always valid by construction (every
+//! reference resolves, every value has been parsed for its property's type) and know nothing
+//! of file formats or rendering. Every user-written value keeps its [`Span`].
 
 pub mod date;
 pub mod quantity;
+
+use std::fmt;
+
+use crate::files::{Files, Span};
+use crate::findings::Severity;
+
+use self::date::DateValue;
+use self::quantity::{Quantity, Tolerance};
+
+/// Index of a source in [`Dataset::sources`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SourceIx(pub u32);
+
+/// Index of a spelling in a [`Namespace`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SpellingId(pub u32);
+
+/// Index of an entity (a resolved name) in a [`Namespace`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntityId(pub u32);
+
+/// Index of a qualifier key in [`Dataset::qualifier_keys`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct KeyId(pub u32);
+
+/// A whole dataset, normalized.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    /// Every file read, for spans.
+    pub files: Files,
+    /// Every source, one per claims file.
+    pub sources: Vec<Source>,
+    /// Every valid claim, in file order.
+    pub claims: Vec<Claim>,
+    /// Subjects, values of type name, and qualifier values.
+    pub names: Namespace,
+    /// Property names.
+    pub properties: Namespace,
+    /// How each property (by its entity in [`Dataset::properties`]) is compared.
+    pub property_rules: Vec<PropertyRules>,
+    /// Qualifier keys, folded.
+    pub qualifier_keys: Vec<String>,
+    /// Ordering constraints.
+    pub orders: Vec<OrderRule>,
+}
+
+impl Dataset {
+    /// The canonical name of a claim's subject.
+    #[must_use]
+    pub fn subject_name(&self, claim: &Claim) -> &str {
+        self.names
+            .canonical(self.names.entity_of(claim.subject.spelling))
+    }
+
+    /// The canonical name of a claim's property.
+    #[must_use]
+    pub fn property_name(&self, claim: &Claim) -> &str {
+        self.properties
+            .canonical(self.properties.entity_of(claim.property.spelling))
+    }
+
+    /// The rules of a claim's property.
+    #[must_use]
+    pub fn rules_of(&self, claim: &Claim) -> &PropertyRules {
+        let entity = self.properties.entity_of(claim.property.spelling);
+        &self.property_rules[entity.0 as usize]
+    }
+
+    /// The source of a claim.
+    #[must_use]
+    pub fn source_of(&self, claim: &Claim) -> &Source {
+        &self.sources[claim.source.0 as usize]
+    }
+
+    /// A claim's address, `SOURCE#ID` or `SOURCE#N`.
+    #[must_use]
+    pub fn address(&self, claim: &Claim) -> String {
+        format!("{}#{}", self.source_of(claim).id, claim.handle())
+    }
+}
+
+/// One source: a claims file's `[source]`.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The id claims are addressed by.
+    pub id: String,
+    /// The `[source]` table, or the top of the file when it failed to load.
+    pub span: Span,
+    /// Title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: String,
+    /// Author.
+    pub author: Option<String>,
+    /// Publication date, the anchor of relative dates.
+    pub published: Option<DateValue>,
+    /// Kind (news, official…).
+    pub kind: Option<String>,
+    /// Where it can be read.
+    pub url: Option<String>,
+    /// Sources this one copies or excerpts.
+    pub derived_from: Vec<SourceIx>,
+}
+
+/// One claim: one thing a source says about one subject.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// Who says it.
+    pub source: SourceIx,
+    /// Its 1-based position among the file's `[[claim]]` tables.
+    pub position: u32,
+    /// Its id, when it has one.
+    pub id: Option<Box<str>>,
+    /// The whole `[[claim]]` table.
+    pub span: Span,
+    /// What it is about.
+    pub subject: Mention,
+    /// What is said about it.
+    pub property: Mention,
+    /// The value, as understood.
+    pub value: Value,
+    /// The value as written.
+    pub stated: Box<str>,
+    /// Where the value is written.
+    pub value_span: Span,
+    /// Qualifiers, sorted by key.
+    pub qualifiers: Vec<Qualifier>,
+    /// The supporting quote, with its span.
+    pub quote: Option<(Box<str>, Span)>,
+    /// Whom the source attributes the claim to.
+    pub cites: Option<Box<str>>,
+}
+
+impl Claim {
+    /// The id, or the 1-based position when there is none.
+    #[must_use]
+    pub fn handle(&self) -> String {
+        self.id
+            .as_deref()
+            .map_or_else(|| self.position.to_string(), str::to_owned)
+    }
+}
+
+/// A name as used at one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// The spelling used.
+    pub spelling: SpellingId,
+    /// Where.
+    pub span: Span,
+}
+
+/// One qualifier of a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Qualifier {
+    /// The key.
+    pub key: KeyId,
+    /// The value, a name.
+    pub value: Mention,
+    /// The key's span.
+    pub key_span: Span,
+}
+
+/// A claim's value, parsed for its property's type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A date.
+    Date(DateValue),
+    /// A number.
+    Number(Quantity),
+    /// A name, resolved through the names namespace.
+    Name(SpellingId),
+    /// Free text, folded.
+    Text(Box<str>),
+}
+
+/// The types a property's values can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ValueKind {
+    /// Dates.
+    Date,
+    /// Numbers.
+    Number,
+    /// Names.
+    Name,
+    /// Free text.
+    Text,
+}
+
+impl fmt::Display for ValueKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ValueKind::Date => "date",
+            ValueKind::Number => "number",
+            ValueKind::Name => "name",
+            ValueKind::Text => "text",
+        })
+    }
+}
+
+/// How the claims of one property are compared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PropertyRules {
+    /// The value type.
+    pub kind: ValueKind,
+    /// Whether the type was declared in `rules.toml` (else inferred).
+    pub declared_kind: bool,
+    /// Whether a fact has several values.
+    pub multi: bool,
+    /// Qualifier keys that separate facts; `None`: every key does.
+    pub separators: Option<Vec<KeyId>>,
+    /// Severity of a conflict on this property, when `rules.toml` sets one.
+    pub severity: Option<Severity>,
+    /// Extra tolerance for numbers.
+    pub tolerance: Option<Tolerance>,
+}
+
+impl PropertyRules {
+    /// Whether a qualifier key separates facts of this property.
+    #[must_use]
+    pub fn separates(&self, key: KeyId) -> bool {
+        self.separators
+            .as_ref()
+            .is_none_or(|keys| keys.contains(&key))
+    }
+}
+
+/// An ordering constraint: every `before` fact is no later than the matching `after` fact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderRule {
+    /// The earlier fact.
+    pub before: FactPattern,
+    /// The later fact.
+    pub after: FactPattern,
+    /// The `[[order]]` table in `rules.toml`.
+    pub span: Span,
+    /// Why it must hold.
+    pub note: Option<String>,
+}
+
+/// A property, on one subject or on every subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FactPattern {
+    /// The subject; `None`: any subject (the constraint is checked per subject).
+    pub subject: Option<EntityId>,
+    /// The property, an entity of [`Dataset::properties`].
+    pub property: EntityId,
+}
+
+/// Distinct spellings and the entities they resolve to.
+#[derive(Debug, Clone, Default)]
+pub struct Namespace {
+    /// Every distinct spelling.
+    pub spellings: Vec<Spelling>,
+    /// Every entity.
+    pub entities: Vec<Entity>,
+}
+
+impl Namespace {
+    /// The entity a spelling resolves to.
+    #[must_use]
+    pub fn entity_of(&self, spelling: SpellingId) -> EntityId {
+        self.spellings[spelling.0 as usize].entity
+    }
+
+    /// The text of a spelling.
+    #[must_use]
+    pub fn text(&self, spelling: SpellingId) -> &str {
+        &self.spellings[spelling.0 as usize].text
+    }
+
+    /// The canonical name of an entity.
+    #[must_use]
+    pub fn canonical(&self, entity: EntityId) -> &str {
+        &self.entities[entity.0 as usize].canonical
+    }
+}
+
+/// A spelling of a name, as written somewhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spelling {
+    /// The text as written (the first time it was seen).
+    pub text: Box<str>,
+    /// What it resolves to.
+    pub entity: EntityId,
+}
+
+/// A resolved name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// The spelling shown for it: declared in `rules.toml`, else the most frequent.
+    pub canonical: Box<str>,
+    /// Its `[[entity]]` or `[[property]]` declaration, when declared.
+    pub declared: Option<Span>,
+}

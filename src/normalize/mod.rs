@@ -1,5 +1,285 @@
-//! Raw claims and rules to the validated model (DESIGN 2).
+//! Stage 2: raw claims and rules to the validated model (DESIGN 2).
+//!
+//! Owns the order of normalization, which matters because each step needs the one before:
+//! 1. sources (ids, `published` anchors, `derived_from`) — [`sources`];
+//! 2. claims drafted, names interned, structural checks — [`claims`];
+//! 3. `rules.toml` declarations and property settings — [`rules`];
+//! 4. properties resolved (aliases, fuzzy variants) — [`names`];
+//! 5. each property's type inferred or taken from the rules, every value parsed — [`values`];
+//! 6. acronym definitions read from the dataset's own text — [`acronym`];
+//! 7. names resolved (aliases, acronyms, fuzzy variants) — [`names`];
+//! 8. ordering constraints resolved, name findings built — [`rules`], [`variants`].
+//!
+//! Nothing after this stage sees a raw type. Every problem found becomes a finding; the
+//! claims that are still valid go on to be compared.
 
+pub mod acronym;
+pub mod claims;
 pub mod date;
 pub mod fold;
+pub mod fuzzy;
+pub mod names;
 pub mod number;
+pub mod rules;
+pub mod sources;
+pub mod text;
+pub mod values;
+pub mod variants;
+
+use std::collections::HashMap;
+
+use crate::files::Files;
+use crate::findings::{ClaimRef, Code, Finding, Location};
+use crate::load::Loaded;
+use crate::model::{Claim, Dataset, EntityId, PropertyRules, Source, SpellingId, Value, ValueKind};
+
+use self::claims::{Draft, KeyTable, Namespaces};
+use self::fold::fold;
+use self::names::Interner;
+use self::rules::PropertySettings;
+
+/// The model, and every problem found while building it.
+#[derive(Debug)]
+pub struct Normalized {
+    /// The valid part of the dataset.
+    pub dataset: Dataset,
+    /// Load problems, and name findings (variants, acronyms).
+    pub findings: Vec<Finding>,
+}
+
+/// Normalizes everything loaded.
+#[must_use]
+pub fn normalize(loaded: Loaded) -> Normalized {
+    let Loaded {
+        files,
+        claims: loaded_claims,
+        rules: loaded_rules,
+        mut problems,
+    } = loaded;
+
+    let sources = sources::build(&files, &loaded_claims, &mut problems);
+    let mut names = Interner::default();
+    let mut properties = Interner::default();
+    let mut keys = KeyTable::default();
+    let drafts = claims::draft(
+        &files,
+        &loaded_claims,
+        &mut Namespaces {
+            names: &mut names,
+            properties: &mut properties,
+            keys: &mut keys,
+        },
+        &mut problems,
+    );
+    drop(loaded_claims);
+    let rules = rules::draft(
+        &loaded_rules,
+        &mut names,
+        &mut properties,
+        &keys,
+        &mut problems,
+    );
+
+    let resolved_properties =
+        names::resolve(properties, &rules.properties, &[], false, &rules.settings);
+    problems.extend(resolved_properties.problems.iter().cloned());
+    let property_count = resolved_properties.namespace.entities.len();
+    let mut settings = vec![PropertySettings::default(); property_count];
+    for (declaration, entity) in resolved_properties.declared.iter().enumerate() {
+        settings[entity.0 as usize] = rules.property_settings[declaration].clone();
+    }
+    let property_of: Vec<EntityId> = drafts
+        .iter()
+        .map(|d| resolved_properties.namespace.entity_of(d.property.spelling))
+        .collect();
+    let declared_kinds: Vec<_> = settings.iter().map(|s| s.kind).collect();
+    let interpreted = values::interpret(
+        &drafts,
+        &sources,
+        &property_of,
+        &declared_kinds,
+        &mut names,
+        &mut problems,
+    );
+
+    let (links, acronym_problems) = definitions(&files, &sources, &drafts, &mut names);
+    let resolved_names = names::resolve(names, &rules.entities, &links, true, &rules.settings);
+    problems.extend(resolved_names.problems.iter().cloned());
+
+    let claims = finish_claims(drafts, interpreted.values, &resolved_names);
+
+    let orders = rules::orders(
+        &loaded_rules,
+        &resolved_names,
+        &resolved_properties,
+        &interpreted.kinds,
+        &mut problems,
+    );
+    let property_rules = property_rules(settings, &interpreted.kinds, &interpreted.declared);
+
+    let name_variants = resolved_names.variants.clone();
+    let property_variants = resolved_properties.variants.clone();
+    let dataset = Dataset {
+        files,
+        sources,
+        claims,
+        names: resolved_names.namespace,
+        properties: resolved_properties.namespace,
+        property_rules,
+        qualifier_keys: keys.into_keys(),
+        orders,
+    };
+    problems.extend(variants::findings(
+        &dataset,
+        &name_variants,
+        variants::Space::Names,
+    ));
+    problems.extend(variants::findings(
+        &dataset,
+        &property_variants,
+        variants::Space::Properties,
+    ));
+    problems.extend(acronym_problems);
+    Normalized {
+        dataset,
+        findings: problems,
+    }
+}
+
+/// Drafts with their parsed values become claims; drafts whose value could not be read are
+/// left out (their problem is already reported). Percentage bases are canonicalized here,
+/// once names are resolved: "GDP" and "gross domestic product" are one base.
+fn finish_claims(
+    drafts: Vec<Draft>,
+    values: Vec<Option<Value>>,
+    names: &names::Resolution,
+) -> Vec<Claim> {
+    drafts
+        .into_iter()
+        .zip(values)
+        .filter_map(|(draft, value)| {
+            let value = match value? {
+                Value::Number(mut quantity) => {
+                    if let Some(entity) = quantity.base.as_deref().and_then(|b| names.lookup(b)) {
+                        quantity.base = Some(fold(names.namespace.canonical(entity)));
+                    }
+                    Value::Number(quantity)
+                }
+                other => other,
+            };
+            Some(Claim {
+                source: draft.source,
+                position: draft.position,
+                id: draft.id,
+                span: draft.span,
+                subject: draft.subject,
+                property: draft.property,
+                value,
+                stated: draft.value,
+                value_span: draft.value_span,
+                qualifiers: draft.qualifiers,
+                quote: draft.quote,
+                cites: draft.cites,
+            })
+        })
+        .collect()
+}
+
+/// Each property's settings with its final type.
+fn property_rules(
+    settings: Vec<PropertySettings>,
+    kinds: &[ValueKind],
+    declared: &[bool],
+) -> Vec<PropertyRules> {
+    settings
+        .into_iter()
+        .zip(kinds.iter().zip(declared))
+        .map(|(settings, (&kind, &declared_kind))| PropertyRules {
+            kind,
+            declared_kind,
+            multi: settings.multi,
+            separators: settings.separators,
+            severity: settings.severity,
+            tolerance: settings.tolerance,
+        })
+        .collect()
+}
+
+/// Acronym definitions in the claims' own text (quotes, subjects, values), as links between
+/// spellings, and a `name::acronym` finding for each acronym that is not its expansion's
+/// initials.
+fn definitions(
+    files: &Files,
+    sources: &[Source],
+    drafts: &[Draft],
+    names: &mut Interner,
+) -> (Vec<(SpellingId, SpellingId)>, Vec<Finding>) {
+    let mut links = Vec::new();
+    let mut misses: HashMap<(String, String), Finding> = HashMap::new();
+    let mut order = Vec::new();
+    for draft in drafts {
+        let subject = names.text(draft.subject.spelling).to_owned();
+        let texts = draft
+            .quote
+            .iter()
+            .map(|(quote, span)| (quote.to_string(), *span))
+            .chain([
+                (subject, draft.subject.span),
+                (draft.value.to_string(), draft.value_span),
+            ]);
+        for (text, span) in texts {
+            if !text.contains('(') {
+                continue;
+            }
+            for definition in acronym::definitions(&text) {
+                let short = names.declare(&definition.acronym);
+                let long = names.declare(&definition.expansion);
+                links.push((short, long));
+                if definition.exact {
+                    continue;
+                }
+                let expected = acronym::initials(&definition.expansion);
+                let source = &sources[draft.source.0 as usize].id;
+                let location = Location {
+                    span: text::inner_span(files, span, &text, definition.acronym_range.clone()),
+                    label: format!("{source} writes `{}`", definition.acronym),
+                    claim: Some(ClaimRef {
+                        source: source.clone(),
+                        claim: draft
+                            .id
+                            .as_deref()
+                            .map_or_else(|| draft.position.to_string(), str::to_owned),
+                        stated: definition.acronym.clone(),
+                        normalized: expected.clone(),
+                    }),
+                };
+                let key = (definition.acronym.clone(), fold(&definition.expansion));
+                misses
+                    .entry(key.clone())
+                    .or_insert_with(|| {
+                        order.push(key);
+                        Finding::new(
+                            Code::NameAcronym,
+                            format!(
+                                "`{}` is given as the acronym of `{}`, whose initials are {expected}",
+                                definition.acronym, definition.expansion
+                            ),
+                        )
+                        .with_help(format!(
+                            "if the source misspells it, keep its spelling and add `{}` to the \
+                             aliases of the entity in rules.toml; if the expansion is wrong, check \
+                             the source",
+                            definition.acronym
+                        ))
+                    })
+                    .locations
+                    .push(location);
+            }
+        }
+    }
+    let findings = order
+        .into_iter()
+        .filter_map(|key| misses.remove(&key))
+        .collect();
+    (links, findings)
+}

@@ -1,0 +1,63 @@
+//! `factcheck check`: the CI gate (DESIGN 4.1).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use crate::cli::{CheckArgs, Color, FailOn, Format};
+use crate::load::{Request, RulesPath};
+use crate::render::{self, Report, human};
+
+/// Checks the dataset, writes the report, and returns the exit status.
+#[must_use]
+pub fn run(args: &CheckArgs) -> u8 {
+    let request = Request {
+        claims_dir: args.claims.clone(),
+        rules: args.rules.clone().map_or_else(
+            || RulesPath::Default(PathBuf::from("rules.toml")),
+            RulesPath::Given,
+        ),
+    };
+    let checked = crate::check(&request);
+    let report = Report {
+        files: &checked.dataset.files,
+        findings: &checked.findings,
+        summary: &checked.summary,
+    };
+    let text = match args.format {
+        Format::Human => human::render(&report, style(args.color)),
+        Format::Concise => render::concise::render(&report),
+        Format::Json => render::json::render(&report),
+    };
+    if let Err(error) = super::write_stdout(&text) {
+        eprintln!("factcheck: cannot write the report: {error}");
+        return 2;
+    }
+    let fail_on = match args.fail_on {
+        FailOn::Error => render::FailOn::Error,
+        FailOn::Warning => render::FailOn::Warning,
+        FailOn::Never => render::FailOn::Never,
+    };
+    render::exit_status(&checked.findings, fail_on)
+}
+
+/// Colour when asked, or when writing to a terminal with `NO_COLOR` unset; the width of the
+/// terminal from `COLUMNS` when it is given.
+fn style(color: Color) -> human::Style {
+    let terminal = std::io::stdout().is_terminal();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => terminal && !no_color,
+    };
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w: &usize| w >= 40)
+        .unwrap_or(100);
+    human::Style {
+        color,
+        unicode: true,
+        width,
+    }
+}

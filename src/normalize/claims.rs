@@ -1,0 +1,207 @@
+//! Claims, first pass: raw claims to drafts with interned names.
+//!
+//! Owns the structural checks of claims (empty fields, duplicate ids within a file) and the
+//! interning of subjects, properties and qualifiers. Values stay text here: what they mean
+//! depends on their property's type, which is only known once every claim has been seen
+//! (`values`).
+
+use std::collections::HashMap;
+
+use toml::Spanned;
+
+use crate::files::{Files, Span};
+use crate::findings::{Code, Finding};
+use crate::load::claims::LoadedClaimsFile;
+use crate::model::{KeyId, Mention, Qualifier, SourceIx};
+use crate::normalize::fold::fold;
+use crate::normalize::names::Interner;
+use crate::normalize::sources::scalar_text;
+
+/// A claim whose value is not interpreted yet.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Who says it.
+    pub source: SourceIx,
+    /// 1-based position in its file.
+    pub position: u32,
+    /// Its id.
+    pub id: Option<Box<str>>,
+    /// The whole `[[claim]]`.
+    pub span: Span,
+    /// Subject, in the names namespace.
+    pub subject: Mention,
+    /// Property, in the properties namespace.
+    pub property: Mention,
+    /// The value as written.
+    pub value: Box<str>,
+    /// Where.
+    pub value_span: Span,
+    /// Qualifiers, sorted by key.
+    pub qualifiers: Vec<Qualifier>,
+    /// Supporting quote.
+    pub quote: Option<(Box<str>, Span)>,
+    /// Whom the source attributes it to.
+    pub cites: Option<Box<str>>,
+}
+
+/// Qualifier keys, folded and numbered.
+#[derive(Debug, Default)]
+pub struct KeyTable {
+    lookup: HashMap<String, KeyId>,
+    keys: Vec<String>,
+}
+
+impl KeyTable {
+    /// The id of a key, added if new.
+    pub fn intern(&mut self, key: &str) -> KeyId {
+        let folded = fold(key);
+        if let Some(&id) = self.lookup.get(&folded) {
+            return id;
+        }
+        let id = KeyId(u32::try_from(self.keys.len()).unwrap_or(u32::MAX));
+        self.lookup.insert(folded.clone(), id);
+        self.keys.push(folded);
+        id
+    }
+
+    /// The id of a key, if it was seen.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<KeyId> {
+        self.lookup.get(&fold(key)).copied()
+    }
+
+    /// Every key, folded.
+    #[must_use]
+    pub fn keys(&self) -> &[String] {
+        &self.keys
+    }
+
+    /// The folded keys, in id order.
+    #[must_use]
+    pub fn into_keys(self) -> Vec<String> {
+        self.keys
+    }
+}
+
+/// Where names of each kind go.
+pub struct Namespaces<'a> {
+    /// Subjects and qualifier values.
+    pub names: &'a mut Interner,
+    /// Properties.
+    pub properties: &'a mut Interner,
+    /// Qualifier keys.
+    pub keys: &'a mut KeyTable,
+}
+
+/// Drafts every claim that is structurally valid; reports the others.
+pub fn draft(
+    files: &Files,
+    loaded: &[LoadedClaimsFile],
+    spaces: &mut Namespaces<'_>,
+    problems: &mut Vec<Finding>,
+) -> Vec<Draft> {
+    let mut drafts = Vec::new();
+    for (index, file) in loaded.iter().enumerate() {
+        let source = SourceIx(u32::try_from(index).unwrap_or(u32::MAX));
+        let at = |range: std::ops::Range<usize>| Span::new(file.file, range);
+        let mut ids: HashMap<&str, Span> = HashMap::new();
+        for (position, element) in &file.claims {
+            let raw = &element.value;
+            let mut valid = true;
+            let mut non_empty = |field: &Spanned<String>, name: &str| -> Option<String> {
+                let trimmed = field.get_ref().trim();
+                if trimmed.is_empty() {
+                    problems.push(empty(name, at(field.span())));
+                    valid = false;
+                    None
+                } else {
+                    Some(trimmed.to_owned())
+                }
+            };
+            let id = raw.id.as_ref().and_then(|id| non_empty(id, "id"));
+            let subject = non_empty(&raw.subject, "subject");
+            let property = non_empty(&raw.property, "property");
+            let value_span = at(raw.value.span());
+            let value = scalar_text(files, value_span, raw.value.get_ref());
+            if value.is_empty() {
+                problems.push(empty("value", value_span));
+                valid = false;
+            }
+            let mut qualifiers = Vec::new();
+            for (key, qualifier) in raw.qualifiers.iter().flatten() {
+                let key_span = at(key.span());
+                let value_span = at(qualifier.span());
+                let text = scalar_text(files, value_span, qualifier.get_ref());
+                if key.get_ref().trim().is_empty() {
+                    problems.push(empty("qualifier key", key_span));
+                    valid = false;
+                } else if text.is_empty() {
+                    problems.push(empty("qualifier value", value_span));
+                    valid = false;
+                } else {
+                    qualifiers.push((key.get_ref().trim().to_owned(), key_span, text, value_span));
+                }
+            }
+            if let (Some(id_text), Some(id_field)) = (raw.id.as_ref(), id.as_ref()) {
+                let span = at(id_text.span());
+                if let Some(&first) = ids.get(id_field.as_str()) {
+                    problems.push(
+                        Finding::new(
+                            Code::LoadDuplicateId,
+                            format!("two claims in this file have the id `{id_field}`"),
+                        )
+                        .with_help("ids address claims (`SOURCE#ID`): give each claim its own")
+                        .at(span, format!("`{id_field}` again"))
+                        .at(first, "first used here"),
+                    );
+                } else {
+                    ids.insert(id_text.get_ref().trim(), span);
+                }
+            }
+            let (Some(subject), Some(property), true) = (subject, property, valid) else {
+                continue;
+            };
+            let mut qualifiers: Vec<Qualifier> = qualifiers
+                .into_iter()
+                .map(|(key, key_span, text, value_span)| Qualifier {
+                    key: spaces.keys.intern(&key),
+                    key_span,
+                    value: Mention {
+                        spelling: spaces.names.mention(&text),
+                        span: value_span,
+                    },
+                })
+                .collect();
+            qualifiers.sort_by_key(|q| q.key);
+            drafts.push(Draft {
+                source,
+                position: *position,
+                id: id.map(Box::from),
+                span: at(element.span.clone()),
+                subject: Mention {
+                    spelling: spaces.names.mention(&subject),
+                    span: at(raw.subject.span()),
+                },
+                property: Mention {
+                    spelling: spaces.properties.mention(&property),
+                    span: at(raw.property.span()),
+                },
+                value: Box::from(value),
+                value_span,
+                qualifiers,
+                quote: raw
+                    .quote
+                    .as_ref()
+                    .map(|q| (Box::from(q.get_ref().as_str()), at(q.span()))),
+                cites: raw.cites.as_ref().map(|c| Box::from(c.get_ref().trim())),
+            });
+        }
+    }
+    drafts
+}
+
+fn empty(what: &str, span: Span) -> Finding {
+    Finding::new(Code::LoadEmpty, format!("the claim's {what} is empty"))
+        .with_help(format!("write the {what}, or remove the claim"))
+        .at(span, "empty")
+}

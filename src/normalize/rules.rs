@@ -1,0 +1,330 @@
+//! `rules.toml`, first pass: raw rules to declarations and property settings.
+//!
+//! Owns the validation of everything in `rules.toml` that does not need the claims resolved:
+//! names to declare, `[names]` settings, property types and cardinality, separators (which
+//! must name qualifier keys the claims use), severities and tolerances. Ordering constraints
+//! refer to resolved names and are finished in `normalize`.
+
+use toml::Spanned;
+
+use crate::files::{FileId, Span};
+use crate::findings::{Code, Finding, Severity};
+use crate::load::rules::{
+    LoadedRules, RawCardinality, RawFactRef, RawLevel, RawProperty, RawSeverity, RawType,
+};
+use crate::load::scalar::RawScalar;
+use crate::model::quantity::Tolerance;
+use crate::model::{FactPattern, KeyId, OrderRule, ValueKind};
+use crate::normalize::claims::KeyTable;
+use crate::normalize::fuzzy::Level;
+use crate::normalize::names::{Declaration, Interner, NameSettings, Resolution};
+use crate::suggest;
+
+/// A `[[property]]`'s settings, validated.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PropertySettings {
+    /// Declared type.
+    pub kind: Option<ValueKind>,
+    /// Multi-valued.
+    pub multi: bool,
+    /// Separating qualifier keys.
+    pub separators: Option<Vec<KeyId>>,
+    /// Severity of its conflicts.
+    pub severity: Option<Severity>,
+    /// Extra tolerance for numbers.
+    pub tolerance: Option<Tolerance>,
+}
+
+/// Everything taken from `rules.toml` before names are resolved.
+#[derive(Debug, Default)]
+pub struct RulesDraft {
+    /// Fuzzy matching settings.
+    pub settings: NameSettings,
+    /// `[[entity]]` declarations.
+    pub entities: Vec<Declaration>,
+    /// `[[property]]` declarations.
+    pub properties: Vec<Declaration>,
+    /// Settings of each `[[property]]`, parallel to `properties`.
+    pub property_settings: Vec<PropertySettings>,
+}
+
+/// Validates the rules that do not depend on resolved names.
+pub fn draft(
+    rules: &LoadedRules,
+    names: &mut Interner,
+    properties: &mut Interner,
+    keys: &KeyTable,
+    problems: &mut Vec<Finding>,
+) -> RulesDraft {
+    let mut draft = RulesDraft::default();
+    let Some(file) = rules.file else {
+        return draft;
+    };
+    let at = |range: std::ops::Range<usize>| Span::new(file, range);
+
+    if let Some(names_table) = &rules.names {
+        if let Some(levels) = &names_table.value.variants {
+            draft.settings.levels = levels
+                .iter()
+                .map(|level| match level.get_ref() {
+                    RawLevel::Close => Level::Close,
+                    RawLevel::Similar => Level::Similar,
+                    RawLevel::Reordered => Level::Reordered,
+                })
+                .collect();
+        }
+        if let Some(min_length) = &names_table.value.min_length {
+            draft.settings.min_length = *min_length.get_ref() as usize;
+        }
+    }
+
+    for entity in &rules.entities {
+        if let Some(declaration) = declaration(
+            file,
+            &entity.value.name,
+            &entity.value.aliases,
+            entity.span.clone(),
+            names,
+            problems,
+        ) {
+            draft.entities.push(declaration);
+        }
+    }
+
+    for property in &rules.properties {
+        let raw = &property.value;
+        let Some(declaration) = declaration(
+            file,
+            &raw.name,
+            &raw.aliases,
+            property.span.clone(),
+            properties,
+            problems,
+        ) else {
+            continue;
+        };
+        draft.properties.push(declaration);
+        draft
+            .property_settings
+            .push(settings(raw, keys, &at, problems));
+    }
+    draft
+}
+
+fn declaration(
+    file: FileId,
+    name: &Spanned<String>,
+    aliases: &[Spanned<String>],
+    span: std::ops::Range<usize>,
+    interner: &mut Interner,
+    problems: &mut Vec<Finding>,
+) -> Option<Declaration> {
+    let mut named = |text: &Spanned<String>| {
+        let trimmed = text.get_ref().trim();
+        if trimmed.is_empty() {
+            problems.push(
+                Finding::new(Code::LoadEmpty, "an empty name in rules.toml")
+                    .with_help("write the name, or remove it")
+                    .at(Span::new(file, text.span()), "empty"),
+            );
+            None
+        } else {
+            Some((interner.declare(trimmed), Span::new(file, text.span())))
+        }
+    };
+    let canonical = named(name)?;
+    let aliases = aliases.iter().filter_map(&mut named).collect();
+    Some(Declaration {
+        canonical,
+        aliases,
+        span: Span::new(file, span),
+    })
+}
+
+fn settings(
+    raw: &RawProperty,
+    keys: &KeyTable,
+    at: &impl Fn(std::ops::Range<usize>) -> Span,
+    problems: &mut Vec<Finding>,
+) -> PropertySettings {
+    let separators = raw.separators.as_ref().map(|separators| {
+        separators
+            .iter()
+            .filter_map(|key| {
+                let found = keys.get(key.get_ref());
+                if found.is_none() {
+                    let known: Vec<&str> = keys.keys().iter().map(String::as_str).collect();
+                    problems.push(
+                        Finding::new(
+                            Code::LoadUnknownName,
+                            format!("no claim has the qualifier `{}`", key.get_ref()),
+                        )
+                        .with_help(suggest::help_for(key.get_ref(), &known, "qualifier key"))
+                        .at(at(key.span()), "unknown qualifier key"),
+                    );
+                }
+                found
+            })
+            .collect()
+    });
+    let tolerance = raw.tolerance.as_ref().and_then(|tolerance| {
+        let parsed = parse_tolerance(tolerance.get_ref());
+        if parsed.is_none() {
+            problems.push(
+                Finding::new(
+                    Code::LoadType,
+                    "`tolerance` must be a percentage or a number",
+                )
+                .with_help("write a relative tolerance as `\"5%\"` or an absolute one as `1000`")
+                .at(at(tolerance.span()), "not a tolerance"),
+            );
+        }
+        parsed
+    });
+    PropertySettings {
+        kind: raw.kind.as_ref().map(|kind| match kind.get_ref() {
+            RawType::Date => ValueKind::Date,
+            RawType::Number => ValueKind::Number,
+            RawType::Name => ValueKind::Name,
+            RawType::Text => ValueKind::Text,
+        }),
+        multi: raw
+            .cardinality
+            .as_ref()
+            .is_some_and(|c| *c.get_ref() == RawCardinality::Multi),
+        separators,
+        severity: raw.severity.as_ref().map(|s| match s.get_ref() {
+            RawSeverity::Error => Severity::Error,
+            RawSeverity::Warning => Severity::Warning,
+            RawSeverity::Allow => Severity::Allow,
+        }),
+        tolerance,
+    }
+}
+
+/// `"5%"` → relative 0.05; `1000` or `"1000"` → absolute. Negative or non-finite: `None`.
+fn parse_tolerance(raw: &RawScalar) -> Option<Tolerance> {
+    let tolerance = match raw {
+        RawScalar::String(text) => {
+            let text = text.trim();
+            if let Some(percent) = text.strip_suffix('%') {
+                Tolerance::Relative(percent.trim().parse::<f64>().ok()? / 100.0)
+            } else {
+                Tolerance::Absolute(text.replace(',', "").parse().ok()?)
+            }
+        }
+        #[allow(clippy::cast_precision_loss)] // tolerances are far below 2^52
+        RawScalar::Integer(value) => Tolerance::Absolute(*value as f64),
+        RawScalar::Float(value) => Tolerance::Absolute(*value),
+        RawScalar::Boolean(_) | RawScalar::Datetime(_) => return None,
+    };
+    match tolerance {
+        Tolerance::Relative(x) | Tolerance::Absolute(x) if x.is_finite() && x >= 0.0 => {
+            Some(tolerance)
+        }
+        _ => None,
+    }
+}
+
+/// Resolves the `[[order]]` constraints against the resolved names and properties.
+pub fn orders(
+    rules: &LoadedRules,
+    names: &Resolution,
+    properties: &Resolution,
+    kinds: &[ValueKind],
+    problems: &mut Vec<Finding>,
+) -> Vec<OrderRule> {
+    let Some(file) = rules.file else {
+        return Vec::new();
+    };
+    let at = |range: std::ops::Range<usize>| Span::new(file, range);
+    let mut resolve = |fact: &Spanned<RawFactRef>| -> Option<FactPattern> {
+        let raw = fact.get_ref();
+        let property_text = raw.property.get_ref();
+        let Some(property) = properties.lookup(property_text) else {
+            let known: Vec<&str> = properties.spellings().collect();
+            problems.push(
+                Finding::new(
+                    Code::LoadUnknownName,
+                    format!("no claim or [[property]] has the property `{property_text}`"),
+                )
+                .with_help(suggest::help_for(property_text, &known, "property"))
+                .at(at(raw.property.span()), "unknown property"),
+            );
+            return None;
+        };
+        let kind = kinds
+            .get(property.0 as usize)
+            .copied()
+            .unwrap_or(ValueKind::Name);
+        if kind != ValueKind::Date {
+            problems.push(
+                Finding::new(
+                    Code::LoadRules,
+                    format!(
+                        "ordering constraints compare dates, but `{property_text}` holds {kind}s"
+                    ),
+                )
+                .with_help("order date properties only, or declare `type = \"date\"` for it")
+                .at(at(raw.property.span()), format!("a {kind} property")),
+            );
+            return None;
+        }
+        let subject = match &raw.subject {
+            None => None,
+            Some(subject) => {
+                let Some(entity) = names.lookup(subject.get_ref()) else {
+                    let known: Vec<&str> = names.spellings().collect();
+                    problems.push(
+                        Finding::new(
+                            Code::LoadUnknownName,
+                            format!(
+                                "no claim or [[entity]] has the subject `{}`",
+                                subject.get_ref()
+                            ),
+                        )
+                        .with_help(suggest::help_for(subject.get_ref(), &known, "subject"))
+                        .at(at(subject.span()), "unknown subject"),
+                    );
+                    return None;
+                };
+                Some(entity)
+            }
+        };
+        Some(FactPattern { subject, property })
+    };
+    rules
+        .orders
+        .iter()
+        .filter_map(|order| {
+            let before = resolve(&order.value.before);
+            let after = resolve(&order.value.after);
+            Some(OrderRule {
+                before: before?,
+                after: after?,
+                span: at(order.span.clone()),
+                note: order.value.note.clone(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tolerances() {
+        let s = |t: &str| parse_tolerance(&RawScalar::String(t.into()));
+        assert_eq!(s("5%"), Some(Tolerance::Relative(0.05)));
+        assert_eq!(s(" 2.5 % "), Some(Tolerance::Relative(0.025)));
+        assert_eq!(s("1,000"), Some(Tolerance::Absolute(1000.0)));
+        assert_eq!(s("-5%"), None);
+        assert_eq!(s("lots"), None);
+        assert_eq!(
+            parse_tolerance(&RawScalar::Integer(3)),
+            Some(Tolerance::Absolute(3.0))
+        );
+        assert_eq!(parse_tolerance(&RawScalar::Boolean(true)), None);
+    }
+}

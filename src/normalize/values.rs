@@ -1,0 +1,220 @@
+//! Claim values: each property's type, and every value parsed for it.
+//!
+//! Owns type inference (DESIGN 1.2: with no declared type, a property whose values all read as
+//! dates is a date property, else one whose values all read as numbers is a number property,
+//! else a name property) and the parsing of every value for its property's type. A value
+//! that cannot be read for a declared type is an error at its span, never a silent string
+//! comparison (DESIGN 2.2). Each value is parsed once; parsing runs in parallel.
+
+use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
+
+use crate::findings::{Code, Finding};
+use crate::model::date::{DateValue, Granularity};
+use crate::model::quantity::Quantity;
+use crate::model::{EntityId, Source, Value, ValueKind};
+use crate::normalize::claims::Draft;
+use crate::normalize::date::{DateError, parse_date};
+use crate::normalize::fold::fold;
+use crate::normalize::names::Interner;
+use crate::normalize::number::{NumberError, parse_number};
+
+/// Every property's type and every draft's value (`None` where it could not be read).
+#[derive(Debug)]
+pub struct Interpreted {
+    /// Type of each property entity.
+    pub kinds: Vec<ValueKind>,
+    /// Whether each property's type was declared.
+    pub declared: Vec<bool>,
+    /// Value of each draft.
+    pub values: Vec<Option<Value>>,
+}
+
+/// Infers types and parses values.
+///
+/// `property_of` gives each draft's property entity; `declared` each property's declared
+/// type. Name values are interned into `names`; percentage bases are declared there too, so
+/// that "GDP" and "gross domestic product" can be linked like any acronym.
+pub fn interpret(
+    drafts: &[Draft],
+    sources: &[Source],
+    property_of: &[EntityId],
+    declared: &[Option<ValueKind>],
+    names: &mut Interner,
+    problems: &mut Vec<Finding>,
+) -> Interpreted {
+    let published = |draft: &Draft| sources[draft.source.0 as usize].published.as_ref();
+    let kind_of = |kinds: &[Option<ValueKind>], index: usize| kinds[property_of[index].0 as usize];
+    let properties = declared.len();
+    let mut any = vec![false; properties];
+    for property in property_of {
+        any[property.0 as usize] = true;
+    }
+
+    // Dates first: a value such as "2014" reads as a date and as a number, and a property
+    // whose values are all dates is a date property.
+    let dates = parse_where(
+        drafts,
+        |i| matches!(kind_of(declared, i), None | Some(ValueKind::Date)),
+        |draft| parse_date(&draft.value, published(draft)),
+    );
+    let all_dates = all_per_property(property_of, properties, |i| match &dates[i] {
+        Some(Ok(_)) => true,
+        // A relative date in a source with no `published` date is still a date: the missing
+        // anchor is reported as such, not hidden by reading the value as a name.
+        Some(Err(_)) => {
+            published(&drafts[i]).is_none()
+                && parse_date(&drafts[i].value, Some(&stand_in_anchor())).is_ok()
+        }
+        None => false,
+    });
+    let mut kinds: Vec<Option<ValueKind>> = (0..properties)
+        .map(|p| declared[p].or_else(|| (any[p] && all_dates[p]).then_some(ValueKind::Date)))
+        .collect();
+
+    let numbers = parse_where(
+        drafts,
+        |i| matches!(kind_of(&kinds, i), None | Some(ValueKind::Number)),
+        |draft| parse_number(&draft.value),
+    );
+    let all_numbers = all_per_property(property_of, properties, |i| {
+        matches!(numbers[i], Some(Ok(_)))
+    });
+    for (p, kind) in kinds.iter_mut().enumerate() {
+        kind.get_or_insert(if any[p] && all_numbers[p] {
+            ValueKind::Number
+        } else {
+            ValueKind::Name
+        });
+    }
+    let kinds: Vec<ValueKind> = kinds
+        .into_iter()
+        .map(|k| k.unwrap_or(ValueKind::Name))
+        .collect();
+
+    let values = drafts
+        .iter()
+        .enumerate()
+        .zip(dates.into_iter().zip(numbers))
+        .map(|((index, draft), parsed)| {
+            let kind = kinds[property_of[index].0 as usize];
+            let declared = kind_of(declared, index).is_some();
+            value(draft, kind, declared, parsed, names, problems)
+        })
+        .collect();
+
+    Interpreted {
+        kinds,
+        declared: declared.iter().map(Option::is_some).collect(),
+        values,
+    }
+}
+
+/// A value parsed as one type: `None` when it was not tried.
+type Parsed<T, E> = Option<Result<T, E>>;
+
+/// `parse` applied, in parallel, to the drafts `wanted` selects (`None` for the others).
+fn parse_where<T: Send, E: Send>(
+    drafts: &[Draft],
+    wanted: impl Fn(usize) -> bool + Sync,
+    parse: impl Fn(&Draft) -> Result<T, E> + Sync,
+) -> Vec<Parsed<T, E>> {
+    drafts
+        .par_iter()
+        .enumerate()
+        .map(|(index, draft)| wanted(index).then(|| parse(draft)))
+        .collect()
+}
+
+/// For each property, whether `ok` holds for every draft of it.
+fn all_per_property(
+    property_of: &[EntityId],
+    properties: usize,
+    ok: impl Fn(usize) -> bool,
+) -> Vec<bool> {
+    let mut all = vec![true; properties];
+    for (index, property) in property_of.iter().enumerate() {
+        all[property.0 as usize] &= ok(index);
+    }
+    all
+}
+
+/// One draft's value for its property's type, or a problem.
+fn value(
+    draft: &Draft,
+    kind: ValueKind,
+    declared: bool,
+    (date, number): (Parsed<DateValue, DateError>, Parsed<Quantity, NumberError>),
+    names: &mut Interner,
+    problems: &mut Vec<Finding>,
+) -> Option<Value> {
+    let why = if declared {
+        format!("its property is declared as a {kind} in rules.toml")
+    } else {
+        format!("the other values of its property are {kind}s")
+    };
+    match (kind, date, number) {
+        (ValueKind::Date, Some(Ok(date)), _) => Some(Value::Date(date)),
+        (ValueKind::Date, Some(Err(error)), _) => {
+            problems.push(unreadable(
+                Code::LoadDate,
+                draft,
+                &error.message,
+                error.hint,
+                &why,
+            ));
+            None
+        }
+        (ValueKind::Number, _, Some(Ok(quantity))) => {
+            if let Some(base) = &quantity.base {
+                names.declare(base);
+            }
+            Some(Value::Number(quantity))
+        }
+        (ValueKind::Number, _, Some(Err(error))) => {
+            problems.push(unreadable(
+                Code::LoadNumber,
+                draft,
+                &error.message,
+                error.hint,
+                &why,
+            ));
+            None
+        }
+        (ValueKind::Text, _, _) => Some(Value::Text(Box::from(fold(&draft.value)))),
+        _ => Some(Value::Name(names.mention(&draft.value))),
+    }
+}
+
+fn unreadable(
+    code: Code,
+    draft: &Draft,
+    message: &str,
+    hint: Option<String>,
+    why: &str,
+) -> Finding {
+    let what = if code == Code::LoadDate {
+        "date"
+    } else {
+        "number"
+    };
+    let mut finding = Finding::new(code, format!("{message} ({why})"))
+        .at(draft.value_span, format!("not a {what} factcheck can read"));
+    finding.help = Some(hint.unwrap_or_else(|| {
+        format!("write the {what} in one of the forms listed in the README, or declare the property's type")
+    }));
+    finding
+}
+
+/// An arbitrary anchor, only to tell "a relative date" from "not a date".
+fn stand_in_anchor() -> DateValue {
+    let day = NaiveDate::from_ymd_opt(2000, 6, 15).map_or(730_286, |d| d.num_days_from_ce());
+    DateValue {
+        earliest: day,
+        latest: day,
+        granularity: Granularity::Day,
+        margin: 0,
+        approximate: false,
+        relative: false,
+    }
+}

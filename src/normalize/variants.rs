@@ -1,0 +1,185 @@
+//! Name findings: fuzzy variants, with every place they are used.
+//!
+//! Owns turning the [`Variant`]s that name resolution found into `factcheck::name::variant`
+//! findings: each names the canonical spelling, points at every use of the variant, and at
+//! one use (or the declaration) of the canonical spelling for comparison.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::files::Span;
+use crate::findings::{ClaimRef, Code, Finding, Location};
+use crate::model::{Claim, Dataset, Namespace, SpellingId, Value};
+use crate::normalize::fuzzy::Level;
+use crate::normalize::names::Variant;
+
+/// Which namespace the variants belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Space {
+    /// Subjects, name values and qualifier values.
+    Names,
+    /// Properties.
+    Properties,
+}
+
+/// One finding per variant.
+#[must_use]
+pub fn findings(dataset: &Dataset, variants: &[Variant], space: Space) -> Vec<Finding> {
+    if variants.is_empty() {
+        return Vec::new();
+    }
+    let namespace = match space {
+        Space::Names => &dataset.names,
+        Space::Properties => &dataset.properties,
+    };
+    let in_variant: HashMap<SpellingId, usize> = variants
+        .iter()
+        .enumerate()
+        .flat_map(|(index, v)| v.spellings.iter().map(move |&s| (s, index)))
+        .collect();
+    let targets: HashSet<_> = variants.iter().map(|v| v.target).collect();
+
+    let mut uses: Vec<Vec<(usize, SpellingId, Span)>> = vec![Vec::new(); variants.len()];
+    let mut canonical_uses: HashMap<_, Vec<(usize, SpellingId, Span)>> = HashMap::new();
+    for (index, claim) in dataset.claims.iter().enumerate() {
+        for (spelling, span) in mentions(claim, space) {
+            if let Some(&variant) = in_variant.get(&spelling) {
+                uses[variant].push((index, spelling, span));
+            } else {
+                let entity = namespace.entity_of(spelling);
+                if targets.contains(&entity) {
+                    canonical_uses
+                        .entry(entity)
+                        .or_default()
+                        .push((index, spelling, span));
+                }
+            }
+        }
+    }
+
+    variants
+        .iter()
+        .zip(uses)
+        .filter(|(_, uses)| !uses.is_empty())
+        .map(|(variant, uses)| {
+            finding(
+                dataset,
+                namespace,
+                variant,
+                &uses,
+                canonical_uses.get(&variant.target),
+                space,
+            )
+        })
+        .collect()
+}
+
+fn finding(
+    dataset: &Dataset,
+    namespace: &Namespace,
+    variant: &Variant,
+    uses: &[(usize, SpellingId, Span)],
+    canonical_uses: Option<&Vec<(usize, SpellingId, Span)>>,
+    space: Space,
+) -> Finding {
+    let from = namespace.text(variant.from);
+    let to = namespace.text(variant.to);
+    let canonical = namespace.canonical(variant.target);
+    let what = match space {
+        Space::Names => "",
+        Space::Properties => "property ",
+    };
+    let relation = match variant.found.level {
+        Level::Close => format!("looks like a misspelling of `{to}`"),
+        Level::Similar => format!(
+            "looks like a variant spelling of `{to}` ({} edits apart)",
+            variant.found.edits
+        ),
+        Level::Reordered => format!("has the same words as `{to}` in another order"),
+    };
+    let also = if canonical == to {
+        String::new()
+    } else {
+        format!(" ({canonical})")
+    };
+    let mut finding = Finding::new(
+        Code::NameVariant,
+        format!("{what}`{from}` {relation}{also}"),
+    )
+    .with_help(format!(
+        "its claims are compared with those of `{canonical}`; if `{from}` means the same, \
+             add it to the aliases of `{canonical}` in rules.toml; if it is something else, \
+             declare it as its own [[{}]]",
+        match space {
+            Space::Names => "entity",
+            Space::Properties => "property",
+        }
+    ));
+    for &(index, spelling, span) in uses {
+        let claim = &dataset.claims[index];
+        let source = &dataset.source_of(claim).id;
+        let written = namespace.text(spelling);
+        finding.locations.push(Location {
+            span,
+            label: format!("{source} writes `{written}`"),
+            claim: Some(claim_ref(dataset, claim, written, canonical)),
+        });
+    }
+    let primary_file = uses.first().map(|u| u.2.file);
+    // Prefer the spelling the variant matched, then another file, so the reader sees the
+    // two spellings side by side.
+    let reference = canonical_uses.and_then(|found| {
+        let elsewhere = |u: &&(usize, SpellingId, Span)| Some(u.2.file) != primary_file;
+        let matched = |u: &&(usize, SpellingId, Span)| u.1 == variant.to;
+        found
+            .iter()
+            .find(|u| matched(u) && elsewhere(u))
+            .or_else(|| found.iter().find(matched))
+            .or_else(|| found.iter().find(elsewhere))
+            .or_else(|| found.first())
+    });
+    if let Some(&(index, spelling, span)) = reference {
+        let claim = &dataset.claims[index];
+        let written = namespace.text(spelling);
+        finding.locations.push(Location {
+            span,
+            label: format!("{} writes `{written}`", dataset.source_of(claim).id),
+            claim: Some(claim_ref(dataset, claim, written, canonical)),
+        });
+    } else if let Some(declared) = namespace.entities[variant.target.0 as usize].declared {
+        finding.locations.push(Location {
+            span: declared,
+            label: format!("`{canonical}` is declared here"),
+            claim: None,
+        });
+    }
+    finding
+}
+
+fn claim_ref(dataset: &Dataset, claim: &Claim, written: &str, canonical: &str) -> ClaimRef {
+    ClaimRef {
+        source: dataset.source_of(claim).id.clone(),
+        claim: claim.handle(),
+        stated: written.to_owned(),
+        normalized: canonical.to_owned(),
+    }
+}
+
+/// Every name a claim uses in a namespace, with where.
+fn mentions(claim: &Claim, space: Space) -> Vec<(SpellingId, Span)> {
+    match space {
+        Space::Properties => vec![(claim.property.spelling, claim.property.span)],
+        Space::Names => {
+            let mut found = vec![(claim.subject.spelling, claim.subject.span)];
+            if let Value::Name(spelling) = claim.value {
+                found.push((spelling, claim.value_span));
+            }
+            found.extend(
+                claim
+                    .qualifiers
+                    .iter()
+                    .map(|q| (q.value.spelling, q.value.span)),
+            );
+            found
+        }
+    }
+}

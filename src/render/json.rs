@@ -1,0 +1,155 @@
+//! JSON output: a versioned document for machines.
+//!
+//! Owns the JSON format of `check` (documented in the README, version 1). Findings keep the
+//! run's deterministic order; within a finding, claims are in file order. Any change that
+//! removes or renames a field bumps [`VERSION`].
+
+use serde::Serialize;
+
+use crate::files::Span;
+use crate::findings::Finding;
+use crate::render::{Report, Summary, position};
+
+/// The version of the document's shape.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    tool: Tool,
+    summary: &'a Summary,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    help: Option<&'a str>,
+    fact: Option<JsonFact<'a>>,
+    claims: Vec<JsonClaim<'a>>,
+    locations: Vec<JsonLocation<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFact<'a> {
+    subject: &'a str,
+    property: &'a str,
+    qualifiers: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonClaim<'a> {
+    source: &'a str,
+    id: &'a str,
+    address: String,
+    stated: &'a str,
+    normalized: &'a str,
+    label: &'a str,
+    #[serde(flatten)]
+    at: Position,
+}
+
+#[derive(Serialize)]
+struct JsonLocation<'a> {
+    label: &'a str,
+    #[serde(flatten)]
+    at: Position,
+}
+
+#[derive(Serialize)]
+struct Position {
+    file: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+impl Serialize for Summary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Summary", 6)?;
+        s.serialize_field("errors", &self.errors)?;
+        s.serialize_field("warnings", &self.warnings)?;
+        s.serialize_field("sources", &self.sources)?;
+        s.serialize_field("claims", &self.claims)?;
+        s.serialize_field("facts", &self.facts)?;
+        s.serialize_field("compared", &self.compared)?;
+        s.end()
+    }
+}
+
+/// The whole document, pretty-printed, with a final newline.
+#[must_use]
+pub fn render(report: &Report<'_>) -> String {
+    let document = Document {
+        version: VERSION,
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        summary: report.summary,
+        findings: report.findings.iter().map(|f| finding(report, f)).collect(),
+    };
+    // Serializing plain structs of strings and numbers cannot fail.
+    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn finding<'a>(report: &Report<'_>, finding: &'a Finding) -> JsonFinding<'a> {
+    let at = |span: Span| {
+        let (start, end) = position(report.files, span);
+        Position {
+            file: report.files.get(span.file).display_path(),
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+        }
+    };
+    JsonFinding {
+        code: finding.code.as_str(),
+        severity: finding.severity.as_str(),
+        message: &finding.message,
+        help: finding.help.as_deref(),
+        fact: finding.fact.as_ref().map(|fact| JsonFact {
+            subject: &fact.subject,
+            property: &fact.property,
+            qualifiers: &fact.qualifiers,
+        }),
+        claims: finding
+            .locations
+            .iter()
+            .filter_map(|location| {
+                let claim = location.claim.as_ref()?;
+                Some(JsonClaim {
+                    source: &claim.source,
+                    id: &claim.claim,
+                    address: claim.address(),
+                    stated: &claim.stated,
+                    normalized: &claim.normalized,
+                    label: &location.label,
+                    at: at(location.span),
+                })
+            })
+            .collect(),
+        locations: finding
+            .locations
+            .iter()
+            .filter(|location| location.claim.is_none())
+            .map(|location| JsonLocation {
+                label: &location.label,
+                at: at(location.span),
+            })
+            .collect(),
+    }
+}
