@@ -15,6 +15,7 @@ use crate::compare::number::{NumberComparison, compare_quantities, difference};
 use crate::compare::verdict::Verdict;
 use crate::findings::{ClaimRef, Code, FactLabel, Finding, Location};
 use crate::model::{Claim, Dataset, Value};
+use crate::normalize::fold::fold;
 
 /// Past this many distinct values, a fact's values are compared with the extremes only: a
 /// fact with thousands of different values is already a finding, and all pairs would be
@@ -285,11 +286,12 @@ fn widest(dataset: &Dataset, groups: &[Vec<u32>], pairs: &[(usize, usize)]) -> (
         .unwrap_or((0, 1))
 }
 
-/// A value as stated, with the normalized form when it says more ("late 1970s (1977–1979)").
+/// A value as stated, with the normalized form when it says more ("late 1970s (1977–1979)")
+/// rather than the same words spelt differently.
 #[must_use]
 pub fn value_text(dataset: &Dataset, claim: &Claim) -> String {
     let normal = normalized(dataset, claim);
-    if normal.eq_ignore_ascii_case(&claim.stated) {
+    if matches!(claim.value, Value::Text(_)) || fold(&normal) == fold(&claim.stated) {
         claim.stated.to_string()
     } else {
         format!("{} ({normal})", claim.stated)

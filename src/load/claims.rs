@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -86,6 +87,8 @@ pub struct LoadedClaimsFile {
     /// The claims that loaded, each with its 1-based position among all `[[claim]]` tables
     /// of the file (positions stay stable when an earlier claim fails to load).
     pub claims: Vec<(u32, Element<RawClaim>)>,
+    /// The source's full text, when `[source] text` names a readable file.
+    pub source_text: Option<Arc<str>>,
 }
 
 const TOP_LEVEL: &[&str] = &["source", "claim"];
@@ -131,6 +134,7 @@ pub fn read(
         stem,
         source,
         claims,
+        source_text: None,
     }
 }
 

@@ -76,8 +76,9 @@ pub fn load(request: &Request) -> Loaded {
         match text {
             Ok(Text::Valid(text)) => {
                 let stem = stem_of(&path);
+                let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
                 let id = files.add(path, text.clone());
-                to_parse.push((id, stem, text));
+                to_parse.push((id, stem, dir, text));
             }
             Ok(Text::Invalid { lossy, valid_up_to }) => {
                 let shown = display_path(&path);
@@ -90,9 +91,10 @@ pub fn load(request: &Request) -> Loaded {
 
     let parsed: Vec<_> = to_parse
         .into_par_iter()
-        .map(|(id, stem, text)| {
+        .map(|(id, stem, dir, text)| {
             let mut found = Vec::new();
-            let loaded = claims::read(id, stem, &text, &mut found);
+            let mut loaded = claims::read(id, stem, &text, &mut found);
+            loaded.source_text = read_source_text(&loaded, &dir, &mut found);
             (loaded, found)
         })
         .collect();
@@ -146,6 +148,37 @@ fn read_text(path: &Path) -> Result<Text, Box<Finding>> {
             }
         }
     })
+}
+
+/// The text `[source] text` names, relative to the claims file.
+fn read_source_text(
+    loaded: &LoadedClaimsFile,
+    dir: &Path,
+    problems: &mut Vec<Finding>,
+) -> Option<Arc<str>> {
+    let field = loaded.source.as_ref()?.value.text.as_ref()?;
+    let path = dir.join(field.get_ref());
+    match std::fs::read(&path) {
+        // A text with stray bytes can still be searched for quotes.
+        Ok(bytes) => Some(Arc::from(String::from_utf8_lossy(&bytes).as_ref())),
+        Err(error) => {
+            problems.push(
+                Finding::new(
+                    Code::LoadIo,
+                    format!(
+                        "cannot read the source text `{}`: {error}",
+                        display_path(&path)
+                    ),
+                )
+                .with_help("`text` is a path relative to the claims file; fix it or remove it")
+                .at(
+                    Span::new(loaded.file, field.span()),
+                    "source text not found",
+                ),
+            );
+            None
+        }
+    }
 }
 
 fn encoding_problem(file: FileId, shown: &str, valid_up_to: usize) -> Finding {

@@ -6,7 +6,8 @@
 //! 3. `rules.toml` declarations and property settings — [`rules`];
 //! 4. properties resolved (aliases, fuzzy variants) — [`names`];
 //! 5. each property's type inferred or taken from the rules, every value parsed — [`values`];
-//! 6. acronym definitions read from the dataset's own text — [`acronym`];
+//! 6. quotes checked against the sources' texts — [`quotes`]; acronym definitions read
+//!    from the dataset's own text — [`acronym`];
 //! 7. names resolved (aliases, acronyms, fuzzy variants) — [`names`];
 //! 8. ordering constraints resolved, name findings built — [`rules`], [`variants`].
 //!
@@ -20,6 +21,7 @@ pub mod fold;
 pub mod fuzzy;
 pub mod names;
 pub mod number;
+pub mod quotes;
 pub mod rules;
 pub mod sources;
 pub mod text;
@@ -71,6 +73,8 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         },
         &mut problems,
     );
+    let source_ids: Vec<String> = sources.iter().map(|s| s.id.clone()).collect();
+    problems.extend(quotes::check(&loaded_claims, &source_ids, &drafts));
     drop(loaded_claims);
     let rules = rules::draft(
         &loaded_rules,
