@@ -214,7 +214,13 @@ fn disagreement(
         &dataset.claims[groups[a][0] as usize].value,
         &dataset.claims[groups[b][0] as usize].value,
     ) {
-        (Value::Date(x), Value::Date(y)) => date_gap(x, y).map(|gap| gap.describe()),
+        (Value::Date(x), Value::Date(y)) => date_gap(x, y).map(|gap| {
+            if gap.nearest_days <= 1 {
+                "one ends where the other begins".to_owned()
+            } else {
+                gap.describe()
+            }
+        }),
         (Value::Number(x), Value::Number(y)) => Some(difference(x, y)),
         _ => None,
     };
@@ -291,10 +297,17 @@ fn widest(dataset: &Dataset, groups: &[Vec<u32>], pairs: &[(usize, usize)]) -> (
 #[must_use]
 pub fn value_text(dataset: &Dataset, claim: &Claim) -> String {
     let normal = normalized(dataset, claim);
-    if matches!(claim.value, Value::Text(_)) || fold(&normal) == fold(&claim.stated) {
-        claim.stated.to_string()
-    } else {
+    let informative = match &claim.value {
+        Value::Text(_) => false,
+        // A number's normal form repeats it with its precision; worth showing only for vague
+        // quantities ("hundreds of tents").
+        Value::Number(quantity) => quantity.vague,
+        Value::Date(_) | Value::Name(_) => fold(&normal) != fold(&claim.stated),
+    };
+    if informative {
         format!("{} ({normal})", claim.stated)
+    } else {
+        claim.stated.to_string()
     }
 }
 

@@ -100,11 +100,11 @@ pub fn read(
     text: &str,
     problems: &mut Vec<Finding>,
 ) -> LoadedClaimsFile {
-    let mut root = document::parse(file, text, problems);
+    let document::Parsed { mut root, broken } = document::parse(file, text, problems);
     document::check_top_level(file, &mut root, TOP_LEVEL, "a claims file", problems);
 
     let source = if let Some(value) = root.remove("source") {
-        document::element::<RawSource>(file, value, "[source]", problems)
+        document::element::<RawSource>(file, value, "[source]", &broken, problems)
     } else {
         problems.push(
             Finding::new(Code::LoadMissing, "this claims file has no [source] table")
@@ -123,7 +123,9 @@ pub fn read(
             .enumerate()
         {
             let position = u32::try_from(index + 1).unwrap_or(u32::MAX);
-            if let Some(claim) = document::element::<RawClaim>(file, item, "[[claim]]", problems) {
+            if let Some(claim) =
+                document::element::<RawClaim>(file, item, "[[claim]]", &broken, problems)
+            {
                 claims.push((position, claim));
             }
         }

@@ -17,14 +17,26 @@ use crate::files::{FileId, Span};
 use crate::findings::{Code, Finding};
 use crate::suggest;
 
+/// A parsed document: what could be recovered, and where the syntax errors are.
+#[derive(Debug)]
+pub struct Parsed<'a> {
+    /// The top-level table.
+    pub root: DeTable<'a>,
+    /// Byte offsets of the syntax errors; an element containing one is not loaded, since
+    /// what the parser recovered there is a guess.
+    pub broken: Vec<usize>,
+}
+
 /// Parses a TOML document, pushing one finding per syntax error.
 ///
 /// The returned table holds whatever could be recovered, so the valid parts of a file with a
 /// syntax error are still checked.
-pub fn parse<'a>(file: FileId, text: &'a str, problems: &mut Vec<Finding>) -> DeTable<'a> {
+pub fn parse<'a>(file: FileId, text: &'a str, problems: &mut Vec<Finding>) -> Parsed<'a> {
     let (root, errors) = DeTable::parse_recoverable(text);
+    let mut broken = Vec::with_capacity(errors.len());
     for error in errors {
         let range = error.span().unwrap_or(0..0);
+        broken.push(range.start);
         let span = Span::new(file, widen_empty(range, text));
         problems.push(
             Finding::new(
@@ -35,7 +47,10 @@ pub fn parse<'a>(file: FileId, text: &'a str, problems: &mut Vec<Finding>) -> De
             .at(span, "TOML syntax error"),
         );
     }
-    root.into_inner()
+    Parsed {
+        root: root.into_inner(),
+        broken,
+    }
 }
 
 /// Reports every top-level key that is not one of `allowed`, and removes it.
@@ -79,20 +94,25 @@ pub fn element<'a, T>(
     file: FileId,
     value: Spanned<DeValue<'a>>,
     what: &str,
+    broken: &[usize],
     problems: &mut Vec<Finding>,
 ) -> Option<Element<T>>
 where
     T: Deserialize<'a>,
 {
     let header = value.span();
-    let (span, value) = match value.into_inner() {
+    let (span, keys, value) = match value.into_inner() {
         DeValue::Table(mut table) => {
+            let span = extent(&table, header.clone());
+            if broken.iter().any(|&at| span.start <= at && at <= span.end) {
+                return None;
+            }
             let fields = fields_of::<T>();
             if !fields.is_empty() {
                 check_top_level(file, &mut table, fields, what, problems);
             }
-            let span = extent(&table, header.clone());
-            (span, DeValue::Table(table))
+            let keys = value_keys(&table);
+            (span, keys, DeValue::Table(table))
         }
         other => {
             problems.push(
@@ -114,7 +134,15 @@ where
             header,
         }),
         Err(error) => {
-            problems.push(from_toml_error(file, &error, what, header));
+            let mut finding = from_toml_error(file, &error, what, header);
+            if let Some(key) = error
+                .span()
+                .and_then(|at| keys.iter().find(|(_, span)| *span == at))
+                .map(|(key, _)| key.as_str())
+            {
+                name_the_key(&mut finding, error.message(), key);
+            }
+            problems.push(finding);
             None
         }
     }
@@ -245,6 +273,51 @@ impl<'de> de::Deserializer<'de> for FieldNames<'_> {
     }
 }
 
+/// Every key of a table and of its inline tables (`qualifiers.year`), with its value's span.
+fn value_keys(table: &DeTable<'_>) -> Vec<(String, Range<usize>)> {
+    let mut keys = Vec::new();
+    for (key, value) in table {
+        keys.push((key.get_ref().to_string(), value.span()));
+        if let DeValue::Table(inner) = value.get_ref() {
+            for (inner_key, inner_value) in inner {
+                keys.push((
+                    format!("{}.{}", key.get_ref(), inner_key.get_ref()),
+                    inner_value.span(),
+                ));
+            }
+        }
+    }
+    keys
+}
+
+/// Rewrites serde's "invalid type: X, expected Y" as "`key` must be Y, found X", with a hint
+/// for the one mistake that is about modelling rather than syntax: several values in one claim.
+fn name_the_key(finding: &mut Finding, message: &str, key: &str) {
+    let Some((found, expected)) = message
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
+    else {
+        return;
+    };
+    let found = match found.split_whitespace().next().unwrap_or(found) {
+        "sequence" => "an array".to_owned(),
+        "map" => "a table".to_owned(),
+        "integer" => "an integer".to_owned(),
+        "floating" => "a float".to_owned(),
+        "boolean" => "a boolean".to_owned(),
+        "string" => "a string".to_owned(),
+        other => other.to_owned(),
+    };
+    finding.message = format!("`{key}` must be {expected}, found {found}");
+    finding.help = Some(if key == "value" && found == "an array" {
+        "a claim states one value: write each value as its own [[claim]] (and declare the \
+         property `cardinality = \"multi\"` in rules.toml if it has several)"
+            .to_owned()
+    } else {
+        format!("write `{key}` as {expected}")
+    });
+}
+
 /// The span from an element's header to the end of its last key or value.
 fn extent(table: &DeTable<'_>, header: Range<usize>) -> Range<usize> {
     table.iter().fold(header, |acc, (key, value)| {
@@ -295,11 +368,11 @@ mod tests {
 
     fn items(text: &str) -> (Vec<Option<Element<Probe>>>, Vec<Finding>) {
         let mut problems = Vec::new();
-        let mut root = parse(FileId(0), text, &mut problems);
-        let claims = root.remove("claim").expect("claims");
+        let mut parsed = parse(FileId(0), text, &mut problems);
+        let claims = parsed.root.remove("claim").expect("claims");
         let found = array_items(FileId(0), claims, "claim", &mut problems)
             .into_iter()
-            .map(|item| element::<Probe>(FileId(0), item, "claim", &mut problems))
+            .map(|item| element::<Probe>(FileId(0), item, "claim", &parsed.broken, &mut problems))
             .collect();
         (found, problems)
     }
@@ -331,6 +404,10 @@ mod tests {
         let (found, problems) = items(text);
         assert!(found.iter().all(Option::is_none));
         assert_eq!(problems[0].code, Code::LoadType);
+        assert_eq!(
+            problems[0].message,
+            "`subject` must be a string, found an integer"
+        );
         assert_eq!(&text[problems[0].locations[0].span.range()], "3");
         assert_eq!(problems[1].code, Code::LoadMissing);
         assert_eq!(&text[problems[1].locations[0].span.range()], "[[claim]]");
@@ -347,6 +424,15 @@ mod tests {
                 .iter()
                 .all(|p| !p.locations[0].span.range().is_empty())
         );
+    }
+
+    #[test]
+    fn an_element_with_a_syntax_error_is_not_loaded() {
+        let text = "[[claim]]\nsubject = \"a\"\n\n[[claim]]\nsubject = a b\n";
+        let (found, problems) = items(text);
+        assert!(found[0].is_some());
+        assert!(found[1].is_none(), "recovered values are guesses");
+        assert!(problems.iter().all(|p| p.code == Code::LoadSyntax));
     }
 
     #[test]

@@ -167,7 +167,7 @@ pub struct LoadedRules {
 
 /// Reads `rules.toml`, pushing every problem found.
 pub fn read(file: FileId, text: &str, problems: &mut Vec<Finding>) -> LoadedRules {
-    let mut root = document::parse(file, text, problems);
+    let document::Parsed { mut root, broken } = document::parse(file, text, problems);
     let top_level = document::fields_of::<RawRules>();
     document::check_top_level(file, &mut root, top_level, "rules.toml", problems);
     let mut rules = LoadedRules {
@@ -175,11 +175,11 @@ pub fn read(file: FileId, text: &str, problems: &mut Vec<Finding>) -> LoadedRule
         ..LoadedRules::default()
     };
     if let Some(value) = root.remove("names") {
-        rules.names = document::element(file, value, "[names]", problems);
+        rules.names = document::element(file, value, "[names]", &broken, problems);
     }
-    rules.entities = elements(file, &mut root, "entity", problems);
-    rules.properties = elements(file, &mut root, "property", problems);
-    rules.orders = elements(file, &mut root, "order", problems);
+    rules.entities = elements(file, &mut root, "entity", &broken, problems);
+    rules.properties = elements(file, &mut root, "property", &broken, problems);
+    rules.orders = elements(file, &mut root, "order", &broken, problems);
     rules
 }
 
@@ -187,6 +187,7 @@ fn elements<'a, T: Deserialize<'a>>(
     file: FileId,
     root: &mut toml::de::DeTable<'a>,
     key: &str,
+    broken: &[usize],
     problems: &mut Vec<Finding>,
 ) -> Vec<Element<T>> {
     let Some(value) = root.remove(key) else {
@@ -195,7 +196,7 @@ fn elements<'a, T: Deserialize<'a>>(
     let what = format!("[[{key}]]");
     document::array_items(file, value, key, problems)
         .into_iter()
-        .filter_map(|item| document::element(file, item, &what, problems))
+        .filter_map(|item| document::element(file, item, &what, broken, problems))
         .collect()
 }
 

@@ -92,8 +92,10 @@ impl Dataset {
 pub struct Source {
     /// The id claims are addressed by.
     pub id: String,
-    /// The `[source]` table, or the top of the file when it failed to load.
+    /// The `[source]` header, or the top of the file when it failed to load.
     pub span: Span,
+    /// Where the id is written, when it is (else it is the file name).
+    pub id_span: Option<Span>,
     /// Title.
     pub title: String,
     /// Publisher.

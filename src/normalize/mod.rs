@@ -236,10 +236,12 @@ fn definitions(
                 continue;
             }
             for definition in acronym::definitions(&text) {
-                let short = names.declare(&definition.acronym);
-                let long = names.declare(&definition.expansion);
-                links.push((short, long));
+                // Only a definition that passes the initials test links two names: one that
+                // fails it is reported, and the acronym keeps whatever it resolves to.
                 if definition.exact {
+                    let short = names.declare(&definition.acronym);
+                    let long = names.declare(&definition.expansion);
+                    links.push((short, long));
                     continue;
                 }
                 let expected = acronym::initials(&definition.expansion);

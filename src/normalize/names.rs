@@ -317,10 +317,13 @@ impl State {
                 .collect();
             roots.sort_unstable();
             roots.dedup();
-            roots.retain(|&r| r != own);
-            // Only an unambiguous expansion is taken.
+            // An acronym that already has an expansion keeps it: another long name with the
+            // same initials is not linked (it may be a misspelling, for fuzzy matching to
+            // report), and an ambiguous acronym is not linked at all.
             if let [root] = roots[..] {
-                self.join(own, root);
+                if root != own {
+                    self.join(own, root);
+                }
             }
         }
     }
@@ -609,6 +612,30 @@ mod tests {
             r.lookup("individual partnership and cooperation program")
         );
         assert_ne!(r.lookup("ITPP"), r.lookup("IPCP"));
+    }
+
+    #[test]
+    fn an_acronym_with_an_expansion_does_not_swallow_look_alike_names() {
+        let mut names = Interner::default();
+        let canonical = names.declare("Regional Cooperation Programme");
+        let alias = names.declare("RCP");
+        names.mention("Regional Cooperation Programme");
+        names.mention("Regional Cooperaton Programme");
+        let declarations = [Declaration {
+            canonical: (canonical, span()),
+            aliases: vec![(alias, span())],
+            span: span(),
+        }];
+        let r = resolve(names, &declarations, &[], true, &NameSettings::default());
+        assert_eq!(
+            r.variants.len(),
+            1,
+            "the misspelling is a variant, not an acronym match"
+        );
+        assert_eq!(
+            r.namespace.text(r.variants[0].from),
+            "Regional Cooperaton Programme"
+        );
     }
 
     #[test]

@@ -302,7 +302,7 @@ pub fn orders(
             Some(OrderRule {
                 before: before?,
                 after: after?,
-                span: at(order.span.clone()),
+                span: at(order.header.clone()),
                 note: order.value.note.clone(),
             })
         })

@@ -36,8 +36,14 @@ pub fn build(
                     format!("two claims files have the source id `{}`", source.id),
                 )
                 .with_help("give one of them another id with `id = …` under [source]")
-                .at(source.span, format!("`{}` again", source.id))
-                .at(sources[first].span, "first used here"),
+                .at(
+                    source.id_span.unwrap_or(source.span),
+                    format!("`{}` again", source.id),
+                )
+                .at(
+                    sources[first].id_span.unwrap_or(sources[first].span),
+                    "first used here",
+                ),
             );
         } else {
             seen.insert(source.id.clone(), index);
@@ -88,6 +94,7 @@ fn source(files: &Files, file: &LoadedClaimsFile, problems: &mut Vec<Finding>) -
         return Source {
             id: file.stem.clone(),
             span: at(0..0),
+            id_span: None,
             title: String::new(),
             publisher: String::new(),
             author: None,
@@ -139,6 +146,7 @@ fn source(files: &Files, file: &LoadedClaimsFile, problems: &mut Vec<Finding>) -
     Source {
         id,
         span: at(raw.header.clone()),
+        id_span: value.id.as_ref().map(|id| at(id.span())),
         title,
         publisher,
         author: value.author.as_ref().map(|a| a.get_ref().trim().to_owned()),
