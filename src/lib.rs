@@ -25,6 +25,8 @@ pub mod model;
 pub mod normalize;
 pub mod render;
 pub mod suggest;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use std::collections::HashSet;
 

@@ -141,3 +141,96 @@ fn group(
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::findings::Code;
+    use crate::testing::{check, codes, source, stated, with_code};
+
+    #[test]
+    fn differing_values_of_a_shared_qualifier_make_different_facts() {
+        let checked = check(
+            &[
+                (
+                    "a",
+                    &source(&[("Japan", "budget | fiscal_year=2019", "2019 figure")]),
+                ),
+                (
+                    "b",
+                    &source(&[("Japan", "budget | fiscal_year=2020", "2020 figure")]),
+                ),
+            ],
+            None,
+        );
+        assert!(checked.findings.is_empty(), "{:?}", codes(&checked));
+        assert_eq!(checked.comparison.facts.len(), 2);
+    }
+
+    #[test]
+    fn a_qualifier_on_one_side_only_does_not_separate() {
+        let checked = check(
+            &[
+                (
+                    "a",
+                    &source(&[(
+                        "Japan–NATO relations",
+                        "first contact | nature=informal",
+                        "late 1970s",
+                    )]),
+                ),
+                (
+                    "b",
+                    &source(&[("Japan-NATO relations", "first contact", "early 1990s")]),
+                ),
+            ],
+            None,
+        );
+        assert_eq!(codes(&checked), vec![Code::ConflictDate]);
+    }
+
+    #[test]
+    fn an_unqualified_claim_is_compared_with_every_qualified_fact_once() {
+        let checked = check(
+            &[
+                ("a", &source(&[("X", "head | year=2019", "Ann Lee")])),
+                ("b", &source(&[("X", "head | year=2020", "Bob Ray")])),
+                (
+                    "c",
+                    &source(&[("X", "head", "Cy Young"), ("X", "head", "Di Moss")]),
+                ),
+            ],
+            None,
+        );
+        assert_eq!(checked.comparison.facts.len(), 2);
+        let conflicts = with_code(&checked, Code::ConflictValue);
+        // Ann vs the unqualified two; Bob vs the unqualified two. The unqualified pair's own
+        // disagreement is part of both, but each distinct set of claims is reported once.
+        assert_eq!(conflicts.len(), 2, "{conflicts:#?}");
+        for conflict in conflicts {
+            assert_eq!(stated(conflict).len(), 3);
+        }
+    }
+
+    #[test]
+    fn declared_separators_are_the_only_ones() {
+        let rules = "[[property]]\nname = \"head\"\nseparators = [\"year\"]\n";
+        let checked = check(
+            &[
+                (
+                    "a",
+                    &source(&[("X", "head | year=2019, via=press", "Ann Lee")]),
+                ),
+                (
+                    "b",
+                    &source(&[("X", "head | year=2019, via=web", "Bob Ray")]),
+                ),
+            ],
+            Some(rules),
+        );
+        assert_eq!(
+            codes(&checked),
+            vec![Code::ConflictValue],
+            "`via` does not separate"
+        );
+    }
+}

@@ -133,9 +133,29 @@ fn verdict(a: &Quantity, b: &Quantity, tolerance: Option<Tolerance>) -> Verdict 
     if contains(a, b) || contains(b, a) {
         return Verdict::Refines;
     }
-    let (slack_a, slack_b) = (slack(a, tolerance), slack(b, tolerance));
-    let overlap = a.low - slack_a <= b.high + slack_b && b.low - slack_b <= a.high + slack_a;
-    if overlap {
+    // Distance between the ranges as stated; ranges that touch ("up to 300", "at least 300")
+    // agree.
+    let gap = a.low.max(b.low) - a.high.min(b.high);
+    if gap <= 0.0 {
+        return Verdict::Compatible;
+    }
+    // Stated precision makes half-open intervals: "2%" is [1.5, 2.5) and "3%" is [2.5, 3.5),
+    // so values that only meet at a rounding boundary disagree. A property's tolerance is how
+    // far apart values may be and still agree, boundary included. The epsilon absorbs float
+    // error in decimal precision (2.4 + 0.05 against 2.5 - 0.05).
+    let precision = a.tolerance + b.tolerance;
+    let allowed = match tolerance {
+        None => 0.0,
+        Some(Tolerance::Relative(fraction)) => fraction * magnitude(a).max(magnitude(b)),
+        Some(Tolerance::Absolute(amount)) => amount,
+    };
+    let epsilon = 1e-9 * magnitude(a).max(magnitude(b)).max(1.0);
+    let within = if allowed > 0.0 {
+        gap <= precision + allowed + epsilon
+    } else {
+        gap < precision - epsilon
+    };
+    if within {
         Verdict::Compatible
     } else {
         Verdict::Conflict
@@ -144,16 +164,6 @@ fn verdict(a: &Quantity, b: &Quantity, tolerance: Option<Tolerance>) -> Verdict 
 
 fn contains(outer: &Quantity, inner: &Quantity) -> bool {
     outer.low <= inner.low && inner.high <= outer.high
-}
-
-/// How far a quantity's ends may move: its own tolerance or the property's, the larger.
-fn slack(q: &Quantity, tolerance: Option<Tolerance>) -> f64 {
-    // `f64::max` ignores a NaN, so a malformed tolerance falls back to the other.
-    match tolerance {
-        None => q.tolerance,
-        Some(Tolerance::Relative(fraction)) => q.tolerance.max(fraction * magnitude(q)),
-        Some(Tolerance::Absolute(amount)) => q.tolerance.max(amount),
-    }
 }
 
 /// The larger absolute value of the finite ends.
@@ -288,8 +298,14 @@ mod tests {
             compare("300", "320", Some(Tolerance::Absolute(5.0))),
             NumberComparison::Comparable(Verdict::Conflict)
         );
+        // The property's tolerance bounds the gap itself, boundary included: 300 and 320
+        // are 20 apart.
         assert_eq!(
             compare("300", "320", Some(Tolerance::Absolute(10.0))),
+            NumberComparison::Comparable(Verdict::Conflict)
+        );
+        assert_eq!(
+            compare("300", "320", Some(Tolerance::Absolute(20.0))),
             NumberComparison::Comparable(Verdict::Compatible)
         );
         // Only the finite end of a bound counts towards a relative tolerance.
@@ -503,5 +519,32 @@ mod tests {
                 NumberComparison::Comparable(Verdict::Equal)
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod boundary_tests {
+    use super::*;
+    use crate::normalize::number::parse_number;
+
+    fn verdict_of(a: &str, b: &str) -> NumberComparison {
+        let (a, b) = (parse_number(a).unwrap(), parse_number(b).unwrap());
+        compare_quantities(&a, &b, None)
+    }
+
+    #[test]
+    fn values_meeting_only_at_a_rounding_boundary_conflict() {
+        let conflict = NumberComparison::Comparable(Verdict::Conflict);
+        assert_eq!(verdict_of("2% of GDP", "3% of GDP"), conflict);
+        assert_eq!(verdict_of("$55 billion", "$56 billion"), conflict);
+        assert_eq!(verdict_of("2.4%", "2.5%"), conflict);
+        assert_eq!(verdict_of("2.5%", "2.4%"), conflict);
+    }
+
+    #[test]
+    fn values_within_each_others_precision_are_compatible() {
+        let compatible = NumberComparison::Comparable(Verdict::Compatible);
+        assert_eq!(verdict_of("$55 billion", "$55.3 billion"), compatible);
+        assert_eq!(verdict_of("up to 300", "at least 300"), compatible);
     }
 }

@@ -167,3 +167,70 @@ fn violation(
     });
     Some((finding, involved.into_iter().map(|(i, _)| i).collect()))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::findings::Code;
+    use crate::testing::{check, codes, source, stated};
+
+    const RULES: &str =
+        "[[order]]\nbefore = { property = \"founded\" }\nafter = { property = \"closed\" }\n";
+
+    #[test]
+    fn a_violated_constraint_names_the_claims_and_the_rule() {
+        let checked = check(
+            &[
+                ("a", &source(&[("Institute", "founded", "1998")])),
+                ("b", &source(&[("Institute", "closed", "1990")])),
+            ],
+            Some(RULES),
+        );
+        assert_eq!(codes(&checked), vec![Code::Order]);
+        let finding = &checked.findings[0];
+        assert_eq!(
+            stated(finding),
+            vec![("a".into(), "1998".into()), ("b".into(), "1990".into())]
+        );
+        assert_eq!(
+            finding.locations.last().map(|l| l.label.as_str()),
+            Some("the constraint")
+        );
+    }
+
+    #[test]
+    fn satisfied_or_overlapping_dates_pass() {
+        for closed in ["2004", "1998", "the 1990s", "since 1990"] {
+            let checked = check(
+                &[
+                    ("a", &source(&[("Institute", "founded", "1998")])),
+                    ("b", &source(&[("Institute", "closed", closed)])),
+                ],
+                Some(RULES),
+            );
+            assert!(
+                checked.findings.is_empty(),
+                "{closed}: {:?}",
+                codes(&checked)
+            );
+        }
+    }
+
+    #[test]
+    fn a_constraint_without_subject_is_checked_per_subject() {
+        let checked = check(
+            &[(
+                "a",
+                &source(&[
+                    ("One", "founded", "1998"),
+                    ("One", "closed", "2004"),
+                    ("Two", "founded", "2010"),
+                    ("Two", "closed", "2001"),
+                    ("Three", "founded", "2030"),
+                ]),
+            )],
+            Some(RULES),
+        );
+        assert_eq!(codes(&checked), vec![Code::Order]);
+        assert!(checked.findings[0].message.contains("Two · founded"));
+    }
+}

@@ -344,3 +344,184 @@ pub fn fact_label(dataset: &Dataset, fact: &Fact) -> FactLabel {
             .collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::verdict::Verdict;
+    use crate::findings::{Code, Severity};
+    use crate::testing::{check, codes, source, source_with, stated, with_code};
+
+    fn verdict_of(checked: &crate::Checked) -> Option<Verdict> {
+        checked.comparison.facts[0].verdict
+    }
+
+    #[test]
+    fn a_date_conflict_names_both_claims_and_the_gap() {
+        let checked = check(
+            &[
+                (
+                    "ipdf",
+                    &source(&[("Japan–NATO relations", "first contact", "late 1970s")]),
+                ),
+                (
+                    "nato",
+                    &source(&[("Japan–NATO relations", "first contact", "early 1990s")]),
+                ),
+            ],
+            None,
+        );
+        let found = with_code(&checked, Code::ConflictDate);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            stated(found[0]),
+            vec![
+                ("ipdf".into(), "late 1970s".into()),
+                ("nato".into(), "early 1990s".into())
+            ]
+        );
+        assert!(
+            found[0]
+                .message
+                .contains("about 14 years apart (at least 10)"),
+            "{}",
+            found[0].message
+        );
+        assert_eq!(
+            found[0].locations[0].label,
+            "ipdf says late 1970s (1977–1979)"
+        );
+        assert_eq!(verdict_of(&checked), Some(Verdict::Conflict));
+    }
+
+    #[test]
+    fn refinements_and_overlaps_are_not_findings() {
+        let checked = check(
+            &[
+                ("a", &source(&[("ITPP", "signed", "2023")])),
+                ("b", &source(&[("ITPP", "signed", "July 2023")])),
+            ],
+            None,
+        );
+        assert!(checked.findings.is_empty());
+        assert_eq!(verdict_of(&checked), Some(Verdict::Refines));
+
+        let checked = check(
+            &[
+                ("a", &source(&[("Mission", "opened", "January 2025")])),
+                (
+                    "b",
+                    &source_with(
+                        "published = \"2025-01\"",
+                        &[("Mission", "opened", "on Thursday")],
+                    ),
+                ),
+            ],
+            None,
+        );
+        assert!(checked.findings.is_empty(), "{:?}", codes(&checked));
+    }
+
+    #[test]
+    fn adjacent_vague_dates_are_in_tension() {
+        let checked = check(
+            &[
+                ("a", &source(&[("X", "began", "early 1990s")])),
+                ("b", &source(&[("X", "began", "mid-1990s")])),
+            ],
+            None,
+        );
+        assert_eq!(codes(&checked), vec![Code::TensionDate]);
+        assert_eq!(checked.findings[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn numbers_conflict_beyond_tolerance_and_units_must_agree() {
+        let checked = check(
+            &[
+                (
+                    "a",
+                    &source(&[
+                        ("Japan", "budget", "$55 billion"),
+                        ("Japan", "pledge", "$5 billion"),
+                    ]),
+                ),
+                (
+                    "b",
+                    &source(&[
+                        ("Japan", "budget", "$70 billion"),
+                        ("Japan", "pledge", "USD 5 billion"),
+                    ]),
+                ),
+            ],
+            None,
+        );
+        assert_eq!(
+            codes(&checked),
+            vec![Code::ConflictNumber, Code::NumberIncomparable]
+        );
+        assert!(checked.findings[1].message.contains("ambiguous dollar"));
+
+        let checked = check(
+            &[
+                ("a", &source(&[("Japan", "budget", "$55 billion")])),
+                ("b", &source(&[("Japan", "budget", "$57 billion")])),
+            ],
+            Some("[[property]]\nname = \"budget\"\ntolerance = \"5%\"\n"),
+        );
+        assert!(checked.findings.is_empty(), "within the declared 5%");
+    }
+
+    #[test]
+    fn different_names_conflict_unless_multi_valued() {
+        let names = |rules| {
+            check(
+                &[
+                    ("a", &source(&[("Mission", "headed by", "Osamu Izawa")])),
+                    ("b", &source(&[("Mission", "headed by", "Masahiro Mikami")])),
+                ],
+                rules,
+            )
+        };
+        assert_eq!(codes(&names(None)), vec![Code::ConflictValue]);
+        let multi = names(Some(
+            "[[property]]\nname = \"headed by\"\ncardinality = \"multi\"\n",
+        ));
+        assert!(multi.findings.is_empty());
+        assert_eq!(verdict_of(&multi), None);
+    }
+
+    #[test]
+    fn a_property_severity_applies_to_its_conflicts() {
+        let checked = check(
+            &[
+                ("a", &source(&[("Rutte", "position", "Secretary General")])),
+                ("b", &source(&[("Rutte", "position", "Prime Minister")])),
+            ],
+            Some("[[property]]\nname = \"position\"\nseverity = \"warning\"\n"),
+        );
+        assert_eq!(checked.findings[0].severity, Severity::Warning);
+        let allowed = check(
+            &[
+                ("a", &source(&[("Rutte", "position", "Secretary General")])),
+                ("b", &source(&[("Rutte", "position", "Prime Minister")])),
+            ],
+            Some("[[property]]\nname = \"position\"\nseverity = \"allow\"\n"),
+        );
+        assert!(allowed.findings.is_empty());
+    }
+
+    #[test]
+    fn many_sources_agreeing_is_one_equal_fact() {
+        let files: Vec<(String, String)> = (0..5)
+            .map(|i| (format!("s{i}"), source(&[("IPA", "concluded", "2010")])))
+            .collect();
+        let borrowed: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let checked = check(&borrowed, None);
+        assert!(checked.findings.is_empty());
+        assert_eq!(verdict_of(&checked), Some(Verdict::Equal));
+        assert_eq!(checked.summary.compared, 1);
+    }
+}

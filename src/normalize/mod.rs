@@ -289,3 +289,130 @@ fn definitions(
         .collect();
     (links, findings)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::findings::Code;
+    use crate::model::{Value, ValueKind};
+    use crate::testing::{check, codes, source, source_with};
+
+    fn kinds(checked: &crate::Checked) -> Vec<ValueKind> {
+        checked
+            .dataset
+            .property_rules
+            .iter()
+            .map(|r| r.kind)
+            .collect()
+    }
+
+    #[test]
+    fn types_are_inferred_from_all_the_values_of_a_property() {
+        let checked = check(
+            &[
+                (
+                    "a",
+                    &source(&[
+                        ("X", "founded", "2014"),
+                        ("X", "budget", "$5 billion"),
+                        ("X", "head", "Ann"),
+                    ]),
+                ),
+                (
+                    "b",
+                    &source(&[
+                        ("X", "founded", "late 2014"),
+                        ("X", "budget", "5bn dollars"),
+                        ("X", "head", "2014"),
+                    ]),
+                ),
+            ],
+            None,
+        );
+        assert_eq!(
+            kinds(&checked),
+            vec![ValueKind::Date, ValueKind::Number, ValueKind::Name]
+        );
+    }
+
+    #[test]
+    fn a_declared_type_makes_unreadable_values_errors() {
+        let checked = check(
+            &[(
+                "a",
+                &source(&[("X", "founded", "the Cold War"), ("X", "founded", "1991")]),
+            )],
+            Some("[[property]]\nname = \"founded\"\ntype = \"date\"\n"),
+        );
+        assert_eq!(codes(&checked), vec![Code::LoadDate]);
+        assert_eq!(
+            checked.dataset.claims.len(),
+            1,
+            "the unreadable claim is left out"
+        );
+    }
+
+    #[test]
+    fn a_relative_date_needs_the_sources_date() {
+        let checked = check(&[("a", &source(&[("X", "opened", "on Thursday")]))], None);
+        assert_eq!(codes(&checked), vec![Code::LoadDate]);
+        assert!(
+            checked.findings[0]
+                .help
+                .as_deref()
+                .unwrap_or("")
+                .contains("published")
+        );
+
+        let checked = check(
+            &[(
+                "a",
+                &source_with("published = 2025-01-17", &[("X", "opened", "on Thursday")]),
+            )],
+            None,
+        );
+        assert!(checked.findings.is_empty());
+        let Value::Date(date) = &checked.dataset.claims[0].value else {
+            panic!("a date");
+        };
+        assert_eq!(date.describe(), "16 January 2025");
+    }
+
+    #[test]
+    fn percentage_bases_compare_through_acronyms_the_dataset_defines() {
+        let defining = "[source]\ntitle = \"T\"\npublisher = \"P\"\n\n[[claim]]\nsubject = \"Japan\"\nproperty = \"target\"\nvalue = \"2% of GDP\"\nquote = \"2% of its gross domestic product (GDP)\"\n";
+        let checked = check(
+            &[
+                ("a", defining),
+                (
+                    "b",
+                    &source(&[("Japan", "target", "2% of gross domestic product")]),
+                ),
+                (
+                    "c",
+                    &source(&[("Japan", "target", "3% of gross domestic product")]),
+                ),
+            ],
+            None,
+        );
+        assert_eq!(
+            codes(&checked),
+            vec![Code::ConflictNumber],
+            "comparable, and 3% differs"
+        );
+    }
+
+    #[test]
+    fn property_aliases_and_variants_merge_facts() {
+        let checked = check(
+            &[
+                ("a", &source(&[("Mission", "opened", "January 2025")])),
+                ("b", &source(&[("Mission", "launched", "2024")])),
+                ("c", &source(&[("Mission", "opend", "January 2025")])),
+            ],
+            Some("[[property]]\nname = \"opened\"\naliases = [\"launched\"]\n"),
+        );
+        assert_eq!(codes(&checked), vec![Code::ConflictDate, Code::NameVariant]);
+        assert_eq!(checked.comparison.facts.len(), 1);
+        assert!(checked.findings[1].message.starts_with("property `opend`"));
+    }
+}

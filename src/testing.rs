@@ -1,0 +1,73 @@
+//! Test support: a dataset from inline TOML, through the real pipeline.
+
+use std::fmt::Write as _;
+
+use crate::Checked;
+use crate::findings::{Code, Finding};
+use crate::load::{Request, RulesPath};
+
+/// Checks claims files given as `(stem, toml)` and an optional rules file.
+pub fn check(files: &[(&str, &str)], rules: Option<&str>) -> Checked {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let claims = dir.path().join("claims");
+    std::fs::create_dir(&claims).expect("claims directory");
+    for (stem, text) in files {
+        std::fs::write(claims.join(format!("{stem}.toml")), text).expect("claims file");
+    }
+    let rules_path = dir.path().join("rules.toml");
+    if let Some(rules) = rules {
+        std::fs::write(&rules_path, rules).expect("rules file");
+    }
+    crate::check(&Request {
+        claims_dir: claims,
+        rules: RulesPath::Default(rules_path),
+    })
+}
+
+/// A claims file for `source` with one claim per `(subject, property, value)`.
+pub fn source(claims: &[(&str, &str, &str)]) -> String {
+    source_with("", claims)
+}
+
+/// Like [`source`], with extra lines in `[source]` and `qualifiers = {…}` when a property is
+/// written `property | key=value, key=value`.
+pub fn source_with(header: &str, claims: &[(&str, &str, &str)]) -> String {
+    let mut text = format!("[source]\ntitle = \"T\"\npublisher = \"P\"\n{header}\n");
+    for (subject, property, value) in claims {
+        let (property, qualifiers) = property.split_once(" | ").unwrap_or((property, ""));
+        let _ = writeln!(
+            text,
+            "[[claim]]\nsubject = \"{subject}\"\nproperty = \"{property}\"\nvalue = \"{value}\""
+        );
+        if !qualifiers.is_empty() {
+            let pairs: Vec<String> = qualifiers
+                .split(", ")
+                .filter_map(|pair| pair.split_once('='))
+                .map(|(k, v)| format!("{k} = \"{v}\""))
+                .collect();
+            let _ = writeln!(text, "qualifiers = {{ {} }}", pairs.join(", "));
+        }
+        text.push('\n');
+    }
+    text
+}
+
+/// The codes of the findings, in output order.
+pub fn codes(checked: &Checked) -> Vec<Code> {
+    checked.findings.iter().map(|f| f.code).collect()
+}
+
+/// The findings with a code.
+pub fn with_code(checked: &Checked, code: Code) -> Vec<&Finding> {
+    checked.findings.iter().filter(|f| f.code == code).collect()
+}
+
+/// The `(source, stated)` pairs of a finding's claims.
+pub fn stated(finding: &Finding) -> Vec<(String, String)> {
+    finding
+        .locations
+        .iter()
+        .filter_map(|l| l.claim.as_ref())
+        .map(|c| (c.source.clone(), c.stated.clone()))
+        .collect()
+}
