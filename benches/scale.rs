@@ -1,0 +1,536 @@
+//! Scale benchmark: realistic datasets of growing size from a seeded generator, checked by the
+//! release binary; reports wall time (median of three runs), claims per second and peak
+//! memory.
+//!
+//! ```text
+//! cargo bench --bench scale                 # 10k, 100k and 1M claims
+//! cargo bench --bench scale -- 50000 200000 # chosen sizes
+//! ```
+//!
+//! Datasets are written under `target/bench-data/` and reused while the generator's version
+//! and seed are unchanged. The generated claims look like a real dataset at scale: about a
+//! thousand claims per source file, several sources per fact, subjects written with acronyms,
+//! typos and case or dash variants, dates in every vague form (decades, early/mid/late, spans,
+//! "around", "since"), numbers with currencies, percentages of a base and vague counts,
+//! qualifiers, and a few percent of genuine disagreements.
+
+#![allow(clippy::cast_precision_loss, clippy::expect_used, clippy::unwrap_used)]
+
+use std::fmt::Write as _;
+use std::fs;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// Bump when the generated data changes, so cached datasets are rebuilt.
+const GENERATOR_VERSION: u32 = 3;
+const SEED: u64 = 0x5EED_FAC7;
+const CLAIMS_PER_FILE: usize = 1000;
+const RUNS: usize = 3;
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.replace('_', "").parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![10_000, 100_000, 1_000_000]
+    } else {
+        sizes
+    };
+    let binary = env!("CARGO_BIN_EXE_factcheck");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    println!(
+        "{:>10} {:>7} {:>10} {:>9} {:>12} {:>10}  stages (s)",
+        "claims", "files", "findings", "wall (s)", "claims/s", "peak MiB"
+    );
+    for n in sizes {
+        let dir = root.join(format!("scale-{n}"));
+        generate_cached(n, &dir);
+        // The median of three runs: wall time on a shared machine varies by several percent.
+        let mut runs: Vec<Run> = (0..RUNS).map(|_| run(binary, &dir)).collect();
+        runs.sort_by(|a, b| a.wall.total_cmp(&b.wall));
+        let run = runs.swap_remove(RUNS / 2);
+        println!(
+            "{:>10} {:>7} {:>10} {:>9.2} {:>12.0} {:>10.0}  {}",
+            n,
+            n.div_ceil(CLAIMS_PER_FILE),
+            run.findings,
+            run.wall,
+            n as f64 / run.wall,
+            run.peak_bytes as f64 / (1024.0 * 1024.0),
+            run.stages
+        );
+    }
+}
+
+struct Run {
+    wall: f64,
+    peak_bytes: u64,
+    findings: usize,
+    stages: String,
+}
+
+fn run(binary: &str, dir: &Path) -> Run {
+    let start = Instant::now();
+    let output = Command::new(binary)
+        .current_dir(dir)
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "--fail-on",
+            "never",
+            "--timings",
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .expect("factcheck runs");
+    let wall = start.elapsed().as_secs_f64();
+    assert!(
+        output.status.success(),
+        "factcheck failed: {:?}",
+        output.status
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let field = |name: &str| {
+        stderr
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1).map(str::to_owned))
+    };
+    let stages = stderr
+        .lines()
+        .filter(|l| l.starts_with("timing") && !l.contains("total"))
+        .filter_map(|l| {
+            let mut parts = l.split_whitespace().skip(1);
+            Some(format!("{} {}", parts.next()?, parts.next()?))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let findings = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .count()
+        .saturating_sub(1);
+    Run {
+        wall,
+        peak_bytes: field("peak-memory")
+            .and_then(|b| b.parse().ok())
+            .unwrap_or(0),
+        findings,
+        stages,
+    }
+}
+
+fn generate_cached(n: usize, dir: &Path) {
+    let stamp = dir.join("GENERATED");
+    let expected = format!("version {GENERATOR_VERSION} seed {SEED} claims {n}\n");
+    if fs::read_to_string(&stamp).is_ok_and(|s| s == expected) {
+        return;
+    }
+    let _ = fs::remove_dir_all(dir);
+    let start = Instant::now();
+    Generator::new(n).write(dir);
+    fs::write(stamp, expected).expect("stamp");
+    eprintln!(
+        "generated {n} claims in {:.1} s under {}",
+        start.elapsed().as_secs_f64(),
+        dir.display()
+    );
+}
+
+/// `SplitMix64`: small, fast, and the same on every platform.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn chance(&mut self, p: f64) -> bool {
+        ((self.next() >> 11) as f64 / (1u64 << 53) as f64) < p
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// A deterministic stream for one fact, so every source agrees on its true value without the
+/// generator storing it.
+fn fact_rng(entity: usize, property: usize) -> Rng {
+    let mut rng = Rng(SEED ^ (entity as u64).wrapping_mul(0x1000_0001) ^ ((property as u64) << 40));
+    rng.next();
+    rng
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Date,
+    Money,
+    Percent,
+    Count,
+    Person,
+    Place,
+}
+
+const PROPERTIES: &[(&str, Kind, bool)] = &[
+    ("founded", Kind::Date, true),
+    ("signed", Kind::Date, true),
+    ("first contact", Kind::Date, true),
+    ("opened", Kind::Date, true),
+    ("dissolved", Kind::Date, true),
+    ("ratified", Kind::Date, true),
+    ("launched", Kind::Date, false),
+    ("first meeting", Kind::Date, false),
+    ("budget", Kind::Money, true),
+    ("pledge", Kind::Money, true),
+    ("spending target", Kind::Percent, true),
+    ("growth", Kind::Percent, false),
+    ("staff", Kind::Count, true),
+    ("troops deployed", Kind::Count, true),
+    ("members", Kind::Count, false),
+    ("headed by", Kind::Person, true),
+    ("founded by", Kind::Person, true),
+    ("spokesperson", Kind::Person, false),
+    ("headquarters", Kind::Place, true),
+    ("signed in", Kind::Place, false),
+];
+
+const SUFFIXES: &[&str] = &[
+    "Institute",
+    "Accord",
+    "Programme",
+    "Council",
+    "Agreement",
+    "Mission",
+    "Initiative",
+    "Forum",
+    "Partnership",
+    "Treaty",
+    "Centre of Excellence",
+    "Commission",
+];
+
+struct Entity {
+    name: String,
+    acronym: Option<String>,
+}
+
+struct Generator {
+    claims: usize,
+    entities: Vec<Entity>,
+    people: Vec<String>,
+    places: Vec<String>,
+}
+
+impl Generator {
+    fn new(claims: usize) -> Self {
+        let mut rng = Rng(SEED);
+        let vocabulary: Vec<String> = (0..4000).map(|_| word(&mut rng)).collect();
+        let count = (claims / 6).max(50);
+        // Acronyms are unique, as a real dataset's would be (two entities declaring one
+        // acronym is an error factcheck reports).
+        let mut acronyms = std::collections::HashSet::new();
+        let entities = (0..count)
+            .map(|_| {
+                let words = 1 + rng.below(3);
+                let mut parts: Vec<String> =
+                    (0..words).map(|_| rng.pick(&vocabulary).clone()).collect();
+                parts.push((*rng.pick(SUFFIXES)).to_owned());
+                let name = parts.join(" ");
+                let acronym = (parts.len() >= 3 && rng.chance(0.4))
+                    .then(|| {
+                        name.split([' ', '-'])
+                            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                            .filter_map(|w| w.chars().next())
+                            .collect::<String>()
+                    })
+                    .filter(|acronym| acronyms.insert(acronym.clone()));
+                Entity { name, acronym }
+            })
+            .collect();
+        let people = (0..(count / 3).max(20))
+            .map(|_| format!("{} {}", rng.pick(&vocabulary), rng.pick(&vocabulary)))
+            .collect();
+        let places = (0..200).map(|_| rng.pick(&vocabulary).clone()).collect();
+        Self {
+            claims,
+            entities,
+            people,
+            places,
+        }
+    }
+
+    fn write(&self, dir: &Path) {
+        let claims_dir = dir.join("claims");
+        fs::create_dir_all(&claims_dir).expect("claims directory");
+        self.write_rules(&dir.join("rules.toml"));
+        let files = self.claims.div_ceil(CLAIMS_PER_FILE);
+        let mut rng = Rng(SEED ^ 0xC1A1_0000);
+        let mut written = 0;
+        for file in 0..files {
+            let path: PathBuf = claims_dir.join(format!("source-{file:05}.toml"));
+            let mut out = BufWriter::new(fs::File::create(path).expect("claims file"));
+            let mut text = format!(
+                "[source]\ntitle = \"Generated source {file}\"\npublisher = \"{} Press\"\npublished = \"2024-0{}\"\nkind = \"news\"\n\n",
+                rng.pick(&self.places),
+                1 + file % 9
+            );
+            let in_file = CLAIMS_PER_FILE.min(self.claims - written);
+            for index in 0..in_file {
+                self.claim(&mut rng, index, &mut text);
+            }
+            written += in_file;
+            out.write_all(text.as_bytes()).expect("write");
+        }
+    }
+
+    fn write_rules(&self, path: &Path) {
+        let mut rules = String::from("# Generated for the scale benchmark.\n\n");
+        for (name, kind, declared) in PROPERTIES {
+            if !declared {
+                continue;
+            }
+            let kind = match kind {
+                Kind::Date => "date",
+                Kind::Money | Kind::Percent | Kind::Count => "number",
+                Kind::Person | Kind::Place => "name",
+            };
+            let _ = writeln!(rules, "[[property]]\nname = \"{name}\"\ntype = \"{kind}\"");
+            if *name == "budget" {
+                rules.push_str("aliases = [\"annual budget\"]\ntolerance = \"2%\"\n");
+            }
+            rules.push('\n');
+        }
+        for entity in self.entities.iter().step_by(20) {
+            if let Some(acronym) = &entity.acronym {
+                let _ = writeln!(
+                    rules,
+                    "[[entity]]\nname = \"{}\"\naliases = [\"{acronym}\"]\n",
+                    entity.name
+                );
+            }
+        }
+        rules.push_str("[[entity]]\nname = \"gross domestic product\"\naliases = [\"GDP\"]\n\n");
+        rules.push_str("[[order]]\nbefore = { property = \"founded\" }\nafter = { property = \"dissolved\" }\n");
+        fs::write(path, rules).expect("rules");
+    }
+
+    /// One claim: a fact (entity, property), its value as this source states it, and how the
+    /// source spells the subject.
+    fn claim(&self, rng: &mut Rng, index: usize, out: &mut String) {
+        let entity_index = rng.below(self.entities.len());
+        let property_index = rng.below(PROPERTIES.len());
+        let (property, kind, _) = PROPERTIES[property_index];
+        let entity = &self.entities[entity_index];
+        let subject = Self::spelling(rng, entity);
+        let mut fact = fact_rng(entity_index, property_index);
+        let value = match kind {
+            // An institution is dissolved some years after it is founded.
+            Kind::Date if property == "dissolved" => {
+                let founded = PROPERTIES
+                    .iter()
+                    .position(|p| p.0 == "founded")
+                    .unwrap_or(0);
+                let mut base = fact_rng(entity_index, founded);
+                date_after(rng, &mut base, 5 + fact.below(40))
+            }
+            Kind::Date => date(rng, &mut fact),
+            Kind::Money => money(rng, &mut fact),
+            Kind::Percent => percent(rng, &mut fact),
+            Kind::Count => count(rng, &mut fact),
+            Kind::Person => {
+                let true_person = fact.pick(&self.people).clone();
+                if rng.chance(0.03) {
+                    rng.pick(&self.people).clone()
+                } else if rng.chance(0.02) {
+                    typo(rng, &true_person)
+                } else {
+                    true_person
+                }
+            }
+            Kind::Place => fact.pick(&self.places).clone(),
+        };
+        let _ = write!(
+            out,
+            "[[claim]]\nid = \"c{index}\"\nsubject = \"{subject}\"\nproperty = \"{property}\"\nvalue = \"{value}\"\n"
+        );
+        if kind == Kind::Money && rng.chance(0.3) {
+            let _ = writeln!(
+                out,
+                "qualifiers = {{ fiscal_year = \"{}\" }}",
+                2019 + fact.below(3)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "quote = \"the {} {property} was {value}, officials said\"\n",
+            subject.to_lowercase()
+        );
+    }
+
+    fn spelling(rng: &mut Rng, entity: &Entity) -> String {
+        let roll = rng.below(100);
+        match (roll, &entity.acronym) {
+            (0..=4, Some(acronym)) => acronym.clone(),
+            (5..=7, _) => entity.name.to_lowercase().replace(' ', "-"),
+            (8..=9, _) => typo(rng, &entity.name),
+            _ => entity.name.clone(),
+        }
+    }
+}
+
+/// A pronounceable capitalised word of two or three syllables.
+fn word(rng: &mut Rng) -> String {
+    const ONSETS: &[&str] = &[
+        "b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "tr", "st",
+        "kr", "sh",
+    ];
+    const VOWELS: &[&str] = &["a", "e", "i", "o", "u", "ai", "ou"];
+    const CODAS: &[&str] = &["", "", "n", "r", "l", "s", "k", "rn", "st"];
+    let syllables = 2 + rng.below(2);
+    let mut text = String::new();
+    for _ in 0..syllables {
+        text.push_str(rng.pick::<&str>(ONSETS));
+        text.push_str(rng.pick::<&str>(VOWELS));
+    }
+    text.push_str(rng.pick::<&str>(CODAS));
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// The name with two adjacent letters of one long word swapped.
+fn typo(rng: &mut Rng, name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let candidates: Vec<usize> = (0..words.len())
+        .filter(|&i| words[i].len() >= 6 && words[i].is_ascii())
+        .collect();
+    let Some(&target) = candidates.get(rng.below(candidates.len().max(1))) else {
+        return name.to_owned();
+    };
+    let mut bytes = words[target].as_bytes().to_vec();
+    let at = 1 + rng.below(bytes.len() - 3);
+    bytes.swap(at, at + 1);
+    let swapped = String::from_utf8(bytes).unwrap_or_default();
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| if i == target { swapped.as_str() } else { w })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date for the fact, stated at the precision this source chooses; 4% of sources give a
+/// different year.
+fn date(rng: &mut Rng, fact: &mut Rng) -> String {
+    date_after(rng, fact, 0)
+}
+
+/// Like [`date`], `years` later.
+fn date_after(rng: &mut Rng, fact: &mut Rng, years: usize) -> String {
+    let mut year = 1950 + fact.below(74) + years;
+    let month = fact.below(12);
+    let day = 1 + fact.below(28);
+    if rng.chance(0.04) {
+        year = year + 3 + rng.below(8);
+    }
+    let decade = year / 10 * 10;
+    match rng.below(20) {
+        0..=5 => year.to_string(),
+        6..=8 => format!("{} {year}", MONTHS[month]),
+        9..=10 => format!("{day} {} {year}", MONTHS[month]),
+        11 => format!("{year}-{:02}-{day:02}", month + 1),
+        12 => format!("the {decade}s"),
+        13 => {
+            let part = match year % 10 {
+                0..=3 => "early",
+                4..=6 => "mid-",
+                _ => "late",
+            };
+            if part == "mid-" {
+                format!("mid-{decade}s")
+            } else {
+                format!("{part} {decade}s")
+            }
+        }
+        14 => format!("around {year}"),
+        15 => format!("c. {year}"),
+        16 => format!("{}–{}", year - 1, year + 2),
+        // "since" a year after the source's date is an error, rightly.
+        17 if year < 2020 => format!("since {year}"),
+        18 => format!("{} {year}", ["early", "mid-", "late"][month / 4]).replace("mid- ", "mid-"),
+        _ => format!("in {year}"),
+    }
+}
+
+/// An amount of money; 4% of sources give a different figure.
+fn money(rng: &mut Rng, fact: &mut Rng) -> String {
+    let mut billions = 1 + fact.below(90);
+    if rng.chance(0.04) {
+        billions += 5 + rng.below(20);
+    }
+    match rng.below(4) {
+        0 => format!("${billions} billion"),
+        1 => format!("about ${billions} billion"),
+        2 => format!("{billions} billion dollars"),
+        _ => format!("${billions}bn"),
+    }
+}
+
+fn percent(rng: &mut Rng, fact: &mut Rng) -> String {
+    let mut value = 1 + fact.below(6);
+    if rng.chance(0.04) {
+        value += 2;
+    }
+    match rng.below(3) {
+        0 => format!("{value}% of GDP"),
+        1 => format!("{value} percent of gross domestic product"),
+        _ => format!("{value} to {} percent of GDP", value + 1),
+    }
+}
+
+fn count(rng: &mut Rng, fact: &mut Rng) -> String {
+    let thousands = 1 + fact.below(300);
+    match rng.below(4) {
+        0 => format!("{thousands},000 troops"),
+        1 => format!("about {thousands},000 troops"),
+        2 => format!(
+            "more than {},000 troops",
+            thousands.saturating_sub(1).max(1)
+        ),
+        _ => {
+            if thousands >= 200 {
+                "hundreds of thousands of troops".to_owned()
+            } else {
+                format!("{thousands} thousand troops")
+            }
+        }
+    }
+}
