@@ -48,6 +48,10 @@ pub struct CheckArgs {
     /// When to use colours (`auto`: when writing to a terminal and `NO_COLOR` is not set).
     #[arg(long, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
     pub color: Color,
+
+    /// Print how long each stage took, and the peak memory, to stderr.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Output formats of `check`.

@@ -29,6 +29,7 @@ pub mod suggest;
 pub(crate) mod testing;
 
 use std::collections::HashSet;
+use std::time::{Duration, Instant};
 
 use crate::compare::Comparison;
 use crate::findings::{Finding, Severity};
@@ -46,14 +47,25 @@ pub struct Checked {
     pub findings: Vec<Finding>,
     /// What was looked at and found.
     pub summary: Summary,
+    /// How long each stage took, in order.
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 /// Loads, normalizes and compares a dataset.
 #[must_use]
 pub fn check(request: &load::Request) -> Checked {
+    let mut timings = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |stage: &'static str| {
+        timings.push((stage, clock.elapsed()));
+        clock = Instant::now();
+    };
     let loaded = load::load(request);
+    lap("load");
     let normalized = normalize::normalize(loaded);
+    lap("normalize");
     let mut comparison = compare::compare(&normalized.dataset);
+    lap("compare");
     let mut findings = normalized.findings;
     findings.append(&mut comparison.findings);
     findings.retain(|f| f.severity != Severity::Allow);
@@ -85,6 +97,7 @@ pub fn check(request: &load::Request) -> Checked {
         comparison,
         findings,
         summary,
+        timings,
     }
 }
 

@@ -2,6 +2,7 @@
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::time::Instant;
 
 use crate::cli::{CheckArgs, Color, FailOn, Format};
 use crate::load::{Request, RulesPath};
@@ -18,6 +19,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         ),
     };
     let checked = crate::check(&request);
+    let rendering = Instant::now();
     let report = Report {
         files: &checked.dataset.files,
         findings: &checked.findings,
@@ -31,6 +33,11 @@ pub fn run(args: &CheckArgs) -> u8 {
     if let Err(error) = super::write_stdout(&text) {
         eprintln!("factcheck: cannot write the report: {error}");
         return 2;
+    }
+    if args.timings {
+        let mut stages = checked.timings.clone();
+        stages.push(("render", rendering.elapsed()));
+        eprintln!("{}", super::timings(&stages, checked.summary.claims));
     }
     let fail_on = match args.fail_on {
         FailOn::Error => render::FailOn::Error,

@@ -36,21 +36,19 @@ pub fn facts(dataset: &Dataset) -> Vec<Fact> {
             dataset.properties.entity_of(claim.property.spelling),
         )
     };
-    let mut order: Vec<u32> =
-        (0..u32::try_from(dataset.claims.len()).unwrap_or(u32::MAX)).collect();
-    order.par_sort_by_key(|&index| (key(&dataset.claims[index as usize]), index));
+    // Keys computed once, then sorted: the sort compares plain integers.
+    let mut keyed: Vec<((EntityId, EntityId), u32)> = dataset
+        .claims
+        .par_iter()
+        .enumerate()
+        .map(|(index, claim)| (key(claim), u32::try_from(index).unwrap_or(u32::MAX)))
+        .collect();
+    keyed.par_sort_unstable();
 
     let mut facts = Vec::new();
-    let mut start = 0;
-    while start < order.len() {
-        let group_key = key(&dataset.claims[order[start] as usize]);
-        let end = start
-            + order[start..]
-                .iter()
-                .take_while(|&&i| key(&dataset.claims[i as usize]) == group_key)
-                .count();
-        group(dataset, group_key, &order[start..end], &mut facts);
-        start = end;
+    for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+        let claims: Vec<u32> = run.iter().map(|&(_, index)| index).collect();
+        group(dataset, run[0].0, &claims, &mut facts);
     }
     facts
 }

@@ -11,7 +11,7 @@ pub mod order;
 pub mod values;
 pub mod verdict;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use rayon::prelude::*;
 
@@ -52,7 +52,7 @@ pub fn compare(dataset: &Dataset) -> Comparison {
 
     // A claim with no separating qualifier belongs to every fact it is compatible with, so
     // the same disagreement can come up in several facts: report it once.
-    let mut seen: HashSet<(Code, Vec<u32>)> = HashSet::new();
+    let mut seen: FxHashSet<(Code, Vec<u32>)> = FxHashSet::default();
     let mut findings = Vec::new();
     let mut judged_facts = Vec::with_capacity(facts.len());
     for (fact, judgement) in facts.into_iter().zip(judged) {

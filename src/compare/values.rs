@@ -6,7 +6,7 @@
 //! becomes one finding that names every claim involved and states the values and how far
 //! apart they are. Multi-valued properties never disagree.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
 
 use crate::compare::date::{compare_dates, date_gap};
@@ -14,6 +14,7 @@ use crate::compare::facts::Fact;
 use crate::compare::number::{NumberComparison, compare_quantities, difference};
 use crate::compare::verdict::Verdict;
 use crate::findings::{ClaimRef, Code, FactLabel, Finding, Location};
+use crate::model::quantity::Unit;
 use crate::model::{Claim, Dataset, Value};
 use crate::normalize::fold::fold;
 
@@ -128,7 +129,7 @@ pub fn judge(dataset: &Dataset, fact: &Fact) -> Judgement {
 
 /// The claims grouped by equal value, in order of first appearance.
 fn distinct_values(dataset: &Dataset, claims: &[u32]) -> Vec<Vec<u32>> {
-    let mut index: HashMap<ValueKey, usize> = HashMap::new();
+    let mut index: FxHashMap<ValueKey<'_>, usize> = FxHashMap::default();
     let mut groups: Vec<Vec<u32>> = Vec::new();
     for &claim in claims {
         let key = value_key(dataset, &dataset.claims[claim as usize]);
@@ -142,26 +143,27 @@ fn distinct_values(dataset: &Dataset, claims: &[u32]) -> Vec<Vec<u32>> {
     groups
 }
 
-/// What makes two values "the same" for grouping.
+/// What makes two values "the same" for grouping; borrows from the claim.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum ValueKey {
+enum ValueKey<'a> {
     Date(i32, i32, u32),
-    Number(u64, u64, u64, String),
+    Number(u64, u64, u64, &'a Unit, Option<&'a str>),
     Entity(u32),
-    Text(Box<str>),
+    Text(&'a str),
 }
 
-fn value_key(dataset: &Dataset, claim: &Claim) -> ValueKey {
+fn value_key<'a>(dataset: &Dataset, claim: &'a Claim) -> ValueKey<'a> {
     match &claim.value {
         Value::Date(date) => ValueKey::Date(date.earliest, date.latest, date.margin),
         Value::Number(q) => ValueKey::Number(
             q.low.to_bits(),
             q.high.to_bits(),
             q.tolerance.to_bits(),
-            format!("{:?}{:?}", q.unit, q.base),
+            &q.unit,
+            q.base.as_deref(),
         ),
         Value::Name(spelling) => ValueKey::Entity(dataset.names.entity_of(*spelling).0),
-        Value::Text(text) => ValueKey::Text(text.clone()),
+        Value::Text(text) => ValueKey::Text(text),
     }
 }
 

@@ -130,6 +130,41 @@ pub fn initials(expansion: &str) -> String {
         .collect()
 }
 
+/// Every acronym [`is_initials_of`] accepts for an expansion, lower-cased: small words
+/// included or not, number words as their initial or their digit. Empty when the expansion
+/// starts with a small word, or when there would be more than 64 (the expansion is then too
+/// long to be abbreviated, in practice).
+#[must_use]
+pub fn possible_acronyms(expansion: &str) -> Vec<String> {
+    const LIMIT: usize = 64;
+    let words = words(expansion);
+    if words.first().is_none_or(|w| w.small) {
+        return Vec::new();
+    }
+    let mut found = vec![String::new()];
+    for word in &words {
+        let mut next = Vec::with_capacity(found.len() * 2);
+        for prefix in &found {
+            if word.small {
+                next.push(prefix.clone());
+            }
+            for letter in std::iter::once(word.initial).chain(word.digit) {
+                let mut longer = prefix.clone();
+                longer.push(letter);
+                next.push(longer);
+            }
+        }
+        if next.len() > LIMIT {
+            return Vec::new();
+        }
+        found = next;
+    }
+    found.sort_unstable();
+    found.dedup();
+    found.retain(|a| a.chars().count() >= 2);
+    found
+}
+
 /// Dynamic programme over (letters used, words used): main words must give their initial (or
 /// digit), small words may give theirs or be skipped.
 fn matches(letters: &[char], words: &[Word]) -> bool {
@@ -356,6 +391,17 @@ mod tests {
             !is_initials_of("TP", "the Programme"),
             "may not start with a small word"
         );
+    }
+
+    #[test]
+    fn possible_acronyms_are_exactly_what_the_initials_rule_accepts() {
+        let found = possible_acronyms("Centre of Excellence");
+        assert_eq!(found, vec!["ce", "coe"]);
+        for acronym in &found {
+            assert!(is_initials_of(acronym, "Centre of Excellence"));
+        }
+        assert_eq!(possible_acronyms("Indo-Pacific Four"), vec!["ip4", "ipf"]);
+        assert!(possible_acronyms("the Programme").is_empty());
     }
 
     #[test]

@@ -5,17 +5,18 @@
 //! depends on their property's type, which is only known once every claim has been seen
 //! (`values`).
 
-use std::collections::HashMap;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use toml::Spanned;
 
 use crate::files::{Files, Span};
 use crate::findings::{Code, Finding};
 use crate::load::claims::LoadedClaimsFile;
+use crate::load::scalar::RawScalar;
 use crate::model::{KeyId, Mention, Qualifier, SourceIx};
 use crate::normalize::fold::fold;
 use crate::normalize::names::Interner;
-use crate::normalize::sources::scalar_text;
 
 /// A claim whose value is not interpreted yet.
 #[derive(Debug, Clone)]
@@ -47,7 +48,7 @@ pub struct Draft {
 /// Qualifier keys, folded and numbered.
 #[derive(Debug, Default)]
 pub struct KeyTable {
-    lookup: HashMap<String, KeyId>,
+    lookup: FxHashMap<String, KeyId>,
     keys: Vec<String>,
 }
 
@@ -94,80 +95,32 @@ pub struct Namespaces<'a> {
 }
 
 /// Drafts every claim that is structurally valid; reports the others.
+///
+/// The checks and string copies run per file in parallel; only the interning of names, which
+/// must number spellings in file order, runs in sequence.
 pub fn draft(
     files: &Files,
     loaded: &[LoadedClaimsFile],
     spaces: &mut Namespaces<'_>,
     problems: &mut Vec<Finding>,
 ) -> Vec<Draft> {
-    let mut drafts = Vec::new();
-    for (index, file) in loaded.iter().enumerate() {
+    let checked: Vec<(Vec<Checked<'_>>, Vec<Finding>)> = loaded
+        .par_iter()
+        .map(|file| check_file(files, file))
+        .collect();
+    let mut drafts = Vec::with_capacity(checked.iter().map(|(claims, _)| claims.len()).sum());
+    for (index, (claims, found)) in checked.into_iter().enumerate() {
+        problems.extend(found);
         let source = SourceIx(u32::try_from(index).unwrap_or(u32::MAX));
-        let at = |range: std::ops::Range<usize>| Span::new(file.file, range);
-        let mut ids: HashMap<&str, Span> = HashMap::new();
-        for (position, element) in &file.claims {
-            let raw = &element.value;
-            let mut valid = true;
-            let mut non_empty = |field: &Spanned<String>, name: &str| -> Option<String> {
-                let trimmed = field.get_ref().trim();
-                if trimmed.is_empty() {
-                    problems.push(empty(name, at(field.span())));
-                    valid = false;
-                    None
-                } else {
-                    Some(trimmed.to_owned())
-                }
-            };
-            let id = raw.id.as_ref().and_then(|id| non_empty(id, "id"));
-            let subject = non_empty(&raw.subject, "subject");
-            let property = non_empty(&raw.property, "property");
-            let value_span = at(raw.value.span());
-            let value = scalar_text(files, value_span, raw.value.get_ref());
-            if value.is_empty() {
-                problems.push(empty("value", value_span));
-                valid = false;
-            }
-            let mut qualifiers = Vec::new();
-            for (key, qualifier) in raw.qualifiers.iter().flatten() {
-                let key_span = at(key.span());
-                let value_span = at(qualifier.span());
-                let text = scalar_text(files, value_span, qualifier.get_ref());
-                if key.get_ref().trim().is_empty() {
-                    problems.push(empty("qualifier key", key_span));
-                    valid = false;
-                } else if text.is_empty() {
-                    problems.push(empty("qualifier value", value_span));
-                    valid = false;
-                } else {
-                    qualifiers.push((key.get_ref().trim().to_owned(), key_span, text, value_span));
-                }
-            }
-            if let (Some(id_text), Some(id_field)) = (raw.id.as_ref(), id.as_ref()) {
-                let span = at(id_text.span());
-                if let Some(&first) = ids.get(id_field.as_str()) {
-                    problems.push(
-                        Finding::new(
-                            Code::LoadDuplicateId,
-                            format!("two claims in this file have the id `{id_field}`"),
-                        )
-                        .with_help("ids address claims (`SOURCE#ID`): give each claim its own")
-                        .at(span, format!("`{id_field}` again"))
-                        .at(first, "first used here"),
-                    );
-                } else {
-                    ids.insert(id_text.get_ref().trim(), span);
-                }
-            }
-            let (Some(subject), Some(property), true) = (subject, property, valid) else {
-                continue;
-            };
-            let mut qualifiers: Vec<Qualifier> = qualifiers
-                .into_iter()
-                .map(|(key, key_span, text, value_span)| Qualifier {
-                    key: spaces.keys.intern(&key),
+        for claim in claims {
+            let mut qualifiers: Vec<Qualifier> = claim
+                .qualifiers
+                .iter()
+                .map(|&(key, key_span, text, value_span)| Qualifier {
+                    key: spaces.keys.intern(key),
                     key_span,
                     value: Mention {
-                        spelling: spaces.names.mention(&text),
+                        spelling: spaces.names.mention(text),
                         span: value_span,
                     },
                 })
@@ -175,29 +128,130 @@ pub fn draft(
             qualifiers.sort_by_key(|q| q.key);
             drafts.push(Draft {
                 source,
-                position: *position,
-                id: id.map(Box::from),
-                span: at(element.span.clone()),
+                position: claim.position,
+                id: claim.id,
+                span: claim.span,
                 subject: Mention {
-                    spelling: spaces.names.mention(&subject),
-                    span: at(raw.subject.span()),
+                    spelling: spaces.names.mention(claim.subject.0),
+                    span: claim.subject.1,
                 },
                 property: Mention {
-                    spelling: spaces.properties.mention(&property),
-                    span: at(raw.property.span()),
+                    spelling: spaces.properties.mention(claim.property.0),
+                    span: claim.property.1,
                 },
-                value: Box::from(value),
-                value_span,
+                value: claim.value,
+                value_span: claim.value_span,
                 qualifiers,
-                quote: raw
-                    .quote
-                    .as_ref()
-                    .map(|q| (Box::from(q.get_ref().as_str()), at(q.span()))),
-                cites: raw.cites.as_ref().map(|c| Box::from(c.get_ref().trim())),
+                quote: claim.quote,
+                cites: claim.cites,
             });
         }
     }
     drafts
+}
+
+/// A structurally valid claim whose names are not interned yet (they borrow the raw text).
+struct Checked<'a> {
+    position: u32,
+    id: Option<Box<str>>,
+    span: Span,
+    subject: (&'a str, Span),
+    property: (&'a str, Span),
+    value: Box<str>,
+    value_span: Span,
+    /// `(key, key span, value, value span)`.
+    qualifiers: Vec<(&'a str, Span, &'a str, Span)>,
+    quote: Option<(Box<str>, Span)>,
+    cites: Option<Box<str>>,
+}
+
+/// The structural checks of one file's claims: empty fields, duplicate ids.
+fn check_file<'a>(
+    files: &'a Files,
+    file: &'a LoadedClaimsFile,
+) -> (Vec<Checked<'a>>, Vec<Finding>) {
+    let at = |range: std::ops::Range<usize>| Span::new(file.file, range);
+    let mut problems = Vec::new();
+    let mut checked = Vec::with_capacity(file.claims.len());
+    let mut ids: FxHashMap<&str, Span> = FxHashMap::default();
+    for (position, element) in &file.claims {
+        let raw = &element.value;
+        let mut valid = true;
+        let mut non_empty = |field: &'a Spanned<String>, name: &str| -> Option<&'a str> {
+            let trimmed = field.get_ref().trim();
+            if trimmed.is_empty() {
+                problems.push(empty(name, at(field.span())));
+                valid = false;
+                None
+            } else {
+                Some(trimmed)
+            }
+        };
+        let id = raw.id.as_ref().and_then(|id| non_empty(id, "id"));
+        let subject = non_empty(&raw.subject, "subject");
+        let property = non_empty(&raw.property, "property");
+        let value_span = at(raw.value.span());
+        let value = scalar_str(files, value_span, raw.value.get_ref());
+        if value.is_empty() {
+            problems.push(empty("value", value_span));
+            valid = false;
+        }
+        let mut qualifiers = Vec::new();
+        for (key, qualifier) in raw.qualifiers.iter().flatten() {
+            let key_span = at(key.span());
+            let value_span = at(qualifier.span());
+            let text = scalar_str(files, value_span, qualifier.get_ref());
+            if key.get_ref().trim().is_empty() {
+                problems.push(empty("qualifier key", key_span));
+                valid = false;
+            } else if text.is_empty() {
+                problems.push(empty("qualifier value", value_span));
+                valid = false;
+            } else {
+                qualifiers.push((key.get_ref().trim(), key_span, text, value_span));
+            }
+        }
+        if let (Some(id_field), Some(id)) = (raw.id.as_ref(), id) {
+            let span = at(id_field.span());
+            if let Some(&first) = ids.get(id) {
+                problems.push(
+                    Finding::new(
+                        Code::LoadDuplicateId,
+                        format!("two claims in this file have the id `{id}`"),
+                    )
+                    .with_help("ids address claims (`SOURCE#ID`): give each claim its own")
+                    .at(span, format!("`{id}` again"))
+                    .at(first, "first used here"),
+                );
+            } else {
+                ids.insert(id, span);
+            }
+        }
+        let (Some(subject), Some(property), true) = (subject, property, valid) else {
+            continue;
+        };
+        checked.push(Checked {
+            position: *position,
+            id: id.map(Box::from),
+            span: at(element.span.clone()),
+            subject: (subject, at(raw.subject.span())),
+            property: (property, at(raw.property.span())),
+            value: Box::from(value),
+            value_span,
+            qualifiers,
+            quote: raw
+                .quote
+                .as_ref()
+                .map(|q| (Box::from(q.get_ref().as_str()), at(q.span()))),
+            cites: raw.cites.as_ref().map(|c| Box::from(c.get_ref().trim())),
+        });
+    }
+    (checked, problems)
+}
+
+/// A scalar as the user wrote it, trimmed, borrowed from the raw value or the file.
+fn scalar_str<'a>(files: &'a Files, span: Span, scalar: &'a RawScalar) -> &'a str {
+    scalar.as_written(files.slice(span)).trim()
 }
 
 fn empty(what: &str, span: Span) -> Finding {

@@ -21,12 +21,10 @@
 //! that share long words but differ in others ("Individual Partnership and Cooperation
 //! Programme" and "Individually Tailored Partnership Programme") stay apart.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rayon::prelude::*;
-
-use crate::normalize::fold::digit_runs;
 
 /// How close two names are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -91,23 +89,32 @@ pub fn pair_allowance(a: usize, b: usize) -> usize {
 /// same name, handled before fuzzy matching. The relation is symmetric.
 #[must_use]
 pub fn compare(a: &[String], b: &[String], min_length: usize) -> Option<Match> {
+    // Cheap tests first: this runs for every candidate pair the index proposes.
     if a.len() != b.len() || a.is_empty() {
         return None;
     }
     let len_a: usize = a.iter().map(|w| w.chars().count()).sum();
     let len_b: usize = b.iter().map(|w| w.chars().count()).sum();
-    if len_a < min_length || len_b < min_length || a.concat() == b.concat() {
+    if len_a < min_length || len_b < min_length {
         return None;
     }
-    if digit_runs(a) != digit_runs(b) {
+    if len_a == len_b
+        && a.iter()
+            .flat_map(|w| w.chars())
+            .eq(b.iter().flat_map(|w| w.chars()))
+    {
         return None;
     }
-    if a.len() >= 2 {
-        let mut sorted_a: Vec<&String> = a.iter().collect();
-        let mut sorted_b: Vec<&String> = b.iter().collect();
-        sorted_a.sort();
-        sorted_b.sort();
-        if sorted_a == sorted_b {
+    if !digit_runs_iter(a).eq(digit_runs_iter(b)) {
+        return None;
+    }
+    // The same words in another order have the same length in all.
+    if a.len() >= 2 && len_a == len_b {
+        let mut words_a: Vec<&String> = a.iter().collect();
+        let mut words_b: Vec<&String> = b.iter().collect();
+        words_a.sort();
+        words_b.sort();
+        if words_a == words_b {
             return Some(Match {
                 level: Level::Reordered,
                 edits: 0,
@@ -119,8 +126,14 @@ pub fn compare(a: &[String], b: &[String], min_length: usize) -> Option<Match> {
         if x == y {
             continue;
         }
+        let (lx, ly) = (x.chars().count(), y.chars().count());
+        let limit = pair_allowance(lx, ly);
+        // Each edit changes the length by at most one.
+        if lx.abs_diff(ly) > limit {
+            return None;
+        }
         let distance = strsim::osa_distance(x, y);
-        if distance > pair_allowance(x.chars().count(), y.chars().count()) {
+        if distance > limit {
             return None;
         }
         edits += distance;
@@ -141,6 +154,14 @@ pub fn compare(a: &[String], b: &[String], min_length: usize) -> Option<Match> {
     }
 }
 
+/// The runs of digits in words, in order, without collecting them.
+fn digit_runs_iter(words: &[String]) -> impl Iterator<Item = &str> {
+    words.iter().flat_map(|word| {
+        word.split(|c: char| !c.is_ascii_digit())
+            .filter(|run| !run.is_empty())
+    })
+}
+
 /// Every pair `(i, j)`, `i < j`, of names that [`compare`] matches, sorted.
 ///
 /// Near-linear in the number of names for realistic data; verified against
@@ -151,7 +172,7 @@ pub fn matching_pairs(names: &[Vec<String>], min_length: usize) -> Vec<(u32, u32
     let neighbours = vocabulary.neighbours();
 
     // (word count, position, word) -> names with that word at that position.
-    let mut postings: HashMap<(usize, usize, u32), Vec<u32>> = HashMap::new();
+    let mut postings: FxHashMap<(usize, usize, u32), Vec<u32>> = FxHashMap::default();
     for (index, words) in vocabulary.names.iter().enumerate() {
         for (position, &word) in words.iter().enumerate() {
             postings
@@ -193,7 +214,7 @@ pub fn matching_pairs(names: &[Vec<String>], min_length: usize) -> Vec<(u32, u32
         .collect();
 
     // Reorderings share no positions, so they are found through their sorted words.
-    let mut by_bag: HashMap<Vec<u32>, Vec<u32>> = HashMap::new();
+    let mut by_bag: FxHashMap<Vec<u32>, Vec<u32>> = FxHashMap::default();
     for (index, words) in vocabulary.names.iter().enumerate() {
         if words.len() >= 2 {
             let mut bag = words.clone();
@@ -204,7 +225,7 @@ pub fn matching_pairs(names: &[Vec<String>], min_length: usize) -> Vec<(u32, u32
                 .push(u32::try_from(index).unwrap_or(u32::MAX));
         }
     }
-    let seen: HashSet<(u32, u32)> = pairs.iter().map(|&(a, b, _)| (a, b)).collect();
+    let seen: FxHashSet<(u32, u32)> = pairs.iter().map(|&(a, b, _)| (a, b)).collect();
     for group in by_bag.values().filter(|group| group.len() > 1) {
         for (i, &a) in group.iter().enumerate() {
             for &b in &group[i + 1..] {
@@ -247,7 +268,7 @@ struct Vocabulary<'a> {
 
 impl<'a> Vocabulary<'a> {
     fn new(names: &'a [Vec<String>]) -> Self {
-        let mut ids: HashMap<&'a str, u32> = HashMap::new();
+        let mut ids: FxHashMap<&'a str, u32> = FxHashMap::default();
         let mut words = Vec::new();
         let names = names
             .iter()

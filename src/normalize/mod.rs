@@ -158,14 +158,25 @@ fn finish_claims(
     values: Vec<Option<Value>>,
     names: &names::Resolution,
 ) -> Vec<Claim> {
+    // Few distinct bases, many claims: resolve each base once.
+    let mut bases: rustc_hash::FxHashMap<String, Option<String>> = rustc_hash::FxHashMap::default();
     drafts
         .into_iter()
         .zip(values)
         .filter_map(|(draft, value)| {
             let value = match value? {
                 Value::Number(mut quantity) => {
-                    if let Some(entity) = quantity.base.as_deref().and_then(|b| names.lookup(b)) {
-                        quantity.base = Some(fold(names.namespace.canonical(entity)));
+                    if let Some(base) = quantity.base.take() {
+                        let canonical = if let Some(known) = bases.get(&base) {
+                            known.clone()
+                        } else {
+                            let found = names
+                                .lookup(&base)
+                                .map(|entity| fold(names.namespace.canonical(entity)));
+                            bases.insert(base.clone(), found.clone());
+                            found
+                        };
+                        quantity.base = Some(canonical.unwrap_or(base));
                     }
                     Value::Number(quantity)
                 }

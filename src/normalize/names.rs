@@ -14,7 +14,7 @@
 //! A~B~C), and ties are broken by first appearance, so the result is deterministic.
 //! Building findings from variants is the caller's job: this module knows no claims.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use rayon::prelude::*;
 
@@ -46,7 +46,7 @@ impl Default for NameSettings {
 /// Collects distinct spellings and counts how often each is used.
 #[derive(Debug, Default)]
 pub struct Interner {
-    lookup: HashMap<Box<str>, SpellingId>,
+    lookup: FxHashMap<Box<str>, SpellingId>,
     texts: Vec<Box<str>>,
     mentions: Vec<u32>,
 }
@@ -127,7 +127,7 @@ pub struct Resolution {
     pub variants: Vec<Variant>,
     /// Contradictions in the declarations.
     pub problems: Vec<Finding>,
-    lookup: HashMap<String, EntityId>,
+    lookup: FxHashMap<String, EntityId>,
 }
 
 impl Resolution {
@@ -172,7 +172,7 @@ pub fn resolve(
 
 /// Where a fuzzy variant cluster (by root key) was attached: target root, the two keys that
 /// matched, and how.
-type Attachments = HashMap<u32, (u32, u32, u32, Match)>;
+type Attachments = FxHashMap<u32, (u32, u32, u32, Match)>;
 
 /// Resolution in progress: spellings grouped into keys (one per folded form), keys merged
 /// into clusters by a union-find, clusters owned by at most one declaration.
@@ -180,13 +180,13 @@ struct State {
     texts: Vec<Box<str>>,
     mentions: Vec<u32>,
     words: Vec<Vec<String>>,
-    key_index: HashMap<String, u32>,
+    key_index: FxHashMap<String, u32>,
     key_words: Vec<Vec<String>>,
     key_of: Vec<u32>,
     sets: UnionFind,
     /// The declaration owning each cluster, by root; kept up to date as clusters merge, so
     /// that no merge ever joins two declarations.
-    owner: HashMap<u32, usize>,
+    owner: FxHashMap<u32, usize>,
 }
 
 impl State {
@@ -196,7 +196,7 @@ impl State {
             texts, mentions, ..
         } = interner;
         let words: Vec<Vec<String>> = texts.par_iter().map(|t| fold_words(t)).collect();
-        let mut key_index: HashMap<String, u32> = HashMap::new();
+        let mut key_index: FxHashMap<String, u32> = FxHashMap::default();
         let mut key_words: Vec<Vec<String>> = Vec::new();
         let mut key_of = Vec::with_capacity(texts.len());
         for spelling_words in &words {
@@ -216,7 +216,7 @@ impl State {
             key_words,
             key_of,
             sets,
-            owner: HashMap::new(),
+            owner: FxHashMap::default(),
         }
     }
 
@@ -279,12 +279,12 @@ impl State {
     /// Links each acronym that no definition explains to the one long name whose initials
     /// it is.
     fn link_undefined_acronyms(&mut self) {
-        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+        // Long names by every acronym they can have, so an acronym is looked up exactly.
+        let mut expansions: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (spelling, text) in self.texts.iter().enumerate() {
             if self.words[spelling].len() >= 2 {
-                let initials = acronym::initials(text).to_lowercase();
-                if initials.chars().count() >= 2 {
-                    by_initials.entry(initials).or_default().push(spelling);
+                for acronym in acronym::possible_acronyms(text) {
+                    expansions.entry(acronym).or_default().push(spelling);
                 }
             }
         }
@@ -293,23 +293,10 @@ impl State {
             if !acronym::is_acronym(text) {
                 continue;
             }
-            let letters = acronym::letters(text);
-            let mut candidates: Vec<usize> = Vec::new();
-            // The acronym may include initials of small words the index leaves out ("CoE"
-            // for "Centre of Excellence"): try it with up to two letters removed.
-            for skip in skips(letters.len()) {
-                let key: String = letters
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| !skip.contains(i))
-                    .map(|(_, c)| *c)
-                    .collect();
-                for &long in by_initials.get(&key).into_iter().flatten() {
-                    if acronym::is_initials_of(text, &self.texts[long]) {
-                        candidates.push(long);
-                    }
-                }
-            }
+            let letters: String = acronym::letters(text).into_iter().collect();
+            let Some(candidates) = expansions.get(&letters) else {
+                continue;
+            };
             let own = self.sets.find(self.key_of[spelling]);
             let mut roots: Vec<u32> = candidates
                 .iter()
@@ -332,7 +319,7 @@ impl State {
     /// stronger (declared, then more mentions, then first seen). A declared cluster is never
     /// attached, and nothing is attached to a variant or attached after absorbing one.
     fn attach_variants(&mut self, settings: &NameSettings) -> Attachments {
-        let mut support: HashMap<u32, (bool, u64, u32)> = HashMap::new();
+        let mut support: FxHashMap<u32, (bool, u64, u32)> = FxHashMap::default();
         for (spelling, &key) in self.key_of.iter().enumerate() {
             let root = self.sets.find(key);
             let entry =
@@ -353,11 +340,26 @@ impl State {
                 .filter(|(_, _, m)| settings.levels.contains(&m.level))
                 .collect();
         pairs.sort_by_key(|&(a, b, m)| (m.level, m.edits, a, b));
-        let mut attached: Attachments = HashMap::new();
-        let mut absorbing: HashSet<u32> = HashSet::new();
+        // Clusters that hold a name of several words: an acronym linked to its expansion.
+        let mut long: FxHashSet<u32> = FxHashSet::default();
+        for (key, words) in self.key_words.iter().enumerate() {
+            if words.len() >= 2 {
+                long.insert(self.sets.find(u32::try_from(key).unwrap_or(u32::MAX)));
+            }
+        }
+        let mut attached: Attachments = FxHashMap::default();
+        let mut absorbing: FxHashSet<u32> = FxHashSet::default();
         for (key_a, key_b, found) in pairs {
             let (ra, rb) = (self.sets.find(key_a), self.sets.find(key_b));
             if ra == rb {
+                continue;
+            }
+            // Two one-word names a letter apart ("SSBT", "GSBT") whose clusters each have
+            // their own long name are two things with similar acronyms: the long names,
+            // compared on their own, decide.
+            let short = self.key_words[key_a as usize].len() == 1
+                && self.key_words[key_b as usize].len() == 1;
+            if short && long.contains(&ra) && long.contains(&rb) {
                 continue;
             }
             let (target, source, source_key, target_key) = if strength(ra) >= strength(rb) {
@@ -392,11 +394,11 @@ impl State {
             .into_iter()
             .map(|k| self.sets.find(k))
             .collect();
-        let mut members: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut members: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
         for (spelling, &root) in roots.iter().enumerate() {
             members.entry(root).or_default().push(spelling);
         }
-        let mut entity_of_root: HashMap<u32, EntityId> = HashMap::new();
+        let mut entity_of_root: FxHashMap<u32, EntityId> = FxHashMap::default();
         let mut entities: Vec<Entity> = Vec::new();
         for &root in &roots {
             if attached.contains_key(&root) || entity_of_root.contains_key(&root) {
@@ -480,18 +482,6 @@ impl State {
             lookup,
         }
     }
-}
-
-/// Index sets of up to two positions to leave out of a word of `len` letters.
-fn skips(len: usize) -> Vec<Vec<usize>> {
-    let mut found = vec![Vec::new()];
-    for i in 0..len {
-        found.push(vec![i]);
-        for j in i + 1..len {
-            found.push(vec![i, j]);
-        }
-    }
-    found
 }
 
 /// Disjoint sets over `0..n`, with path halving.
@@ -636,6 +626,19 @@ mod tests {
             r.namespace.text(r.variants[0].from),
             "Regional Cooperaton Programme"
         );
+    }
+
+    #[test]
+    fn similar_acronyms_of_different_expansions_stay_apart() {
+        let mut names = Interner::default();
+        names.mention("SSBT");
+        names.mention("Shoubou Stai Bai Treaty");
+        names.mention("GSBT");
+        names.mention("Gotaru Shounovais Bouvurn Treaty");
+        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        assert!(r.variants.is_empty(), "{:?}", r.variants);
+        assert_eq!(r.namespace.entities.len(), 2);
+        assert_eq!(r.lookup("SSBT"), r.lookup("Shoubou Stai Bai Treaty"));
     }
 
     #[test]

@@ -148,10 +148,12 @@ fn value(
     names: &mut Interner,
     problems: &mut Vec<Finding>,
 ) -> Option<Value> {
-    let why = if declared {
-        format!("its property is declared as a {kind} in rules.toml")
-    } else {
-        format!("the other values of its property are {kind}s")
+    let why = || {
+        if declared {
+            format!("its property is declared as a {kind} in rules.toml")
+        } else {
+            format!("the other values of its property are {kind}s")
+        }
     };
     match (kind, date, number) {
         (ValueKind::Date, Some(Ok(date)), _) => Some(Value::Date(date)),
@@ -161,13 +163,13 @@ fn value(
                 draft,
                 &error.message,
                 error.hint,
-                &why,
+                &why(),
             ));
             None
         }
         (ValueKind::Number, _, Some(Ok(quantity))) => {
             if let Some(base) = &quantity.base {
-                names.declare(base);
+                names.declare(base_as_written(&draft.value, base).unwrap_or(base));
             }
             Some(Value::Number(quantity))
         }
@@ -177,13 +179,27 @@ fn value(
                 draft,
                 &error.message,
                 error.hint,
-                &why,
+                &why(),
             ));
             None
         }
         (ValueKind::Text, _, _) => Some(Value::Text(Box::from(fold(&draft.value)))),
         _ => Some(Value::Name(names.mention(&draft.value))),
     }
+}
+
+/// The words of a stated value that fold to its percentage's base, as written: "GDP" in
+/// "2% of GDP", so that the acronym can be recognised (the base itself is folded).
+fn base_as_written<'a>(stated: &'a str, base: &str) -> Option<&'a str> {
+    let starts = std::iter::once(0).chain(
+        stated
+            .char_indices()
+            .filter(|&(_, c)| c.is_whitespace())
+            .map(|(i, c)| i + c.len_utf8()),
+    );
+    starts
+        .map(|start| stated[start..].trim())
+        .find(|suffix| !suffix.is_empty() && fold(suffix) == base)
 }
 
 fn unreadable(
@@ -216,5 +232,42 @@ fn stand_in_anchor() -> DateValue {
         margin: 0,
         approximate: false,
         relative: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base_as_written;
+    use crate::findings::Code;
+    use crate::testing::{check, codes, source};
+
+    #[test]
+    fn the_base_is_found_as_written() {
+        assert_eq!(base_as_written("2% of GDP", "gdp"), Some("GDP"));
+        assert_eq!(
+            base_as_written("3 to 5 percent of their GDP", "gdp"),
+            Some("GDP")
+        );
+        assert_eq!(base_as_written("2%", "gdp"), None);
+    }
+
+    #[test]
+    fn an_acronym_base_matches_its_expansion_without_rules() {
+        let checked = check(
+            &[
+                ("a", &source(&[("Japan", "target", "2% of GDP")])),
+                (
+                    "b",
+                    &source(&[("Japan", "target", "2 percent of gross domestic product")]),
+                ),
+                ("c", &source(&[("Japan", "target", "3% of GDP")])),
+            ],
+            None,
+        );
+        assert_eq!(
+            codes(&checked),
+            vec![Code::ConflictNumber],
+            "comparable, and 3% differs"
+        );
     }
 }

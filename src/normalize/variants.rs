@@ -4,7 +4,7 @@
 //! findings: each names the canonical spelling, points at every use of the variant, and at
 //! one use (or the declaration) of the canonical spelling for comparison.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::files::Span;
 use crate::findings::{ClaimRef, Code, Finding, Location};
@@ -31,17 +31,17 @@ pub fn findings(dataset: &Dataset, variants: &[Variant], space: Space) -> Vec<Fi
         Space::Names => &dataset.names,
         Space::Properties => &dataset.properties,
     };
-    let in_variant: HashMap<SpellingId, usize> = variants
+    let in_variant: FxHashMap<SpellingId, usize> = variants
         .iter()
         .enumerate()
         .flat_map(|(index, v)| v.spellings.iter().map(move |&s| (s, index)))
         .collect();
-    let targets: HashSet<_> = variants.iter().map(|v| v.target).collect();
+    let targets: FxHashSet<_> = variants.iter().map(|v| v.target).collect();
 
     let mut uses: Vec<Vec<(usize, SpellingId, Span)>> = vec![Vec::new(); variants.len()];
-    let mut canonical_uses: HashMap<_, Vec<(usize, SpellingId, Span)>> = HashMap::new();
+    let mut canonical_uses: FxHashMap<_, Vec<(usize, SpellingId, Span)>> = FxHashMap::default();
     for (index, claim) in dataset.claims.iter().enumerate() {
-        for (spelling, span) in mentions(claim, space) {
+        for_each_mention(claim, space, |spelling, span| {
             if let Some(&variant) = in_variant.get(&spelling) {
                 uses[variant].push((index, spelling, span));
             } else {
@@ -53,7 +53,7 @@ pub fn findings(dataset: &Dataset, variants: &[Variant], space: Space) -> Vec<Fi
                         .push((index, spelling, span));
                 }
             }
-        }
+        });
     }
 
     variants
@@ -164,22 +164,18 @@ fn claim_ref(dataset: &Dataset, claim: &Claim, written: &str, canonical: &str) -
     }
 }
 
-/// Every name a claim uses in a namespace, with where.
-fn mentions(claim: &Claim, space: Space) -> Vec<(SpellingId, Span)> {
+/// Calls `visit` with every name a claim uses in a namespace, and where.
+fn for_each_mention(claim: &Claim, space: Space, mut visit: impl FnMut(SpellingId, Span)) {
     match space {
-        Space::Properties => vec![(claim.property.spelling, claim.property.span)],
+        Space::Properties => visit(claim.property.spelling, claim.property.span),
         Space::Names => {
-            let mut found = vec![(claim.subject.spelling, claim.subject.span)];
+            visit(claim.subject.spelling, claim.subject.span);
             if let Value::Name(spelling) = claim.value {
-                found.push((spelling, claim.value_span));
+                visit(spelling, claim.value_span);
             }
-            found.extend(
-                claim
-                    .qualifiers
-                    .iter()
-                    .map(|q| (q.value.spelling, q.value.span)),
-            );
-            found
+            for qualifier in &claim.qualifiers {
+                visit(qualifier.value.spelling, qualifier.value.span);
+            }
         }
     }
 }
