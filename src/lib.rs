@@ -54,16 +54,32 @@ pub struct Checked {
 /// Loads, normalizes and compares a dataset.
 #[must_use]
 pub fn check(request: &load::Request) -> Checked {
+    check_with_progress(request, &mut |_| {})
+}
+
+/// Like [`check`], telling `progress` what it is doing before each stage ("normalizing
+/// 1000000 claims"), for long runs.
+pub fn check_with_progress(request: &load::Request, progress: &mut dyn FnMut(&str)) -> Checked {
     let mut timings = Vec::new();
     let mut clock = Instant::now();
     let mut lap = |stage: &'static str| {
         timings.push((stage, clock.elapsed()));
         clock = Instant::now();
     };
+    progress(&format!(
+        "loading {}",
+        files::display_path(&request.claims_dir)
+    ));
     let loaded = load::load(request);
     lap("load");
+    let raw_claims: usize = loaded.claims.iter().map(|f| f.claims.len()).sum();
+    progress(&format!("normalizing {raw_claims} claims"));
     let normalized = normalize::normalize(loaded);
     lap("normalize");
+    progress(&format!(
+        "comparing {} claims",
+        normalized.dataset.claims.len()
+    ));
     let mut comparison = compare::compare(&normalized.dataset);
     lap("compare");
     let mut findings = normalized.findings;

@@ -18,7 +18,16 @@ pub fn run(args: &CheckArgs) -> u8 {
             RulesPath::Given,
         ),
     };
-    let checked = crate::check(&request);
+    // A stage line on a terminal for long runs; nothing in logs and pipes.
+    let show = std::io::stderr().is_terminal() && !args.timings;
+    let checked = crate::check_with_progress(&request, &mut |stage| {
+        if show {
+            eprint!("\r\x1b[2Kfactcheck: {stage}…");
+        }
+    });
+    if show {
+        eprint!("\r\x1b[2K");
+    }
     let rendering = Instant::now();
     let report = Report {
         files: &checked.dataset.files,
@@ -50,21 +59,39 @@ pub fn run(args: &CheckArgs) -> u8 {
 /// Colour when asked, or when writing to a terminal with `NO_COLOR` unset; the width of the
 /// terminal from `COLUMNS` when it is given.
 fn style(color: Color) -> human::Style {
-    let terminal = std::io::stdout().is_terminal();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let color = match color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => terminal && !no_color,
-    };
     let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
         .filter(|&w: &usize| w >= 40)
         .unwrap_or(100);
     human::Style {
-        color,
+        color: use_color(color, std::io::stdout().is_terminal(), no_color),
         unicode: true,
         width,
+    }
+}
+
+/// Whether to colour: `--color always`/`never` win; `auto` colours a terminal unless
+/// `NO_COLOR` is set (<https://no-color.org>).
+fn use_color(choice: Color, terminal: bool, no_color: bool) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => terminal && !no_color,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color_unless_forced() {
+        assert!(use_color(Color::Auto, true, false));
+        assert!(!use_color(Color::Auto, true, true));
+        assert!(!use_color(Color::Auto, false, false));
+        assert!(use_color(Color::Always, false, true));
+        assert!(!use_color(Color::Never, true, false));
     }
 }

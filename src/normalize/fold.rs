@@ -288,6 +288,15 @@ mod tests {
         assert_eq!(fold("enterprise"), "enterprise");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn folding_is_idempotent(text in "\\PC{0,40}") {
+            let once = fold(&text);
+            proptest::prop_assert_eq!(fold(&once), once.clone());
+            proptest::prop_assert_eq!(compact_key(&once), compact_key(&text));
+        }
+    }
+
     #[test]
     fn digit_runs_are_extracted_in_order() {
         let words = fold_words("Taepodong-1 and F-35B 2.5");
