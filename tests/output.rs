@@ -26,7 +26,10 @@ const ESCAPE: char = '\u{1b}';
 fn no_colour_when_not_a_terminal() {
     let (stdout, stderr) = run(&["check"], false);
     assert!(!stdout.contains(ESCAPE), "piped output has no escape codes");
-    assert!(stderr.is_empty(), "no progress or noise on stderr in a pipe: {stderr}");
+    assert!(
+        stderr.is_empty(),
+        "no progress or noise on stderr in a pipe: {stderr}"
+    );
 }
 
 #[test]
