@@ -56,7 +56,20 @@ pub fn facts(dataset: &Dataset) -> Vec<Fact> {
 /// Separating qualifiers of a claim, `(key, value entity)`, sorted by key.
 type Assignment = Vec<(u32, EntityId)>;
 
+/// Past this many distinct combinations of separating qualifiers in one (subject, property)
+/// group, facts are formed linearly (see [`group`]).
+const CLIQUE_LIMIT: usize = 64;
+/// Past this many maximal cliques, the linear fallback is used too.
+const MAX_CLIQUES: usize = 1024;
+
 /// Splits one (subject, property) group into facts.
+///
+/// Claims with the same separating qualifiers form a bucket. Two buckets can be compared when
+/// they are consistent: no key that both carry has two different values. The facts are the
+/// maximal sets of mutually consistent buckets (maximal cliques), so that `{year=2019}`,
+/// `{year=2020}` and an unqualified claim make two facts, and `{year=2019}` and `{via=press}`,
+/// which share no key, are one. With very many buckets (a qualifier value per claim, say)
+/// each bucket is instead one fact together with the unqualified claims.
 fn group(
     dataset: &Dataset,
     (subject, property): (EntityId, EntityId),
@@ -72,8 +85,9 @@ fn group(
             .map(|q| (q.key.0, dataset.names.entity_of(q.value.spelling)))
             .collect()
     };
-    // Fast path: nobody carries a separating qualifier.
-    if claims.iter().all(|&i| assignment(i).is_empty()) {
+    let mut keyed: Vec<(Assignment, u32)> = claims.iter().map(|&i| (assignment(i), i)).collect();
+    // The common case: nobody carries a separating qualifier.
+    if keyed.iter().all(|(a, _)| a.is_empty()) {
         facts.push(Fact {
             subject,
             property,
@@ -84,7 +98,7 @@ fn group(
     }
 
     // Only keys with at least two different values can separate anything.
-    let mut all: Vec<(u32, EntityId)> = claims.iter().flat_map(|&i| assignment(i)).collect();
+    let mut all: Vec<(u32, EntityId)> = keyed.iter().flat_map(|(a, _)| a.iter().copied()).collect();
     all.sort_unstable();
     all.dedup();
     let separating: Vec<u32> = all
@@ -92,17 +106,12 @@ fn group(
         .filter(|w| w[0].0 == w[1].0)
         .map(|w| w[0].0)
         .collect();
+    for (a, _) in &mut keyed {
+        a.retain(|(k, _)| separating.binary_search(k).is_ok());
+    }
+    keyed.sort();
 
     let mut buckets: Vec<(Assignment, Vec<u32>)> = Vec::new();
-    let mut keyed: Vec<(Assignment, u32)> = claims
-        .iter()
-        .map(|&i| {
-            let mut a = assignment(i);
-            a.retain(|(k, _)| separating.binary_search(k).is_ok());
-            (a, i)
-        })
-        .collect();
-    keyed.sort();
     for (a, i) in keyed {
         match buckets.last_mut() {
             Some((last, members)) if *last == a => members.push(i),
@@ -110,34 +119,119 @@ fn group(
         }
     }
 
-    let subset = |small: &[(u32, EntityId)], large: &[(u32, EntityId)]| {
-        small.len() <= large.len() && small.iter().all(|pair| large.binary_search(pair).is_ok())
-    };
-    // A bucket of the greatest length is maximal; only shorter ones (typically the claims
-    // with no separating qualifier) need looking at, which keeps this linear in practice.
-    let longest = buckets.iter().map(|(a, _)| a.len()).max().unwrap_or(0);
-    let (maximal, partial): (Vec<usize>, Vec<usize>) = (0..buckets.len()).partition(|&b| {
-        let own = &buckets[b].0;
-        own.len() == longest
-            || !buckets
-                .iter()
-                .any(|(other, _)| other.len() > own.len() && subset(own, other))
-    });
-    for &m in &maximal {
-        let mut members = buckets[m].1.clone();
-        for &p in &partial {
-            if subset(&buckets[p].0, &buckets[m].0) {
-                members.extend(&buckets[p].1);
-            }
+    let units = cliques(&buckets).unwrap_or_else(|| {
+        // Each qualified bucket with the unqualified one (sorted first, when present).
+        let unqualified = buckets.first().filter(|(a, _)| a.is_empty()).map(|_| 0);
+        let start = usize::from(unqualified.is_some());
+        if start == buckets.len() {
+            return vec![vec![0]];
         }
+        (start..buckets.len())
+            .map(|b| unqualified.into_iter().chain([b]).collect())
+            .collect()
+    });
+    for unit in units {
+        let mut members: Vec<u32> = unit
+            .iter()
+            .flat_map(|&b| buckets[b].1.iter().copied())
+            .collect();
         members.sort_unstable();
+        let mut qualifiers: Assignment = unit
+            .iter()
+            .flat_map(|&b| buckets[b].0.iter().copied())
+            .collect();
+        qualifiers.sort_unstable();
+        qualifiers.dedup();
         facts.push(Fact {
             subject,
             property,
-            qualifiers: buckets[m].0.clone(),
+            qualifiers,
             claims: members,
         });
     }
+}
+
+/// Whether two buckets can be compared: no shared key with different values.
+fn consistent(a: &[(u32, EntityId)], b: &[(u32, EntityId)]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if a[i].1 != b[j].1 {
+                    return false;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    true
+}
+
+/// The maximal cliques of the consistency graph over buckets, each as bucket indexes in
+/// order, in a deterministic order; `None` when there are too many buckets or cliques.
+fn cliques(buckets: &[(Assignment, Vec<u32>)]) -> Option<Vec<Vec<usize>>> {
+    let n = buckets.len();
+    if n > CLIQUE_LIMIT {
+        return None;
+    }
+    let mut adjacent = vec![0u64; n];
+    for a in 0..n {
+        for b in a + 1..n {
+            if consistent(&buckets[a].0, &buckets[b].0) {
+                adjacent[a] |= 1 << b;
+                adjacent[b] |= 1 << a;
+            }
+        }
+    }
+    let everyone = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
+    let mut found = Vec::new();
+    if !bron_kerbosch(0, everyone, 0, &adjacent, &mut found) {
+        return None;
+    }
+    found.sort_unstable_by_key(|&clique: &u64| clique.reverse_bits());
+    Some(
+        found
+            .into_iter()
+            .map(|clique| (0..n).filter(|&b| clique & (1 << b) != 0).collect())
+            .collect(),
+    )
+}
+
+/// Bron–Kerbosch with pivoting over bitsets; `false` once more than [`MAX_CLIQUES`] are
+/// found.
+fn bron_kerbosch(
+    clique: u64,
+    mut candidates: u64,
+    mut excluded: u64,
+    adjacent: &[u64],
+    found: &mut Vec<u64>,
+) -> bool {
+    if candidates == 0 && excluded == 0 {
+        found.push(clique);
+        return found.len() <= MAX_CLIQUES;
+    }
+    let pivot = (candidates | excluded).trailing_zeros() as usize;
+    let mut rest = candidates & !adjacent[pivot];
+    while rest != 0 {
+        let v = rest.trailing_zeros() as usize;
+        let bit = 1u64 << v;
+        if !bron_kerbosch(
+            clique | bit,
+            candidates & adjacent[v],
+            excluded & adjacent[v],
+            adjacent,
+            found,
+        ) {
+            return false;
+        }
+        candidates &= !bit;
+        excluded |= bit;
+        rest &= !bit;
+    }
+    true
 }
 
 #[cfg(test)]
@@ -207,6 +301,54 @@ mod tests {
         for conflict in conflicts {
             assert_eq!(stated(conflict).len(), 3);
         }
+    }
+
+    #[test]
+    fn claims_with_different_qualifier_keys_are_one_fact() {
+        let checked = check(
+            &[
+                ("a", &source(&[("X", "head | year=2019", "Ann Lee")])),
+                ("b", &source(&[("X", "head | year=2020", "Bob Ray")])),
+                ("c", &source(&[("X", "head | via=press", "Cy Young")])),
+                ("d", &source(&[("X", "head | via=web", "Di Moss")])),
+            ],
+            None,
+        );
+        // Ann and Bob never meet (same key, two values), nor do Cy and Di; every other pair does.
+        let conflicts = with_code(&checked, Code::ConflictValue);
+        let mut pairs: Vec<Vec<(String, String)>> = conflicts.iter().map(|f| stated(f)).collect();
+        pairs.sort();
+        assert_eq!(pairs.len(), 4, "{pairs:?}");
+        for pair in &pairs {
+            let sources: Vec<&str> = pair.iter().map(|(s, _)| s.as_str()).collect();
+            assert!(
+                sources != ["a", "b"] && sources != ["c", "d"],
+                "{sources:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn many_qualifier_values_are_grouped_linearly() {
+        let claims: Vec<(String, String, String)> = (0..300)
+            .map(|i| {
+                (
+                    "X".to_owned(),
+                    format!("head | year={}", 1700 + i),
+                    format!("Person {i}"),
+                )
+            })
+            .collect();
+        let borrowed: Vec<(&str, &str, &str)> = claims
+            .iter()
+            .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
+            .collect();
+        let mut text = source(&borrowed);
+        text.push_str("[[claim]]\nsubject = \"X\"\nproperty = \"head\"\nvalue = \"Person 0\"\n");
+        let checked = check(&[("a", &text)], None);
+        assert_eq!(checked.comparison.facts.len(), 300);
+        // Only "Person 0" in 1700 agrees with the unqualified claim.
+        assert_eq!(with_code(&checked, Code::ConflictValue).len(), 299);
     }
 
     #[test]

@@ -317,7 +317,7 @@ mod tests {
     }
 
     #[test]
-    fn types_are_inferred_from_all_the_values_of_a_property() {
+    fn types_are_inferred_from_most_of_the_values_of_a_property() {
         let checked = check(
             &[
                 (
@@ -325,7 +325,7 @@ mod tests {
                     &source(&[
                         ("X", "founded", "2014"),
                         ("X", "budget", "$5 billion"),
-                        ("X", "head", "Ann"),
+                        ("X", "head", "Ann Lee"),
                     ]),
                 ),
                 (
@@ -333,9 +333,10 @@ mod tests {
                     &source(&[
                         ("X", "founded", "late 2014"),
                         ("X", "budget", "5bn dollars"),
-                        ("X", "head", "2014"),
+                        ("X", "head", "Bob Ray"),
                     ]),
                 ),
+                ("c", &source(&[("X", "head", "2014")])),
             ],
             None,
         );
@@ -345,6 +346,40 @@ mod tests {
         );
     }
 
+    #[test]
+    fn one_unreadable_value_does_not_turn_dates_into_strings() {
+        let checked = check(
+            &[
+                ("a", &source(&[("ITPP", "signed", "2023")])),
+                ("b", &source(&[("ITPP", "signed", "July 2023")])),
+                ("c", &source(&[("Other", "signed", "sometime in 2019")])),
+            ],
+            None,
+        );
+        assert_eq!(
+            codes(&checked),
+            vec![Code::LoadDate],
+            "reported, not string-compared"
+        );
+        assert!(
+            checked.findings[0]
+                .message
+                .contains("most values of its property are dates")
+        );
+    }
+
+    #[test]
+    fn counts_that_are_not_plausible_years_are_numbers() {
+        let checked = check(
+            &[
+                ("a", &source(&[("Mission", "troops", "2000")])),
+                ("b", &source(&[("Mission", "troops", "2500")])),
+            ],
+            None,
+        );
+        assert_eq!(kinds(&checked), vec![ValueKind::Number]);
+        assert_eq!(codes(&checked), vec![Code::ConflictNumber]);
+    }
     #[test]
     fn a_declared_type_makes_unreadable_values_errors() {
         let checked = check(

@@ -46,20 +46,16 @@ pub fn interpret(
     let published = |draft: &Draft| sources[draft.source.0 as usize].published.as_ref();
     let kind_of = |kinds: &[Option<ValueKind>], index: usize| kinds[property_of[index].0 as usize];
     let properties = declared.len();
-    let mut any = vec![false; properties];
-    for property in property_of {
-        any[property.0 as usize] = true;
-    }
-
-    // Dates first: a value such as "2014" reads as a date and as a number, and a property
-    // whose values are all dates is a date property.
+    // Inference is a vote: a property is of the type most of its values read as, dates
+    // winning ties (a value such as "2014" reads as both). The values that do not read are
+    // then reported at their span rather than compared as strings (DESIGN 2.2).
     let dates = parse_where(
         drafts,
         |i| matches!(kind_of(declared, i), None | Some(ValueKind::Date)),
         |draft| parse_date(&draft.value, published(draft)),
     );
-    let all_dates = all_per_property(property_of, properties, |i| match &dates[i] {
-        Some(Ok(_)) => true,
+    let date_votes = count_per_property(property_of, properties, |i| match &dates[i] {
+        Some(Ok(_)) => looks_like_a_year(&drafts[i].value),
         // A relative date in a source with no `published` date is still a date: the missing
         // anchor is reported as such, not hidden by reading the value as a name.
         Some(Err(_)) => {
@@ -68,28 +64,37 @@ pub fn interpret(
         }
         None => false,
     });
-    let mut kinds: Vec<Option<ValueKind>> = (0..properties)
-        .map(|p| declared[p].or_else(|| (any[p] && all_dates[p]).then_some(ValueKind::Date)))
+    let totals = count_per_property(property_of, properties, |_| true);
+    let unanimous: Vec<bool> = (0..properties)
+        .map(|p| date_votes[p] == totals[p])
         .collect();
-
     let numbers = parse_where(
         drafts,
-        |i| matches!(kind_of(&kinds, i), None | Some(ValueKind::Number)),
+        |i| {
+            let property = property_of[i].0 as usize;
+            match declared[property] {
+                None => !unanimous[property],
+                Some(kind) => kind == ValueKind::Number,
+            }
+        },
         |draft| parse_number(&draft.value),
     );
-    let all_numbers = all_per_property(property_of, properties, |i| {
+    let number_votes = count_per_property(property_of, properties, |i| {
         matches!(numbers[i], Some(Ok(_)))
     });
-    for (p, kind) in kinds.iter_mut().enumerate() {
-        kind.get_or_insert(if any[p] && all_numbers[p] {
-            ValueKind::Number
-        } else {
-            ValueKind::Name
-        });
-    }
-    let kinds: Vec<ValueKind> = kinds
-        .into_iter()
-        .map(|k| k.unwrap_or(ValueKind::Name))
+    let kinds: Vec<ValueKind> = (0..properties)
+        .map(|p| {
+            declared[p].unwrap_or_else(|| {
+                let best = date_votes[p].max(number_votes[p]);
+                if best == 0 || best * 2 < totals[p] {
+                    ValueKind::Name
+                } else if date_votes[p] >= number_votes[p] {
+                    ValueKind::Date
+                } else {
+                    ValueKind::Number
+                }
+            })
+        })
         .collect();
 
     let values = drafts
@@ -126,17 +131,29 @@ fn parse_where<T: Send, E: Send>(
         .collect()
 }
 
-/// For each property, whether `ok` holds for every draft of it.
-fn all_per_property(
+/// For each property, how many of its drafts `counted` accepts.
+fn count_per_property(
     property_of: &[EntityId],
     properties: usize,
-    ok: impl Fn(usize) -> bool,
-) -> Vec<bool> {
-    let mut all = vec![true; properties];
+    counted: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    let mut counts = vec![0; properties];
     for (index, property) in property_of.iter().enumerate() {
-        all[property.0 as usize] &= ok(index);
+        if counted(index) {
+            counts[property.0 as usize] += 1;
+        }
     }
-    all
+    counts
+}
+
+/// For inference only: a bare whole number counts as a date when it is a plausible year, so
+/// that counts such as 2500 vote for numbers. (A property declared as a date takes any year.)
+fn looks_like_a_year(value: &str) -> bool {
+    let value = value.trim();
+    !value.bytes().all(|b| b.is_ascii_digit())
+        || value
+            .parse::<u32>()
+            .is_ok_and(|year| (1000..=2100).contains(&year))
 }
 
 /// One draft's value for its property's type, or a problem.
@@ -152,7 +169,7 @@ fn value(
         if declared {
             format!("its property is declared as a {kind} in rules.toml")
         } else {
-            format!("the other values of its property are {kind}s")
+            format!("most values of its property are {kind}s")
         }
     };
     match (kind, date, number) {

@@ -73,6 +73,8 @@ impl Parser<'_, '_> {
         self.bump();
         let kind = match word {
             "since" | "from" => Open::Since,
+            // "beginning of 2022" is the early part of 2022, not a start: left to `part`.
+            "starting" | "beginning" if self.word_at(0) == Some("of") => return None,
             "starting" | "beginning" => {
                 self.eat_word(&["in", "from", "on", "at"]);
                 Open::Since

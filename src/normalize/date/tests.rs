@@ -196,7 +196,12 @@ fn parts_of_decades() {
 #[test]
 fn parts_of_years() {
     assert_reads(
-        &["early 2022", "early in 2022"],
+        &[
+            "early 2022",
+            "early in 2022",
+            "the beginning of 2022",
+            "the start of 2022",
+        ],
         "2022-01-01 … 2022-04-30",
         Granularity::PartOfYear,
         30,
@@ -208,7 +213,7 @@ fn parts_of_years() {
         30,
     );
     assert_reads(
-        &["late 2022"],
+        &["late 2022", "the end of 2022"],
         "2022-09-01 … 2022-12-31",
         Granularity::PartOfYear,
         30,
@@ -457,6 +462,7 @@ fn open_starts() {
         "from 2014",
         "starting in 2014",
         "beginning in 2014",
+        "beginning 2014",
         "no earlier than 2014",
     ] {
         let value = parse_at(text, published);

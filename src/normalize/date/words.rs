@@ -57,12 +57,13 @@ pub(super) enum Part {
     Late,
 }
 
-/// The part a word names ("mid" and "middle" are one).
+/// The part a word names ("mid" and "middle" are one; "the beginning of" and "the end of"
+/// are the early and late parts).
 pub(super) fn part(word: &str) -> Option<Part> {
     match word {
-        "early" => Some(Part::Early),
+        "early" | "beginning" | "start" => Some(Part::Early),
         "mid" | "middle" => Some(Part::Mid),
-        "late" => Some(Part::Late),
+        "late" | "end" => Some(Part::Late),
         _ => None,
     }
 }

@@ -1,0 +1,241 @@
+//! The long explanation of every finding code, for `factcheck explain CODE` and SARIF rules.
+//!
+//! Owns the user documentation of codes: what a finding means, a small example, and how to
+//! resolve it. The one-line summaries live with the codes in `findings`; this is the page
+//! behind them. Every code has an entry (tested).
+
+use crate::findings::Code;
+
+/// The documentation of one code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Explanation {
+    /// What the finding means, in a paragraph.
+    pub meaning: &'static str,
+    /// A minimal example that produces it.
+    pub example: &'static str,
+    /// How to resolve it.
+    pub resolution: &'static str,
+}
+
+/// The explanation of a code.
+#[must_use]
+#[allow(clippy::too_many_lines)] // one entry per code: a table, not logic
+pub fn explain(code: Code) -> Explanation {
+    let (meaning, example, resolution) = match code {
+        Code::ConflictDate => (
+            "Two or more sources give dates for the same single-valued fact that do not overlap, \
+             even allowing for how vague each date is. The finding names every claim involved \
+             and how far apart the dates are.",
+            "ipdf.toml:   subject = \"Japan–NATO relations\", property = \"first contact\", value = \"late 1970s\"\n\
+             nato.toml:   subject = \"Japan–NATO relations\", property = \"first contact\", value = \"early 1990s\"\n\
+             -> late 1970s (1977–1979) vs early 1990s (1990–1993), about 14 years apart",
+            "Check the sources. If the claims are about different things (an informal contact and a \
+             formal one), tell them apart with a qualifier both carry with different values, or \
+             with different subjects. If a source is wrong, keep its claim as it states it and \
+             record a review of the finding saying which source is wrong and why.",
+        ),
+        Code::ConflictNumber => (
+            "Two or more sources give numbers for the same single-valued fact that are further \
+             apart than their stated precision and the property's tolerance allow.",
+            "a.toml: value = \"$55 billion\"\nb.toml: value = \"$70 billion\"\n\
+             -> differ by $ 15 billion (21%)",
+            "Check the sources. If the figures are for different years or scopes, add a \
+             qualifier (`fiscal_year = \"2024\"`). If rounded figures should agree, set a \
+             `tolerance` on the property in rules.toml. If a source is wrong, record a review.",
+        ),
+        Code::ConflictValue => (
+            "Two or more sources give different names or texts for the same single-valued fact.",
+            "a.toml: property = \"headed by\", value = \"Osamu Izawa\"\n\
+             b.toml: property = \"headed by\", value = \"Masahiro Mikami\"",
+            "If both are right at different times, add a qualifier (`period = \"2025\"`). If the \
+             property can have several values, declare `cardinality = \"multi\"`. If the names \
+             are two spellings of one thing, declare one as an alias of the other. Otherwise \
+             record a review saying which source is wrong.",
+        ),
+        Code::TensionDate => (
+            "The dates do not overlap, but they only miss each other within their vagueness: \
+             \"early 1990s\" (1990–1993) and \"mid-1990s\" (1994–1996) could both describe 1993 \
+             or 1994. This is a warning: the sources may well agree.",
+            "a.toml: value = \"early 1990s\"\nb.toml: value = \"mid-1990s\"",
+            "Look for a more precise date in the sources. If they do agree, record a review \
+             (`decision = \"explained\"`).",
+        ),
+        Code::NumberIncomparable => (
+            "Two numbers for one fact have units or bases that cannot be compared: an \
+             ambiguous `$` and USD, a percentage of GDP and one of GNP, a count and an amount \
+             of money. factcheck does not guess conversions.",
+            "a.toml: value = \"$5 billion\"\nb.toml: value = \"USD 5 billion\"",
+            "Write both values in the same unit when the source allows it (\"USD 5 billion\" if \
+             the dollar is known to be the US dollar), or record a review after comparing them \
+             by hand.",
+        ),
+        Code::NameVariant => (
+            "A name is spelt almost like a better supported one (one typo, a few typos in long \
+             words, or the same words in another order). Its claims are compared with the \
+             canonical name's, and the finding names the canonical spelling and every use of \
+             the variant.",
+            "isozaki.toml: subject = \"ITTP\"   (elsewhere: \"ITPP\", Individually Tailored \
+             Partnership Programme)\n-> `ITTP` looks like a misspelling of `ITPP`",
+            "Keep the claim as the source wrote it. If the variant means the canonical name, add \
+             it to that entity's `aliases` in rules.toml; if it is a different thing, declare it \
+             as its own [[entity]] so it is never merged.",
+        ),
+        Code::NameAcronym => (
+            "A text defines an acronym for an expansion whose initials it is not, as in \
+             \"Individually Tailored Partnership Program (ITTP)\". Small words may be skipped, \
+             hyphenated words count as several and digits may stand for number words, so this \
+             is more than a matter of style.",
+            "quote = \"the Regional Cooperation Framework (RCP)\"\n\
+             -> `RCP` is given as the acronym of `Regional Cooperation Framework`, whose initials are RCF",
+            "Check the source. If it misspells the acronym, keep its spelling and declare the \
+             acronym as an alias of the entity in rules.toml.",
+        ),
+        Code::Order => (
+            "An ordering constraint of rules.toml says one fact happened no later than another, \
+             and some claims put the first entirely after the second.",
+            "rules.toml: [[order]] before = { property = \"founded\" }, after = { property = \"closed\" }\n\
+             a.toml: founded = \"1998\"; b.toml: closed = \"1990\"",
+            "One of the dates is wrong, or the constraint does not hold for this subject. Check \
+             the sources; fix or review the claim, or narrow the constraint to a subject.",
+        ),
+        Code::QuoteNotFound => (
+            "A claim's quote is not in its source's text (`[source] text`). Case, runs of \
+             spaces, curly or straight quotes and dashes are ignored, and `…` marks an omission; \
+             anything else must match. The message shows how far the quote matches.",
+            "quote = \"first taking place in the early 1970s\"  (the text says \"late 1970s\")",
+            "Copy the quote from the source text again. If the text file is outdated, update it.",
+        ),
+        Code::LoadIo => (
+            "A file or directory could not be read: the claims directory does not exist, a \
+             `--rules` file is missing, or a source text named by `text` cannot be opened.",
+            "factcheck check nowhere/",
+            "Pass an existing path, fix the permissions, or correct the `text` path (it is \
+             relative to the claims file).",
+        ),
+        Code::LoadEncoding => (
+            "A file is not valid UTF-8. The diagnostic points at the first byte that is not.",
+            "a claims file saved as Latin-1: title = \"Caf\\xe9 review\"",
+            "Save the file as UTF-8.",
+        ),
+        Code::LoadSyntax => (
+            "A file is not valid TOML. Every syntax error is reported, and the parts of the file \
+             that could be read are still checked, except the tables that hold an error.",
+            "title = \"Broken\n(a string that is never closed)",
+            "Fix the TOML syntax at the place shown.",
+        ),
+        Code::LoadUnknownKey => (
+            "A key that the claims file or rules.toml format does not have, usually a typo. \
+             Every unknown key is reported, with the closest known key.",
+            "[[claim]]\nsubjet = \"Japan\"   -> did you mean `subject`?",
+            "Correct the key. The formats are described in the README, and `factcheck schema` \
+             gives JSON Schemas an editor can complete and check against.",
+        ),
+        Code::LoadType => (
+            "A value has the wrong type (a number where a string is expected, an array as a \
+             claim's value) or is not one of the allowed words (`type = \"dat\"`).",
+            "property = 3\nvalue = [\"1998\", \"1999\"]",
+            "Write the value as the message says. A claim states one value: several values are \
+             several claims (and `cardinality = \"multi\"` on the property).",
+        ),
+        Code::LoadMissing => (
+            "A required key or table is missing: a claims file without [source], a source \
+             without `title` or `publisher`, a claim without `subject`, `property` or `value`.",
+            "[[claim]]\nsubject = \"Example Institute\"\nproperty = \"founded\"",
+            "Add the missing key.",
+        ),
+        Code::LoadEmpty => (
+            "A subject, property, value, qualifier, id or name in rules.toml is empty or only \
+             spaces. The claim is left out of the comparison.",
+            "subject = \"\"",
+            "Write the missing text, or remove the claim.",
+        ),
+        Code::LoadDuplicateId => (
+            "Two claims in one file have the same id. Ids address claims (`SOURCE#ID`) in \
+             findings, reviews and baselines, so they must be unique within a file.",
+            "[[claim]]\nid = \"founded\"\n…\n[[claim]]\nid = \"founded\"",
+            "Give each claim its own id.",
+        ),
+        Code::LoadDuplicateSource => (
+            "Two claims files have the same source id (an explicit `id` under [source], or the \
+             same file name in two subdirectories).",
+            "claims/a.toml and claims/b.toml both with [source] id = \"press\"",
+            "Give one of them another id.",
+        ),
+        Code::LoadUnknownName => (
+            "A reference to something that does not exist: a `derived_from` source id, a \
+             `separators` qualifier key no claim uses, or a subject or property in an [[order]] \
+             that no claim or declaration has. The closest existing name is suggested.",
+            "derived_from = [\"alpah\"]   -> did you mean `alpha`?",
+            "Correct the reference.",
+        ),
+        Code::LoadDate => (
+            "A value that must be a date cannot be read as one: its property is declared \
+             `type = \"date\"`, or it is a relative date (\"on Thursday\") in a source with no \
+             `published` date, or it is impossible (\"February 30, 2020\", a weekday that does \
+             not match, \"since 2030\" in an article of 2025).",
+            "value = \"the Cold War\"   (property declared as a date)",
+            "Write the date in one of the forms the README lists, add `published` to the \
+             source for relative dates, or change the property's type.",
+        ),
+        Code::LoadNumber => (
+            "A value that must be a number cannot be read as one: its property is declared \
+             `type = \"number\"`.",
+            "value = \"a great deal of money\"   (property declared as a number)",
+            "Write the number in one of the forms the README lists, or change the property's \
+             type.",
+        ),
+        Code::LoadRules => (
+            "rules.toml contradicts itself: a name declared for two entities, or an ordering \
+             constraint on a property that does not hold dates.",
+            "[[entity]] name = \"Example Institute\", aliases = [\"EI\"]\n\
+             [[entity]] name = \"Example Initiative\", aliases = [\"EI\"]",
+            "Remove one of the two declarations, or fix the constraint.",
+        ),
+        Code::LoadNoClaims => (
+            "The claims directory holds no `.toml` file: there is nothing to check, and \
+             factcheck says so instead of passing silently.",
+            "factcheck check empty-directory/",
+            "Add one claims file per source, or point factcheck at the right directory.",
+        ),
+    };
+    Explanation {
+        meaning,
+        example,
+        resolution,
+    }
+}
+
+/// The whole page for a code, as `factcheck explain` prints it.
+#[must_use]
+pub fn page(code: Code) -> String {
+    let explanation = explain(code);
+    let example = explanation
+        .example
+        .lines()
+        .map(|line| format!("    {line}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    format!(
+        "{code} ({severity} by default)\n\n{summary}\n\n{meaning}\n\nExample:\n{example}\n\nHow to resolve it:\n{resolution}\n",
+        severity = code.default_severity(),
+        summary = code.summary(),
+        meaning = explanation.meaning,
+        resolution = explanation.resolution,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_explained() {
+        for &code in Code::ALL {
+            let explanation = explain(code);
+            assert!(explanation.meaning.len() > 40, "{code}");
+            assert!(!explanation.example.is_empty(), "{code}");
+            assert!(explanation.resolution.len() > 10, "{code}");
+            assert!(page(code).starts_with(code.as_str()));
+        }
+    }
+}
