@@ -18,6 +18,7 @@
 pub mod cli;
 pub mod commands;
 pub mod compare;
+pub mod explain;
 pub mod files;
 pub mod findings;
 pub mod load;

@@ -15,7 +15,7 @@ use crate::findings::{Code, Finding};
 use crate::load::claims::LoadedClaimsFile;
 use crate::load::scalar::RawScalar;
 use crate::model::{KeyId, Mention, Qualifier, SourceIx};
-use crate::normalize::fold::fold;
+use crate::normalize::fold::{fold, is_blank};
 use crate::normalize::names::Interner;
 
 /// A claim whose value is not interpreted yet.
@@ -55,7 +55,7 @@ pub struct KeyTable {
 impl KeyTable {
     /// The id of a key, added if new.
     pub fn intern(&mut self, key: &str) -> KeyId {
-        let folded = fold(key);
+        let folded = folded_key(key);
         if let Some(&id) = self.lookup.get(&folded) {
             return id;
         }
@@ -68,7 +68,7 @@ impl KeyTable {
     /// The id of a key, if it was seen.
     #[must_use]
     pub fn get(&self, key: &str) -> Option<KeyId> {
-        self.lookup.get(&fold(key)).copied()
+        self.lookup.get(&folded_key(key)).copied()
     }
 
     /// Every key, folded.
@@ -120,7 +120,7 @@ pub fn draft(
                     key: spaces.keys.intern(key),
                     key_span,
                     value: Mention {
-                        spelling: spaces.names.mention(text),
+                        spelling: spaces.names.mention(text, source.0),
                         span: value_span,
                     },
                 })
@@ -132,11 +132,11 @@ pub fn draft(
                 id: claim.id,
                 span: claim.span,
                 subject: Mention {
-                    spelling: spaces.names.mention(claim.subject.0),
+                    spelling: spaces.names.mention(claim.subject.0, source.0),
                     span: claim.subject.1,
                 },
                 property: Mention {
-                    spelling: spaces.properties.mention(claim.property.0),
+                    spelling: spaces.properties.mention(claim.property.0, source.0),
                     span: claim.property.1,
                 },
                 value: claim.value,
@@ -179,7 +179,7 @@ fn check_file<'a>(
         let mut valid = true;
         let mut non_empty = |field: &'a Spanned<String>, name: &str| -> Option<&'a str> {
             let trimmed = field.get_ref().trim();
-            if trimmed.is_empty() {
+            if is_blank(trimmed) {
                 problems.push(empty(name, at(field.span())));
                 valid = false;
                 None
@@ -192,7 +192,7 @@ fn check_file<'a>(
         let property = non_empty(&raw.property, "property");
         let value_span = at(raw.value.span());
         let value = scalar_str(files, value_span, raw.value.get_ref());
-        if value.is_empty() {
+        if is_blank(value) {
             problems.push(empty("value", value_span));
             valid = false;
         }
@@ -201,10 +201,10 @@ fn check_file<'a>(
             let key_span = at(key.span());
             let value_span = at(qualifier.span());
             let text = scalar_str(files, value_span, qualifier.get_ref());
-            if key.get_ref().trim().is_empty() {
+            if is_blank(key.get_ref()) {
                 problems.push(empty("qualifier key", key_span));
                 valid = false;
-            } else if text.is_empty() {
+            } else if is_blank(text) {
                 problems.push(empty("qualifier value", value_span));
                 valid = false;
             } else {
@@ -252,6 +252,16 @@ fn check_file<'a>(
 /// A scalar as the user wrote it, trimmed, borrowed from the raw value or the file.
 fn scalar_str<'a>(files: &'a Files, span: Span, scalar: &'a RawScalar) -> &'a str {
     scalar.as_written(files.slice(span)).trim()
+}
+
+/// A qualifier key folded like a name; a key with no letter or digit keeps its text.
+fn folded_key(key: &str) -> String {
+    let folded = fold(key);
+    if folded.is_empty() {
+        key.trim().to_owned()
+    } else {
+        folded
+    }
 }
 
 fn empty(what: &str, span: Span) -> Finding {

@@ -42,10 +42,27 @@ pub fn fold(text: &str) -> String {
 }
 
 /// The identity key of a name: folded words with the separators removed, so that
-/// "Indo-Pacific", "Indo Pacific" and "`IndoPacific`" are one key.
+/// "Indo-Pacific", "Indo Pacific" and "`IndoPacific`" are one key. A name with no letter or
+/// digit ("🚀", "%") keeps its exact text, so that two such names are not one.
 #[must_use]
 pub fn compact_key(text: &str) -> String {
-    fold_words(text).concat()
+    let key = fold_words(text).concat();
+    if key.is_empty() {
+        text.trim().to_owned()
+    } else {
+        key
+    }
+}
+
+/// Whether a text has nothing visible: only spaces, control characters and invisible format
+/// characters (zero-width spaces and joiners, byte-order marks, soft hyphens).
+#[must_use]
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+    })
 }
 
 /// The runs of digits in folded words, in order ("Taepodong-1" has `["1"]`).
@@ -293,8 +310,19 @@ mod tests {
         fn folding_is_idempotent(text in "\\PC{0,40}") {
             let once = fold(&text);
             proptest::prop_assert_eq!(fold(&once), once.clone());
-            proptest::prop_assert_eq!(compact_key(&once), compact_key(&text));
+            if !once.is_empty() {
+                proptest::prop_assert_eq!(compact_key(&once), compact_key(&text));
+            }
         }
+    }
+
+    #[test]
+    fn names_without_letters_keep_their_text_and_invisible_text_is_blank() {
+        assert_ne!(compact_key("🚀"), compact_key("🛸"));
+        assert_ne!(compact_key("%"), compact_key("-"));
+        assert!(is_blank(" \u{200B}\t\u{FEFF}"));
+        assert!(is_blank("\u{0}\u{1}"));
+        assert!(!is_blank("🚀"));
     }
 
     #[test]

@@ -411,6 +411,7 @@ mod tests {
     #[test]
     fn short_names_and_short_words_need_exact_matches() {
         assert_eq!(m("USA", "UAS"), None);
+
         assert_eq!(m("IP4", "IP5"), None);
         assert_eq!(m("the NATO summit", "tha NATO summit"), None);
     }

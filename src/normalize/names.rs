@@ -22,7 +22,7 @@ use crate::files::Span;
 use crate::findings::{Code, Finding};
 use crate::model::{Entity, EntityId, Namespace, Spelling, SpellingId};
 use crate::normalize::acronym;
-use crate::normalize::fold::fold_words;
+use crate::normalize::fold::{compact_key, fold_words};
 use crate::normalize::fuzzy::{self, Level, Match};
 
 /// Fuzzy matching settings (`[names]` in `rules.toml`).
@@ -43,19 +43,48 @@ impl Default for NameSettings {
     }
 }
 
-/// Collects distinct spellings and counts how often each is used.
+/// Collects distinct spellings, how often each is used, and by how many sources.
 #[derive(Debug, Default)]
 pub struct Interner {
     lookup: FxHashMap<Box<str>, SpellingId>,
     texts: Vec<Box<str>>,
     mentions: Vec<u32>,
+    sources: Vec<Sources>,
+}
+
+/// Which sources use a spelling: enough to tell one source from several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sources {
+    None,
+    One(u32),
+    Several,
+}
+
+impl Sources {
+    fn add(self, source: u32) -> Self {
+        match self {
+            Sources::None => Sources::One(source),
+            Sources::One(first) if first == source => self,
+            _ => Sources::Several,
+        }
+    }
+
+    fn merge(self, other: Sources) -> Self {
+        match other {
+            Sources::None => self,
+            Sources::One(source) => self.add(source),
+            Sources::Several => Sources::Several,
+        }
+    }
 }
 
 impl Interner {
-    /// Records one use of a spelling.
-    pub fn mention(&mut self, text: &str) -> SpellingId {
+    /// Records one use of a spelling, by the source with index `source`.
+    pub fn mention(&mut self, text: &str, source: u32) -> SpellingId {
         let id = self.declare(text);
-        self.mentions[id.0 as usize] += 1;
+        let index = id.0 as usize;
+        self.mentions[index] += 1;
+        self.sources[index] = self.sources[index].add(source);
         id
     }
 
@@ -68,6 +97,7 @@ impl Interner {
         self.lookup.insert(Box::from(text), id);
         self.texts.push(Box::from(text));
         self.mentions.push(0);
+        self.sources.push(Sources::None);
         id
     }
 
@@ -134,7 +164,7 @@ impl Resolution {
     /// The entity a text names, if any spelling in the namespace folds to it.
     #[must_use]
     pub fn lookup(&self, text: &str) -> Option<EntityId> {
-        self.lookup.get(&fold_words(text).concat()).copied()
+        self.lookup.get(&compact_key(text)).copied()
     }
 
     /// Every distinct spelling, for "did you mean" suggestions.
@@ -179,6 +209,7 @@ type Attachments = FxHashMap<u32, (u32, u32, u32, Match)>;
 struct State {
     texts: Vec<Box<str>>,
     mentions: Vec<u32>,
+    sources: Vec<Sources>,
     words: Vec<Vec<String>>,
     key_index: FxHashMap<String, u32>,
     key_words: Vec<Vec<String>>,
@@ -193,15 +224,23 @@ impl State {
     /// Spellings that fold to the same key are one name.
     fn new(interner: Interner) -> Self {
         let Interner {
-            texts, mentions, ..
+            texts,
+            mentions,
+            sources,
+            ..
         } = interner;
         let words: Vec<Vec<String>> = texts.par_iter().map(|t| fold_words(t)).collect();
         let mut key_index: FxHashMap<String, u32> = FxHashMap::default();
         let mut key_words: Vec<Vec<String>> = Vec::new();
         let mut key_of = Vec::with_capacity(texts.len());
-        for spelling_words in &words {
+        for (text, spelling_words) in texts.iter().zip(&words) {
             let next = u32::try_from(key_words.len()).unwrap_or(u32::MAX);
-            let key = *key_index.entry(spelling_words.concat()).or_insert_with(|| {
+            let identity = if spelling_words.is_empty() {
+                compact_key(text)
+            } else {
+                spelling_words.concat()
+            };
+            let key = *key_index.entry(identity).or_insert_with(|| {
                 key_words.push(spelling_words.clone());
                 next
             });
@@ -211,6 +250,7 @@ impl State {
         Self {
             texts,
             mentions,
+            sources,
             words,
             key_index,
             key_words,
@@ -320,6 +360,11 @@ impl State {
     /// attached, and nothing is attached to a variant or attached after absorbing one.
     fn attach_variants(&mut self, settings: &NameSettings) -> Attachments {
         let mut support: FxHashMap<u32, (bool, u64, u32)> = FxHashMap::default();
+        let mut used_by: FxHashMap<u32, Sources> = FxHashMap::default();
+        let mut acronym_keys = vec![false; self.key_words.len()];
+        for (text, &key) in self.texts.iter().zip(&self.key_of) {
+            acronym_keys[key as usize] |= acronym::is_acronym(text);
+        }
         for (spelling, &key) in self.key_of.iter().enumerate() {
             let root = self.sets.find(key);
             let entry =
@@ -328,6 +373,8 @@ impl State {
                     .or_insert((self.owner.contains_key(&root), 0, u32::MAX));
             entry.1 += u64::from(self.mentions[spelling]);
             entry.2 = entry.2.min(u32::try_from(spelling).unwrap_or(u32::MAX));
+            let sources = used_by.entry(root).or_insert(Sources::None);
+            *sources = sources.merge(self.sources[spelling]);
         }
         let strength = |root: u32| {
             let (declared, count, first) =
@@ -367,7 +414,14 @@ impl State {
             } else {
                 (rb, ra, key_a, key_b)
             };
+            // A spelling that several sources use independently is a name in its own
+            // right ("Ireland" and "Iceland"), not a typo.
+            let established = used_by.get(&source) == Some(&Sources::Several);
+            if self.short_word_slip(key_a, key_b, &acronym_keys) {
+                continue;
+            }
             if self.owner.contains_key(&source)
+                || established
                 || attached.contains_key(&source)
                 || absorbing.contains(&source)
                 || attached.contains_key(&target)
@@ -378,6 +432,21 @@ impl State {
             absorbing.insert(target);
         }
         attached
+    }
+
+    /// Whether two one-word names of five letters or fewer differ by a letter changed, added
+    /// or dropped, and are not both acronyms: short words a letter apart are usually other
+    /// words ("Iran", "Iraq"), while a slip in an acronym ("ITTP" for "ITPP") or two swapped
+    /// letters are typical typos.
+    fn short_word_slip(&self, a: u32, b: u32, acronym_keys: &[bool]) -> bool {
+        let (x, y) = (&self.key_words[a as usize], &self.key_words[b as usize]);
+        let ([x], [y]) = (x.as_slice(), y.as_slice()) else {
+            return false;
+        };
+        if x.chars().count().max(y.chars().count()) > 5 || strsim::levenshtein(x, y) != 1 {
+            return false;
+        }
+        !(acronym_keys[a as usize] && acronym_keys[b as usize])
     }
 
     /// Numbers the entities in order of first appearance, picks canonical spellings, and
@@ -532,9 +601,9 @@ mod tests {
     #[test]
     fn folding_merges_and_the_most_frequent_spelling_is_canonical() {
         let mut names = Interner::default();
-        names.mention("Japan–NATO relations");
-        names.mention("Japan-NATO relations");
-        names.mention("Japan-NATO relations");
+        names.mention("Japan–NATO relations", 0);
+        names.mention("Japan-NATO relations", 0);
+        names.mention("Japan-NATO relations", 0);
         let r = resolve(names, &[], &[], true, &NameSettings::default());
         assert_eq!(r.namespace.entities.len(), 1);
         assert_eq!(entity(&r, "japan nato relations"), "Japan-NATO relations");
@@ -543,8 +612,8 @@ mod tests {
     #[test]
     fn declared_aliases_and_canonical_win() {
         let mut names = Interner::default();
-        names.mention("ITPP");
-        names.mention("personalized partnership program");
+        names.mention("ITPP", 0);
+        names.mention("personalized partnership program", 0);
         let canonical = names.declare("Individually Tailored Partnership Programme");
         let alias_1 = names.declare("ITPP");
         let alias_2 = names.declare("personalized partnership program");
@@ -588,10 +657,10 @@ mod tests {
     #[test]
     fn acronyms_link_through_definitions_and_through_initials() {
         let mut names = Interner::default();
-        let short = names.mention("ITPP");
+        let short = names.mention("ITPP", 0);
         let long = names.declare("Individually Tailored Partnership Program");
-        names.mention("IPCP");
-        names.mention("Individual Partnership and Cooperation Programme");
+        names.mention("IPCP", 0);
+        names.mention("Individual Partnership and Cooperation Programme", 0);
         let r = resolve(names, &[], &[(short, long)], true, &NameSettings::default());
         assert_eq!(
             r.lookup("ITPP"),
@@ -609,8 +678,8 @@ mod tests {
         let mut names = Interner::default();
         let canonical = names.declare("Regional Cooperation Programme");
         let alias = names.declare("RCP");
-        names.mention("Regional Cooperation Programme");
-        names.mention("Regional Cooperaton Programme");
+        names.mention("Regional Cooperation Programme", 0);
+        names.mention("Regional Cooperaton Programme", 0);
         let declarations = [Declaration {
             canonical: (canonical, span()),
             aliases: vec![(alias, span())],
@@ -631,10 +700,10 @@ mod tests {
     #[test]
     fn similar_acronyms_of_different_expansions_stay_apart() {
         let mut names = Interner::default();
-        names.mention("SSBT");
-        names.mention("Shoubou Stai Bai Treaty");
-        names.mention("GSBT");
-        names.mention("Gotaru Shounovais Bouvurn Treaty");
+        names.mention("SSBT", 0);
+        names.mention("Shoubou Stai Bai Treaty", 0);
+        names.mention("GSBT", 0);
+        names.mention("Gotaru Shounovais Bouvurn Treaty", 0);
         let r = resolve(names, &[], &[], true, &NameSettings::default());
         assert!(r.variants.is_empty(), "{:?}", r.variants);
         assert_eq!(r.namespace.entities.len(), 2);
@@ -644,9 +713,9 @@ mod tests {
     #[test]
     fn a_misspelt_acronym_becomes_a_variant_of_the_real_one() {
         let mut names = Interner::default();
-        names.mention("ITPP");
-        names.mention("ITPP");
-        names.mention("ITTP");
+        names.mention("ITPP", 0);
+        names.mention("ITPP", 0);
+        names.mention("ITTP", 0);
         let r = resolve(names, &[], &[], true, &NameSettings::default());
         assert_eq!(r.namespace.entities.len(), 1);
         assert_eq!(r.variants.len(), 1);
@@ -660,10 +729,10 @@ mod tests {
     fn variants_do_not_chain_and_declared_entities_do_not_merge() {
         let mut names = Interner::default();
         for _ in 0..3 {
-            names.mention("abcdefgh");
+            names.mention("abcdefgh", 0);
         }
-        names.mention("abcdefgx");
-        names.mention("abcdefxx");
+        names.mention("abcdefgx", 0);
+        names.mention("abcdefxx", 0);
         let r = resolve(names, &[], &[], true, &NameSettings::default());
         // abcdefgx attaches to abcdefgh; abcdefxx could only reach it through abcdefgx.
         assert_eq!(r.variants.len(), 1);
@@ -690,10 +759,54 @@ mod tests {
     }
 
     #[test]
+    fn short_words_a_letter_apart_are_variants_only_as_acronyms() {
+        let mut names = Interner::default();
+        names.mention("Iraq", 0);
+        names.mention("Iraq", 1);
+        names.mention("Iran", 2);
+        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        assert!(r.variants.is_empty());
+        assert_eq!(r.namespace.entities.len(), 2);
+
+        let mut names = Interner::default();
+        names.mention("ITPP", 0);
+        names.mention("ITPP", 1);
+        names.mention("ITTP", 2);
+        names.mention("Irnaq", 2);
+        names.mention("Iranq", 3);
+        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        assert_eq!(r.variants.len(), 2, "an acronym slip and a swap are typos");
+    }
+
+    #[test]
+    fn a_spelling_several_sources_use_is_not_a_variant() {
+        let mut names = Interner::default();
+        for source in 0..3 {
+            names.mention("Ireland", source);
+        }
+        names.mention("Iceland", 3);
+        names.mention("Iceland", 4);
+        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        assert!(r.variants.is_empty());
+
+        let mut names = Interner::default();
+        for source in 0..3 {
+            names.mention("Ireland", source);
+        }
+        names.mention("Irelnad", 3);
+        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        assert_eq!(
+            r.variants.len(),
+            1,
+            "a one-source spelling is still a likely typo"
+        );
+    }
+
+    #[test]
     fn only_enabled_levels_make_variants() {
         let mut names = Interner::default();
-        names.mention("Japan NATO relations");
-        names.mention("NATO Japan relations");
+        names.mention("Japan NATO relations", 0);
+        names.mention("NATO Japan relations", 0);
         let settings = NameSettings {
             levels: vec![Level::Close],
             min_length: 4,

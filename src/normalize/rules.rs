@@ -16,6 +16,7 @@ use crate::load::scalar::RawScalar;
 use crate::model::quantity::Tolerance;
 use crate::model::{FactPattern, KeyId, OrderRule, ValueKind};
 use crate::normalize::claims::KeyTable;
+use crate::normalize::fold::is_blank;
 use crate::normalize::fuzzy::Level;
 use crate::normalize::names::{Declaration, Interner, NameSettings, Resolution};
 use crate::suggest;
@@ -121,7 +122,7 @@ fn declaration(
 ) -> Option<Declaration> {
     let mut named = |text: &Spanned<String>| {
         let trimmed = text.get_ref().trim();
-        if trimmed.is_empty() {
+        if is_blank(trimmed) {
             problems.push(
                 Finding::new(Code::LoadEmpty, "an empty name in rules.toml")
                     .with_help("write the name, or remove it")

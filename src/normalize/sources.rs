@@ -14,6 +14,7 @@ use crate::load::claims::LoadedClaimsFile;
 use crate::load::scalar::RawScalar;
 use crate::model::{Source, SourceIx};
 use crate::normalize::date::parse_date;
+use crate::normalize::fold::is_blank;
 use crate::suggest;
 
 /// One source per claims file, in the same order.
@@ -107,7 +108,7 @@ fn source(files: &Files, file: &LoadedClaimsFile, problems: &mut Vec<Finding>) -
     let value = &raw.value;
     let mut text = |field: &Spanned<String>, name: &str| -> String {
         let trimmed = field.get_ref().trim();
-        if trimmed.is_empty() {
+        if is_blank(trimmed) {
             problems.push(
                 Finding::new(Code::LoadEmpty, format!("`{name}` of [source] is empty"))
                     .with_help(format!("write the source's {name}"))

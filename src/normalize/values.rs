@@ -200,8 +200,17 @@ fn value(
             ));
             None
         }
-        (ValueKind::Text, _, _) => Some(Value::Text(Box::from(fold(&draft.value)))),
-        _ => Some(Value::Name(names.mention(&draft.value))),
+        (ValueKind::Text, _, _) => {
+            let folded = fold(&draft.value);
+            // A text with no letter or digit compares as written ("%" is not "-").
+            let text = if folded.is_empty() {
+                draft.value.trim()
+            } else {
+                &folded
+            };
+            Some(Value::Text(Box::from(text)))
+        }
+        _ => Some(Value::Name(names.mention(&draft.value, draft.source.0))),
     }
 }
 
