@@ -13,7 +13,7 @@ use toml::Spanned;
 
 use crate::files::{FileId, Span};
 use crate::findings::{Code, Finding};
-use crate::load::document::{self, Element};
+use crate::load::document::{self, Element, Partial};
 use crate::load::scalar::RawScalar;
 
 /// A claims file: the source it draws from and the claims drawn.
@@ -34,10 +34,11 @@ pub struct RawSource {
     /// The source's id; defaults to the file name without `.toml`. Claims are addressed as
     /// `SOURCE#ID`.
     pub id: Option<Spanned<String>>,
-    /// Title of the document (required).
-    pub title: Spanned<String>,
-    /// Who published it (required).
-    pub publisher: Spanned<String>,
+    /// Title of the document (required; checked in `normalize` so that a source missing it
+    /// still anchors its relative dates).
+    pub title: Option<Spanned<String>>,
+    /// Who published it (required, like `title`).
+    pub publisher: Option<Spanned<String>>,
     /// Who wrote it.
     pub author: Option<Spanned<String>>,
     /// When it was published ("2025", "2025-01", "2025-01-16"); anchors relative dates such
@@ -104,7 +105,7 @@ pub fn read(
     document::check_top_level(file, &mut root, TOP_LEVEL, "a claims file", problems);
 
     let source = if let Some(value) = root.remove("source") {
-        document::element::<RawSource>(file, value, "[source]", &broken, problems)
+        document::element::<RawSource>(file, value, "[source]", &broken, Partial::Keep, problems)
     } else {
         problems.push(
             Finding::new(Code::LoadMissing, "this claims file has no [source] table")
@@ -123,9 +124,14 @@ pub fn read(
             .enumerate()
         {
             let position = u32::try_from(index + 1).unwrap_or(u32::MAX);
-            if let Some(claim) =
-                document::element::<RawClaim>(file, item, "[[claim]]", &broken, problems)
-            {
+            if let Some(claim) = document::element::<RawClaim>(
+                file,
+                item,
+                "[[claim]]",
+                &broken,
+                Partial::Reject,
+                problems,
+            ) {
                 claims.push((position, claim));
             }
         }
@@ -195,6 +201,30 @@ quote = "informal communications first taking place in the late 1970s"
         assert_eq!(problems[0].code, Code::LoadMissing);
         assert_eq!(loaded.claims.len(), 1);
         assert_eq!(loaded.claims[0].0, 2);
+    }
+
+    #[test]
+    fn every_wrong_value_of_a_table_is_reported() {
+        let (loaded, problems) =
+            read_text("[source]\ntitle = 5\npublisher = true\npublished = \"2025-01\"\nkind = 3\n");
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(
+            messages.iter().all(|m| m.contains("must be a string")),
+            "{messages:?}"
+        );
+        let source = loaded.source.expect("the source keeps its valid keys");
+        assert!(source.value.published.is_some());
+        assert_eq!(source.set_aside, vec!["kind", "publisher", "title"]);
+    }
+
+    #[test]
+    fn a_claim_with_a_wrong_value_is_left_out_with_all_its_problems() {
+        let (loaded, problems) = read_text(
+            "[source]\ntitle = \"T\"\npublisher = \"P\"\n[[claim]]\nsubject = 1\nproperty = 2\nvalue = \"v\"\nqualifiers = { year = [1] }\n",
+        );
+        assert_eq!(problems.len(), 3, "{problems:#?}");
+        assert!(loaded.claims.is_empty());
     }
 
     #[test]

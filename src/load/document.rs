@@ -83,37 +83,40 @@ pub struct Element<T> {
     pub span: Range<usize>,
     /// Its header (`[[claim]]`) or, for inline tables, the whole table.
     pub header: Range<usize>,
+    /// Keys left out for a wrong value (already reported), with [`Partial::Keep`].
+    pub set_aside: Vec<String>,
+}
+
+/// What to do with an element that has wrong values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Partial {
+    /// Leave it out: a claim or a rule missing one of its keys would mean something else.
+    Reject,
+    /// Keep it without the wrong keys: the `[source]` table, whose keys are independent
+    /// metadata (a bad `kind` must not lose the `published` date).
+    Keep,
 }
 
 /// Deserializes a table-valued element into `T`.
 ///
-/// Reports every key `T` does not have (with a suggestion) and drops it, then deserializes the
-/// rest; a remaining error (wrong type, missing key) is reported at its span and the element
-/// is skipped.
+/// Reports every key `T` does not have (with a suggestion) and drops it. Then every wrong
+/// value is reported: after each error the offending key is set aside and the rest tried
+/// again, since serde stops at the first. Missing keys are reported too. With
+/// [`Partial::Reject`] an element with any error is left out.
 pub fn element<'a, T>(
     file: FileId,
     value: Spanned<DeValue<'a>>,
     what: &str,
     broken: &[usize],
+    partial: Partial,
     problems: &mut Vec<Finding>,
 ) -> Option<Element<T>>
 where
     T: Deserialize<'a>,
 {
     let header = value.span();
-    let (span, keys, value) = match value.into_inner() {
-        DeValue::Table(mut table) => {
-            let span = extent(&table, header.clone());
-            if broken.iter().any(|&at| span.start <= at && at <= span.end) {
-                return None;
-            }
-            let fields = fields_of::<T>();
-            if !fields.is_empty() {
-                check_top_level(file, &mut table, fields, what, problems);
-            }
-            let keys = value_keys(&table);
-            (span, keys, DeValue::Table(table))
-        }
+    let mut table = match value.into_inner() {
+        DeValue::Table(table) => table,
         other => {
             problems.push(
                 Finding::new(
@@ -126,26 +129,56 @@ where
             return None;
         }
     };
-    let spanned = Spanned::new(header.clone(), value);
-    match T::deserialize(ValueDeserializer::from(spanned)) {
-        Ok(value) => Some(Element {
-            value,
-            span,
-            header,
-        }),
-        Err(error) => {
-            let mut finding = from_toml_error(file, &error, what, header);
-            if let Some(key) = error
-                .span()
-                .and_then(|at| keys.iter().find(|(_, span)| *span == at))
-                .map(|(key, _)| key.as_str())
-            {
-                name_the_key(&mut finding, error.message(), key);
+    let span = extent(&table, header.clone());
+    if broken.iter().any(|&at| span.start <= at && at <= span.end) {
+        return None;
+    }
+    let fields = fields_of::<T>();
+    if !fields.is_empty() {
+        check_top_level(file, &mut table, fields, what, problems);
+    }
+    let keys = value_keys(&table);
+    let mut set_aside: Vec<String> = Vec::new();
+    // Each round either succeeds, or sets a key aside, or stops: at most one round per key.
+    for _ in 0..=keys.len() {
+        let attempt = Spanned::new(header.clone(), DeValue::Table(table.clone()));
+        let error = match T::deserialize(ValueDeserializer::from(attempt)) {
+            Ok(value) if set_aside.is_empty() || partial == Partial::Keep => {
+                return Some(Element {
+                    value,
+                    span,
+                    header,
+                    set_aside,
+                });
             }
+            Ok(_) => return None,
+            Err(error) => error,
+        };
+        let mut finding = from_toml_error(file, &error, what, header.clone());
+        let key = error
+            .span()
+            .and_then(|at| keys.iter().find(|(_, span)| *span == at))
+            .map(|(key, _)| key.clone());
+        if let Some(key) = &key {
+            name_the_key(&mut finding, error.message(), key);
+        }
+        // A key set aside for a wrong value is missing now: that is not news.
+        let repeated = finding.code == Code::LoadMissing
+            && set_aside
+                .iter()
+                .any(|k| finding.message.ends_with(&format!("`{k}`")));
+        if !repeated {
             problems.push(finding);
-            None
+        }
+        let top = key
+            .as_deref()
+            .map(|k| k.split('.').next().unwrap_or(k).to_owned());
+        match top {
+            Some(top) if table.remove(top.as_str()).is_some() => set_aside.push(top),
+            _ => return None,
         }
     }
+    None
 }
 
 /// The items of an array-of-tables key (`[[claim]]`), or a finding when the key holds
@@ -372,7 +405,16 @@ mod tests {
         let claims = parsed.root.remove("claim").expect("claims");
         let found = array_items(FileId(0), claims, "claim", &mut problems)
             .into_iter()
-            .map(|item| element::<Probe>(FileId(0), item, "claim", &parsed.broken, &mut problems))
+            .map(|item| {
+                element::<Probe>(
+                    FileId(0),
+                    item,
+                    "claim",
+                    &parsed.broken,
+                    Partial::Reject,
+                    &mut problems,
+                )
+            })
             .collect();
         (found, problems)
     }

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use crate::files::FileId;
 use crate::findings::Finding;
-use crate::load::document::{self, Element};
+use crate::load::document::{self, Element, Partial};
 use crate::load::scalar::RawScalar;
 
 /// The whole `rules.toml`.
@@ -175,7 +175,7 @@ pub fn read(file: FileId, text: &str, problems: &mut Vec<Finding>) -> LoadedRule
         ..LoadedRules::default()
     };
     if let Some(value) = root.remove("names") {
-        rules.names = document::element(file, value, "[names]", &broken, problems);
+        rules.names = document::element(file, value, "[names]", &broken, Partial::Reject, problems);
     }
     rules.entities = elements(file, &mut root, "entity", &broken, problems);
     rules.properties = elements(file, &mut root, "property", &broken, problems);
@@ -196,7 +196,7 @@ fn elements<'a, T: Deserialize<'a>>(
     let what = format!("[[{key}]]");
     document::array_items(file, value, key, problems)
         .into_iter()
-        .filter_map(|item| document::element(file, item, &what, broken, problems))
+        .filter_map(|item| document::element(file, item, &what, broken, Partial::Reject, problems))
         .collect()
 }
 

@@ -59,13 +59,29 @@ pub struct Match {
 }
 
 /// How many edits a word of `len` characters may take and still be "the same word".
+///
+/// Words longer than [`MAX_WORD`] match only exactly: they are not words a person mistypes,
+/// and their deletion neighbourhoods would cost quadratic time.
 #[must_use]
 pub fn allowance(len: usize) -> usize {
     match len {
         0..=3 => 0,
         4..=8 => 1,
-        _ => 2,
+        9..=MAX_WORD => 2,
+        _ => 0,
     }
+}
+
+/// The longest word matched fuzzily.
+pub const MAX_WORD: usize = 40;
+/// Names with more words, or more characters, are texts: never matched fuzzily.
+pub const MAX_NAME_WORDS: usize = 20;
+/// See [`MAX_NAME_WORDS`].
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// Whether a name (as folded words) is short enough to be matched fuzzily.
+fn matchable(words: &[String]) -> bool {
+    words.len() <= MAX_NAME_WORDS && words.iter().map(String::len).sum::<usize>() <= MAX_NAME_CHARS
 }
 
 /// How many edits apart two words of these lengths may be: the longer word's allowance, but
@@ -90,7 +106,7 @@ pub fn pair_allowance(a: usize, b: usize) -> usize {
 #[must_use]
 pub fn compare(a: &[String], b: &[String], min_length: usize) -> Option<Match> {
     // Cheap tests first: this runs for every candidate pair the index proposes.
-    if a.len() != b.len() || a.is_empty() {
+    if a.len() != b.len() || a.is_empty() || !matchable(a) || !matchable(b) {
         return None;
     }
     let len_a: usize = a.iter().map(|w| w.chars().count()).sum();
@@ -270,9 +286,11 @@ impl<'a> Vocabulary<'a> {
     fn new(names: &'a [Vec<String>]) -> Self {
         let mut ids: FxHashMap<&'a str, u32> = FxHashMap::default();
         let mut words = Vec::new();
+        // Names too long to match get no word ids, so their words stay out of the index.
         let names = names
             .iter()
             .map(|name| {
+                let name: &[String] = if matchable(name) { name } else { &[] };
                 name.iter()
                     .map(|word| {
                         *ids.entry(word.as_str()).or_insert_with(|| {
@@ -446,6 +464,19 @@ mod tests {
     #[test]
     fn identical_after_folding_is_not_fuzzy() {
         assert_eq!(m("Indo-Pacific", "IndoPacific"), None);
+    }
+
+    #[test]
+    fn long_words_and_long_names_match_only_exactly() {
+        let long = "a".repeat(3000);
+        assert_eq!(
+            compare(std::slice::from_ref(&long), &[format!("{long}b")], 4),
+            None
+        );
+        let many: Vec<String> = (0..50).map(|i| format!("word{i}")).collect();
+        let mut other = many.clone();
+        other[0] = "wrod0".into();
+        assert_eq!(compare(&many, &other, 4), None);
     }
 
     #[test]

@@ -106,7 +106,19 @@ fn source(files: &Files, file: &LoadedClaimsFile, problems: &mut Vec<Finding>) -
         };
     };
     let value = &raw.value;
-    let mut text = |field: &Spanned<String>, name: &str| -> String {
+    // A required field that is missing or empty is reported; the source still counts.
+    let mut text = |field: Option<&Spanned<String>>, name: &str| -> String {
+        let Some(field) = field else {
+            if raw.set_aside.iter().any(|key| key == name) {
+                return String::new();
+            }
+            problems.push(
+                Finding::new(Code::LoadMissing, format!("[source] has no `{name}`"))
+                    .with_help(format!("add `{name} = …`; it is required"))
+                    .at(at(raw.header.clone()), format!("`{name}` missing here")),
+            );
+            return String::new();
+        };
         let trimmed = field.get_ref().trim();
         if is_blank(trimmed) {
             problems.push(
@@ -117,10 +129,10 @@ fn source(files: &Files, file: &LoadedClaimsFile, problems: &mut Vec<Finding>) -
         }
         trimmed.to_owned()
     };
-    let title = text(&value.title, "title");
-    let publisher = text(&value.publisher, "publisher");
+    let title = text(value.title.as_ref(), "title");
+    let publisher = text(value.publisher.as_ref(), "publisher");
     let id = match &value.id {
-        Some(id) => text(id, "id"),
+        Some(id) => text(Some(id), "id"),
         None => file.stem.clone(),
     };
     let anchor = value.published.as_ref().and_then(|raw| {
