@@ -4,6 +4,7 @@
 //! kept as written, and `normalize` decides what they mean (STYLE: parse meaning in
 //! `normalize`, not in serde).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
@@ -24,14 +25,21 @@ pub enum RawScalar {
 }
 
 impl RawScalar {
-    /// The value as the user wrote it: the string's contents, or the literal's source text
-    /// (`literal`, the bytes its span covers) for numbers, booleans and dates, so that
-    /// `1_000` or `2025-04-08` reach messages exactly as typed.
+    /// The value as the user wrote it, trimmed: the string's contents, or the literal's
+    /// source text (`literal`, the bytes its span covers) for numbers and booleans, so that
+    /// `1_000` reaches messages exactly as typed. A TOML date-time is read as its date
+    /// (`2025-01-16T10:00:00Z` is the 16th): claims are dated to the day.
     #[must_use]
-    pub fn as_written<'a>(&'a self, literal: &'a str) -> &'a str {
+    pub fn as_written<'a>(&'a self, literal: &'a str) -> Cow<'a, str> {
         match self {
-            RawScalar::String(text) => text,
-            _ => literal,
+            RawScalar::String(text) => Cow::Borrowed(text.trim()),
+            RawScalar::Datetime(datetime) => datetime
+                .date
+                .filter(|_| datetime.time.is_some())
+                .map_or(Cow::Borrowed(literal.trim()), |date| {
+                    Cow::Owned(date.to_string())
+                }),
+            _ => Cow::Borrowed(literal.trim()),
         }
     }
 
@@ -89,10 +97,19 @@ impl<'de> Visitor<'de> for ScalarVisitor {
         Ok(RawScalar::Boolean(v))
     }
 
-    // toml hands dates over as a one-entry map that `Datetime` knows how to read.
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawScalar, A::Error> {
-        toml::value::Datetime::deserialize(de::value::MapAccessDeserializer::new(map))
-            .map(RawScalar::Datetime)
+    // toml hands dates over as a one-entry map under a private key; any other map is a
+    // table, which is not a scalar.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawScalar, A::Error> {
+        const DATETIME: &str = "$__toml_private_datetime";
+        match map.next_key::<String>()? {
+            Some(key) if key == DATETIME => {
+                let text: String = map.next_value()?;
+                text.parse::<toml::value::Datetime>()
+                    .map(RawScalar::Datetime)
+                    .map_err(de::Error::custom)
+            }
+            _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+        }
     }
 }
 
@@ -119,12 +136,31 @@ mod tests {
     #[test]
     fn tables_and_arrays_are_rejected() {
         assert!(toml::from_str::<Doc>("v = [[1]]").is_err());
-        assert!(toml::from_str::<Doc>("v = [{a = 1}]").is_err());
+        let table = toml::from_str::<Doc>("v = [{a = 1}]")
+            .map(|_| ())
+            .unwrap_err();
+        assert!(
+            table.message().contains("invalid type: map"),
+            "{}",
+            table.message()
+        );
+    }
+
+    #[test]
+    fn dates_with_times_are_kept() {
+        let doc: Doc = toml::from_str("v = [2025-01-16T10:00:00Z, 10:30:00]").unwrap();
+        assert!(matches!(doc.v[0], RawScalar::Datetime(_)));
+        assert!(matches!(doc.v[1], RawScalar::Datetime(_)));
     }
 
     #[test]
     fn as_written_prefers_the_literal_for_non_strings() {
         assert_eq!(RawScalar::Integer(1000).as_written("1_000"), "1_000");
-        assert_eq!(RawScalar::String("x".into()).as_written("\"x\""), "x");
+        assert_eq!(RawScalar::String(" x ".into()).as_written("\" x \""), "x");
+        let moment: toml::value::Datetime = "2025-01-16T10:00:00Z".parse().unwrap();
+        assert_eq!(
+            RawScalar::Datetime(moment).as_written("2025-01-16T10:00:00Z"),
+            "2025-01-16"
+        );
     }
 }

@@ -5,6 +5,8 @@
 //! depends on their property's type, which is only known once every claim has been seen
 //! (`values`).
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -13,7 +15,6 @@ use toml::Spanned;
 use crate::files::{Files, Span};
 use crate::findings::{Code, Finding};
 use crate::load::claims::LoadedClaimsFile;
-use crate::load::scalar::RawScalar;
 use crate::model::{KeyId, Mention, Qualifier, SourceIx};
 use crate::normalize::fold::{fold, is_blank};
 use crate::normalize::names::Interner;
@@ -116,12 +117,12 @@ pub fn draft(
             let mut qualifiers: Vec<Qualifier> = claim
                 .qualifiers
                 .iter()
-                .map(|&(key, key_span, text, value_span)| Qualifier {
+                .map(|(key, key_span, text, value_span)| Qualifier {
                     key: spaces.keys.intern(key),
-                    key_span,
+                    key_span: *key_span,
                     value: Mention {
                         spelling: spaces.names.mention(text, source.0),
-                        span: value_span,
+                        span: *value_span,
                     },
                 })
                 .collect();
@@ -160,7 +161,7 @@ struct Checked<'a> {
     value: Box<str>,
     value_span: Span,
     /// `(key, key span, value, value span)`.
-    qualifiers: Vec<(&'a str, Span, &'a str, Span)>,
+    qualifiers: Vec<(&'a str, Span, Cow<'a, str>, Span)>,
     quote: Option<(Box<str>, Span)>,
     cites: Option<Box<str>>,
 }
@@ -191,8 +192,8 @@ fn check_file<'a>(
         let subject = non_empty(&raw.subject, "subject");
         let property = non_empty(&raw.property, "property");
         let value_span = at(raw.value.span());
-        let value = scalar_str(files, value_span, raw.value.get_ref());
-        if is_blank(value) {
+        let value = raw.value.get_ref().as_written(files.slice(value_span));
+        if is_blank(&value) {
             problems.push(empty("value", value_span));
             valid = false;
         }
@@ -200,11 +201,11 @@ fn check_file<'a>(
         for (key, qualifier) in raw.qualifiers.iter().flatten() {
             let key_span = at(key.span());
             let value_span = at(qualifier.span());
-            let text = scalar_str(files, value_span, qualifier.get_ref());
+            let text = qualifier.get_ref().as_written(files.slice(value_span));
             if is_blank(key.get_ref()) {
                 problems.push(empty("qualifier key", key_span));
                 valid = false;
-            } else if is_blank(text) {
+            } else if is_blank(&text) {
                 problems.push(empty("qualifier value", value_span));
                 valid = false;
             } else {
@@ -236,7 +237,7 @@ fn check_file<'a>(
             span: at(element.span.clone()),
             subject: (subject, at(raw.subject.span())),
             property: (property, at(raw.property.span())),
-            value: Box::from(value),
+            value: Box::from(value.as_ref()),
             value_span,
             qualifiers,
             quote: raw
@@ -247,11 +248,6 @@ fn check_file<'a>(
         });
     }
     (checked, problems)
-}
-
-/// A scalar as the user wrote it, trimmed, borrowed from the raw value or the file.
-fn scalar_str<'a>(files: &'a Files, span: Span, scalar: &'a RawScalar) -> &'a str {
-    scalar.as_written(files.slice(span)).trim()
 }
 
 /// A qualifier key folded like a name; a key with no letter or digit keeps its text.

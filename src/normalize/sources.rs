@@ -11,7 +11,6 @@ use toml::Spanned;
 use crate::files::{Files, Span};
 use crate::findings::{Code, Finding};
 use crate::load::claims::LoadedClaimsFile;
-use crate::load::scalar::RawScalar;
 use crate::model::{Source, SourceIx};
 use crate::normalize::date::parse_date;
 use crate::normalize::fold::is_blank;
@@ -137,7 +136,7 @@ fn source(files: &Files, file: &LoadedClaimsFile, problems: &mut Vec<Finding>) -
     };
     let anchor = value.published.as_ref().and_then(|raw| {
         let span = at(raw.span());
-        let written = scalar_text(files, span, raw.get_ref());
+        let written = raw.get_ref().as_written(files.slice(span));
         match parse_date(&written, None) {
             Ok(date) => Some(date),
             Err(error) => {
@@ -168,9 +167,4 @@ fn source(files: &Files, file: &LoadedClaimsFile, problems: &mut Vec<Finding>) -
         url: value.url.as_ref().map(|u| u.get_ref().trim().to_owned()),
         derived_from: Vec::new(),
     }
-}
-
-/// A scalar as the user wrote it: a string's contents, or a literal's source text.
-pub(crate) fn scalar_text(files: &Files, span: Span, scalar: &RawScalar) -> String {
-    scalar.as_written(files.slice(span)).trim().to_owned()
 }

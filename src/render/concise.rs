@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use crate::render::Report;
+use crate::render::{Report, printable};
 
 /// One line per finding, then the summary line.
 #[must_use]
@@ -23,7 +23,9 @@ pub fn render(report: &Report<'_>) -> String {
         let _ = writeln!(
             out,
             "{place}: {} {}: {}",
-            finding.severity, finding.code, finding.message
+            finding.severity,
+            finding.code,
+            printable(&finding.message)
         );
     }
     let _ = writeln!(out, "factcheck: {}", report.summary);

@@ -14,7 +14,7 @@ use miette::{
 
 use crate::files::{FileId, Files};
 use crate::findings::{Finding, Location, Severity};
-use crate::render::Report;
+use crate::render::{Report, printable};
 
 /// Locations shown per finding; the rest are counted (all are in the JSON output).
 const MAX_LOCATIONS: usize = 12;
@@ -87,7 +87,7 @@ pub fn diagnostic(files: &Files, finding: &Finding) -> FindingDiagnostic {
         .map(|(file, locations)| FindingDiagnostic {
             message: locations
                 .first()
-                .map_or_else(String::new, |l| l.label.clone()),
+                .map_or_else(String::new, |l| printable(&l.label).into_owned()),
             code: None,
             severity: miette::Severity::Advice,
             help: None,
@@ -96,13 +96,13 @@ pub fn diagnostic(files: &Files, finding: &Finding) -> FindingDiagnostic {
             related: Vec::new(),
         })
         .collect();
-    let mut help = finding.help.clone();
+    let mut help = finding.help.as_deref().map(|h| printable(h).into_owned());
     if hidden > 0 {
         let more = format!("{hidden} more locations are listed in `--format json`");
         help = Some(help.map_or(more.clone(), |h| format!("{h}\n{more}")));
     }
     FindingDiagnostic {
-        message: finding.message.clone(),
+        message: printable(&finding.message).into_owned(),
         code: Some(finding.code.as_str()),
         severity: match finding.severity {
             Severity::Error => miette::Severity::Error,
@@ -127,10 +127,11 @@ fn labels(locations: &[&Location], first_is_primary: bool) -> Vec<LabeledSpan> {
         .map(|(i, location)| {
             let range = location.span.range();
             let span = (range.start, range.len());
+            let label = Some(printable(&location.label).into_owned());
             if first_is_primary && i == 0 {
-                LabeledSpan::new_primary_with_span(Some(location.label.clone()), span)
+                LabeledSpan::new_primary_with_span(label, span)
             } else {
-                LabeledSpan::new_with_span(Some(location.label.clone()), span)
+                LabeledSpan::new_with_span(label, span)
             }
         })
         .collect()

@@ -8,6 +8,7 @@ pub mod concise;
 pub mod human;
 pub mod json;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::files::{Files, LineCol, Span};
@@ -107,6 +108,27 @@ pub fn exit_status(findings: &[Finding], fail_on: FailOn) -> u8 {
     u8::from(findings.iter().any(|f| fails(f.severity)))
 }
 
+/// Text from the dataset made safe for a terminal: control characters and bidirectional
+/// overrides are escaped (`\n`, `\u{1b}`), so a value cannot move the cursor, change
+/// colours, break a one-line record, or reorder what is shown.
+#[must_use]
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Start and end of a span, 1-based.
 #[must_use]
 pub fn position(files: &Files, span: Span) -> (LineCol, LineCol) {
@@ -135,6 +157,13 @@ mod tests {
         assert_eq!(exit_status(std::slice::from_ref(&error), FailOn::Error), 1);
         assert_eq!(exit_status(std::slice::from_ref(&error), FailOn::Never), 0);
         assert_eq!(exit_status(&[error, load], FailOn::Never), 2);
+    }
+
+    #[test]
+    fn control_characters_and_bidi_overrides_are_escaped() {
+        assert_eq!(printable("plain – text"), "plain – text");
+        assert_eq!(printable("a\nb\u{1b}[31m"), "a\\nb\\u{1b}[31m");
+        assert_eq!(printable("x\u{202E}y"), "x\\u{202e}y");
     }
 
     #[test]
