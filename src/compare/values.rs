@@ -208,19 +208,26 @@ fn disagreement(
     involved.dedup();
     let (a, b) = widest(dataset, groups, pairs);
     let shown = |g: usize| value_text(dataset, &dataset.claims[groups[g][0] as usize]);
-    let mut values: Vec<String> = involved.iter().take(4).map(|&g| shown(g)).collect();
+    let mut values = involved
+        .iter()
+        .take(4)
+        .map(|&g| shown(g))
+        .collect::<Vec<_>>()
+        .join(" vs ");
     if involved.len() > 4 {
-        values.push(format!("{} more", involved.len() - 4));
+        let _ = write!(values, " and {} more", involved.len() - 4);
     }
+    // How far apart the two farthest values are, as the end of a sentence whose subject is
+    // the two values ("… are about 14 years apart", "… differ by $ 15 billion (21%)").
     let apart = match (
         &dataset.claims[groups[a][0] as usize].value,
         &dataset.claims[groups[b][0] as usize].value,
     ) {
         (Value::Date(x), Value::Date(y)) => date_gap(x, y).map(|gap| {
-            if gap.nearest_days <= 1 {
-                "one ends where the other begins".to_owned()
+            if code == Code::TensionDate && gap.nearest_days <= 1 {
+                "meet only where one ends and the other begins".to_owned()
             } else {
-                gap.describe()
+                format!("are {}", gap.describe())
             }
         }),
         (Value::Number(x), Value::Number(y)) => Some(difference(x, y)),
@@ -242,12 +249,17 @@ fn disagreement(
              finding",
         ),
     };
-    let mut message = format!("{what} \"{label}\": {}", values.join(" vs "));
+    let mut message = format!("{what} \"{label}\": {values}");
     if let Some(apart) = apart.filter(|_| code != Code::NumberIncomparable) {
         if involved.len() > 2 {
-            let _ = write!(message, "; {} and {} are {apart}", shown(a), shown(b));
+            let _ = write!(
+                message,
+                "; the farthest apart, {} and {}, {apart}",
+                shown(a),
+                shown(b)
+            );
         } else {
-            let _ = write!(message, ", {apart}");
+            let _ = write!(message, ": they {apart}");
         }
     }
 
@@ -284,12 +296,14 @@ fn widest(dataset: &Dataset, groups: &[Vec<u32>], pairs: &[(usize, usize)]) -> (
         &dataset.claims[groups[a][0] as usize].value,
         &dataset.claims[groups[b][0] as usize].value,
     ) {
-        (Value::Date(x), Value::Date(y)) => date_gap(x, y).map_or(0, |g| g.nearest_days),
-        _ => 0,
+        #[allow(clippy::cast_precision_loss)] // day counts are far below 2^52
+        (Value::Date(x), Value::Date(y)) => date_gap(x, y).map_or(0.0, |g| g.nearest_days as f64),
+        (Value::Number(x), Value::Number(y)) => x.low.max(y.low) - x.high.min(y.high),
+        _ => 0.0,
     };
     pairs
         .iter()
-        .max_by_key(|pair| (distance(pair), std::cmp::Reverse(**pair)))
+        .max_by(|p, q| distance(p).total_cmp(&distance(q)).then_with(|| q.cmp(p)))
         .copied()
         .unwrap_or((0, 1))
 }
