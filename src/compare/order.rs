@@ -216,6 +216,28 @@ mod tests {
     }
 
     #[test]
+    fn a_constraint_on_one_fact_and_every_unknown_name_are_reported() {
+        let claims = source(&[("Institute", "founded", "1998")]);
+        let same = check(
+            &[("a", &claims)],
+            Some(
+                "[[order]]\nbefore = { property = \"founded\" }\nafter = { property = \"founded\" }\n",
+            ),
+        );
+        assert_eq!(codes(&same), vec![Code::LoadRules]);
+        let typos = check(
+            &[("a", &claims)],
+            Some(
+                "[[order]]\nbefore = { subject = \"Insttute\", property = \"foundd\" }\nafter = { property = \"founded\" }\n",
+            ),
+        );
+        assert_eq!(
+            codes(&typos),
+            vec![Code::LoadUnknownName, Code::LoadUnknownName]
+        );
+    }
+
+    #[test]
     fn a_constraint_without_subject_is_checked_per_subject() {
         let checked = check(
             &[(

@@ -16,7 +16,6 @@ use crate::compare::verdict::Verdict;
 use crate::findings::{ClaimRef, Code, FactLabel, Finding, Location};
 use crate::model::quantity::Unit;
 use crate::model::{Claim, Dataset, Value};
-use crate::normalize::fold::fold;
 
 /// Past this many distinct values, a fact's values are compared with the extremes only: a
 /// fact with thousands of different values is already a finding, and all pairs would be
@@ -117,11 +116,15 @@ pub fn judge(dataset: &Dataset, fact: &Fact) -> Judgement {
         );
         judgement.findings.push((finding, claims));
     }
+    // A property's `severity` is that of its conflicts; tensions and incomparable units keep
+    // their codes' severities.
     for (finding, _) in &mut judgement.findings {
-        if finding.code != Code::NumberIncomparable {
-            if let Some(severity) = rules.severity {
-                finding.severity = severity;
-            }
+        let conflict = matches!(
+            finding.code,
+            Code::ConflictDate | Code::ConflictNumber | Code::ConflictValue
+        );
+        if let (true, Some(severity)) = (conflict, rules.severity) {
+            finding.severity = severity;
         }
     }
     judgement
@@ -318,13 +321,27 @@ pub fn value_text(dataset: &Dataset, claim: &Claim) -> String {
         // A number's normal form repeats it with its precision; worth showing only for vague
         // quantities ("hundreds of tents").
         Value::Number(quantity) => quantity.vague,
-        Value::Date(_) | Value::Name(_) => fold(&normal) != fold(&claim.stated),
+        Value::Date(_) | Value::Name(_) => comparable(&normal) != comparable(&claim.stated),
     };
     if informative {
-        format!("{} ({normal})", claim.stated)
+        if comparable(&normal).starts_with(&comparable(&claim.stated)) {
+            // "around 2014 (2013–2015)" already repeats what was stated.
+            normal
+        } else {
+            format!("{} ({normal})", claim.stated)
+        }
     } else {
         claim.stated.to_string()
     }
+}
+
+/// Letters and digits only, lower-cased: enough to tell whether a normalized form merely
+/// respells what was stated.
+fn comparable(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The normalized form of a claim's value, for display.
@@ -516,6 +533,18 @@ mod tests {
             Some("[[property]]\nname = \"position\"\nseverity = \"warning\"\n"),
         );
         assert_eq!(checked.findings[0].severity, Severity::Warning);
+        let tension = check(
+            &[
+                ("a", &source(&[("X", "began", "early 1990s")])),
+                ("b", &source(&[("X", "began", "mid-1990s")])),
+            ],
+            Some("[[property]]\nname = \"began\"\nseverity = \"error\"\n"),
+        );
+        assert_eq!(
+            tension.findings[0].severity,
+            Severity::Warning,
+            "a tension keeps its own"
+        );
         let allowed = check(
             &[
                 ("a", &source(&[("Rutte", "position", "Secretary General")])),

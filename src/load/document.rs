@@ -363,17 +363,20 @@ fn backticked(message: &str) -> Vec<&str> {
     message.split('`').skip(1).step_by(2).collect()
 }
 
-/// An empty span (end of input, say) widened to the character before it, so that a label
-/// has something to underline.
+/// An empty span widened to one character, so that a label has something to underline: the
+/// character at the position, or the one before it at the end of a line or of the input.
 fn widen_empty(range: Range<usize>, text: &str) -> Range<usize> {
     if !range.is_empty() {
         return range;
     }
-    let start = text
-        .get(..range.start)
-        .and_then(|before| before.char_indices().next_back())
-        .map_or(range.start, |(i, _)| i);
-    start..range.start.max(start + 1).min(text.len())
+    let at = range.start.min(text.len());
+    match text.get(at..).and_then(|rest| rest.chars().next()) {
+        Some(c) if c != '\n' && c != '\r' => at..at + c.len_utf8(),
+        _ => text
+            .get(..at)
+            .and_then(|before| before.char_indices().next_back())
+            .map_or(at..at, |(i, c)| i..i + c.len_utf8()),
+    }
 }
 
 fn table_example(what: &str) -> String {
@@ -475,6 +478,19 @@ mod tests {
         assert!(found[0].is_some());
         assert!(found[1].is_none(), "recovered values are guesses");
         assert!(problems.iter().all(|p| p.code == Code::LoadSyntax));
+    }
+
+    #[test]
+    fn an_empty_error_span_underlines_the_character_there() {
+        let text = "subject = \"S\" x\n";
+        let at = text.find('x').unwrap();
+        assert_eq!(&text[widen_empty(at..at, text)], "x");
+        let end = text.len() - 1;
+        assert_eq!(
+            &text[widen_empty(end..end, text)],
+            "x",
+            "at a line end, the one before"
+        );
     }
 
     #[test]

@@ -265,9 +265,10 @@ impl State {
         let mut problems = Vec::new();
         for (index, declaration) in declarations.iter().enumerate() {
             let canonical = self.key_of[declaration.canonical.0.0 as usize];
-            for &(spelling, span) in
-                std::iter::once(&declaration.canonical).chain(&declaration.aliases)
-            {
+            // A declaration whose own name belongs to another is skipped whole: merging its
+            // aliases into the other entity would be a guess.
+            let names = std::iter::once(&declaration.canonical).chain(&declaration.aliases);
+            for (position, &(spelling, span)) in names.enumerate() {
                 let key = self.key_of[spelling.0 as usize];
                 match self.owner.get(&self.sets.find(key)).copied() {
                     Some(other) if other != index => {
@@ -288,6 +289,9 @@ impl State {
                             .at(span, "declared again here")
                             .at(first.canonical.1, "first declared here"),
                         );
+                        if position == 0 {
+                            break;
+                        }
                     }
                     _ => {
                         let root = self.sets.union(canonical, key);
@@ -652,6 +656,29 @@ mod tests {
         assert_eq!(r.problems.len(), 1);
         assert_eq!(r.problems[0].code, Code::LoadRules);
         assert_eq!(r.namespace.entities.len(), 2);
+    }
+
+    #[test]
+    fn a_declaration_whose_name_is_taken_keeps_its_aliases_apart() {
+        let mut names = Interner::default();
+        let alpha = names.declare("Alpha Org");
+        let beta = names.declare("Beta Org");
+        let gamma = names.declare("Gamma Org");
+        let declarations = [
+            Declaration {
+                canonical: (alpha, span()),
+                aliases: vec![(beta, span())],
+                span: span(),
+            },
+            Declaration {
+                canonical: (beta, span()),
+                aliases: vec![(gamma, span())],
+                span: span(),
+            },
+        ];
+        let r = resolve(names, &declarations, &[], true, &NameSettings::default());
+        assert_eq!(r.problems.len(), 1);
+        assert_ne!(r.lookup("Gamma Org"), r.lookup("Alpha Org"));
     }
 
     #[test]

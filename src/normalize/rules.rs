@@ -14,7 +14,7 @@ use crate::load::rules::{
 };
 use crate::load::scalar::RawScalar;
 use crate::model::quantity::Tolerance;
-use crate::model::{FactPattern, KeyId, OrderRule, ValueKind};
+use crate::model::{EntityId, FactPattern, KeyId, OrderRule, ValueKind};
 use crate::normalize::claims::KeyTable;
 use crate::normalize::fold::is_blank;
 use crate::normalize::fuzzy::Level;
@@ -239,75 +239,121 @@ pub fn orders(
         return Vec::new();
     };
     let at = |range: std::ops::Range<usize>| Span::new(file, range);
-    let mut resolve = |fact: &Spanned<RawFactRef>| -> Option<FactPattern> {
-        let raw = fact.get_ref();
-        let property_text = raw.property.get_ref();
-        let Some(property) = properties.lookup(property_text) else {
-            let known: Vec<&str> = properties.spellings().collect();
-            problems.push(
-                Finding::new(
-                    Code::LoadUnknownName,
-                    format!("no claim or [[property]] has the property `{property_text}`"),
-                )
-                .with_help(suggest::help_for(property_text, &known, "property"))
-                .at(at(raw.property.span()), "unknown property"),
-            );
-            return None;
+    let mut orders = Vec::new();
+    for order in &rules.orders {
+        let before = fact_pattern(
+            order.value.before.get_ref(),
+            names,
+            properties,
+            kinds,
+            &at,
+            problems,
+        );
+        let after = fact_pattern(
+            order.value.after.get_ref(),
+            names,
+            properties,
+            kinds,
+            &at,
+            problems,
+        );
+        let (Some(before), Some(after)) = (before, after) else {
+            continue;
         };
-        let kind = kinds
-            .get(property.0 as usize)
-            .copied()
-            .unwrap_or(ValueKind::Name);
-        if kind != ValueKind::Date {
+        let same_subject = before.subject.or(after.subject) == after.subject.or(before.subject);
+        if before.property == after.property && same_subject {
             problems.push(
-                Finding::new(
-                    Code::LoadRules,
-                    format!(
-                        "ordering constraints compare dates, but `{property_text}` holds {kind}s"
-                    ),
-                )
-                .with_help("order date properties only, or declare `type = \"date\"` for it")
-                .at(at(raw.property.span()), format!("a {kind} property")),
+                Finding::new(Code::LoadRules, "this constraint orders a fact with itself")
+                    .with_help("`before` and `after` must name two different facts")
+                    .at(at(order.header.clone()), "same fact on both sides"),
             );
-            return None;
+            continue;
         }
-        let subject = match &raw.subject {
-            None => None,
-            Some(subject) => {
-                let Some(entity) = names.lookup(subject.get_ref()) else {
-                    let known: Vec<&str> = names.spellings().collect();
-                    problems.push(
-                        Finding::new(
-                            Code::LoadUnknownName,
-                            format!(
-                                "no claim or [[entity]] has the subject `{}`",
-                                subject.get_ref()
-                            ),
-                        )
-                        .with_help(suggest::help_for(subject.get_ref(), &known, "subject"))
-                        .at(at(subject.span()), "unknown subject"),
-                    );
-                    return None;
-                };
-                Some(entity)
+        orders.push(OrderRule {
+            before,
+            after,
+            span: at(order.header.clone()),
+            note: order.value.note.clone(),
+        });
+    }
+    orders
+}
+
+/// One side of a constraint. Both its names are checked, so that two typos are reported
+/// together.
+fn fact_pattern(
+    raw: &RawFactRef,
+    names: &Resolution,
+    properties: &Resolution,
+    kinds: &[ValueKind],
+    at: &impl Fn(std::ops::Range<usize>) -> Span,
+    problems: &mut Vec<Finding>,
+) -> Option<FactPattern> {
+    let property = date_property(raw, properties, kinds, at, problems);
+    let subject = match &raw.subject {
+        None => Some(None),
+        Some(subject) => {
+            let entity = names.lookup(subject.get_ref());
+            if entity.is_none() {
+                let known: Vec<&str> = names.spellings().collect();
+                problems.push(
+                    Finding::new(
+                        Code::LoadUnknownName,
+                        format!(
+                            "no claim or [[entity]] has the subject `{}`",
+                            subject.get_ref()
+                        ),
+                    )
+                    .with_help(suggest::help_for(subject.get_ref(), &known, "subject"))
+                    .at(at(subject.span()), "unknown subject"),
+                );
             }
-        };
-        Some(FactPattern { subject, property })
+            entity.map(Some)
+        }
     };
-    rules
-        .orders
-        .iter()
-        .filter_map(|order| {
-            let before = resolve(&order.value.before);
-            let after = resolve(&order.value.after);
-            Some(OrderRule {
-                before: before?,
-                after: after?,
-                span: at(order.header.clone()),
-                note: order.value.note.clone(),
-            })
-        })
-        .collect()
+    Some(FactPattern {
+        subject: subject?,
+        property: property?,
+    })
+}
+
+/// The property of one side of a constraint, which must exist and hold dates.
+fn date_property(
+    raw: &RawFactRef,
+    properties: &Resolution,
+    kinds: &[ValueKind],
+    at: &impl Fn(std::ops::Range<usize>) -> Span,
+    problems: &mut Vec<Finding>,
+) -> Option<EntityId> {
+    let property_text = raw.property.get_ref();
+    let Some(property) = properties.lookup(property_text) else {
+        let known: Vec<&str> = properties.spellings().collect();
+        problems.push(
+            Finding::new(
+                Code::LoadUnknownName,
+                format!("no claim or [[property]] has the property `{property_text}`"),
+            )
+            .with_help(suggest::help_for(property_text, &known, "property"))
+            .at(at(raw.property.span()), "unknown property"),
+        );
+        return None;
+    };
+    let kind = kinds
+        .get(property.0 as usize)
+        .copied()
+        .unwrap_or(ValueKind::Name);
+    if kind != ValueKind::Date {
+        problems.push(
+            Finding::new(
+                Code::LoadRules,
+                format!("ordering constraints compare dates, but `{property_text}` holds {kind}s"),
+            )
+            .with_help("order date properties only, or declare `type = \"date\"` for it")
+            .at(at(raw.property.span()), format!("a {kind} property")),
+        );
+        return None;
+    }
+    Some(property)
 }
 
 #[cfg(test)]
