@@ -38,8 +38,40 @@ fn colour_when_forced_and_never_when_refused() {
     assert!(forced.contains(ESCAPE));
     let (refused, _) = run(&["check", "--color", "never"], false);
     assert!(!refused.contains(ESCAPE));
-    let (auto, _) = run(&["check", "--color", "auto"], true);
-    assert!(!auto.contains(ESCAPE));
+}
+
+/// Whether a text holds an SGR (colour or style) escape sequence: ESC [ digits/; m.
+fn has_colour(text: &str) -> bool {
+    text.split('\u{1b}').skip(1).any(|rest| {
+        rest.strip_prefix('[').is_some_and(|rest| {
+            let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ';');
+            digits.starts_with('m')
+        })
+    })
+}
+
+/// Runs `factcheck check` on a pseudo-terminal (util-linux `script`, part of every Debian
+/// system), so that "auto" colour applies.
+fn on_a_terminal(no_color: bool) -> String {
+    let binary = snapbox::cmd::cargo_bin!("factcheck");
+    let mut command = std::process::Command::new("script");
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["-qec", &format!("{} check", binary.display()), "/dev/null"])
+        .env_remove("NO_COLOR");
+    if no_color {
+        command.env("NO_COLOR", "1");
+    }
+    let output = command.output().expect("`script` runs (util-linux)");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn auto_colours_a_terminal_unless_no_color_is_set() {
+    assert!(has_colour(&on_a_terminal(false)));
+    let plain = on_a_terminal(true);
+    assert!(!has_colour(&plain), "NO_COLOR is respected");
+    assert!(plain.contains("factcheck::conflict::date"));
 }
 
 #[test]
