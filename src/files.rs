@@ -43,16 +43,6 @@ impl Span {
     pub fn range(self) -> Range<usize> {
         self.start as usize..self.end as usize
     }
-
-    /// The smallest span covering both (same file assumed).
-    #[must_use]
-    pub fn cover(self, other: Span) -> Span {
-        Span {
-            file: self.file,
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
-    }
 }
 
 /// One file as read from disk.

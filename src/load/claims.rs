@@ -92,8 +92,6 @@ pub struct LoadedClaimsFile {
     pub source_text: Option<Arc<str>>,
 }
 
-const TOP_LEVEL: &[&str] = &["source", "claim"];
-
 /// Reads one claims file, pushing every problem found.
 pub fn read(
     file: FileId,
@@ -102,7 +100,8 @@ pub fn read(
     problems: &mut Vec<Finding>,
 ) -> LoadedClaimsFile {
     let document::Parsed { mut root, broken } = document::parse(file, text, problems);
-    document::check_top_level(file, &mut root, TOP_LEVEL, "a claims file", problems);
+    let top_level = document::fields_of::<RawClaimsFile>();
+    document::check_top_level(file, &mut root, top_level, "a claims file", problems);
 
     let source = if let Some(value) = root.remove("source") {
         document::element::<RawSource>(file, value, "[source]", &broken, Partial::Keep, problems)

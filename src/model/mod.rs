@@ -53,37 +53,10 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    /// The canonical name of a claim's subject.
-    #[must_use]
-    pub fn subject_name(&self, claim: &Claim) -> &str {
-        self.names
-            .canonical(self.names.entity_of(claim.subject.spelling))
-    }
-
-    /// The canonical name of a claim's property.
-    #[must_use]
-    pub fn property_name(&self, claim: &Claim) -> &str {
-        self.properties
-            .canonical(self.properties.entity_of(claim.property.spelling))
-    }
-
-    /// The rules of a claim's property.
-    #[must_use]
-    pub fn rules_of(&self, claim: &Claim) -> &PropertyRules {
-        let entity = self.properties.entity_of(claim.property.spelling);
-        &self.property_rules[entity.0 as usize]
-    }
-
     /// The source of a claim.
     #[must_use]
     pub fn source_of(&self, claim: &Claim) -> &Source {
         &self.sources[claim.source.0 as usize]
-    }
-
-    /// A claim's address, `SOURCE#ID` or `SOURCE#N`.
-    #[must_use]
-    pub fn address(&self, claim: &Claim) -> String {
-        format!("{}#{}", self.source_of(claim).id, claim.handle())
     }
 }
 
@@ -211,10 +184,8 @@ impl fmt::Display for ValueKind {
 /// How the claims of one property are compared.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PropertyRules {
-    /// The value type.
+    /// The value type, declared or inferred.
     pub kind: ValueKind,
-    /// Whether the type was declared in `rules.toml` (else inferred).
-    pub declared_kind: bool,
     /// Whether a fact has several values.
     pub multi: bool,
     /// Qualifier keys that separate facts; `None`: every key does.

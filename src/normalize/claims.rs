@@ -46,6 +46,16 @@ pub struct Draft {
     pub cites: Option<Box<str>>,
 }
 
+impl Draft {
+    /// The id, or the 1-based position when there is none (as `Claim::handle`).
+    #[must_use]
+    pub fn handle(&self) -> String {
+        self.id
+            .as_deref()
+            .map_or_else(|| self.position.to_string(), str::to_owned)
+    }
+}
+
 /// Qualifier keys, folded and numbered.
 #[derive(Debug, Default)]
 pub struct KeyTable {

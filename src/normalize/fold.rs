@@ -65,30 +65,14 @@ pub fn is_blank(text: &str) -> bool {
     })
 }
 
-/// The runs of digits in folded words, in order ("Taepodong-1" has `["1"]`).
+/// The runs of digits in folded words, in order ("Taepodong-1" has `1`).
 ///
 /// Two names whose digit runs differ never match fuzzily.
-#[must_use]
-pub fn digit_runs(words: &[String]) -> Vec<&str> {
-    let mut runs = Vec::new();
-    for word in words {
-        let bytes = word.as_bytes();
-        let mut start = None;
-        for (i, b) in bytes.iter().enumerate() {
-            match (b.is_ascii_digit(), start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    runs.push(&word[s..i]);
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(s) = start {
-            runs.push(&word[s..]);
-        }
-    }
-    runs
+pub fn digit_runs(words: &[String]) -> impl Iterator<Item = &str> {
+    words.iter().flat_map(|word| {
+        word.split(|c: char| !c.is_ascii_digit())
+            .filter(|run| !run.is_empty())
+    })
 }
 
 enum Class {
@@ -328,6 +312,9 @@ mod tests {
     #[test]
     fn digit_runs_are_extracted_in_order() {
         let words = fold_words("Taepodong-1 and F-35B 2.5");
-        assert_eq!(digit_runs(&words), vec!["1", "35", "2", "5"]);
+        assert_eq!(
+            digit_runs(&words).collect::<Vec<_>>(),
+            vec!["1", "35", "2", "5"]
+        );
     }
 }

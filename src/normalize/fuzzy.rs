@@ -22,6 +22,8 @@
 //! Programme" and "Individually Tailored Partnership Programme") stay apart.
 
 use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::normalize::fold::digit_runs;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rayon::prelude::*;
@@ -121,7 +123,7 @@ pub fn compare(a: &[String], b: &[String], min_length: usize) -> Option<Match> {
     {
         return None;
     }
-    if !digit_runs_iter(a).eq(digit_runs_iter(b)) {
+    if !digit_runs(a).eq(digit_runs(b)) {
         return None;
     }
     // The same words in another order have the same length in all.
@@ -168,14 +170,6 @@ pub fn compare(a: &[String], b: &[String], min_length: usize) -> Option<Match> {
     } else {
         None
     }
-}
-
-/// The runs of digits in words, in order, without collecting them.
-fn digit_runs_iter(words: &[String]) -> impl Iterator<Item = &str> {
-    words.iter().flat_map(|word| {
-        word.split(|c: char| !c.is_ascii_digit())
-            .filter(|run| !run.is_empty())
-    })
 }
 
 /// Every pair `(i, j)`, `i < j`, of names that [`compare`] matches, sorted.

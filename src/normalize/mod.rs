@@ -7,7 +7,7 @@
 //! 4. properties resolved (aliases, fuzzy variants) — [`names`];
 //! 5. each property's type inferred or taken from the rules, every value parsed — [`values`];
 //! 6. quotes checked against the sources' texts — [`quotes`]; acronym definitions read
-//!    from the dataset's own text — [`acronym`];
+//!    from the dataset's own text — [`definitions`];
 //! 7. names resolved (aliases, acronyms, fuzzy variants) — [`names`];
 //! 8. ordering constraints resolved, name findings built — [`rules`], [`variants`].
 //!
@@ -17,6 +17,7 @@
 pub mod acronym;
 pub mod claims;
 pub mod date;
+pub mod definitions;
 pub mod fold;
 pub mod fuzzy;
 pub mod names;
@@ -28,12 +29,9 @@ pub mod text;
 pub mod values;
 pub mod variants;
 
-use std::collections::HashMap;
-
-use crate::files::Files;
-use crate::findings::{ClaimRef, Code, Finding, Location};
+use crate::findings::Finding;
 use crate::load::Loaded;
-use crate::model::{Claim, Dataset, EntityId, PropertyRules, Source, SpellingId, Value, ValueKind};
+use crate::model::{Claim, Dataset, EntityId, PropertyRules, Value, ValueKind};
 
 use self::claims::{Draft, KeyTable, Namespaces};
 use self::fold::fold;
@@ -106,7 +104,7 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         &mut problems,
     );
 
-    let (links, acronym_problems) = definitions(&files, &sources, &drafts, &mut names);
+    let (links, acronym_problems) = definitions::find(&files, &sources, &drafts, &mut names);
     let resolved_names = names::resolve(names, &rules.entities, &links, true, &rules.settings);
     problems.extend(resolved_names.problems.iter().cloned());
 
@@ -119,7 +117,7 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         &interpreted.kinds,
         &mut problems,
     );
-    let property_rules = property_rules(settings, &interpreted.kinds, &interpreted.declared);
+    let property_rules = property_rules(settings, &interpreted.kinds);
 
     let name_variants = resolved_names.variants.clone();
     let property_variants = resolved_properties.variants.clone();
@@ -201,104 +199,18 @@ fn finish_claims(
 }
 
 /// Each property's settings with its final type.
-fn property_rules(
-    settings: Vec<PropertySettings>,
-    kinds: &[ValueKind],
-    declared: &[bool],
-) -> Vec<PropertyRules> {
+fn property_rules(settings: Vec<PropertySettings>, kinds: &[ValueKind]) -> Vec<PropertyRules> {
     settings
         .into_iter()
-        .zip(kinds.iter().zip(declared))
-        .map(|(settings, (&kind, &declared_kind))| PropertyRules {
+        .zip(kinds)
+        .map(|(settings, &kind)| PropertyRules {
             kind,
-            declared_kind,
             multi: settings.multi,
             separators: settings.separators,
             severity: settings.severity,
             tolerance: settings.tolerance,
         })
         .collect()
-}
-
-/// Acronym definitions in the claims' own text (quotes, subjects, values), as links between
-/// spellings, and a `name::acronym` finding for each acronym that is not its expansion's
-/// initials.
-fn definitions(
-    files: &Files,
-    sources: &[Source],
-    drafts: &[Draft],
-    names: &mut Interner,
-) -> (Vec<(SpellingId, SpellingId)>, Vec<Finding>) {
-    let mut links = Vec::new();
-    let mut misses: HashMap<(String, String), Finding> = HashMap::new();
-    let mut order = Vec::new();
-    for draft in drafts {
-        let subject = names.text(draft.subject.spelling).to_owned();
-        let texts = draft
-            .quote
-            .iter()
-            .map(|(quote, span)| (quote.to_string(), *span))
-            .chain([
-                (subject, draft.subject.span),
-                (draft.value.to_string(), draft.value_span),
-            ]);
-        for (text, span) in texts {
-            if !text.contains('(') {
-                continue;
-            }
-            for definition in acronym::definitions(&text) {
-                // Only a definition that passes the initials test links two names: one that
-                // fails it is reported, and the acronym keeps whatever it resolves to.
-                if definition.exact {
-                    let short = names.declare(&definition.acronym);
-                    let long = names.declare(&definition.expansion);
-                    links.push((short, long));
-                    continue;
-                }
-                let expected = acronym::initials(&definition.expansion);
-                let source = &sources[draft.source.0 as usize].id;
-                let location = Location {
-                    span: text::inner_span(files, span, &text, definition.acronym_range.clone()),
-                    label: format!("{source} writes `{}`", definition.acronym),
-                    claim: Some(ClaimRef {
-                        source: source.clone(),
-                        claim: draft
-                            .id
-                            .as_deref()
-                            .map_or_else(|| draft.position.to_string(), str::to_owned),
-                        stated: definition.acronym.clone(),
-                        normalized: expected.clone(),
-                    }),
-                };
-                let key = (definition.acronym.clone(), fold(&definition.expansion));
-                misses
-                    .entry(key.clone())
-                    .or_insert_with(|| {
-                        order.push(key);
-                        Finding::new(
-                            Code::NameAcronym,
-                            format!(
-                                "`{}` is given as the acronym of `{}`, whose initials are {expected}",
-                                definition.acronym, definition.expansion
-                            ),
-                        )
-                        .with_help(format!(
-                            "if the source misspells it, keep its spelling and add `{}` to the \
-                             aliases of the entity in rules.toml; if the expansion is wrong, check \
-                             the source",
-                            definition.acronym
-                        ))
-                    })
-                    .locations
-                    .push(location);
-            }
-        }
-    }
-    let findings = order
-        .into_iter()
-        .filter_map(|key| misses.remove(&key))
-        .collect();
-    (links, findings)
 }
 
 #[cfg(test)]

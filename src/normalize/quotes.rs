@@ -48,10 +48,7 @@ pub fn check(loaded: &[LoadedClaimsFile], source_ids: &[String], drafts: &[Draft
             label: format!("not in {source}'s text"),
             claim: Some(ClaimRef {
                 source: source.clone(),
-                claim: draft
-                    .id
-                    .as_deref()
-                    .map_or_else(|| draft.position.to_string(), str::to_owned),
+                claim: draft.handle(),
                 stated: quote.to_string(),
                 normalized: fold(quote),
             }),

@@ -24,8 +24,6 @@ use crate::normalize::number::{NumberError, parse_number};
 pub struct Interpreted {
     /// Type of each property entity.
     pub kinds: Vec<ValueKind>,
-    /// Whether each property's type was declared.
-    pub declared: Vec<bool>,
     /// Value of each draft.
     pub values: Vec<Option<Value>>,
 }
@@ -108,11 +106,7 @@ pub fn interpret(
         })
         .collect();
 
-    Interpreted {
-        kinds,
-        declared: declared.iter().map(Option::is_some).collect(),
-        values,
-    }
+    Interpreted { kinds, values }
 }
 
 /// A value parsed as one type: `None` when it was not tried.
