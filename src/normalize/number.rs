@@ -160,7 +160,7 @@ fn explain(text: &str, lower: &str, problem: &Problem<'_>) -> NumberError {
             Some("qualify the number once: `at least 300` or `300 or more`"),
         ),
         Problem::TooLarge => (
-            format!("`{text}` is too large a number"),
+            format!("`{text}` has too many digits"),
             Some("write at most 30 digits, with a magnitude if need be (`55 billion`)"),
         ),
         Problem::NoBase => (
