@@ -160,6 +160,10 @@ fn explain(text: &str, lower: &str, problem: &Problem<'_>) -> NumberError {
             Some("qualify the number once: `at least 300` or `300 or more`"),
         ),
         Problem::TooLarge => (
+            format!("`{text}` is too large a number"),
+            Some("write the number with one magnitude (`55 billion`)"),
+        ),
+        Problem::TooManyDigits => (
             format!("`{text}` has too many digits"),
             Some("write at most 30 digits, with a magnitude if need be (`55 billion`)"),
         ),

@@ -160,7 +160,7 @@ impl<'a> Parser<'a> {
                         return Err(Problem::DecimalComma(text));
                     }
                 }
-                let value = numeral(token.text).ok_or(Problem::TooLarge)?;
+                let value = numeral(token.text).ok_or(Problem::TooManyDigits)?;
                 Ok(Number {
                     written: Written::exact(value),
                     takes_magnitude: true,

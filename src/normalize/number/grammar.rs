@@ -53,6 +53,8 @@ pub(super) enum Problem<'a> {
     TwoQualifiers,
     /// More digits, or a larger magnitude, than a number can hold.
     TooLarge,
+    /// A numeral with more digits than are read.
+    TooManyDigits,
     /// "2% of" with nothing after "of".
     NoBase,
 }

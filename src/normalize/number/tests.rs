@@ -605,8 +605,13 @@ fn a_percentage_of_nothing_is_an_error() {
 }
 
 #[test]
-fn a_number_too_large_is_an_error() {
-    assert!(error(&"9".repeat(40)).message.contains("too large"));
+fn numbers_with_too_many_digits_or_too_large_are_errors() {
+    assert!(error(&"9".repeat(40)).message.contains("too many digits"));
+    assert!(
+        error(&format!("0.{}1", "0".repeat(40)))
+            .message
+            .contains("too many digits")
+    );
     let huge = format!("5 {}", "trillion ".repeat(30));
     assert!(error(&huge).message.contains("too large"));
 }
