@@ -6,7 +6,7 @@
 //!    declared alias;
 //! 2. acronym and expansion: a definition found in the dataset's own text, or an acronym
 //!    whose letters are the initials of exactly one long name in the namespace;
-//! 3. a fuzzy match ([`fuzzy`]): the weaker name is attached to the better supported one
+//! 3. a fuzzy match ([`fuzzy`](crate::normalize::fuzzy)): the weaker name is attached to the better supported one
 //!    as a *variant*, which the caller reports.
 //!
 //! The canonical spelling of an entity is the declared one, else the most frequent. Two
