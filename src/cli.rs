@@ -1,6 +1,7 @@
 //! The command line: clap types only. What each command does is in `commands`.
 
 use std::path::PathBuf;
+use std::str::FromStr;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -21,14 +22,28 @@ pub struct Cli {
 pub enum Command {
     /// Check the claims for disagreements between sources (the CI gate).
     ///
-    /// Exit status: 0 when nothing at or above the failing severity is found, 1 when
-    /// something is, 2 when the input could not be read as a dataset.
+    /// Exit status: 0 when no open finding is at or above the failing severity, 1 when one
+    /// is, 2 when the input could not be read as a dataset.
     Check(CheckArgs),
+    /// Record a review of a finding, so that it no longer fails `check`.
+    ///
+    /// The finding is named by the fingerprint `check` prints (`fc1-…`). The review is
+    /// appended to the reviews file, keyed on the finding's claims and their values.
+    Review(ReviewArgs),
+    /// Explain a finding code: what it means, an example, how to resolve it.
+    Explain(ExplainArgs),
+    /// Create a dataset to start from: `claims/` with one example file, and a commented
+    /// `rules.toml`. Refuses to overwrite existing files.
+    Init(InitArgs),
+    /// Print the JSON Schema of claims files, `rules.toml` or reviews files, for editors.
+    Schema(SchemaArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
 }
 
-/// Arguments of `factcheck check`.
+/// Where the dataset is: shared by the commands that read one.
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub struct DatasetArgs {
     /// The directory of claims files (searched recursively for `*.toml`).
     #[arg(default_value = "claims", value_name = "CLAIMS_DIR")]
     pub claims: PathBuf,
@@ -37,13 +52,59 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// The reviews file. Defaults to `reviews.toml` in the current directory, used if present.
+    #[arg(long, value_name = "FILE")]
+    pub reviews: Option<PathBuf>,
+}
 
-    /// Which findings make the exit status 1.
+/// Arguments of `factcheck check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The dataset.
+    #[command(flatten)]
+    pub dataset: DatasetArgs,
+
+    /// Output format, and optionally a file to write it to (`sarif=results.sarif`); repeat to
+    /// produce several. Formats: human, concise, json, sarif, github, junit. Default: human.
+    #[arg(long, value_name = "FORMAT[=FILE]")]
+    pub format: Vec<Output>,
+
+    /// Which open findings make the exit status 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
     pub fail_on: FailOn,
+
+    /// Make a code, or every code of a namespace (`factcheck::name`), an error.
+    #[arg(long, value_name = "CODE")]
+    pub deny: Vec<String>,
+
+    /// Make a code, or a namespace, a warning.
+    #[arg(long, value_name = "CODE")]
+    pub warn: Vec<String>,
+
+    /// Do not report a code, or a namespace.
+    #[arg(long, value_name = "CODE")]
+    pub allow: Vec<String>,
+
+    /// Accept the findings of this baseline file: only new ones count.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Write every current finding to this baseline file, and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Check the whole dataset, but report only findings that involve a claim added or changed
+    /// since this git revision.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+
+    /// Also print how many findings there are of each code.
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// The date reviews expire against (default: today), for reproducible runs.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
 
     /// When to use colours (`auto`: when writing to a terminal and `NO_COLOR` is not set).
     #[arg(long, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
@@ -52,6 +113,123 @@ pub struct CheckArgs {
     /// Print how long each stage took, and the peak memory, to stderr.
     #[arg(long)]
     pub timings: bool,
+}
+
+/// Arguments of `factcheck review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The finding's fingerprint, as `check` prints it (`fc1-…`).
+    #[arg(value_name = "FINGERPRINT")]
+    pub fingerprint: String,
+
+    /// What you concluded.
+    #[arg(long, value_enum)]
+    pub decision: Decision,
+
+    /// Why (required).
+    #[arg(long)]
+    pub reason: String,
+
+    /// Who reviewed it (default: `git config user.name`, else `$USER`).
+    #[arg(long)]
+    pub reviewer: Option<String>,
+
+    /// After this date (`YYYY-MM-DD`) the review no longer counts.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub expires: Option<String>,
+
+    /// The dataset.
+    #[command(flatten)]
+    pub dataset: DatasetArgs,
+}
+
+/// A review's decision, on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Decision {
+    /// The sources do not really disagree.
+    Explained,
+    /// The first claim listed is wrong.
+    FirstSourceWrong,
+    /// The second claim listed is wrong.
+    SecondSourceWrong,
+    /// Both are wrong.
+    BothWrong,
+    /// Looked at, left open for now (give it an expiry).
+    Unresolved,
+}
+
+/// Arguments of `factcheck explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The code (`factcheck::conflict::date`, or just `conflict::date`); omit to list them all.
+    pub code: Option<String>,
+}
+
+/// Arguments of `factcheck init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The directory to create the dataset in.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// Arguments of `factcheck schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which file format.
+    #[arg(value_enum)]
+    pub of: SchemaKind,
+}
+
+/// The file formats with a JSON Schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// A claims file.
+    Claims,
+    /// `rules.toml`.
+    Rules,
+    /// A reviews file.
+    Reviews,
+}
+
+/// Arguments of `factcheck completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// An output: a format, and a file or stdout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// The format.
+    pub format: Format,
+    /// The file to write; stdout when `None`.
+    pub path: Option<PathBuf>,
+}
+
+impl FromStr for Output {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let (name, path) = match text.split_once('=') {
+            Some((name, path)) if !path.is_empty() => (name, Some(PathBuf::from(path))),
+            Some(_) => return Err(format!("`{text}`: a file name must follow `=`")),
+            None => (text, None),
+        };
+        let format = Format::from_str(name, true).map_err(|_| {
+            let names: Vec<String> = Format::value_variants()
+                .iter()
+                .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_owned()))
+                .collect();
+            format!(
+                "`{name}` is not a format; expected one of {}",
+                names.join(", ")
+            )
+        })?;
+        Ok(Output { format, path })
+    }
 }
 
 /// Output formats of `check`.
@@ -63,6 +241,12 @@ pub enum Format {
     Concise,
     /// A versioned JSON document (see the README).
     Json,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions annotations, and a Markdown summary in `$GITHUB_STEP_SUMMARY`.
+    Github,
+    /// `JUnit` XML: one test case per fact checked.
+    Junit,
 }
 
 /// Severities that fail the check.
@@ -85,4 +269,34 @@ pub enum Color {
     Always,
     /// Never colour.
     Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn outputs_parse() {
+        assert_eq!(
+            "sarif=out/results.sarif".parse::<Output>(),
+            Ok(Output {
+                format: Format::Sarif,
+                path: Some("out/results.sarif".into())
+            })
+        );
+        assert_eq!("JSON".parse::<Output>().map(|o| o.format), Ok(Format::Json));
+        assert!("sarif=".parse::<Output>().is_err());
+        assert!(
+            "xml"
+                .parse::<Output>()
+                .unwrap_err()
+                .contains("expected one of")
+        );
+    }
 }

@@ -105,6 +105,25 @@ pub fn explain(code: Code) -> Explanation {
             "quote = \"first taking place in the early 1970s\"  (the text says \"late 1970s\")",
             "Copy the quote from the source text again. If the text file is outdated, update it.",
         ),
+        Code::ReviewStale => (
+            "A review no longer matches a finding: a claim it covers has changed its value or \
+             has disappeared, or the finding now involves other claims (a new source joined a \
+             conflict), or the disagreement is gone. The finding, if there still is one, counts \
+             again; the review is kept for you to update or remove.",
+            "reviews.toml: claims = [{ claim = \"ipdf#first-contact\", value = \"1977/1979\" }, …]\n\
+             ipdf.toml now says value = \"early 1980s\"\n             -> the review covered ipdf#first-contact when it said 1977/1979; it now says 1980/1983",
+            "Look at the finding again. If your decision still holds, update the review's claims \
+             and values (`factcheck review FINGERPRINT …` writes a fresh one); if the finding is \
+             gone, remove the review.",
+        ),
+        Code::ReviewExpired => (
+            "A review has an `expires` date that has passed, so the finding it explained counts \
+             again, and this error says why. Expiry forces decisions such as \"unresolved\" to be \
+             looked at again.",
+            "expires = 2026-01-31   (and today is later)",
+            "Review the finding again and write a new review (with a new expiry, if it should \
+             have one), or fix the data.",
+        ),
         Code::LoadIo => (
             "A file or directory could not be read: the claims directory does not exist, a \
              `--rules` file is missing, or a source text named by `text` cannot be opened.",

@@ -4,7 +4,9 @@
 //! one-line summary) and the [`Finding`] type every stage produces. Nothing here renders: the
 //! renderers turn findings into miette diagnostics, lines or JSON.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
+
+use sha2::{Digest, Sha256};
 
 use crate::files::Span;
 
@@ -98,6 +100,10 @@ codes! {
         "An ordering constraint of rules.toml is violated.";
     QuoteNotFound => "factcheck::quote::not-found", Error,
         "A quote is not in its source's text.";
+    ReviewStale => "factcheck::review::stale", Warning,
+        "A review no longer matches the claims it explained.";
+    ReviewExpired => "factcheck::review::expired", Error,
+        "A review has passed its expiry date, so its finding counts again.";
     LoadIo => "factcheck::load::io", Error,
         "A file or directory could not be read.";
     LoadEncoding => "factcheck::load::encoding", Error,
@@ -154,9 +160,14 @@ impl fmt::Display for Code {
 pub struct Finding {
     /// What kind of problem.
     pub code: Code,
-    /// Its severity before command-line overrides (the code's default, or a property's
-    /// `severity` from `rules.toml`).
+    /// Its severity: the code's default until the gate's policy (`triage`) has applied the
+    /// overrides of `rules.toml` and the command line.
     pub severity: Severity,
+    /// The severity a property's `severity` in `rules.toml` gives its conflicts, which wins
+    /// over a per-code setting of `rules.toml` (but not over the command line).
+    pub property_severity: Option<Severity>,
+    /// Whether the finding is open, or accepted by a review or the baseline.
+    pub status: Status,
     /// What is wrong, stating the values involved.
     pub message: String,
     /// What to do about it.
@@ -174,6 +185,8 @@ impl Finding {
         Self {
             code,
             severity: code.default_severity(),
+            property_severity: None,
+            status: Status::Open,
             message: message.into(),
             help: None,
             fact: None,
@@ -195,14 +208,97 @@ impl Finding {
             span,
             label: label.into(),
             claim: None,
+            role: Role::Involved,
         });
         self
+    }
+
+    /// The finding's stable identity: its code and the keys and values of the claims
+    /// involved, hashed (`fc1-` and 16 hex digits). It does not change when lines move, files
+    /// are reformatted or unrelated claims are added, which is what reviews and baselines
+    /// need; it changes when a claim involved changes its value or another claim joins.
+    /// Findings with no claim (load problems) are identified by their message.
+    #[must_use]
+    pub fn fingerprint(&self) -> String {
+        let parts: Vec<(&str, &str)> = self
+            .claims()
+            .map(|c| (c.key.as_str(), c.value_key.as_str()))
+            .collect();
+        if parts.is_empty() {
+            fingerprint_of(self.code, [(self.message.as_str(), "")])
+        } else {
+            fingerprint_of(self.code, parts)
+        }
+    }
+
+    /// The claims the finding is about (not the ones shown for context), in order.
+    pub fn claims(&self) -> impl Iterator<Item = &ClaimRef> {
+        self.locations
+            .iter()
+            .filter(|l| l.role == Role::Involved)
+            .filter_map(|l| l.claim.as_ref())
     }
 
     /// The primary location, if the finding has any.
     #[must_use]
     pub fn primary(&self) -> Option<&Location> {
         self.locations.first()
+    }
+}
+
+/// The fingerprint of a finding with this code about these `(claim key, value key)` pairs,
+/// in any order: what [`Finding::fingerprint`] computes, and what a review is matched on.
+#[must_use]
+pub fn fingerprint_of<'a>(
+    code: Code,
+    claims: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> String {
+    let mut parts: Vec<String> = claims
+        .into_iter()
+        .map(|(key, value)| format!("{key}={value}"))
+        .collect();
+    parts.sort();
+    parts.dedup();
+    let mut hasher = Sha256::new();
+    hasher.update(code.as_str());
+    for part in &parts {
+        hasher.update([0]);
+        hasher.update(part);
+    }
+    format!("fc1-{}", hex(&hasher.finalize()[..8]))
+}
+
+/// Bytes as lower-case hexadecimal.
+#[must_use]
+pub fn hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
+            let _ = write!(out, "{b:02x}");
+            out
+        })
+}
+
+/// Whether a finding still needs attention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// Counts: shown, and fails `check` at or above the failing severity.
+    Open,
+    /// Explained by a review (its index in the dataset's reviews); counted, not failing.
+    Reviewed(usize),
+    /// Accepted by the baseline file; counted, not failing.
+    Baselined,
+}
+
+impl Status {
+    /// The lower-case word used in machine formats.
+    #[must_use]
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Reviewed(_) => "reviewed",
+            Status::Baselined => "baselined",
+        }
     }
 }
 
@@ -236,6 +332,18 @@ pub struct Location {
     pub label: String,
     /// The claim the span belongs to, when it belongs to one.
     pub claim: Option<ClaimRef>,
+    /// Whether the place is part of the problem or shown for comparison.
+    pub role: Role,
+}
+
+/// What a location is to its finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Part of the problem: its claim is one the finding is about.
+    Involved,
+    /// Shown for comparison (the canonical spelling a variant is set against); not part of
+    /// the finding's identity, so that it may change without the finding changing.
+    Context,
 }
 
 /// A claim involved in a finding, with what it states.
@@ -245,10 +353,16 @@ pub struct ClaimRef {
     pub source: String,
     /// The claim's id, or its 1-based position when it has none.
     pub claim: String,
+    /// The claim's stable identity: `SOURCE#ID`, or for a claim without an id, its source
+    /// and a hash of its subject, property and qualifiers (never its position, so that moving
+    /// claims keeps it).
+    pub key: String,
     /// The value as the source states it.
     pub stated: String,
-    /// The value as factcheck understood it.
+    /// The value as factcheck understood it, for people.
     pub normalized: String,
+    /// The value as factcheck understood it, in a stable machine form (EDTF for dates).
+    pub value_key: String,
 }
 
 impl ClaimRef {

@@ -15,6 +15,7 @@
 //!
 //! [`check`] runs the first three stages; the binary adds the command line and rendering.
 
+pub mod baseline;
 pub mod cli;
 pub mod commands;
 pub mod compare;
@@ -28,12 +29,13 @@ pub mod render;
 pub mod suggest;
 #[cfg(test)]
 pub(crate) mod testing;
+pub mod triage;
 
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 use crate::compare::Comparison;
-use crate::findings::{Finding, Severity};
+use crate::findings::{FactLabel, Finding};
 use crate::model::Dataset;
 use crate::render::Summary;
 
@@ -50,17 +52,24 @@ pub struct Checked {
     pub summary: Summary,
     /// How long each stage took, in order.
     pub timings: Vec<(&'static str, Duration)>,
+    /// The facts that were compared (claimed more than once), as labels.
+    pub compared: Vec<FactLabel>,
 }
 
-/// Loads, normalizes and compares a dataset.
+/// Loads, normalizes and compares a dataset, with the default policy (reviews apply, no
+/// baseline, no overrides).
 #[must_use]
 pub fn check(request: &load::Request) -> Checked {
-    check_with_progress(request, &mut |_| {})
+    check_with(request, &triage::Policy::default(), &mut |_| {})
 }
 
-/// Like [`check`], telling `progress` what it is doing before each stage ("normalizing
-/// 1000000 claims"), for long runs.
-pub fn check_with_progress(request: &load::Request, progress: &mut dyn FnMut(&str)) -> Checked {
+/// Loads, normalizes, compares and triages a dataset under a policy, telling `progress` what
+/// it is doing before each stage ("normalizing 1000000 claims"), for long runs.
+pub fn check_with(
+    request: &load::Request,
+    policy: &triage::Policy,
+    progress: &mut dyn FnMut(&str),
+) -> Checked {
     let mut timings = Vec::new();
     let mut clock = Instant::now();
     let mut lap = |stage: &'static str| {
@@ -85,7 +94,7 @@ pub fn check_with_progress(request: &load::Request, progress: &mut dyn FnMut(&st
     lap("compare");
     let mut findings = normalized.findings;
     findings.append(&mut comparison.findings);
-    findings.retain(|f| f.severity != Severity::Allow);
+    let mut findings = triage::triage(&normalized.dataset, findings, policy);
     sort(&normalized.dataset, &mut findings);
 
     let dataset = normalized.dataset;
@@ -109,12 +118,19 @@ pub fn check_with_progress(request: &load::Request, progress: &mut dyn FnMut(&st
         ..Summary::default()
     };
     summary.count(&findings);
+    let compared = comparison
+        .facts
+        .iter()
+        .filter(|judged| judged.fact.claims.len() > 1)
+        .map(|judged| compare::values::fact_label(&dataset, &judged.fact))
+        .collect();
     Checked {
         dataset,
         comparison,
         findings,
         summary,
         timings,
+        compared,
     }
 }
 

@@ -21,6 +21,7 @@ pub fn check(files: &[(&str, &str)], rules: Option<&str>) -> Checked {
     crate::check(&Request {
         claims_dir: claims,
         rules: RulesPath::Default(rules_path),
+        reviews: RulesPath::Default(dir.path().join("reviews.toml")),
     })
 }
 

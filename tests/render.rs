@@ -15,6 +15,7 @@ fn checked(root: &str) -> factcheck::Checked {
     factcheck::check(&Request {
         claims_dir: "claims".into(),
         rules: RulesPath::Default("rules.toml".into()),
+        reviews: RulesPath::Default("reviews.toml".into()),
     })
 }
 
@@ -24,6 +25,7 @@ fn outputs(root: &str) -> (String, String, String) {
         files: &checked.dataset.files,
         findings: &checked.findings,
         summary: &checked.summary,
+        facts: &checked.compared,
     };
     let style = human::Style {
         color: false,
@@ -56,6 +58,7 @@ fn rendered_outputs() {
             files: &checked.dataset.files,
             findings: &checked.findings,
             summary: &checked.summary,
+            facts: &checked.compared,
         };
         human::render(
             &report,

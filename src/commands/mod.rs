@@ -1,26 +1,73 @@
 //! What each subcommand does: read the environment, call the library, write the output.
 //!
-//! Owns the edge between the library and the process: terminal detection, `NO_COLOR`,
-//! writing to stdout, exit statuses. The work itself is the library's.
+//! Owns the edge between the library and the process: paths and defaults, terminal detection,
+//! `NO_COLOR`, the clock, writing to stdout and files, exit statuses. The work itself is the
+//! library's.
 
+pub mod changed;
 pub mod check;
+pub mod completions;
+pub mod explain;
+pub mod init;
+pub mod review;
+pub mod schema;
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, DatasetArgs};
+use crate::load::{Request, RulesPath};
+use crate::model::date::Day;
 
 /// Runs the command line and returns the exit status.
 #[must_use]
 pub fn run(cli: &Cli) -> u8 {
     match &cli.command {
         Command::Check(args) => check::run(args),
+        Command::Review(args) => review::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Init(args) => init::run(args),
+        Command::Schema(args) => schema::run(args),
+        Command::Completions(args) => completions::run(args),
     }
 }
 
+/// What to load, from the dataset arguments: an explicit file must exist, a default one is
+/// used when present.
+pub(crate) fn request(dataset: &DatasetArgs) -> Request {
+    let path = |given: &Option<PathBuf>, default: &str| {
+        given.clone().map_or_else(
+            || RulesPath::Default(PathBuf::from(default)),
+            RulesPath::Given,
+        )
+    };
+    Request {
+        claims_dir: dataset.claims.clone(),
+        rules: path(&dataset.rules, "rules.toml"),
+        reviews: path(&dataset.reviews, "reviews.toml"),
+    }
+}
+
+/// Reports that the command could not run, and returns exit status 2.
+pub(crate) fn fail(message: &str) -> u8 {
+    eprintln!("factcheck: error: {message}");
+    2
+}
+
+/// Today, as a day number, from the system clock.
+pub(crate) fn today() -> Day {
+    // 1970-01-01 is day 719,163 of chrono's count from 0001-01-01.
+    let days = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs() / 86_400);
+    Day::try_from(days).map_or(Day::MAX, |days| days.saturating_add(719_163))
+}
+
 /// Stage durations, throughput and peak memory, one line each, for `--timings`.
-pub(crate) fn timings(stages: &[(&str, std::time::Duration)], claims: usize) -> String {
-    let total: std::time::Duration = stages.iter().map(|(_, d)| *d).sum();
+pub(crate) fn timings(stages: &[(&str, Duration)], claims: usize) -> String {
+    let total: Duration = stages.iter().map(|(_, d)| *d).sum();
     let mut out = String::new();
     for (stage, duration) in stages {
         let _ = writeln!(out, "timing {stage:<10} {:>10.3} s", duration.as_secs_f64());

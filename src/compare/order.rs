@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use crate::compare::values::value_text;
-use crate::findings::{ClaimRef, Code, Finding, Location};
+use crate::findings::{ClaimRef, Code, Finding, Location, Role};
 use crate::model::{Dataset, EntityId, OrderRule, Value};
 
 /// Every violated constraint, each with the claims it involves.
@@ -154,9 +154,12 @@ fn violation(
                 claim: Some(ClaimRef {
                     source: source.clone(),
                     claim: claim.handle(),
+                    key: claim.key.to_string(),
                     stated: claim.stated.to_string(),
                     normalized: crate::compare::values::normalized(dataset, claim),
+                    value_key: claim.value_key(),
                 }),
+                role: Role::Involved,
             }
         })
         .collect();
@@ -164,6 +167,7 @@ fn violation(
         span: rule.span,
         label: "the constraint".into(),
         claim: None,
+        role: Role::Context,
     });
     Some((finding, involved.into_iter().map(|(i, _)| i).collect()))
 }

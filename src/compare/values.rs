@@ -13,7 +13,7 @@ use crate::compare::date::{compare_dates, date_gap};
 use crate::compare::facts::Fact;
 use crate::compare::number::{NumberComparison, compare_quantities, difference};
 use crate::compare::verdict::Verdict;
-use crate::findings::{ClaimRef, Code, FactLabel, Finding, Location};
+use crate::findings::{ClaimRef, Code, FactLabel, Finding, Location, Role};
 use crate::model::quantity::Unit;
 use crate::model::{Claim, Dataset, Value};
 
@@ -123,8 +123,8 @@ pub fn judge(dataset: &Dataset, fact: &Fact) -> Judgement {
             finding.code,
             Code::ConflictDate | Code::ConflictNumber | Code::ConflictValue
         );
-        if let (true, Some(severity)) = (conflict, rules.severity) {
-            finding.severity = severity;
+        if conflict {
+            finding.property_severity = rules.severity;
         }
     }
     judgement
@@ -284,9 +284,12 @@ fn disagreement(
                 claim: Some(ClaimRef {
                     source: source.clone(),
                     claim: claim.handle(),
+                    key: claim.key.to_string(),
                     stated: claim.stated.to_string(),
                     normalized: normalized(dataset, claim),
+                    value_key: claim.value_key(),
                 }),
+                role: Role::Involved,
             }
         })
         .collect();

@@ -7,6 +7,7 @@
 
 pub mod claims;
 pub mod document;
+pub mod reviews;
 pub mod rules;
 pub mod scalar;
 
@@ -37,6 +38,17 @@ pub struct Request {
     pub claims_dir: PathBuf,
     /// The rules file.
     pub rules: RulesPath,
+    /// The reviews file (default `reviews.toml`, used when present).
+    pub reviews: RulesPath,
+}
+
+/// The reviews of one file.
+#[derive(Debug, Clone)]
+pub struct LoadedReviews {
+    /// The file.
+    pub file: FileId,
+    /// Every `[[review]]` that loaded.
+    pub reviews: Vec<document::Element<reviews::RawReview>>,
 }
 
 /// Everything loaded, with the problems met on the way.
@@ -48,6 +60,8 @@ pub struct Loaded {
     pub claims: Vec<LoadedClaimsFile>,
     /// The rules (empty when there is no rules file).
     pub rules: LoadedRules,
+    /// The reviews file's reviews (those in `rules.toml` are in `rules`).
+    pub reviews: Option<LoadedReviews>,
     /// Every problem met, in the order met.
     pub problems: Vec<Finding>,
 }
@@ -61,6 +75,10 @@ pub fn load(request: &Request) -> Loaded {
     let rules = match &request.rules {
         RulesPath::Given(path) => read_rules(path, true, &mut files, &mut problems),
         RulesPath::Default(path) => read_rules(path, false, &mut files, &mut problems),
+    };
+    let reviews = match &request.reviews {
+        RulesPath::Given(path) => read_reviews(path, true, &mut files, &mut problems),
+        RulesPath::Default(path) => read_reviews(path, false, &mut files, &mut problems),
     };
 
     let paths = match discover(&request.claims_dir) {
@@ -118,6 +136,7 @@ pub fn load(request: &Request) -> Loaded {
         files,
         claims,
         rules,
+        reviews,
         problems,
     }
 }
@@ -222,8 +241,44 @@ fn read_rules(
     }
 }
 
+fn read_reviews(
+    path: &Path,
+    required: bool,
+    files: &mut Files,
+    problems: &mut Vec<Finding>,
+) -> Option<LoadedReviews> {
+    if !required && !path.exists() {
+        return None;
+    }
+    match read_text(path) {
+        Ok(Text::Valid(text)) => {
+            let file = files.add(path.to_path_buf(), text.clone());
+            Some(LoadedReviews {
+                file,
+                reviews: reviews::read(file, &text, problems),
+            })
+        }
+        Ok(Text::Invalid { lossy, valid_up_to }) => {
+            let id = files.add(path.to_path_buf(), lossy);
+            problems.push(encoding_problem(id, &display_path(path), valid_up_to));
+            None
+        }
+        Err(problem) => {
+            let mut problem = *problem;
+            problem.help = Some(
+                "pass an existing file to --reviews, or leave it out to run without reviews".into(),
+            );
+            problems.push(problem);
+            None
+        }
+    }
+}
+
 /// Every `*.toml` file under `dir`, sorted by path; hidden files and directories are skipped.
-fn discover(dir: &Path) -> Result<Vec<PathBuf>, Box<Finding>> {
+///
+/// # Errors
+/// When the directory does not exist or cannot be listed.
+pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, Box<Finding>> {
     let shown = display_path(dir);
     if !dir.exists() {
         return Err(Box::new(
@@ -291,6 +346,7 @@ mod tests {
         Request {
             claims_dir: dir.join("claims"),
             rules: RulesPath::Default(dir.join("rules.toml")),
+            reviews: RulesPath::Default(dir.join("reviews.toml")),
         }
     }
 

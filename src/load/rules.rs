@@ -3,12 +3,15 @@
 //! Owns the serde types that mirror `rules.toml` exactly, with spans, and reading the file
 //! into them. Names stay as written; resolving them against the claims is `normalize`'s job.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::files::FileId;
 use crate::findings::Finding;
 use crate::load::document::{self, Element, Partial};
+use crate::load::reviews::{self, RawReview};
 use crate::load::scalar::RawScalar;
 
 /// The whole `rules.toml`.
@@ -26,6 +29,12 @@ pub struct RawRules {
     /// Ordering constraints between facts.
     #[serde(default)]
     pub order: Vec<RawOrder>,
+    /// Severities by code: `"factcheck::tension::date" = "error"`. A namespace
+    /// (`"factcheck::name"`) sets every code in it; the longest match wins.
+    pub severity: Option<BTreeMap<String, RawSeverity>>,
+    /// Reviews of findings (they may also live in a reviews file).
+    #[serde(default)]
+    pub review: Vec<RawReview>,
 }
 
 /// The `[names]` table: fuzzy name matching settings.
@@ -163,6 +172,10 @@ pub struct LoadedRules {
     pub properties: Vec<Element<RawProperty>>,
     /// Every `[[order]]` that loaded.
     pub orders: Vec<Element<RawOrder>>,
+    /// The `[severity]` table, when it loaded.
+    pub severity: Option<Element<BTreeMap<Spanned<String>, Spanned<RawSeverity>>>>,
+    /// Every `[[review]]` that loaded.
+    pub reviews: Vec<Element<RawReview>>,
 }
 
 /// Reads `rules.toml`, pushing every problem found.
@@ -180,6 +193,17 @@ pub fn read(file: FileId, text: &str, problems: &mut Vec<Finding>) -> LoadedRule
     rules.entities = elements(file, &mut root, "entity", &broken, problems);
     rules.properties = elements(file, &mut root, "property", &broken, problems);
     rules.orders = elements(file, &mut root, "order", &broken, problems);
+    if let Some(value) = root.remove("severity") {
+        rules.severity = document::element(
+            file,
+            value,
+            "[severity]",
+            &broken,
+            Partial::Reject,
+            problems,
+        );
+    }
+    rules.reviews = reviews::elements(file, &mut root, &broken, problems);
     rules
 }
 

@@ -6,6 +6,7 @@
 
 pub mod date;
 pub mod quantity;
+pub mod review;
 
 use std::fmt;
 
@@ -50,6 +51,10 @@ pub struct Dataset {
     pub qualifier_keys: Vec<String>,
     /// Ordering constraints.
     pub orders: Vec<OrderRule>,
+    /// Reviews of findings, from `rules.toml` and the reviews file.
+    pub reviews: Vec<review::Review>,
+    /// Severity settings of `rules.toml`.
+    pub severities: Vec<review::SeverityRule>,
 }
 
 impl Dataset {
@@ -94,6 +99,8 @@ pub struct Claim {
     pub position: u32,
     /// Its id, when it has one.
     pub id: Option<Box<str>>,
+    /// Its stable identity (see `findings::ClaimRef::key`).
+    pub key: Box<str>,
     /// The whole `[[claim]]` table.
     pub span: Span,
     /// What it is about.
@@ -115,6 +122,18 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// The value in a stable machine form, for identities: EDTF for dates, the range, unit
+    /// and base for numbers, the text as written for names, the folded text for texts.
+    #[must_use]
+    pub fn value_key(&self) -> String {
+        match &self.value {
+            Value::Date(date) => date.edtf(),
+            Value::Number(quantity) => quantity.key(),
+            Value::Name(_) => self.stated.to_string(),
+            Value::Text(text) => text.to_string(),
+        }
+    }
+
     /// The id, or the 1-based position when there is none.
     #[must_use]
     pub fn handle(&self) -> String {

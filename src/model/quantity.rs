@@ -73,6 +73,23 @@ pub enum Tolerance {
 }
 
 impl Quantity {
+    /// The value in a stable machine form, for identities: the range, the precision, the
+    /// unit and the base, with floats written to round-trip.
+    #[must_use]
+    pub fn key(&self) -> String {
+        let base = self
+            .base
+            .as_deref()
+            .map_or(String::new(), |b| format!(" of {b}"));
+        format!(
+            "{}..{}±{} {}{base}",
+            self.low,
+            self.high,
+            self.tolerance,
+            self.unit.describe()
+        )
+    }
+
     /// The compact normalized form shown in findings and reports, and kept with reviews:
     /// `$ 55 billion (±0.5 billion)`, `about USD 5 billion (±0.5 billion)`,
     /// `2 % of gdp (±0.5)`, `3–5 % of gdp (±0.5)`, `200–999 tent`, `≥ 300 soldier`.

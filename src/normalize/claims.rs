@@ -9,11 +9,12 @@ use std::borrow::Cow;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use sha2::{Digest, Sha256};
 
 use toml::Spanned;
 
 use crate::files::{Files, Span};
-use crate::findings::{Code, Finding};
+use crate::findings::{Code, Finding, hex};
 use crate::load::claims::LoadedClaimsFile;
 use crate::model::{KeyId, Mention, Qualifier, SourceIx};
 use crate::normalize::fold::{fold, is_blank};
@@ -28,6 +29,8 @@ pub struct Draft {
     pub position: u32,
     /// Its id.
     pub id: Option<Box<str>>,
+    /// Its stable identity (see `findings::ClaimRef::key`).
+    pub key: Box<str>,
     /// The whole `[[claim]]`.
     pub span: Span,
     /// Subject, in the names namespace.
@@ -112,6 +115,7 @@ pub struct Namespaces<'a> {
 pub fn draft(
     files: &Files,
     loaded: &[LoadedClaimsFile],
+    source_ids: &[String],
     spaces: &mut Namespaces<'_>,
     problems: &mut Vec<Finding>,
 ) -> Vec<Draft> {
@@ -123,7 +127,9 @@ pub fn draft(
     for (index, (claims, found)) in checked.into_iter().enumerate() {
         problems.extend(found);
         let source = SourceIx(u32::try_from(index).unwrap_or(u32::MAX));
+        let source_id = source_ids.get(index).map_or("", String::as_str);
         for claim in claims {
+            let key = claim_key(source_id, &claim);
             let mut qualifiers: Vec<Qualifier> = claim
                 .qualifiers
                 .iter()
@@ -140,6 +146,7 @@ pub fn draft(
             drafts.push(Draft {
                 source,
                 position: claim.position,
+                key,
                 id: claim.id,
                 span: claim.span,
                 subject: Mention {
@@ -159,6 +166,71 @@ pub fn draft(
         }
     }
     drafts
+}
+
+/// Every structurally valid claim of a file as `(key, content hash)`, for telling which claims
+/// changed between two versions of the file (`--changed-since`). The keys are the ones the
+/// pipeline gives; the hash covers everything a claim states.
+#[must_use]
+pub fn identities(files: &Files, file: &LoadedClaimsFile) -> Vec<(Box<str>, String)> {
+    let source = file
+        .source
+        .as_ref()
+        .and_then(|s| s.value.id.as_ref())
+        .map_or_else(|| file.stem.clone(), |id| id.get_ref().trim().to_owned());
+    let (checked, _) = check_file(files, file);
+    checked
+        .iter()
+        .map(|claim| (claim_key(&source, claim), content_hash(claim)))
+        .collect()
+}
+
+/// A hash of everything a claim states.
+fn content_hash(claim: &Checked<'_>) -> String {
+    let mut hasher = Sha256::new();
+    let mut qualifiers: Vec<(&str, &str)> = claim
+        .qualifiers
+        .iter()
+        .map(|(key, _, value, _)| (*key, value.as_ref()))
+        .collect();
+    qualifiers.sort_unstable();
+    let fields = [claim.subject.0, claim.property.0, &claim.value]
+        .into_iter()
+        .chain(qualifiers.iter().flat_map(|(k, v)| [*k, *v]))
+        .chain(claim.quote.as_ref().map(|(q, _)| &**q))
+        .chain(claim.cites.as_deref());
+    for field in fields {
+        hasher.update(field);
+        hasher.update([0]);
+    }
+    hex(&hasher.finalize()[..8])
+}
+
+/// A claim's stable identity: `SOURCE#ID`, or for a claim without an id `SOURCE#~` and a
+/// hash of its subject, property and qualifiers as written. Never its position, so that
+/// moving claims keeps it; string contents do not change when a file is reformatted.
+fn claim_key(source: &str, claim: &Checked<'_>) -> Box<str> {
+    if let Some(id) = &claim.id {
+        return format!("{source}#{id}").into();
+    }
+    let mut hasher = Sha256::new();
+    for part in [claim.subject.0, claim.property.0] {
+        hasher.update(part);
+        hasher.update([0]);
+    }
+    let mut qualifiers: Vec<(&str, &str)> = claim
+        .qualifiers
+        .iter()
+        .map(|(key, _, value, _)| (*key, value.as_ref()))
+        .collect();
+    qualifiers.sort_unstable();
+    for (key, value) in qualifiers {
+        hasher.update(key);
+        hasher.update([1]);
+        hasher.update(value);
+        hasher.update([0]);
+    }
+    format!("{source}#~{}", hex(&hasher.finalize()[..6])).into()
 }
 
 /// A structurally valid claim whose names are not interned yet (they borrow the raw text).

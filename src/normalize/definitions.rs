@@ -8,7 +8,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::files::Files;
-use crate::findings::{ClaimRef, Code, Finding, Location};
+use crate::findings::{ClaimRef, Code, Finding, Location, Role};
 use crate::model::{Source, SpellingId};
 use crate::normalize::acronym;
 use crate::normalize::claims::Draft;
@@ -59,9 +59,12 @@ pub fn find(
                     claim: Some(ClaimRef {
                         source: source.clone(),
                         claim: draft.handle(),
+                        key: draft.key.to_string(),
                         stated: definition.acronym.clone(),
                         normalized: expected.clone(),
+                        value_key: format!("{} ({})", definition.acronym, definition.expansion),
                     }),
+                    role: Role::Involved,
                 };
                 let key = (definition.acronym.clone(), fold(&definition.expansion));
                 misses

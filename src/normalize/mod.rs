@@ -9,7 +9,8 @@
 //! 6. quotes checked against the sources' texts — [`quotes`]; acronym definitions read
 //!    from the dataset's own text — [`definitions`];
 //! 7. names resolved (aliases, acronyms, fuzzy variants) — [`names`];
-//! 8. ordering constraints resolved, name findings built — [`rules`], [`variants`].
+//! 8. ordering constraints resolved, name findings built — [`rules`], [`variants`];
+//! 9. reviews and severity settings validated — [`reviews`].
 //!
 //! Nothing after this stage sees a raw type. Every problem found becomes a finding; the
 //! claims that are still valid go on to be compared.
@@ -23,14 +24,18 @@ pub mod fuzzy;
 pub mod names;
 pub mod number;
 pub mod quotes;
+pub mod reviews;
 pub mod rules;
 pub mod sources;
 pub mod text;
 pub mod values;
 pub mod variants;
 
+use crate::files::Files;
 use crate::findings::Finding;
-use crate::load::Loaded;
+use crate::load::rules::LoadedRules;
+use crate::load::{Loaded, LoadedReviews};
+use crate::model::review::{Review, SeverityRule};
 use crate::model::{Claim, Dataset, EntityId, PropertyRules, Value, ValueKind};
 
 use self::claims::{Draft, KeyTable, Namespaces};
@@ -54,6 +59,7 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         files,
         claims: loaded_claims,
         rules: loaded_rules,
+        reviews: loaded_reviews,
         mut problems,
     } = loaded;
 
@@ -61,9 +67,11 @@ pub fn normalize(loaded: Loaded) -> Normalized {
     let mut names = Interner::default();
     let mut properties = Interner::default();
     let mut keys = KeyTable::default();
+    let source_ids: Vec<String> = sources.iter().map(|s| s.id.clone()).collect();
     let drafts = claims::draft(
         &files,
         &loaded_claims,
+        &source_ids,
         &mut Namespaces {
             names: &mut names,
             properties: &mut properties,
@@ -71,7 +79,6 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         },
         &mut problems,
     );
-    let source_ids: Vec<String> = sources.iter().map(|s| s.id.clone()).collect();
     problems.extend(quotes::check(&loaded_claims, &source_ids, &drafts));
     drop(loaded_claims);
     let rules = rules::draft(
@@ -119,6 +126,13 @@ pub fn normalize(loaded: Loaded) -> Normalized {
     );
     let property_rules = property_rules(settings, &interpreted.kinds);
 
+    let (reviews, severities) = reviews_and_severities(
+        &files,
+        &loaded_rules,
+        loaded_reviews.as_ref(),
+        &mut problems,
+    );
+
     let name_variants = resolved_names.variants.clone();
     let property_variants = resolved_properties.variants.clone();
     let dataset = Dataset {
@@ -130,6 +144,8 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         property_rules,
         qualifier_keys: keys.into_keys(),
         orders,
+        reviews,
+        severities,
     };
     problems.extend(variants::findings(
         &dataset,
@@ -146,6 +162,25 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         dataset,
         findings: problems,
     }
+}
+
+/// The reviews of `rules.toml` and of the reviews file, and the `[severity]` table.
+fn reviews_and_severities(
+    files: &Files,
+    rules: &LoadedRules,
+    reviews_file: Option<&LoadedReviews>,
+    problems: &mut Vec<Finding>,
+) -> (Vec<Review>, Vec<SeverityRule>) {
+    let mut review_files = Vec::new();
+    if let Some(file) = rules.file {
+        review_files.push((file, rules.reviews.as_slice()));
+    }
+    if let Some(loaded) = reviews_file {
+        review_files.push((loaded.file, loaded.reviews.as_slice()));
+    }
+    let reviews = reviews::reviews(files, &review_files, problems);
+    let severities = reviews::severities(rules.file, rules.severity.as_ref(), problems);
+    (reviews, severities)
 }
 
 /// Drafts with their parsed values become claims; drafts whose value could not be read are
@@ -183,6 +218,7 @@ fn finish_claims(
             Some(Claim {
                 source: draft.source,
                 position: draft.position,
+                key: draft.key,
                 id: draft.id,
                 span: draft.span,
                 subject: draft.subject,

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::findings::{ClaimRef, Code, Finding, Location};
+use crate::findings::{ClaimRef, Code, Finding, Location, Role};
 use crate::load::claims::LoadedClaimsFile;
 use crate::normalize::claims::Draft;
 
@@ -49,9 +49,12 @@ pub fn check(loaded: &[LoadedClaimsFile], source_ids: &[String], drafts: &[Draft
             claim: Some(ClaimRef {
                 source: source.clone(),
                 claim: draft.handle(),
+                key: draft.key.to_string(),
                 stated: quote.to_string(),
                 normalized: fold(quote),
+                value_key: fold(quote),
             }),
+            role: Role::Involved,
         });
         findings.push(finding);
     }

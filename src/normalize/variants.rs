@@ -7,7 +7,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::files::Span;
-use crate::findings::{ClaimRef, Code, Finding, Location};
+use crate::findings::{ClaimRef, Code, Finding, Location, Role};
 use crate::model::{Claim, Dataset, Namespace, SpellingId, Value};
 use crate::normalize::fuzzy::Level;
 use crate::normalize::names::Variant;
@@ -122,6 +122,7 @@ fn finding(
             span,
             label: format!("{source} writes `{written}`"),
             claim: Some(claim_ref(dataset, claim, written, canonical)),
+            role: Role::Involved,
         });
     }
     let primary_file = uses.first().map(|u| u.2.file);
@@ -144,12 +145,14 @@ fn finding(
             span,
             label: format!("{} writes `{written}`", dataset.source_of(claim).id),
             claim: Some(claim_ref(dataset, claim, written, canonical)),
+            role: Role::Context,
         });
     } else if let Some(declared) = namespace.entities[variant.target.0 as usize].declared {
         finding.locations.push(Location {
             span: declared,
             label: format!("`{canonical}` is declared here"),
             claim: None,
+            role: Role::Context,
         });
     }
     finding
@@ -159,8 +162,10 @@ fn claim_ref(dataset: &Dataset, claim: &Claim, written: &str, canonical: &str) -
     ClaimRef {
         source: dataset.source_of(claim).id.clone(),
         claim: claim.handle(),
+        key: claim.key.to_string(),
         stated: written.to_owned(),
         normalized: canonical.to_owned(),
+        value_key: written.to_owned(),
     }
 }
 

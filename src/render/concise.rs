@@ -11,7 +11,7 @@ use crate::render::{Report, printable};
 #[must_use]
 pub fn render(report: &Report<'_>) -> String {
     let mut out = String::new();
-    for finding in report.findings {
+    for finding in report.open() {
         let place = finding.primary().map_or_else(
             || "factcheck".to_owned(),
             |location| {

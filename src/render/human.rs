@@ -54,7 +54,7 @@ pub fn render(report: &Report<'_>, style: Style) -> String {
         .with_links(false)
         .with_show_related_as_nested(true);
     let mut out = String::new();
-    for finding in report.findings {
+    for finding in report.open() {
         let diagnostic = diagnostic(report.files, finding);
         // Writing to a String cannot fail; a handler error would only drop this diagnostic.
         let _ = handler.render_report(&mut out, &diagnostic);

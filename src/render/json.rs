@@ -7,8 +7,10 @@
 use serde::Serialize;
 
 use crate::files::Span;
-use crate::findings::Finding;
-use crate::render::{Report, Summary, position};
+use std::collections::BTreeMap;
+
+use crate::findings::{Finding, Role};
+use crate::render::{Report, Summary, position, statistics};
 
 /// The version of the document's shape.
 pub const VERSION: u32 = 1;
@@ -18,7 +20,14 @@ struct Document<'a> {
     version: u32,
     tool: Tool,
     summary: &'a Summary,
+    statistics: BTreeMap<&'static str, JsonCounts>,
     findings: Vec<JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonCounts {
+    open: usize,
+    accepted: usize,
 }
 
 #[derive(Serialize)]
@@ -31,6 +40,8 @@ struct Tool {
 struct JsonFinding<'a> {
     code: &'static str,
     severity: &'static str,
+    status: &'static str,
+    fingerprint: String,
     message: &'a str,
     help: Option<&'a str>,
     fact: Option<JsonFact<'a>>,
@@ -53,6 +64,8 @@ struct JsonClaim<'a> {
     stated: &'a str,
     normalized: &'a str,
     label: &'a str,
+    key: &'a str,
+    value_key: &'a str,
     #[serde(flatten)]
     at: Position,
 }
@@ -76,9 +89,11 @@ struct Position {
 impl Serialize for Summary {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Summary", 6)?;
+        let mut s = serializer.serialize_struct("Summary", 8)?;
         s.serialize_field("errors", &self.errors)?;
         s.serialize_field("warnings", &self.warnings)?;
+        s.serialize_field("reviewed", &self.reviewed)?;
+        s.serialize_field("baselined", &self.baselined)?;
         s.serialize_field("sources", &self.sources)?;
         s.serialize_field("claims", &self.claims)?;
         s.serialize_field("facts", &self.facts)?;
@@ -97,6 +112,18 @@ pub fn render(report: &Report<'_>) -> String {
             version: env!("CARGO_PKG_VERSION"),
         },
         summary: report.summary,
+        statistics: statistics::counts(report.findings)
+            .into_iter()
+            .map(|(code, counts)| {
+                (
+                    code.as_str(),
+                    JsonCounts {
+                        open: counts.open,
+                        accepted: counts.accepted,
+                    },
+                )
+            })
+            .collect(),
         findings: report.findings.iter().map(|f| finding(report, f)).collect(),
     };
     // Serializing plain structs of strings and numbers cannot fail.
@@ -119,6 +146,8 @@ fn finding<'a>(report: &Report<'_>, finding: &'a Finding) -> JsonFinding<'a> {
     JsonFinding {
         code: finding.code.as_str(),
         severity: finding.severity.as_str(),
+        status: finding.status.as_str(),
+        fingerprint: finding.fingerprint(),
         message: &finding.message,
         help: finding.help.as_deref(),
         fact: finding.fact.as_ref().map(|fact| JsonFact {
@@ -129,6 +158,7 @@ fn finding<'a>(report: &Report<'_>, finding: &'a Finding) -> JsonFinding<'a> {
         claims: finding
             .locations
             .iter()
+            .filter(|location| location.role == Role::Involved)
             .filter_map(|location| {
                 let claim = location.claim.as_ref()?;
                 Some(JsonClaim {
@@ -138,6 +168,8 @@ fn finding<'a>(report: &Report<'_>, finding: &'a Finding) -> JsonFinding<'a> {
                     stated: &claim.stated,
                     normalized: &claim.normalized,
                     label: &location.label,
+                    key: &claim.key,
+                    value_key: &claim.value_key,
                     at: at(location.span),
                 })
             })
@@ -145,7 +177,7 @@ fn finding<'a>(report: &Report<'_>, finding: &'a Finding) -> JsonFinding<'a> {
         locations: finding
             .locations
             .iter()
-            .filter(|location| location.claim.is_none())
+            .filter(|location| location.claim.is_none() || location.role == Role::Context)
             .map(|location| JsonLocation {
                 label: &location.label,
                 at: at(location.span),

@@ -5,24 +5,38 @@
 //! findings and files; none of them decides anything about the data.
 
 pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
+pub mod statistics;
 
 use std::borrow::Cow;
 use std::fmt;
 
 use crate::files::{Files, LineCol, Span};
-use crate::findings::{Finding, Severity};
+use crate::findings::{FactLabel, Finding, Severity, Status};
 
 /// A finished run, ready to render.
 #[derive(Debug, Clone, Copy)]
 pub struct Report<'a> {
     /// Every file read, for snippets and positions.
     pub files: &'a Files,
-    /// The findings to show, in output order (severity `allow` already left out).
+    /// Every finding in output order, open or accepted (severity `allow` already left out).
+    /// Formats for people show the open ones; machine formats carry the statuses.
     pub findings: &'a [Finding],
     /// Counts for the summary.
     pub summary: &'a Summary,
+    /// The facts that were compared (claimed more than once), for formats that list them.
+    pub facts: &'a [FactLabel],
+}
+
+impl Report<'_> {
+    /// The findings that count: neither reviewed nor in the baseline.
+    pub fn open(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.status == Status::Open)
+    }
 }
 
 /// What a run looked at and found.
@@ -36,22 +50,34 @@ pub struct Summary {
     pub facts: usize,
     /// Facts with claims from more than one source (the ones that can disagree).
     pub compared: usize,
-    /// Findings of severity error.
+    /// Open findings of severity error.
     pub errors: usize,
-    /// Findings of severity warning.
+    /// Open findings of severity warning.
     pub warnings: usize,
+    /// Findings explained by a review.
+    pub reviewed: usize,
+    /// Findings accepted by the baseline.
+    pub baselined: usize,
 }
 
 impl Summary {
-    /// Counts the severities of `findings`.
+    /// Counts the open findings by severity, and the accepted ones.
     pub fn count(&mut self, findings: &[Finding]) {
-        self.errors = findings
+        let open = |severity| {
+            findings
+                .iter()
+                .filter(|f| f.status == Status::Open && f.severity == severity)
+                .count()
+        };
+        self.errors = open(Severity::Error);
+        self.warnings = open(Severity::Warning);
+        self.reviewed = findings
             .iter()
-            .filter(|f| f.severity == Severity::Error)
+            .filter(|f| matches!(f.status, Status::Reviewed(_)))
             .count();
-        self.warnings = findings
+        self.baselined = findings
             .iter()
-            .filter(|f| f.severity == Severity::Warning)
+            .filter(|f| f.status == Status::Baselined)
             .count();
     }
 }
@@ -67,9 +93,23 @@ impl fmt::Display for Summary {
         };
         write!(
             f,
-            "{}, {} in {}, {}, {} ({} compared across sources)",
+            "{}, {}",
             plural(self.errors, "error"),
-            plural(self.warnings, "warning"),
+            plural(self.warnings, "warning")
+        )?;
+        let mut accepted = Vec::new();
+        if self.reviewed > 0 {
+            accepted.push(format!("{} reviewed", self.reviewed));
+        }
+        if self.baselined > 0 {
+            accepted.push(format!("{} in the baseline", self.baselined));
+        }
+        if !accepted.is_empty() {
+            write!(f, " ({})", accepted.join(", "))?;
+        }
+        write!(
+            f,
+            " in {}, {}, {} ({} compared across sources)",
             plural(self.sources, "source"),
             plural(self.claims, "claim"),
             plural(self.facts, "fact"),
@@ -90,14 +130,11 @@ pub enum FailOn {
     Never,
 }
 
-/// The exit status of `check`: 2 when the input could not be read as a dataset, 1 when a
-/// finding is at or above the failing severity, else 0.
+/// The exit status of `check`: 2 when the input could not be read as a dataset, 1 when an
+/// open finding is at or above the failing severity, else 0.
 #[must_use]
 pub fn exit_status(findings: &[Finding], fail_on: FailOn) -> u8 {
-    if findings
-        .iter()
-        .any(|f| f.code.is_load() && f.severity != Severity::Allow)
-    {
+    if findings.iter().any(|f| f.code.is_load()) {
         return 2;
     }
     let fails = |severity: Severity| match fail_on {
@@ -105,7 +142,11 @@ pub fn exit_status(findings: &[Finding], fail_on: FailOn) -> u8 {
         FailOn::Warning => matches!(severity, Severity::Error | Severity::Warning),
         FailOn::Never => false,
     };
-    u8::from(findings.iter().any(|f| fails(f.severity)))
+    u8::from(
+        findings
+            .iter()
+            .any(|f| f.status == Status::Open && fails(f.severity)),
+    )
 }
 
 /// Text from the dataset made safe for a terminal: control characters and bidirectional
@@ -174,7 +215,7 @@ mod tests {
             facts: 2,
             compared: 1,
             errors: 1,
-            warnings: 0,
+            ..Summary::default()
         };
         assert_eq!(
             summary.to_string(),

@@ -1,0 +1,187 @@
+//! `factcheck review FINGERPRINT`: record a researcher's decision about a finding.
+//!
+//! Owns writing reviews: the finding is found by its fingerprint in a fresh check, and a
+//! `[[review]]` naming its code, claims and values is appended to the reviews file (created
+//! with a header when missing). Appending keeps the researcher's comments and layout.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::cli::{Decision, ReviewArgs};
+use crate::findings::Finding;
+use crate::model::date::{Day, calendar};
+use crate::normalize::date::parse_date;
+
+use super::{fail, request, today};
+
+const HEADER: &str = "\
+# Reviews of factcheck findings. Each review explains one finding, keyed on its code, its
+# claims and their values (never on line numbers): it goes stale when one of them changes.
+# Written by `factcheck review`; edit freely.
+";
+
+/// Records the review and returns the exit status.
+#[must_use]
+pub fn run(args: &ReviewArgs) -> u8 {
+    let checked = crate::check(&request(&args.dataset));
+    let wanted = args.fingerprint.trim();
+    let Some(finding) = checked
+        .findings
+        .iter()
+        .find(|f| !f.code.is_load() && f.fingerprint() == wanted)
+    else {
+        return fail(&format!(
+            "no finding has the fingerprint `{wanted}`; `factcheck check --format json` lists them"
+        ));
+    };
+    if args.reason.trim().is_empty() {
+        return fail("--reason must say why");
+    }
+    let expires = match args.expires.as_deref().map(|text| parse_date(text, None)) {
+        None => None,
+        Some(Ok(date)) => Some(date.latest),
+        Some(Err(error)) => return fail(&format!("--expires: {}", error.message)),
+    };
+    let reviewer = args.reviewer.clone().unwrap_or_else(default_reviewer);
+    let block = review_block(
+        finding,
+        args.decision,
+        args.reason.trim(),
+        &reviewer,
+        today(),
+        expires,
+    );
+    let path = args
+        .dataset
+        .reviews
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("reviews.toml"));
+    let new = !path.exists();
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut file| {
+            if new {
+                file.write_all(HEADER.as_bytes())?;
+            }
+            file.write_all(block.as_bytes())
+        });
+    match written {
+        Ok(()) => {
+            eprintln!(
+                "factcheck: recorded a review of {wanted} in `{}`",
+                path.display()
+            );
+            0
+        }
+        Err(error) => fail(&format!("cannot write `{}`: {error}", path.display())),
+    }
+}
+
+/// The `[[review]]` table for a finding.
+fn review_block(
+    finding: &Finding,
+    decision: Decision,
+    reason: &str,
+    reviewer: &str,
+    date: Day,
+    expires: Option<Day>,
+) -> String {
+    let quoted = |text: &str| toml::Value::String(text.to_owned()).to_string();
+    let mut block = String::from("\n[[review]]\n");
+    let _ = writeln!(block, "finding = {}", quoted(&finding.fingerprint()));
+    let _ = writeln!(block, "# {}", finding.message.replace('\n', " "));
+    let _ = writeln!(block, "code = {}", quoted(finding.code.as_str()));
+    block.push_str("claims = [\n");
+    for claim in finding.claims() {
+        let _ = writeln!(
+            block,
+            "  {{ claim = {}, value = {} }},",
+            quoted(&claim.key),
+            quoted(&claim.value_key)
+        );
+    }
+    block.push_str("]\n");
+    let decision = match decision {
+        Decision::Explained => "explained",
+        Decision::FirstSourceWrong => "first-source-wrong",
+        Decision::SecondSourceWrong => "second-source-wrong",
+        Decision::BothWrong => "both-wrong",
+        Decision::Unresolved => "unresolved",
+    };
+    let _ = writeln!(block, "decision = {}", quoted(decision));
+    let _ = writeln!(block, "reason = {}", quoted(reason));
+    let _ = writeln!(block, "reviewer = {}", quoted(reviewer));
+    let _ = writeln!(block, "date = {}", iso(date));
+    if let Some(expires) = expires {
+        let _ = writeln!(block, "expires = {}", iso(expires));
+    }
+    block
+}
+
+/// A day as `YYYY-MM-DD` (a TOML local date).
+fn iso(day: Day) -> String {
+    let (year, month, day) = calendar::civil(i64::from(day));
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// `git config user.name`, else `$USER`, else "unknown".
+fn default_reviewer() -> String {
+    Command::new("git")
+        .args(["config", "user.name"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .filter(|name| !name.is_empty())
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::files::{FileId, Span};
+    use crate::findings::{ClaimRef, Code, Location, Role};
+    use crate::load::reviews;
+
+    #[test]
+    fn a_written_review_reads_back_and_matches_its_finding() {
+        let mut finding = Finding::new(Code::ConflictDate, "conflict on \"x\": \"quoted\"");
+        for (key, value) in [("a#x", "1977/1979"), ("b#x", "1990/1993")] {
+            finding.locations.push(Location {
+                span: Span::new(FileId(0), 0..1),
+                label: String::new(),
+                claim: Some(ClaimRef {
+                    source: String::new(),
+                    claim: String::new(),
+                    key: key.into(),
+                    stated: String::new(),
+                    normalized: String::new(),
+                    value_key: value.into(),
+                }),
+                role: Role::Involved,
+            });
+        }
+        let block = review_block(
+            &finding,
+            Decision::SecondSourceWrong,
+            "a \"why\"",
+            "me",
+            739_000,
+            None,
+        );
+        let mut problems = Vec::new();
+        let read = reviews::read(FileId(0), &format!("{HEADER}{block}"), &mut problems);
+        assert!(problems.is_empty(), "{problems:?}\n{block}");
+        assert_eq!(read.len(), 1);
+        assert_eq!(read[0].value.reason.get_ref(), "a \"why\"");
+        assert_eq!(
+            read[0].value.claims.get_ref()[1].value.get_ref(),
+            "1990/1993"
+        );
+    }
+}
