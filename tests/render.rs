@@ -26,6 +26,7 @@ fn outputs(root: &str) -> (String, String, String) {
         findings: &checked.findings,
         summary: &checked.summary,
         facts: &checked.compared,
+        reviews: &checked.dataset.reviews,
     };
     let style = human::Style {
         color: false,
@@ -59,6 +60,7 @@ fn rendered_outputs() {
             findings: &checked.findings,
             summary: &checked.summary,
             facts: &checked.compared,
+            reviews: &checked.dataset.reviews,
         };
         human::render(
             &report,

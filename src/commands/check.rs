@@ -57,6 +57,7 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
         findings: &checked.findings,
         summary: &checked.summary,
         facts: &checked.compared,
+        reviews: &checked.dataset.reviews,
     };
     for output in &outputs {
         let text = render(&report, output.format, args.color);

@@ -17,6 +17,7 @@ use std::fmt;
 
 use crate::files::{Files, LineCol, Span};
 use crate::findings::{FactLabel, Finding, Severity, Status};
+use crate::model::review::Review;
 
 /// A finished run, ready to render.
 #[derive(Debug, Clone, Copy)]
@@ -30,6 +31,8 @@ pub struct Report<'a> {
     pub summary: &'a Summary,
     /// The facts that were compared (claimed more than once), for formats that list them.
     pub facts: &'a [FactLabel],
+    /// The dataset's reviews: a finding with `Status::Reviewed(i)` is explained by `reviews[i]`.
+    pub reviews: &'a [Review],
 }
 
 impl Report<'_> {
