@@ -97,6 +97,15 @@ pub fn diagnostic(files: &Files, finding: &Finding) -> FindingDiagnostic {
         })
         .collect();
     let mut help = finding.help.as_deref().map(|h| printable(h).into_owned());
+    if !finding.code.is_load() {
+        // How to accept it, with the one handle that survives edits of the files.
+        let review = format!(
+            "to record a review (`factcheck review --help` lists the decisions):\n\
+             factcheck review {} --decision explained --reason \"…\"",
+            finding.fingerprint()
+        );
+        help = Some(help.map_or(review.clone(), |h| format!("{h}\n{review}")));
+    }
     if hidden > 0 {
         let more = format!("{hidden} more locations are listed in `--format json`");
         help = Some(help.map_or(more.clone(), |h| format!("{h}\n{more}")));
