@@ -94,7 +94,10 @@ pub fn check_with(
     lap("compare");
     let mut findings = normalized.findings;
     findings.append(&mut comparison.findings);
-    let mut findings = triage::triage(&normalized.dataset, findings, policy);
+    let triage::Triaged {
+        mut findings,
+        unchanged,
+    } = triage::triage(&normalized.dataset, findings, policy);
     sort(&normalized.dataset, &mut findings);
 
     let dataset = normalized.dataset;
@@ -115,6 +118,7 @@ pub fn check_with(
                 sources.len() > 1
             })
             .count(),
+        unchanged,
         ..Summary::default()
     };
     summary.count(&findings);

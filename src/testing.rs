@@ -5,9 +5,20 @@ use std::fmt::Write as _;
 use crate::Checked;
 use crate::findings::{Code, Finding};
 use crate::load::{Request, RulesPath};
+use crate::triage::Policy;
 
 /// Checks claims files given as `(stem, toml)` and an optional rules file.
 pub fn check(files: &[(&str, &str)], rules: Option<&str>) -> Checked {
+    check_under(files, rules, None, &Policy::default())
+}
+
+/// Like [`check`], with an optional reviews file and a gate policy.
+pub fn check_under(
+    files: &[(&str, &str)],
+    rules: Option<&str>,
+    reviews: Option<&str>,
+    policy: &Policy,
+) -> Checked {
     let dir = tempfile::tempdir().expect("temporary directory");
     let claims = dir.path().join("claims");
     std::fs::create_dir(&claims).expect("claims directory");
@@ -18,11 +29,16 @@ pub fn check(files: &[(&str, &str)], rules: Option<&str>) -> Checked {
     if let Some(rules) = rules {
         std::fs::write(&rules_path, rules).expect("rules file");
     }
-    crate::check(&Request {
+    let reviews_path = dir.path().join("reviews.toml");
+    if let Some(reviews) = reviews {
+        std::fs::write(&reviews_path, reviews).expect("reviews file");
+    }
+    let request = Request {
         claims_dir: claims,
         rules: RulesPath::Default(rules_path),
-        reviews: RulesPath::Default(dir.path().join("reviews.toml")),
-    })
+        reviews: RulesPath::Default(reviews_path),
+    };
+    crate::check_with(&request, policy, &mut |_| {})
 }
 
 /// A claims file for `source` with one claim per `(subject, property, value)`.

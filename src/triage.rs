@@ -32,13 +32,25 @@ pub struct Policy {
     pub today: Day,
 }
 
-/// Applies the policy; returns the findings to report, with statuses and final severities.
+/// What the policy leaves to report.
+#[derive(Debug, Clone, Default)]
+pub struct Triaged {
+    /// The findings to report, with statuses and final severities.
+    pub findings: Vec<Finding>,
+    /// Findings left out by `--changed-since`: they involve no changed claim.
+    pub unchanged: usize,
+}
+
+/// Applies the policy.
 #[must_use]
-pub fn triage(dataset: &Dataset, mut findings: Vec<Finding>, policy: &Policy) -> Vec<Finding> {
+pub fn triage(dataset: &Dataset, mut findings: Vec<Finding>, policy: &Policy) -> Triaged {
+    // Reviews first: a review of a finding `--changed-since` leaves out is not stale.
+    let mut review_findings = apply_reviews(dataset, &mut findings, policy);
+    let before = findings.len();
     if let Some(changed) = &policy.changed {
         findings.retain(|f| f.code.is_load() || f.claims().any(|c| changed.contains(&c.key)));
     }
-    let mut review_findings = apply_reviews(dataset, &mut findings, policy);
+    let unchanged = before - findings.len();
     if let Some(baseline) = &policy.baseline {
         for finding in &mut findings {
             if finding.status == Status::Open
@@ -54,7 +66,10 @@ pub fn triage(dataset: &Dataset, mut findings: Vec<Finding>, policy: &Policy) ->
         finding.severity = severity(dataset, finding, &policy.overrides);
     }
     findings.retain(|f| f.severity != Severity::Allow);
-    findings
+    Triaged {
+        findings,
+        unchanged,
+    }
 }
 
 /// The final severity of a finding.
@@ -97,14 +112,21 @@ fn apply_reviews(dataset: &Dataset, findings: &mut [Finding], policy: &Policy) -
         let claims = review.claims.iter().map(|(k, v)| (k.as_str(), v.as_str()));
         match by_fingerprint.get(&fingerprint_of(review.code, claims)) {
             Some(&finding) if review.expires.is_some_and(|last| policy.today > last) => {
-                problems.push(expired(review, &findings[finding]));
+                let finding = &findings[finding];
+                if policy
+                    .changed
+                    .as_ref()
+                    .is_none_or(|changed| finding.claims().any(|c| changed.contains(&c.key)))
+                {
+                    problems.push(expired(review, finding));
+                }
             }
             Some(&finding) => findings[finding].status = Status::Reviewed(index),
             None => stale.push(review),
         }
     }
     if !stale.is_empty() {
-        problems.extend(stale_reviews(dataset, &stale));
+        problems.extend(stale_reviews(dataset, &stale, policy.changed.as_ref()));
     }
     problems
 }
@@ -125,8 +147,13 @@ fn expired(review: &Review, finding: &Finding) -> Finding {
     problem
 }
 
-/// A stale-review finding for each review, saying what changed.
-fn stale_reviews(dataset: &Dataset, stale: &[&Review]) -> Vec<Finding> {
+/// A stale-review finding for each review, saying what changed; with `--changed-since`, only
+/// for reviews of a claim changed since, or gone.
+fn stale_reviews(
+    dataset: &Dataset,
+    stale: &[&Review],
+    changed_since: Option<&FxHashSet<String>>,
+) -> Vec<Finding> {
     let wanted: FxHashSet<&str> = stale
         .iter()
         .flat_map(|r| r.claims.iter().map(|(key, _)| key.as_str()))
@@ -139,6 +166,14 @@ fn stale_reviews(dataset: &Dataset, stale: &[&Review]) -> Vec<Finding> {
     }
     stale
         .iter()
+        .filter(|review| {
+            changed_since.is_none_or(|changed| {
+                review
+                    .claims
+                    .iter()
+                    .any(|(key, _)| changed.contains(key) || !current.contains_key(key.as_str()))
+            })
+        })
         .map(|review| {
             let mut changes = Vec::new();
             let mut locations = Vec::new();
@@ -184,4 +219,209 @@ fn context(finding: &Finding) -> impl Iterator<Item = Location> + '_ {
         role: Role::Context,
         ..location.clone()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use super::*;
+    use crate::model::date::calendar;
+    use crate::testing::{check_under, codes, source, with_code};
+
+    fn files() -> Vec<(&'static str, String)> {
+        vec![
+            ("alpha", source(&[("Institute", "founded", "1977")])),
+            ("beta", source(&[("Institute", "founded", "1990")])),
+            ("gamma", source(&[("Lab", "opened", "2001")])),
+            ("delta", source(&[("Lab", "opened", "2011")])),
+        ]
+    }
+
+    fn run(files: &[(&str, String)], reviews: Option<&str>, policy: &Policy) -> crate::Checked {
+        let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        check_under(&files, None, reviews, policy)
+    }
+
+    fn day(y: i64, m: u32, d: u32) -> Day {
+        calendar::to_day(calendar::from_civil(y, m, d)).expect("in range")
+    }
+
+    /// A reviews file accepting the given findings, as `factcheck review` writes it.
+    fn reviews_of(findings: &[&Finding], expires: Option<&str>) -> String {
+        let mut text = String::new();
+        for finding in findings {
+            let claims: Vec<String> = finding
+                .claims()
+                .map(|c| format!("{{ claim = \"{}\", value = \"{}\" }}", c.key, c.value_key))
+                .collect();
+            let _ = writeln!(
+                text,
+                "[[review]]\ncode = \"{}\"\nclaims = [{}]\ndecision = \"explained\"\n\
+                 reason = \"r\"\nreviewer = \"t\"\ndate = 2026-01-01",
+                finding.code,
+                claims.join(", ")
+            );
+            if let Some(expires) = expires {
+                let _ = writeln!(text, "expires = {expires}");
+            }
+        }
+        text
+    }
+
+    fn conflicts(checked: &crate::Checked) -> Vec<&Finding> {
+        with_code(checked, Code::ConflictDate)
+    }
+
+    #[test]
+    fn a_review_marks_its_finding_reviewed() {
+        let first = run(&files(), None, &Policy::default());
+        let institute = conflicts(&first)[0];
+        let reviews = reviews_of(&[institute], None);
+        let second = run(&files(), Some(&reviews), &Policy::default());
+        let statuses: Vec<Status> = conflicts(&second).iter().map(|f| f.status).collect();
+        assert_eq!(statuses, [Status::Reviewed(0), Status::Open]);
+        assert_eq!(second.summary.reviewed, 1);
+        assert_eq!(second.summary.errors, 1);
+    }
+
+    #[test]
+    fn a_review_goes_stale_when_a_value_changes() {
+        let first = run(&files(), None, &Policy::default());
+        let reviews = reviews_of(&[conflicts(&first)[0]], None);
+        let mut edited = files();
+        edited[1].1 = source(&[("Institute", "founded", "1992")]);
+        let second = run(&edited, Some(&reviews), &Policy::default());
+        let stale = with_code(&second, Code::ReviewStale);
+        assert_eq!(stale.len(), 1);
+        assert!(stale[0].message.contains("now says 1992 (reviewed: 1990)"));
+        assert!(conflicts(&second).iter().all(|f| f.status == Status::Open));
+    }
+
+    #[test]
+    fn a_review_goes_stale_when_a_claim_disappears() {
+        let first = run(&files(), None, &Policy::default());
+        let reviews = reviews_of(&[conflicts(&first)[0]], None);
+        let mut edited = files();
+        edited[1].1 = source(&[("Somewhere else", "founded", "1990")]);
+        let second = run(&edited, Some(&reviews), &Policy::default());
+        let stale = with_code(&second, Code::ReviewStale);
+        assert_eq!(stale.len(), 1);
+        assert!(stale[0].message.contains("no longer exists"));
+    }
+
+    #[test]
+    fn an_expired_review_fails_and_explains_nothing() {
+        let first = run(&files(), None, &Policy::default());
+        let reviews = reviews_of(&[conflicts(&first)[0]], Some("2026-06-30"));
+        let before = Policy {
+            today: day(2026, 6, 30),
+            ..Policy::default()
+        };
+        let checked = run(&files(), Some(&reviews), &before);
+        assert!(with_code(&checked, Code::ReviewExpired).is_empty());
+        assert_eq!(checked.summary.reviewed, 1);
+        let after = Policy {
+            today: day(2026, 7, 1),
+            ..Policy::default()
+        };
+        let checked = run(&files(), Some(&reviews), &after);
+        let expired = with_code(&checked, Code::ReviewExpired);
+        assert_eq!(expired.len(), 1);
+        assert_eq!(expired[0].severity, Severity::Error);
+        assert!(conflicts(&checked).iter().all(|f| f.status == Status::Open));
+    }
+
+    #[test]
+    fn the_baseline_accepts_what_it_lists() {
+        let first = run(&files(), None, &Policy::default());
+        let lab = conflicts(&first)[1].fingerprint();
+        let policy = Policy {
+            baseline: Some(std::iter::once(lab).collect()),
+            ..Policy::default()
+        };
+        let checked = run(&files(), None, &policy);
+        let statuses: Vec<Status> = conflicts(&checked).iter().map(|f| f.status).collect();
+        assert_eq!(statuses, [Status::Open, Status::Baselined]);
+        assert_eq!(checked.summary.baselined, 1);
+    }
+
+    #[test]
+    fn changed_since_reports_only_findings_on_changed_claims() {
+        let first = run(&files(), None, &Policy::default());
+        let lab_keys: FxHashSet<String> = conflicts(&first)[1]
+            .claims()
+            .map(|c| c.key.clone())
+            .collect();
+        let policy = Policy {
+            changed: Some(lab_keys.iter().take(1).cloned().collect()),
+            ..Policy::default()
+        };
+        let checked = run(&files(), None, &policy);
+        let found = conflicts(&checked);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].claims().all(|c| lab_keys.contains(&c.key)));
+        assert_eq!(checked.summary.unchanged, 1);
+    }
+
+    #[test]
+    fn changed_since_does_not_make_reviews_of_unchanged_findings_stale() {
+        let first = run(&files(), None, &Policy::default());
+        let reviews = reviews_of(&[conflicts(&first)[0]], None);
+        let lab_key = conflicts(&first)[1].claims().next().map(|c| c.key.clone());
+        let policy = Policy {
+            changed: Some(lab_key.into_iter().collect()),
+            ..Policy::default()
+        };
+        let checked = run(&files(), Some(&reviews), &policy);
+        assert_eq!(codes(&checked), [Code::ConflictDate]);
+    }
+
+    #[test]
+    fn severities_layer_command_line_over_property_over_rules_over_default() {
+        let files: Vec<(&str, &str)> = vec![
+            (
+                "alpha",
+                "[source]\ntitle = \"T\"\npublisher = \"P\"\n[[claim]]\nsubject = \"Institute\"\nproperty = \"founded\"\nvalue = \"1977\"\n[[claim]]\nsubject = \"Lab\"\nproperty = \"opened\"\nvalue = \"2001\"\n",
+            ),
+            (
+                "beta",
+                "[source]\ntitle = \"T\"\npublisher = \"P\"\n[[claim]]\nsubject = \"Institute\"\nproperty = \"founded\"\nvalue = \"1990\"\n[[claim]]\nsubject = \"Lab\"\nproperty = \"opened\"\nvalue = \"2011\"\n",
+            ),
+        ];
+        let rules = "[[property]]\nname = \"founded\"\nseverity = \"warning\"\n\
+                     [severity]\n\"factcheck::conflict\" = \"allow\"\n";
+        let severities = |policy: &Policy| -> Vec<(String, Severity)> {
+            check_under(&files, Some(rules), None, policy)
+                .findings
+                .iter()
+                .map(|f| {
+                    (
+                        f.message.split(':').next().unwrap_or("").to_owned(),
+                        f.severity,
+                    )
+                })
+                .collect()
+        };
+        // rules.toml allows the namespace, but the property's own severity wins for `founded`.
+        let by_rules = severities(&Policy::default());
+        assert_eq!(by_rules.len(), 1, "{by_rules:?}");
+        assert!(by_rules[0].0.contains("Institute"));
+        assert_eq!(by_rules[0].1, Severity::Warning);
+        // The command line wins over both; the most specific selector wins on it.
+        let policy = Policy {
+            overrides: vec![
+                ("factcheck::conflict".to_owned(), Severity::Error),
+                ("factcheck::conflict::date".to_owned(), Severity::Warning),
+            ],
+            ..Policy::default()
+        };
+        let by_command_line: Vec<Severity> = severities(&policy).iter().map(|s| s.1).collect();
+        assert_eq!(by_command_line, [Severity::Warning, Severity::Warning]);
+        let allow = Policy {
+            overrides: vec![("factcheck::conflict::date".to_owned(), Severity::Allow)],
+            ..Policy::default()
+        };
+        assert!(severities(&allow).is_empty());
+    }
 }

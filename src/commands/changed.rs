@@ -34,19 +34,21 @@ pub fn changed_claims(claims_dir: &Path, rev: &str) -> Result<FxHashSet<String>,
     )
     .map_err(|_| format!("--changed-since: `{rev}` is not a revision of this repository"))?;
     let paths = load::discover(claims_dir).map_err(|problem| problem.message)?;
+    let root = std::fs::canonicalize(&root).unwrap_or(root);
+    let touched = touched_files(&root, claims_dir, rev)?;
 
     let mut changed = FxHashSet::default();
     for path in paths {
-        let now = std::fs::read_to_string(&path)
-            .map_err(|e| format!("cannot read `{}`: {e}", display_path(&path)))?;
         let relative = std::fs::canonicalize(&path)
             .ok()
-            .and_then(|full| {
-                let root = std::fs::canonicalize(&root).ok()?;
-                full.strip_prefix(root).ok().map(Path::to_path_buf)
-            })
+            .and_then(|full| full.strip_prefix(&root).ok().map(display_path))
             .ok_or_else(|| format!("`{}` is outside the git work tree", display_path(&path)))?;
-        let spec = format!("{rev}:{}", display_path(&relative));
+        if !touched.contains(&relative) {
+            continue;
+        }
+        let now = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read `{}`: {e}", display_path(&path)))?;
+        let spec = format!("{rev}:{relative}");
         // A file that did not exist at the revision is all new.
         let then = git(&root, &["show", &spec]).ok();
         let stem = path
@@ -63,6 +65,27 @@ pub fn changed_claims(claims_dir: &Path, rev: &str) -> Result<FxHashSet<String>,
         }
     }
     Ok(changed)
+}
+
+/// The files under `dir` (relative to the work tree's root, `/`-separated) that differ from
+/// `rev` or that git does not track: only these can hold changed claims.
+fn touched_files(root: &Path, dir: &Path, rev: &str) -> Result<FxHashSet<String>, String> {
+    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let dir = dir.to_string_lossy();
+    let differing = git(
+        root,
+        &["diff", "--name-only", "--no-renames", "-z", rev, "--", &dir],
+    )?;
+    let untracked = git(
+        root,
+        &["ls-files", "--others", "--full-name", "-z", "--", &dir],
+    )?;
+    Ok(differing
+        .split('\0')
+        .chain(untracked.split('\0'))
+        .filter(|path| !path.is_empty())
+        .map(str::to_owned)
+        .collect())
 }
 
 fn claim_identities(path: &Path, stem: &str, text: &str) -> Vec<(Box<str>, String)> {

@@ -89,11 +89,12 @@ struct Position {
 impl Serialize for Summary {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Summary", 8)?;
+        let mut s = serializer.serialize_struct("Summary", 9)?;
         s.serialize_field("errors", &self.errors)?;
         s.serialize_field("warnings", &self.warnings)?;
         s.serialize_field("reviewed", &self.reviewed)?;
         s.serialize_field("baselined", &self.baselined)?;
+        s.serialize_field("unchanged", &self.unchanged)?;
         s.serialize_field("sources", &self.sources)?;
         s.serialize_field("claims", &self.claims)?;
         s.serialize_field("facts", &self.facts)?;

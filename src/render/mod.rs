@@ -61,6 +61,8 @@ pub struct Summary {
     pub reviewed: usize,
     /// Findings accepted by the baseline.
     pub baselined: usize,
+    /// Findings not reported because they involve no claim changed since `--changed-since`.
+    pub unchanged: usize,
 }
 
 impl Summary {
@@ -106,6 +108,12 @@ impl fmt::Display for Summary {
         }
         if self.baselined > 0 {
             accepted.push(format!("{} in the baseline", self.baselined));
+        }
+        if self.unchanged > 0 {
+            accepted.push(format!(
+                "{} more on unchanged claims not shown",
+                self.unchanged
+            ));
         }
         if !accepted.is_empty() {
             write!(f, " ({})", accepted.join(", "))?;
