@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use crate::cli::{Decision, ReviewArgs};
-use crate::findings::Finding;
+use crate::findings::{Finding, Status};
 use crate::model::date::{Day, calendar};
 use crate::normalize::date::parse_date;
 
@@ -36,6 +36,20 @@ pub fn run(args: &ReviewArgs) -> u8 {
             "no finding has the fingerprint `{wanted}`; `factcheck check --format json` lists them"
         ));
     };
+    if let Status::Reviewed(index) = finding.status {
+        let at = checked
+            .dataset
+            .reviews
+            .get(index)
+            .map_or_else(String::new, |review| {
+                let files = &checked.dataset.files;
+                let path = files.get(review.span.file).display_path();
+                format!(" at {path}:{}", files.start(review.span).line)
+            });
+        return fail(&format!(
+            "{wanted} is already reviewed{at}: edit or remove that review instead"
+        ));
+    }
     if args.reason.trim().is_empty() {
         return fail("--reason must say why");
     }
