@@ -26,6 +26,7 @@ pub mod load;
 pub mod model;
 pub mod normalize;
 pub mod render;
+pub mod schema;
 pub mod suggest;
 #[cfg(test)]
 pub(crate) mod testing;

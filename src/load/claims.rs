@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -17,7 +18,7 @@ use crate::load::document::{self, Element, Partial};
 use crate::load::scalar::RawScalar;
 
 /// A claims file: the source it draws from and the claims drawn.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawClaimsFile {
     /// The source the claims are drawn from.
@@ -28,51 +29,78 @@ pub struct RawClaimsFile {
 }
 
 /// The `[source]` table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
     /// The source's id; defaults to the file name without `.toml`. Claims are addressed as
     /// `SOURCE#ID`.
+    #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
     /// Title of the document (required; checked in `normalize` so that a source missing it
     /// still anchors its relative dates).
+    // Optional in the type so that a source without it still loads (`normalize` reports it);
+    // required in the format. The schema's description leaves the note for developers out.
+    #[schemars(
+        with = "String",
+        required,
+        description = "Title of the document (required)."
+    )]
     pub title: Option<Spanned<String>>,
     /// Who published it (required, like `title`).
+    #[schemars(
+        with = "String",
+        required,
+        description = "Who published it (required)."
+    )]
     pub publisher: Option<Spanned<String>>,
     /// Who wrote it.
+    #[schemars(with = "Option<String>")]
     pub author: Option<Spanned<String>>,
     /// When it was published ("2025", "2025-01", "2025-01-16"); anchors relative dates such
     /// as "on Thursday".
+    #[schemars(with = "Option<RawScalar>")]
     pub published: Option<Spanned<RawScalar>>,
     /// Where it can be read.
+    #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
     /// When it was read.
+    #[schemars(with = "Option<RawScalar>")]
     pub accessed: Option<Spanned<RawScalar>>,
     /// What kind of source: official, news, commentary, encyclopedia…
+    #[schemars(with = "Option<String>")]
     pub kind: Option<Spanned<String>>,
     /// Path to the source's full text, relative to this file; quotes are checked against it.
+    #[schemars(with = "Option<String>")]
     pub text: Option<Spanned<String>>,
     /// Ids of sources this one copies or excerpts: it does not count as independent of them.
+    #[schemars(with = "Option<Vec<String>>")]
     pub derived_from: Option<Vec<Spanned<String>>>,
 }
 
 /// One `[[claim]]`: one thing a source says about one subject.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawClaim {
     /// A stable handle, unique within the file (kebab-case by habit).
+    #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
     /// What the claim is about ("Japan's mission to NATO").
+    #[schemars(with = "String")]
     pub subject: Spanned<String>,
     /// What is said about it ("established").
+    #[schemars(with = "String")]
     pub property: Spanned<String>,
     /// The value as the source states it ("2018", "late 1970s", "$55 billion", "ITPP").
+    #[schemars(with = "RawScalar")]
     pub value: Spanned<RawScalar>,
     /// Context that may make two claims about different facts (`fiscal_year = "2019"`).
+    #[schemars(with = "Option<BTreeMap<String, RawScalar>>")]
     pub qualifiers: Option<BTreeMap<Spanned<String>, Spanned<RawScalar>>>,
     /// A short verbatim quote from the source that supports the claim.
+    #[schemars(with = "Option<String>")]
     pub quote: Option<Spanned<String>>,
     /// Whom the source attributes the claim to.
+    #[schemars(with = "Option<String>")]
     pub cites: Option<Spanned<String>>,
 }
 

@@ -6,6 +6,7 @@
 //! that it survives moved claims and reformatted files; matching it against the findings is
 //! `triage`'s job.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -15,7 +16,7 @@ use crate::load::document::{self, Element, Partial};
 use crate::load::scalar::RawScalar;
 
 /// A reviews file: the reviews, each under its own `[[review]]` header.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawReviewsFile {
     /// The reviews.
@@ -24,41 +25,51 @@ pub struct RawReviewsFile {
 }
 
 /// One `[[review]]`: a researcher's decision about a finding.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawReview {
     /// The finding's fingerprint as factcheck prints it (`fc1-…`), for reference: a review
     /// is matched on its code, claims and values.
+    #[schemars(with = "Option<String>")]
     pub finding: Option<Spanned<String>>,
     /// The finding's code (`factcheck::conflict::date`).
+    #[schemars(with = "String")]
     pub code: Spanned<String>,
     /// The claims the finding is about, each with its value (normalized, as factcheck prints
     /// it) when it was reviewed: `{ claim = "ipdf#first-contact", value = "1977/1979" }`.
+    #[schemars(with = "Vec<RawReviewedClaim>")]
     pub claims: Spanned<Vec<RawReviewedClaim>>,
     /// What the researcher concluded.
+    #[schemars(with = "RawDecision")]
     pub decision: Spanned<RawDecision>,
     /// Why (required).
+    #[schemars(with = "String")]
     pub reason: Spanned<String>,
     /// Who reviewed it.
+    #[schemars(with = "String")]
     pub reviewer: Spanned<String>,
     /// When (`2026-11-25`).
+    #[schemars(with = "RawScalar")]
     pub date: Spanned<RawScalar>,
     /// After this date the review no longer counts and the finding fails again.
+    #[schemars(with = "Option<RawScalar>")]
     pub expires: Option<Spanned<RawScalar>>,
 }
 
 /// A claim of a reviewed finding, with its value at review time.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawReviewedClaim {
     /// The claim's key, `SOURCE#ID` (or `SOURCE#~…` for a claim without an id).
+    #[schemars(with = "String")]
     pub claim: Spanned<String>,
     /// Its value as factcheck normalized it (the `value_key` of the JSON output).
+    #[schemars(with = "String")]
     pub value: Spanned<String>,
 }
 
 /// What a review decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum RawDecision {
     /// The sources do not really disagree (different things, different scopes).

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -15,7 +16,7 @@ use crate::load::reviews::{self, RawReview};
 use crate::load::scalar::RawScalar;
 
 /// The whole `rules.toml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRules {
     /// How names are matched.
@@ -38,19 +39,21 @@ pub struct RawRules {
 }
 
 /// The `[names]` table: fuzzy name matching settings.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawNames {
     /// Which fuzzy levels make a name a variant of another (default: all three).
     /// `close`: one typo; `similar`: a few typos, each word close; `reordered`: same words,
     /// another order.
+    #[schemars(with = "Option<Vec<RawLevel>>")]
     pub variants: Option<Vec<Spanned<RawLevel>>>,
     /// Names shorter than this many letters and digits are never matched fuzzily (default 4).
+    #[schemars(with = "Option<u32>")]
     pub min_length: Option<Spanned<u32>>,
 }
 
 /// A fuzzy matching level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RawLevel {
     /// One typo in the whole name ("ITTP" for "ITPP").
@@ -62,46 +65,55 @@ pub enum RawLevel {
 }
 
 /// One `[[entity]]`: a canonical name and its aliases.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawEntity {
     /// The canonical spelling, shown in reports.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// Other names for the same thing: acronyms, translations, old names.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
     /// Free text for the people maintaining the rules.
     pub note: Option<String>,
 }
 
 /// One `[[property]]`: how claims of a property are compared.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProperty {
     /// The canonical name.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// Other names claims may use for it.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
     /// The value type; inferred from the values when omitted.
     #[serde(rename = "type")]
+    #[schemars(with = "Option<RawType>")]
     pub kind: Option<Spanned<RawType>>,
     /// Whether a subject has one value (`single`, the default) or several (`multi`).
+    #[schemars(with = "Option<RawCardinality>")]
     pub cardinality: Option<Spanned<RawCardinality>>,
     /// Qualifier keys whose differing values make two claims about different facts. When
     /// omitted, every qualifier key does.
+    #[schemars(with = "Option<Vec<String>>")]
     pub separators: Option<Vec<Spanned<String>>>,
     /// Severity of a conflict on this property.
+    #[schemars(with = "Option<RawSeverity>")]
     pub severity: Option<Spanned<RawSeverity>>,
     /// For numbers: how far apart values may be and still agree, as a percentage (`"5%"`) or an
     /// absolute amount.
+    #[schemars(with = "Option<RawScalar>")]
     pub tolerance: Option<Spanned<RawScalar>>,
     /// Free text for the people maintaining the rules.
     pub note: Option<String>,
 }
 
 /// A value type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RawType {
     /// A date or a vague date ("late 1970s").
@@ -115,7 +127,7 @@ pub enum RawType {
 }
 
 /// Single- or multi-valued.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RawCardinality {
     /// One value per fact: differing values conflict.
@@ -125,7 +137,7 @@ pub enum RawCardinality {
 }
 
 /// A severity as written in `rules.toml`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RawSeverity {
     /// Fails `check`.
@@ -137,25 +149,29 @@ pub enum RawSeverity {
 }
 
 /// One `[[order]]`: the `before` fact happened no later than the `after` fact.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawOrder {
     /// The fact that comes first.
+    #[schemars(with = "RawFactRef")]
     pub before: Spanned<RawFactRef>,
     /// The fact that comes second.
+    #[schemars(with = "RawFactRef")]
     pub after: Spanned<RawFactRef>,
     /// Why the order must hold.
     pub note: Option<String>,
 }
 
 /// A reference to a fact: a property, and optionally the subject.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFactRef {
     /// The subject; when omitted, the constraint applies to every subject that has both
     /// properties.
+    #[schemars(with = "Option<String>")]
     pub subject: Option<Spanned<String>>,
     /// The property (a date).
+    #[schemars(with = "String")]
     pub property: Spanned<String>,
 }
 

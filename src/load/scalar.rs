@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 
 /// A scalar TOML value.
@@ -53,6 +54,31 @@ impl RawScalar {
             RawScalar::Boolean(_) => "a boolean",
             RawScalar::Datetime(_) => "a date",
         }
+    }
+}
+
+// Hand-written: what a scalar may be is the TOML grammar's, not a Rust type's. Editors that
+// check TOML against a JSON Schema (taplo, and Even Better TOML which runs it) turn the
+// document into JSON first, and a TOML date becomes its text there (`2025-04-08` is the string
+// "2025-04-08"), so "string" covers dates too.
+impl JsonSchema for RawScalar {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("Scalar")
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        Cow::Borrowed(concat!(module_path!(), "::RawScalar"))
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A string, a number, a boolean or a bare TOML date (which JSON Schema tools see as a string).",
+            "type": ["string", "number", "boolean"]
+        })
     }
 }
 

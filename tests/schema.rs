@@ -1,0 +1,346 @@
+//! The JSON Schemas (`factcheck schema`): each is a valid draft 7 schema, every table in it is
+//! closed, the demo dataset and the files `factcheck init` writes validate against them, and
+//! the mistakes the loader rejects (an unknown key, a wrong type, a missing title) are rejected
+//! by the schema too.
+//!
+//! A TOML file reaches the schema as JSON the way editors convert it (taplo, which Even Better
+//! TOML runs): tables as objects, arrays as arrays, and a TOML date as its text.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)] // a failed expectation is a failed test
+
+use std::path::Path;
+
+use factcheck::schema::{self, FileFormat};
+use serde_json::Value;
+use snapbox::cmd::{Command, cargo_bin};
+
+fn schema_of(format: FileFormat) -> Value {
+    schema::generate(format).to_value()
+}
+
+/// A TOML document as JSON, dates as strings, as taplo hands it to its validator.
+fn toml_to_json(text: &str) -> Value {
+    fn convert(value: toml::Value) -> Value {
+        match value {
+            toml::Value::String(s) => Value::String(s),
+            toml::Value::Integer(i) => Value::from(i),
+            toml::Value::Float(f) => Value::from(f),
+            toml::Value::Boolean(b) => Value::Bool(b),
+            toml::Value::Datetime(d) => Value::String(d.to_string()),
+            toml::Value::Array(items) => Value::Array(items.into_iter().map(convert).collect()),
+            toml::Value::Table(table) => {
+                Value::Object(table.into_iter().map(|(k, v)| (k, convert(v))).collect())
+            }
+        }
+    }
+    let table: toml::Table = toml::from_str(text).expect("valid TOML");
+    convert(toml::Value::Table(table))
+}
+
+/// The validation errors of a TOML text against a format's schema, as readable lines.
+fn errors(format: FileFormat, text: &str) -> Vec<String> {
+    let validator = jsonschema::draft7::new(&schema_of(format)).expect("the schema compiles");
+    let instance = toml_to_json(text);
+    validator
+        .iter_errors(&instance)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+fn assert_valid(format: FileFormat, path: &Path) {
+    let text = std::fs::read_to_string(path).expect("readable");
+    let errors = errors(format, &text);
+    assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+}
+
+fn demo(path: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+#[test]
+fn every_schema_is_a_valid_draft_7_schema() {
+    for format in FileFormat::ALL {
+        let schema = schema_of(format);
+        assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+        let valid = jsonschema::meta::validate(&schema).map_err(|e| e.to_string());
+        assert_eq!(valid, Ok(()), "{}: not a valid schema", format.name());
+        let compiled = jsonschema::draft7::new(&schema)
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        assert_eq!(compiled, Ok(()), "{}: does not compile", format.name());
+        assert!(schema["title"].as_str().is_some_and(|t| !t.is_empty()));
+        assert!(
+            schema["description"]
+                .as_str()
+                .is_some_and(|d| !d.is_empty())
+        );
+    }
+}
+
+/// Every schema with `properties` (a table of the format) must refuse other keys, as the
+/// loader does (`deny_unknown_fields`), and no schema may allow `null`, which TOML lacks.
+#[test]
+fn every_table_is_closed_and_nothing_is_null() {
+    fn walk(schema: &Value, at: &str, problems: &mut Vec<String>) {
+        match schema {
+            Value::Object(object) => {
+                if object.contains_key("properties")
+                    && object.get("additionalProperties") != Some(&Value::Bool(false))
+                {
+                    problems.push(format!("{at}: a table that accepts unknown keys"));
+                }
+                if object.get("type") == Some(&Value::from("null"))
+                    || object
+                        .get("type")
+                        .and_then(Value::as_array)
+                        .is_some_and(|types| types.contains(&Value::from("null")))
+                    || object
+                        .get("enum")
+                        .and_then(Value::as_array)
+                        .is_some_and(|values| values.contains(&Value::Null))
+                {
+                    problems.push(format!("{at}: allows null"));
+                }
+                for (key, value) in object {
+                    walk(value, &format!("{at}/{key}"), problems);
+                }
+            }
+            Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    walk(item, &format!("{at}/{index}"), problems);
+                }
+            }
+            _ => {}
+        }
+    }
+    for format in FileFormat::ALL {
+        let mut problems = Vec::new();
+        walk(&schema_of(format), format.name(), &mut problems);
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+}
+
+#[test]
+fn enums_are_string_enums_for_completion() {
+    let rules = schema_of(FileFormat::Rules);
+    let property = &rules["properties"]["property"]["items"]["properties"];
+    assert_eq!(property["type"]["type"], "string");
+    assert_eq!(
+        property["type"]["enum"],
+        serde_json::json!(["date", "number", "name", "text"])
+    );
+    assert_eq!(
+        property["cardinality"]["enum"],
+        serde_json::json!(["single", "multi"])
+    );
+    assert_eq!(
+        property["severity"]["enum"],
+        serde_json::json!(["error", "warning", "allow"])
+    );
+    assert_eq!(
+        rules["properties"]["severity"]["additionalProperties"]["enum"],
+        serde_json::json!(["error", "warning", "allow"])
+    );
+    assert_eq!(
+        rules["properties"]["names"]["properties"]["variants"]["items"]["enum"],
+        serde_json::json!(["close", "similar", "reordered"])
+    );
+    let reviews = schema_of(FileFormat::Reviews);
+    assert_eq!(
+        reviews["properties"]["review"]["items"]["properties"]["decision"]["enum"],
+        serde_json::json!([
+            "explained",
+            "first-source-wrong",
+            "second-source-wrong",
+            "both-wrong",
+            "unresolved"
+        ])
+    );
+}
+
+#[test]
+fn the_source_requires_a_title_and_a_publisher() {
+    let claims = schema_of(FileFormat::Claims);
+    assert_eq!(claims["required"], serde_json::json!(["source"]));
+    assert_eq!(
+        claims["properties"]["source"]["required"],
+        serde_json::json!(["title", "publisher"])
+    );
+    assert_eq!(
+        claims["properties"]["claim"]["items"]["required"],
+        serde_json::json!(["subject", "property", "value"])
+    );
+}
+
+#[test]
+fn every_demo_claims_file_validates() {
+    let mut count = 0;
+    for entry in std::fs::read_dir(demo("claims")).expect("the demo claims") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            assert_valid(FileFormat::Claims, &path);
+            count += 1;
+        }
+    }
+    assert!(count >= 5, "only {count} demo claims files");
+}
+
+#[test]
+fn the_demo_rules_validate() {
+    assert_valid(FileFormat::Rules, &demo("rules.toml"));
+}
+
+const REVIEW: &str = r#"
+[[review]]
+finding = "fc1-0123456789abcdef"
+code = "factcheck::conflict::date"
+claims = [
+  { claim = "ipdf#first-contact", value = "1977/1979" },
+  { claim = "nato-relations#first-contact", value = "1990/1993" },
+]
+decision = "second-source-wrong"
+reason = "The NATO page dates the formal contacts."
+reviewer = "A. Researcher"
+date = 2026-11-25
+expires = "2027-11-25"
+"#;
+
+#[test]
+fn a_reviews_file_and_reviews_in_the_rules_validate() {
+    assert!(
+        errors(FileFormat::Reviews, REVIEW).is_empty(),
+        "{:#?}",
+        errors(FileFormat::Reviews, REVIEW)
+    );
+    assert!(errors(FileFormat::Rules, REVIEW).is_empty());
+    let wrong = REVIEW.replace("second-source-wrong", "second-source-wong");
+    assert_eq!(errors(FileFormat::Reviews, &wrong).len(), 1);
+    let no_reason = REVIEW.replace("reason = ", "# reason = ");
+    assert_eq!(errors(FileFormat::Reviews, &no_reason).len(), 1);
+}
+
+const CLAIMS: &str = r#"
+[source]
+title = "Japan opens dedicated diplomatic mission to NATO"
+publisher = "Indo-Pacific Defense Forum"
+published = 2025-01-16
+# A reference to another source is for the loader to resolve; a schema sees one file.
+derived_from = []
+
+[[claim]]
+id = "first-contact"
+subject = "Japan–NATO relations"
+property = "first contact"
+value = "late 1970s"
+qualifiers = { nature = "informal", year = 1979, checked = true, on = 2025-01-16 }
+
+[[claim]]
+subject = "Japan's mission to NATO"
+property = "staff"
+value = 12.5
+"#;
+
+#[test]
+fn every_kind_of_scalar_is_a_value() {
+    let errors = errors(FileFormat::Claims, CLAIMS);
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+/// Writes a claims file in a fresh directory and runs `factcheck check` on it: the loader's
+/// verdict, to hold the schema's against.
+fn loader_accepts(text: &str) -> bool {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::create_dir(dir.path().join("claims")).expect("claims/");
+    std::fs::write(dir.path().join("claims/source.toml"), text).expect("written");
+    let output = Command::new(cargo_bin!("factcheck"))
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise"])
+        .output()
+        .expect("factcheck runs");
+    output.status.code() != Some(2)
+}
+
+#[test]
+fn what_the_loader_rejects_the_schema_rejects() {
+    assert!(loader_accepts(CLAIMS));
+    let cases = [
+        (
+            "an unknown key",
+            CLAIMS.replace(
+                "property = \"staff\"",
+                "property = \"staff\"\nsubjet = \"x\"",
+            ),
+            "/claim/1",
+        ),
+        (
+            "an unknown top-level table",
+            format!("{CLAIMS}\n[sources]\ntitle = \"x\"\n"),
+            "",
+        ),
+        (
+            "a wrong type",
+            CLAIMS.replace("subject = \"Japan's mission to NATO\"", "subject = 5"),
+            "/claim/1/subject",
+        ),
+        (
+            "a table as a value",
+            CLAIMS.replace("value = 12.5", "value = { amount = 12.5 }"),
+            "/claim/1/value",
+        ),
+        (
+            "a missing title",
+            CLAIMS.replace(
+                "title = \"Japan opens dedicated diplomatic mission to NATO\"",
+                "",
+            ),
+            "/source",
+        ),
+        (
+            "a missing value",
+            CLAIMS.replace("value = \"late 1970s\"", ""),
+            "/claim/0",
+        ),
+    ];
+    for (what, text, at) in cases {
+        let errors = errors(FileFormat::Claims, &text);
+        assert!(
+            errors.len() == 1 && errors[0].starts_with(&format!("{at}: ")),
+            "{what}: {errors:#?}"
+        );
+        assert!(!loader_accepts(&text), "{what}: the loader accepts it");
+    }
+}
+
+#[test]
+fn the_files_init_writes_validate() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    Command::new(cargo_bin!("factcheck"))
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .success();
+    assert_valid(FileFormat::Claims, &dir.path().join("claims/example.toml"));
+    assert_valid(FileFormat::Rules, &dir.path().join("rules.toml"));
+}
+
+#[test]
+fn the_command_prints_each_schema_as_json() {
+    for format in FileFormat::ALL {
+        let output = Command::new(cargo_bin!("factcheck"))
+            .args(["schema", format.name()])
+            .output()
+            .expect("factcheck runs");
+        assert_eq!(output.status.code(), Some(0));
+        let printed: Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+        assert_eq!(printed, schema_of(format), "{}", format.name());
+        assert!(output.stderr.is_empty());
+    }
+}
+
+#[test]
+fn an_unknown_format_is_a_usage_error() {
+    Command::new(cargo_bin!("factcheck"))
+        .args(["schema", "baseline"])
+        .assert()
+        .code(2);
+}
