@@ -33,7 +33,7 @@ struct Entry {
 pub fn write(findings: &[Finding]) -> String {
     let mut entries: Vec<Entry> = findings
         .iter()
-        .filter(|f| !f.code.is_load())
+        .filter(|f| f.code.is_reviewable())
         .map(|f| Entry {
             fingerprint: f.fingerprint(),
             code: f.code.as_str().to_owned(),

@@ -142,6 +142,14 @@ impl Code {
         self.as_str().starts_with("factcheck::load::")
     }
 
+    /// Whether a finding of this code can be reviewed or put in a baseline: a finding about the
+    /// data, not a load problem (the input must be fixed) nor a finding about a review (the
+    /// review must be fixed).
+    #[must_use]
+    pub fn is_reviewable(self) -> bool {
+        !self.is_load() && !self.as_str().starts_with("factcheck::review::")
+    }
+
     /// Looks a code up by its namespaced name.
     #[must_use]
     pub fn parse(name: &str) -> Option<Code> {
@@ -401,5 +409,7 @@ mod tests {
             assert_eq!(code.default_severity(), Severity::Error, "{code}");
         }
         assert!(!Code::ConflictDate.is_load());
+        assert!(Code::ConflictDate.is_reviewable() && Code::NameVariant.is_reviewable());
+        assert!(!Code::ReviewStale.is_reviewable() && !Code::LoadSyntax.is_reviewable());
     }
 }

@@ -27,11 +27,14 @@ const HEADER: &str = "\
 pub fn run(args: &ReviewArgs) -> u8 {
     let checked = crate::check(&request(&args.dataset));
     let wanted = args.fingerprint.trim();
-    let Some(finding) = checked
-        .findings
-        .iter()
-        .find(|f| !f.code.is_load() && f.fingerprint() == wanted)
-    else {
+    let found = checked.findings.iter().find(|f| f.fingerprint() == wanted);
+    if let Some(finding) = found.filter(|f| !f.code.is_reviewable()) {
+        return fail(&format!(
+            "{wanted} is a `{}` finding, which cannot be reviewed: fix what it points at",
+            finding.code
+        ));
+    }
+    let Some(finding) = found else {
         return fail(&format!(
             "no finding has the fingerprint `{wanted}`; `factcheck check --format json` lists them"
         ));

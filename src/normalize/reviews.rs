@@ -58,6 +58,18 @@ fn review(
             .at(at(raw.code.span()), "unknown code"),
         );
     }
+    if let Some(code) = code.filter(|code| !code.is_reviewable()) {
+        problems.push(
+            Finding::new(
+                Code::LoadRules,
+                format!("a finding of `{code}` cannot be reviewed"),
+            )
+            .with_help(
+                "fix the input or the review it is about; reviews explain findings about the data",
+            )
+            .at(at(raw.code.span()), "not reviewable"),
+        );
+    }
     let mut text = |field: &Spanned<String>, name: &str| -> String {
         let trimmed = field.get_ref().trim();
         if is_blank(trimmed) {
@@ -180,4 +192,75 @@ pub fn severities(
         });
     }
     rules
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::findings::Code;
+    use crate::testing::{check_under, codes, source};
+    use crate::triage::Policy;
+
+    fn review(code: &str, claims: &str, extra: &str) -> String {
+        format!(
+            "[[review]]\ncode = \"{code}\"\nclaims = [{claims}]\ndecision = \"explained\"\n\
+             reason = \"r\"\nreviewer = \"t\"\ndate = 2026-01-01\n{extra}"
+        )
+    }
+
+    fn problems(reviews: &str) -> Vec<Code> {
+        let alpha = source(&[("Lab", "opened", "2001")]);
+        let checked = check_under(
+            &[("alpha", &alpha)],
+            None,
+            Some(reviews),
+            &Policy::default(),
+        );
+        codes(&checked)
+    }
+
+    #[test]
+    fn a_review_of_an_unknown_code_is_a_load_problem() {
+        let reviews = review(
+            "factcheck::conflict::dat",
+            "{ claim = \"a#x\", value = \"1\" }",
+            "",
+        );
+        assert_eq!(problems(&reviews), [Code::LoadUnknownName]);
+    }
+
+    #[test]
+    fn findings_about_reviews_or_input_cannot_be_reviewed() {
+        for code in ["factcheck::review::stale", "factcheck::load::syntax"] {
+            let reviews = review(code, "{ claim = \"a#x\", value = \"1\" }", "");
+            assert_eq!(problems(&reviews), [Code::LoadRules], "{code}");
+        }
+    }
+
+    #[test]
+    fn a_review_needs_a_reason_and_a_known_decision() {
+        let blank = review(
+            "factcheck::conflict::date",
+            "{ claim = \"a#x\", value = \"1\" }",
+            "",
+        )
+        .replace("reason = \"r\"", "reason = \" \"");
+        assert_eq!(problems(&blank), [Code::LoadEmpty]);
+        let decision = review(
+            "factcheck::conflict::date",
+            "{ claim = \"a#x\", value = \"1\" }",
+            "",
+        )
+        .replace("explained", "explaind");
+        assert_eq!(problems(&decision), [Code::LoadType]);
+    }
+
+    #[test]
+    fn an_unreadable_expiry_is_a_date_problem() {
+        let reviews = review(
+            "factcheck::conflict::date",
+            "{ claim = \"a#x\", value = \"1\" }",
+            "expires = \"next spring\"\n",
+        );
+        assert_eq!(problems(&reviews), [Code::LoadDate]);
+    }
 }

@@ -97,7 +97,7 @@ pub fn diagnostic(files: &Files, finding: &Finding) -> FindingDiagnostic {
         })
         .collect();
     let mut help = finding.help.as_deref().map(|h| printable(h).into_owned());
-    if !finding.code.is_load() {
+    if finding.code.is_reviewable() {
         // How to accept it, with the one handle that survives edits of the files.
         let review = format!(
             "to record a review (`factcheck review --help` lists the decisions):\n\
