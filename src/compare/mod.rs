@@ -39,6 +39,8 @@ pub struct JudgedFact {
     pub verdict: Option<Verdict>,
     /// Whether some of its numbers could not be compared.
     pub incomparable: bool,
+    /// How far apart its farthest disagreeing values are, when they disagree.
+    pub gap: Option<String>,
 }
 
 /// Compares a dataset.
@@ -65,6 +67,7 @@ pub fn compare(dataset: &Dataset) -> Comparison {
             fact,
             verdict: judgement.verdict,
             incomparable: judgement.incomparable,
+            gap: judgement.gap,
         });
     }
     findings.extend(

@@ -15,7 +15,7 @@ use crate::compare::number::{NumberComparison, compare_quantities, difference};
 use crate::compare::verdict::Verdict;
 use crate::findings::{ClaimRef, Code, FactLabel, Finding, Location, Role};
 use crate::model::quantity::Unit;
-use crate::model::{Claim, Dataset, Value};
+use crate::model::{Claim, Dataset, PropertyRules, Value};
 
 /// Past this many distinct values, a fact's values are compared with the extremes only: a
 /// fact with thousands of different values is already a finding, and all pairs would be
@@ -32,6 +32,40 @@ pub struct Judgement {
     pub incomparable: bool,
     /// Findings, each with its claims (indexes into the dataset).
     pub findings: Vec<(Finding, Vec<u32>)>,
+    /// How far apart the two farthest disagreeing values are, as a sentence ("late 1970s
+    /// (1977–1979) and early 1990s (1990–1993) are about 14 years apart (at least 10)"): of
+    /// the conflict when there is one, else of the tension.
+    pub gap: Option<String>,
+}
+
+/// How two values of one fact relate: a verdict, or why they cannot be compared.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Relation {
+    /// They can be compared.
+    Verdict(Verdict),
+    /// They cannot (numbers in units or bases that do not convert).
+    Incomparable(String),
+}
+
+/// How two values of a property relate (names by entity, texts after folding, dates and
+/// numbers by their intervals and the property's tolerance).
+#[must_use]
+pub fn relate(dataset: &Dataset, rules: &PropertyRules, a: &Value, b: &Value) -> Relation {
+    let verdict = match (a, b) {
+        (Value::Date(x), Value::Date(y)) => compare_dates(x, y),
+        (Value::Number(x), Value::Number(y)) => match compare_quantities(x, y, rules.tolerance) {
+            NumberComparison::Comparable(verdict) => verdict,
+            NumberComparison::Incomparable(reason) => return Relation::Incomparable(reason),
+        },
+        (Value::Name(x), Value::Name(y))
+            if dataset.names.entity_of(*x) == dataset.names.entity_of(*y) =>
+        {
+            Verdict::Equal
+        }
+        (Value::Text(x), Value::Text(y)) if x == y => Verdict::Equal,
+        _ => Verdict::Conflict,
+    };
+    Relation::Verdict(verdict)
 }
 
 /// Judges one fact.
@@ -42,6 +76,7 @@ pub fn judge(dataset: &Dataset, fact: &Fact) -> Judgement {
         verdict: None,
         incomparable: false,
         findings: Vec::new(),
+        gap: None,
     };
     if fact.claims.len() < 2 || rules.multi {
         return judgement;
@@ -62,17 +97,12 @@ pub fn judge(dataset: &Dataset, fact: &Fact) -> Judgement {
             &dataset.claims[groups[a][0] as usize].value,
             &dataset.claims[groups[b][0] as usize].value,
         );
-        let verdict = match (first, second) {
-            (Value::Date(x), Value::Date(y)) => compare_dates(x, y),
-            (Value::Number(x), Value::Number(y)) => match compare_quantities(x, y, rules.tolerance)
-            {
-                NumberComparison::Comparable(verdict) => verdict,
-                NumberComparison::Incomparable(reason) => {
-                    incomparable.push((a, b, reason));
-                    continue;
-                }
-            },
-            _ => Verdict::Conflict,
+        let verdict = match relate(dataset, rules, first, second) {
+            Relation::Verdict(verdict) => verdict,
+            Relation::Incomparable(reason) => {
+                incomparable.push((a, b, reason));
+                continue;
+            }
         };
         worst = worst.max(verdict);
         match verdict {
@@ -95,6 +125,7 @@ pub fn judge(dataset: &Dataset, fact: &Fact) -> Judgement {
         judgement
             .findings
             .push(disagreement(dataset, &label, &groups, &conflicts, code));
+        judgement.gap = gap(dataset, &groups, &conflicts, code);
     }
     if !tensions.is_empty() {
         judgement.findings.push(disagreement(
@@ -104,6 +135,9 @@ pub fn judge(dataset: &Dataset, fact: &Fact) -> Judgement {
             &tensions,
             Code::TensionDate,
         ));
+        if judgement.gap.is_none() {
+            judgement.gap = gap(dataset, &groups, &tensions, Code::TensionDate);
+        }
     }
     if let Some((a, b, reason)) = incomparable.first() {
         let pairs: Vec<(usize, usize)> = incomparable.iter().map(|&(a, b, _)| (a, b)).collect();
@@ -131,7 +165,8 @@ pub fn judge(dataset: &Dataset, fact: &Fact) -> Judgement {
 }
 
 /// The claims grouped by equal value, in order of first appearance.
-fn distinct_values(dataset: &Dataset, claims: &[u32]) -> Vec<Vec<u32>> {
+#[must_use]
+pub fn distinct_values(dataset: &Dataset, claims: &[u32]) -> Vec<Vec<u32>> {
     let mut index: FxHashMap<ValueKey<'_>, usize> = FxHashMap::default();
     let mut groups: Vec<Vec<u32>> = Vec::new();
     for &claim in claims {
@@ -211,6 +246,7 @@ fn disagreement(
     involved.dedup();
     let (a, b) = widest(dataset, groups, pairs);
     let shown = |g: usize| value_text(dataset, &dataset.claims[groups[g][0] as usize]);
+    let apart = apart(dataset, groups, (a, b), code);
     let mut values = involved
         .iter()
         .take(4)
@@ -220,22 +256,6 @@ fn disagreement(
     if involved.len() > 4 {
         let _ = write!(values, " and {} more", involved.len() - 4);
     }
-    // How far apart the two farthest values are, as the end of a sentence whose subject is
-    // the two values ("… are about 14 years apart", "… differ by $ 15 billion (21%)").
-    let apart = match (
-        &dataset.claims[groups[a][0] as usize].value,
-        &dataset.claims[groups[b][0] as usize].value,
-    ) {
-        (Value::Date(x), Value::Date(y)) => date_gap(x, y).map(|gap| {
-            if code == Code::TensionDate && gap.nearest_days <= 1 {
-                "meet only where one ends and the other begins".to_owned()
-            } else {
-                format!("are {}", gap.describe())
-            }
-        }),
-        (Value::Number(x), Value::Number(y)) => Some(difference(x, y)),
-        _ => None,
-    };
     let (what, help) = match code {
         Code::TensionDate => (
             "tension on",
@@ -294,6 +314,43 @@ fn disagreement(
         })
         .collect();
     (finding, claims)
+}
+
+/// How far apart two values are, as the end of a sentence whose subject is the two values
+/// ("… are about 14 years apart", "… differ by $ 15 billion (21%)").
+fn apart(
+    dataset: &Dataset,
+    groups: &[Vec<u32>],
+    (a, b): (usize, usize),
+    code: Code,
+) -> Option<String> {
+    match (
+        &dataset.claims[groups[a][0] as usize].value,
+        &dataset.claims[groups[b][0] as usize].value,
+    ) {
+        (Value::Date(x), Value::Date(y)) => date_gap(x, y).map(|gap| {
+            if code == Code::TensionDate && gap.nearest_days <= 1 {
+                "meet only where one ends and the other begins".to_owned()
+            } else {
+                format!("are {}", gap.describe())
+            }
+        }),
+        (Value::Number(x), Value::Number(y)) => Some(difference(x, y)),
+        _ => None,
+    }
+}
+
+/// The gap of a fact's disagreement: the two farthest values and how far apart they are.
+fn gap(
+    dataset: &Dataset,
+    groups: &[Vec<u32>],
+    pairs: &[(usize, usize)],
+    code: Code,
+) -> Option<String> {
+    let (a, b) = widest(dataset, groups, pairs);
+    let shown = |g: usize| value_text(dataset, &dataset.claims[groups[g][0] as usize]);
+    let apart = apart(dataset, groups, (a, b), code)?;
+    Some(format!("{} and {} {apart}", shown(a), shown(b)))
 }
 
 /// The pair of values farthest apart, for the message.
