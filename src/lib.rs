@@ -15,6 +15,7 @@
 //!
 //! [`check`] runs the first three stages; the binary adds the command line and rendering.
 
+pub mod assess;
 pub mod baseline;
 pub mod cli;
 pub mod commands;

@@ -283,6 +283,36 @@ pub struct Spelling {
     pub text: Box<str>,
     /// What it resolves to.
     pub entity: EntityId,
+    /// How it came to resolve to that entity.
+    pub link: Link,
+}
+
+/// How a spelling came to name its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Link {
+    /// It is the canonical spelling, or differs from it only in case, dashes, quotes or
+    /// spacing.
+    Canonical,
+    /// It is an alias declared in `rules.toml`.
+    Alias,
+    /// It is an acronym of the canonical name, or the expansion of one (defined in the dataset
+    /// or matched by initials).
+    Acronym,
+    /// It fuzzily matches the canonical name: a variant spelling (`factcheck::name::variant`).
+    Variant,
+}
+
+impl Link {
+    /// The word used in reports.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Link::Canonical => "canonical",
+            Link::Alias => "alias",
+            Link::Acronym => "acronym",
+            Link::Variant => "variant",
+        }
+    }
 }
 
 /// A resolved name.

@@ -379,4 +379,52 @@ mod tests {
         assert!(r.variants.is_empty());
         assert_eq!(r.namespace.entities.len(), 2);
     }
+
+    #[test]
+    fn each_spelling_says_how_it_joined_its_entity() {
+        use crate::model::Link;
+        let mut names = Interner::default();
+        for text in ["ITPP", "ITPP", "itpp", "ITTP", "IPCP"] {
+            names.mention(text, 0);
+        }
+        let short = names.mention("NCCDCOE", 0);
+        let long = names.mention("NATO Cooperative Cyber Defence Centre Of Excellence", 0);
+        names.mention("NATO Cooperative Cyber Defence Centre Of Excellence", 1);
+        names.mention("Individual Partnership and Cooperation Programme", 0);
+        names.mention("Individual Partnership and Cooperation Programme", 1);
+        let canonical = names.declare("Individually Tailored Partnership Programme");
+        let alias = names.declare("ITPP");
+        let declarations = [Declaration {
+            canonical: (canonical, span()),
+            aliases: vec![(alias, span())],
+            span: span(),
+        }];
+        let r = resolve(
+            names,
+            &declarations,
+            &[(short, long)],
+            true,
+            &NameSettings::default(),
+        );
+        let link = |text: &str| {
+            r.namespace
+                .spellings
+                .iter()
+                .find(|s| &*s.text == text)
+                .map(|s| s.link)
+        };
+        assert_eq!(
+            link("Individually Tailored Partnership Programme"),
+            Some(Link::Canonical)
+        );
+        assert_eq!(link("ITPP"), Some(Link::Alias));
+        assert_eq!(link("itpp"), Some(Link::Alias), "folds to the alias");
+        assert_eq!(link("ITTP"), Some(Link::Variant));
+        assert_eq!(link("NCCDCOE"), Some(Link::Acronym));
+        assert_eq!(
+            link("NATO Cooperative Cyber Defence Centre Of Excellence"),
+            Some(Link::Canonical)
+        );
+        assert_eq!(link("IPCP"), Some(Link::Acronym), "matched by initials");
+    }
 }

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::findings::{Code, Finding};
-use crate::model::{Entity, EntityId, Namespace, Spelling, SpellingId};
+use crate::model::{Entity, EntityId, Link, Namespace, Spelling, SpellingId};
 use crate::normalize::acronym;
 use crate::normalize::fold::{compact_key, fold_words};
 use crate::normalize::fuzzy::{self, Match};
@@ -277,6 +277,39 @@ impl State {
 
     /// Numbers the entities in order of first appearance, picks canonical spellings, and
     /// describes the variants.
+    /// How each spelling came to its entity, for the report. The steps that join keys
+    /// (declarations, acronyms, variants) leave no trace in the union-find, so it is told from
+    /// what each step is keyed on: an attached cluster is a variant, the canonical spelling's
+    /// key is canonical, a declared alias's key is an alias, and what else joined is an
+    /// acronym or its expansion.
+    fn links(
+        &self,
+        declarations: &[Declaration],
+        attached: &Attachments,
+        canonical_key: &FxHashMap<u32, u32>,
+        roots: &[u32],
+    ) -> Vec<Link> {
+        let alias_keys: FxHashSet<u32> = declarations
+            .iter()
+            .flat_map(|d| d.aliases.iter().map(|(alias, _)| self.key_of(*alias)))
+            .collect();
+        self.key_of
+            .iter()
+            .zip(roots)
+            .map(|(key, root)| {
+                if attached.contains_key(root) {
+                    Link::Variant
+                } else if canonical_key.get(root) == Some(key) {
+                    Link::Canonical
+                } else if alias_keys.contains(key) {
+                    Link::Alias
+                } else {
+                    Link::Acronym
+                }
+            })
+            .collect()
+    }
+
     pub(super) fn finish(
         mut self,
         declarations: &[Declaration],
@@ -294,15 +327,16 @@ impl State {
             members.entry(root).or_default().push(spelling);
         }
         let mut entity_of_root: FxHashMap<u32, EntityId> = FxHashMap::default();
+        let mut canonical_key: FxHashMap<u32, u32> = FxHashMap::default();
         let mut entities: Vec<Entity> = Vec::new();
         for &root in &roots {
             if attached.contains_key(&root) || entity_of_root.contains_key(&root) {
                 continue;
             }
-            let (canonical, declared) = if let Some(&index) = self.owner.get(&root) {
+            let (chosen, declared) = if let Some(&index) = self.owner.get(&root) {
                 let declaration = &declarations[index];
                 (
-                    self.texts[declaration.canonical.0.0 as usize].clone(),
+                    declaration.canonical.0.0 as usize,
                     Some(declaration.canonical.1),
                 )
             } else {
@@ -311,8 +345,10 @@ impl State {
                     .copied()
                     .max_by_key(|&s| (self.mentions[s], std::cmp::Reverse(s)))
                     .unwrap_or_default();
-                (self.texts[best].clone(), None)
+                (best, None)
             };
+            let canonical = self.texts[chosen].clone();
+            canonical_key.insert(root, self.key_of[chosen]);
             entity_of_root.insert(
                 root,
                 EntityId(u32::try_from(entities.len()).unwrap_or(u32::MAX)),
@@ -327,13 +363,16 @@ impl State {
             entity_of_root.get(&root).copied().unwrap_or(EntityId(0))
         };
 
+        let links = self.links(declarations, attached, &canonical_key, &roots);
         let spellings: Vec<Spelling> = self
             .texts
             .iter()
             .zip(&roots)
-            .map(|(text, &root)| Spelling {
+            .enumerate()
+            .map(|(spelling, (text, &root))| Spelling {
                 text: text.clone(),
                 entity: entity_of(root),
+                link: links[spelling],
             })
             .collect();
 

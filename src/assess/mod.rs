@@ -1,0 +1,345 @@
+//! Stage 4 (for `factcheck report`): the checked dataset to an assessment a researcher reads.
+//!
+//! Owns the researcher's questions, answered as plain data: per fact, what each source says,
+//! the verdict ([`Status`]) and which value is best supported by how many *independent*
+//! sources ([`support`]); per source, how many of its claims are corroborated, contradicted or
+//! said by no one else ([`sources`]); which spellings of a name were taken as one ([`names`]).
+//! Pure: it reads the dataset, the comparison and the triaged findings, and renders nothing.
+
+pub mod names;
+pub mod sources;
+pub mod support;
+
+use rustc_hash::FxHashMap;
+
+use crate::Checked;
+use crate::compare::JudgedFact;
+use crate::compare::values::{Relation, distinct_values, fact_label, relate};
+use crate::compare::verdict::Verdict;
+use crate::findings::{Code, FactLabel, Status as FindingStatus};
+use crate::model::{Dataset, SourceIx};
+
+use self::names::NameGroup;
+use self::sources::SourceAssessment;
+use self::support::{Best, ValueSupport};
+
+/// Past this many distinct values, a fact's values are not related pair by pair: each value
+/// is supported by its own claims only (a fact with that many values is a finding already).
+const RELATE_LIMIT: usize = 256;
+
+/// What a researcher reads: every fact, every source, every merged name.
+#[derive(Debug, Clone)]
+pub struct Assessment {
+    /// Every fact, in the comparison's (subject, property, qualifiers) order.
+    pub facts: Vec<FactAssessment>,
+    /// Every source, parallel to [`Dataset::sources`].
+    pub sources: Vec<SourceAssessment>,
+    /// Names written more than one way, and the spelling chosen for each.
+    pub names: Vec<NameGroup>,
+    /// The independence group of each source, parallel to [`Dataset::sources`]: sources in
+    /// one group (derived from one another, declared or detected) count once as support.
+    pub groups: Vec<u32>,
+    /// How many facts have each status.
+    pub counts: Counts,
+}
+
+/// What the sources make of a fact, for the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// Every source gives the same value.
+    Agreed,
+    /// The values differ but fit together: one refines another ("2023", "July 2023"), they
+    /// overlap, or a multi-valued fact lists more values in one source than in another.
+    Refined,
+    /// Some numbers are in units or bases that cannot be compared; the rest agree.
+    Incomparable,
+    /// Dates disjoint only within their vagueness.
+    Tension,
+    /// Values that cannot both be true.
+    Conflict,
+    /// A tension or conflict that a researcher has reviewed.
+    Reviewed,
+    /// Only one source speaks of it.
+    SingleSource,
+}
+
+impl Status {
+    /// Every status, in report order (most in need of attention first).
+    pub const ALL: [Status; 7] = [
+        Status::Conflict,
+        Status::Tension,
+        Status::Incomparable,
+        Status::Reviewed,
+        Status::Refined,
+        Status::Agreed,
+        Status::SingleSource,
+    ];
+
+    /// The word used in reports.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Agreed => "agreed",
+            Status::Refined => "refined",
+            Status::Incomparable => "incomparable",
+            Status::Tension => "tension",
+            Status::Conflict => "conflict",
+            Status::Reviewed => "reviewed",
+            Status::SingleSource => "single-source",
+        }
+    }
+
+    /// Whether the sources disagree on the fact, or did until reviewed: the facts the report
+    /// gives a section each.
+    #[must_use]
+    pub fn is_contested(self) -> bool {
+        matches!(
+            self,
+            Status::Tension | Status::Conflict | Status::Reviewed | Status::Incomparable
+        )
+    }
+}
+
+/// How many facts have each status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// [`Status::Agreed`].
+    pub agreed: usize,
+    /// [`Status::Refined`].
+    pub refined: usize,
+    /// [`Status::Incomparable`].
+    pub incomparable: usize,
+    /// [`Status::Tension`].
+    pub tension: usize,
+    /// [`Status::Conflict`].
+    pub conflict: usize,
+    /// [`Status::Reviewed`].
+    pub reviewed: usize,
+    /// [`Status::SingleSource`].
+    pub single_source: usize,
+}
+
+impl Counts {
+    /// The count of one status.
+    #[must_use]
+    pub fn of(&self, status: Status) -> usize {
+        match status {
+            Status::Agreed => self.agreed,
+            Status::Refined => self.refined,
+            Status::Incomparable => self.incomparable,
+            Status::Tension => self.tension,
+            Status::Conflict => self.conflict,
+            Status::Reviewed => self.reviewed,
+            Status::SingleSource => self.single_source,
+        }
+    }
+
+    fn add(&mut self, status: Status) {
+        let slot = match status {
+            Status::Agreed => &mut self.agreed,
+            Status::Refined => &mut self.refined,
+            Status::Incomparable => &mut self.incomparable,
+            Status::Tension => &mut self.tension,
+            Status::Conflict => &mut self.conflict,
+            Status::Reviewed => &mut self.reviewed,
+            Status::SingleSource => &mut self.single_source,
+        };
+        *slot += 1;
+    }
+}
+
+/// One fact, assessed.
+#[derive(Debug, Clone)]
+pub struct FactAssessment {
+    /// Its index in the comparison's facts.
+    pub fact: usize,
+    /// Canonical subject, property and separating qualifiers.
+    pub label: FactLabel,
+    /// What the sources make of it.
+    pub status: Status,
+    /// The worst verdict between two of its values, before any review.
+    pub verdict: Option<Verdict>,
+    /// How far apart its farthest disagreeing values are.
+    pub gap: Option<String>,
+    /// Whether the property is multi-valued.
+    pub multi: bool,
+    /// Its claims, in file order (indexes into [`Dataset::claims`]).
+    pub claims: Vec<u32>,
+    /// Its distinct values with their support, best supported first.
+    pub values: Vec<ValueSupport>,
+    /// The best-supported value, a tie, or nothing to choose (multi-valued facts).
+    pub best: Best,
+    /// The findings about it (indexes into the checked findings).
+    pub findings: Vec<usize>,
+    /// How many sources speak of it.
+    pub sources: usize,
+}
+
+/// Assesses a checked dataset; `groups` is the independence group of each source.
+#[must_use]
+pub fn assess(checked: &Checked, groups: Vec<u32>) -> Assessment {
+    let dataset = &checked.dataset;
+    let by_label = findings_by_fact(checked);
+    let mut counts = Counts::default();
+    let facts: Vec<FactAssessment> = checked
+        .comparison
+        .facts
+        .iter()
+        .enumerate()
+        .map(|(index, judged)| {
+            let label = fact_label(dataset, &judged.fact);
+            let findings = by_label.get(&label).cloned().unwrap_or_default();
+            let fact = fact(checked, index, judged, label, findings, &groups);
+            counts.add(fact.status);
+            fact
+        })
+        .collect();
+    let sources = sources::assess(dataset, &checked.comparison.facts, &facts, &groups);
+    Assessment {
+        names: names::groups(dataset),
+        facts,
+        sources,
+        groups,
+        counts,
+    }
+}
+
+/// The findings about one fact (disagreements on its values), by fact label.
+fn findings_by_fact(checked: &Checked) -> FxHashMap<FactLabel, Vec<usize>> {
+    let mut by_label: FxHashMap<FactLabel, Vec<usize>> = FxHashMap::default();
+    for (index, finding) in checked.findings.iter().enumerate() {
+        let about_values = matches!(
+            finding.code,
+            Code::ConflictDate
+                | Code::ConflictNumber
+                | Code::ConflictValue
+                | Code::TensionDate
+                | Code::NumberIncomparable
+        );
+        if let (true, Some(label)) = (about_values, &finding.fact) {
+            by_label.entry(label.clone()).or_default().push(index);
+        }
+    }
+    by_label
+}
+
+fn fact(
+    checked: &Checked,
+    index: usize,
+    judged: &JudgedFact,
+    label: FactLabel,
+    findings: Vec<usize>,
+    groups: &[u32],
+) -> FactAssessment {
+    let dataset = &checked.dataset;
+    let fact = &judged.fact;
+    let multi = dataset.property_rules[fact.property.0 as usize].multi;
+    let mut speakers: Vec<SourceIx> = fact
+        .claims
+        .iter()
+        .map(|&c| dataset.claims[c as usize].source)
+        .collect();
+    speakers.sort_unstable();
+    speakers.dedup();
+
+    let values = distinct_values(dataset, &fact.claims);
+    let relations = relations(dataset, judged, &values);
+    let (values, best) = support::support(dataset, &values, &relations, groups, multi);
+
+    let reviewed = !findings.is_empty()
+        && findings.iter().all(|&f| {
+            matches!(
+                checked.findings[f].status,
+                FindingStatus::Reviewed(_) | FindingStatus::Baselined
+            )
+        });
+    let status = if speakers.len() < 2 {
+        Status::SingleSource
+    } else if reviewed {
+        Status::Reviewed
+    } else {
+        match judged.verdict {
+            Some(Verdict::Conflict) => Status::Conflict,
+            Some(Verdict::Tension) => Status::Tension,
+            _ if judged.incomparable => Status::Incomparable,
+            Some(Verdict::Equal) => Status::Agreed,
+            // Multi-valued: every source lists the same values, or some list more.
+            None if values.len() == 1 => Status::Agreed,
+            Some(Verdict::Refines | Verdict::Compatible) | None => Status::Refined,
+        }
+    };
+    FactAssessment {
+        fact: index,
+        label,
+        status,
+        verdict: judged.verdict,
+        gap: judged.gap.clone(),
+        multi,
+        claims: fact.claims.clone(),
+        values,
+        best,
+        findings,
+        sources: speakers.len(),
+    }
+}
+
+/// How each pair of distinct values relates: `relations[a][b]`, `None` when not compared
+/// (beyond [`RELATE_LIMIT`], or incomparable units). Multi-valued facts relate nothing: their
+/// values are all true at once.
+fn relations(
+    dataset: &Dataset,
+    judged: &JudgedFact,
+    values: &[Vec<u32>],
+) -> Vec<Vec<Option<Verdict>>> {
+    let n = values.len();
+    let rules = &dataset.property_rules[judged.fact.property.0 as usize];
+    let mut matrix = vec![vec![None; n]; n];
+    for (a, row) in matrix.iter_mut().enumerate() {
+        row[a] = Some(Verdict::Equal);
+    }
+    if rules.multi || n > RELATE_LIMIT {
+        return matrix;
+    }
+    for a in 0..n {
+        for b in a + 1..n {
+            let (x, y) = (
+                &dataset.claims[values[a][0] as usize].value,
+                &dataset.claims[values[b][0] as usize].value,
+            );
+            if let Relation::Verdict(verdict) = relate(dataset, rules, x, y) {
+                matrix[a][b] = Some(verdict);
+                matrix[b][a] = Some(verdict);
+            }
+        }
+    }
+    matrix
+}
+
+/// Independence groups from declared `derived_from` only: each source with every source it
+/// is derived from, directly or through others.
+#[must_use]
+pub fn declared_groups(dataset: &Dataset) -> Vec<u32> {
+    let n = dataset.sources.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    for (index, source) in dataset.sources.iter().enumerate() {
+        for origin in &source.derived_from {
+            let (a, b) = (
+                root(&mut parent, index),
+                root(&mut parent, origin.0 as usize),
+            );
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    (0..n)
+        .map(|x| u32::try_from(root(&mut parent, x)).unwrap_or(u32::MAX))
+        .collect()
+}
+
+/// The root of `x` in a forest of parents, halving paths on the way.
+fn root(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
