@@ -30,12 +30,20 @@ pub enum Command {
     /// The finding is named by the fingerprint `check` prints (`fc1-…`). The review is
     /// appended to the reviews file, keyed on the finding's claims and their values.
     Review(ReviewArgs),
+    /// Report, for researchers, what the sources say about each fact: where they agree and
+    /// disagree, and which value is best supported by independent sources.
+    ///
+    /// Markdown (default), a self-contained HTML page with timelines, or JSON. Exit status:
+    /// 0 when the report was written (whatever the sources say), 2 when the input could not be
+    /// read as a dataset.
+    Report(ReportArgs),
     /// Explain a finding code: what it means, an example, how to resolve it.
     Explain(ExplainArgs),
     /// Create a dataset to start from: `claims/` with one example file, and a commented
     /// `rules.toml`. Refuses to overwrite existing files.
     Init(InitArgs),
-    /// Print the JSON Schema of claims files, `rules.toml` or reviews files, for editors.
+    /// Print the JSON Schema of claims files, `rules.toml` or reviews files (for editors), or
+    /// of the JSON report.
     Schema(SchemaArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
@@ -173,6 +181,37 @@ pub struct InitArgs {
     pub dir: PathBuf,
 }
 
+/// Arguments of `factcheck report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The dataset.
+    #[command(flatten)]
+    pub dataset: DatasetArgs,
+
+    /// The report's format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
+
+    /// Write the report to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The date reviews expire against (default: today), for reproducible reports.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
+}
+
+/// The formats of `factcheck report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown, for reading and for pasting into notes.
+    Markdown,
+    /// One self-contained HTML page, with a timeline of each contested date.
+    Html,
+    /// JSON, with the inputs' hashes (`factcheck schema report` describes it).
+    Json,
+}
+
 /// Arguments of `factcheck schema`.
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
@@ -190,6 +229,8 @@ pub enum SchemaKind {
     Rules,
     /// A reviews file.
     Reviews,
+    /// The JSON document of `factcheck report --format json`.
+    Report,
 }
 
 /// Arguments of `factcheck completions`.

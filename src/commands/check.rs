@@ -1,7 +1,6 @@
 //! `factcheck check`: the CI gate (DESIGN 4.1, 4.2).
 
 use std::io::IsTerminal;
-use std::path::Path;
 use std::time::Instant;
 
 use crate::cli::{CheckArgs, Color, FailOn, Format, Output};
@@ -11,7 +10,7 @@ use crate::render::{self, Report, human};
 use crate::triage::Policy;
 use crate::{Checked, baseline, suggest};
 
-use super::{changed, fail, request, today, write_stdout};
+use super::{changed, fail, request, style, today_from, write_file, write_stdout};
 
 /// Checks the dataset, writes the outputs, and returns the exit status.
 #[must_use]
@@ -94,7 +93,7 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
 
 fn render(report: &Report<'_>, format: Format, color: Color) -> String {
     match format {
-        Format::Human => human::render(report, style(color)),
+        Format::Human => human::render(report, style(color, std::io::stdout().is_terminal())),
         Format::Concise => render::concise::render(report),
         Format::Json => render::json::render(report),
         Format::Sarif => render::sarif::render(report),
@@ -148,12 +147,7 @@ fn policy(args: &CheckArgs) -> Result<Policy, String> {
         .as_deref()
         .map(|rev| changed::changed_claims(&args.dataset.claims, rev))
         .transpose()?;
-    let today = match &args.today {
-        Some(text) => crate::normalize::date::parse_date(text, None)
-            .map(|date| date.latest)
-            .map_err(|e| format!("--today: {}", e.message))?,
-        None => today(),
-    };
+    let today = today_from(args.today.as_deref())?;
     Ok(Policy {
         overrides,
         baseline,
@@ -189,14 +183,6 @@ fn checked_selector(selector: &str) -> Result<String, String> {
     Ok(full)
 }
 
-fn write_file(path: &Path, text: &str) -> Result<(), String> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
-    }
-    std::fs::write(path, text).map_err(|e| format!("cannot write `{}`: {e}", path.display()))
-}
-
 /// GitHub Actions shows Markdown appended to the file `$GITHUB_STEP_SUMMARY` names.
 fn append_step_summary(markdown: &str) -> Result<(), String> {
     use std::io::Write;
@@ -219,42 +205,9 @@ fn timings(checked: &Checked, rendering: Instant) {
 
 /// Colour when asked, or when writing to a terminal with `NO_COLOR` unset; the width of the
 /// terminal from `COLUMNS` when it is given.
-fn style(color: Color) -> human::Style {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .filter(|&w: &usize| w >= 40)
-        .unwrap_or(100);
-    human::Style {
-        color: use_color(color, std::io::stdout().is_terminal(), no_color),
-        unicode: true,
-        width,
-    }
-}
-
-/// Whether to colour: `--color always`/`never` win; `auto` colours a terminal unless
-/// `NO_COLOR` is set (<https://no-color.org>).
-fn use_color(choice: Color, terminal: bool, no_color: bool) -> bool {
-    match choice {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => terminal && !no_color,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn colour_only_on_a_terminal_without_no_color_unless_forced() {
-        assert!(use_color(Color::Auto, true, false));
-        assert!(!use_color(Color::Auto, true, true));
-        assert!(!use_color(Color::Auto, false, false));
-        assert!(use_color(Color::Always, false, true));
-        assert!(!use_color(Color::Never, true, false));
-    }
 
     #[test]
     fn selectors_need_a_known_code_and_may_drop_the_prefix() {

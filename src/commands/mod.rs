@@ -9,17 +9,19 @@ pub mod check;
 pub mod completions;
 pub mod explain;
 pub mod init;
+pub mod report;
 pub mod review;
 pub mod schema;
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::cli::{Cli, Command, DatasetArgs};
+use crate::cli::{Cli, Color, Command, DatasetArgs};
 use crate::load::{Request, RulesPath};
 use crate::model::date::Day;
+use crate::render::human;
 
 /// Runs the command line and returns the exit status.
 #[must_use]
@@ -27,6 +29,7 @@ pub fn run(cli: &Cli) -> u8 {
     match &cli.command {
         Command::Check(args) => check::run(args),
         Command::Review(args) => review::run(args),
+        Command::Report(args) => report::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Init(args) => init::run(args),
         Command::Schema(args) => schema::run(args),
@@ -109,5 +112,63 @@ pub(crate) fn write_stdout(text: &str) -> io::Result<()> {
     {
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
+    }
+}
+
+/// Writes a file, creating its directory.
+pub(crate) fn write_file(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
+    }
+    std::fs::write(path, text).map_err(|e| format!("cannot write `{}`: {e}", path.display()))
+}
+
+/// The day `--today` names (its last day, for a vaguer date), or today.
+pub(crate) fn today_from(given: Option<&str>) -> Result<Day, String> {
+    match given {
+        Some(text) => crate::normalize::date::parse_date(text, None)
+            .map(|date| date.latest)
+            .map_err(|e| format!("--today: {}", e.message)),
+        None => Ok(today()),
+    }
+}
+
+/// The style of human output: colours as [`use_color`] decides, the terminal's width.
+pub(crate) fn style(color: Color, terminal: bool) -> human::Style {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w: &usize| w >= 40)
+        .unwrap_or(100);
+    human::Style {
+        color: use_color(color, terminal, no_color),
+        unicode: true,
+        width,
+    }
+}
+
+/// Whether to colour: `--color always`/`never` win; `auto` colours a terminal unless
+/// `NO_COLOR` is set (<https://no-color.org>).
+fn use_color(choice: Color, terminal: bool, no_color: bool) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => terminal && !no_color,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color_unless_forced() {
+        assert!(use_color(Color::Auto, true, false));
+        assert!(!use_color(Color::Auto, true, true));
+        assert!(!use_color(Color::Auto, false, false));
+        assert!(use_color(Color::Always, false, true));
+        assert!(!use_color(Color::Never, true, false));
     }
 }

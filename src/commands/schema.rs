@@ -1,9 +1,11 @@
-//! `factcheck schema`: print the JSON Schema of a file format, for editors (DESIGN 4.4).
+//! `factcheck schema`: print the JSON Schema of a file format, for editors (DESIGN 4.4), or
+//! of the JSON report.
 //!
 //! Owns only the edge: which format was asked for, and writing the schema to stdout. The
 //! schema itself is [`crate::schema`]'s.
 
 use crate::cli::{SchemaArgs, SchemaKind};
+use crate::render::report;
 use crate::schema::{self, FileFormat};
 
 use super::{fail, write_stdout};
@@ -11,12 +13,18 @@ use super::{fail, write_stdout};
 /// Prints the schema of the format asked for; 0, or 2 when stdout cannot be written.
 #[must_use]
 pub fn run(args: &SchemaArgs) -> u8 {
-    let format = match args.of {
-        SchemaKind::Claims => FileFormat::Claims,
-        SchemaKind::Rules => FileFormat::Rules,
-        SchemaKind::Reviews => FileFormat::Reviews,
+    let text = match args.of {
+        SchemaKind::Claims => schema::to_json(FileFormat::Claims),
+        SchemaKind::Rules => schema::to_json(FileFormat::Rules),
+        SchemaKind::Reviews => schema::to_json(FileFormat::Reviews),
+        SchemaKind::Report => {
+            let mut text =
+                serde_json::to_string_pretty(&report::json::schema()).unwrap_or_default();
+            text.push('\n');
+            text
+        }
     };
-    match write_stdout(&schema::to_json(format)) {
+    match write_stdout(&text) {
         Ok(()) => 0,
         Err(error) => fail(&format!("cannot write the schema: {error}")),
     }

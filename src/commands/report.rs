@@ -1,0 +1,95 @@
+//! `factcheck report`: the assessment for researchers (DESIGN 4.3).
+//!
+//! Owns the edge: the dataset is checked as `check` would (reviews apply; no baseline, no
+//! severity overrides), assessed, rendered in the format asked for and written to stdout or a
+//! file. Input that cannot be read stops it with the same diagnostics as `check` and exit
+//! status 2: a report of part of a dataset would mislead.
+
+use std::io::IsTerminal;
+
+use crate::Checked;
+use crate::assess::{self, Assessment};
+use crate::cli::{Color, ReportArgs, ReportFormat};
+use crate::findings::Finding;
+use crate::render::report::{self, Context, html, json, markdown};
+use crate::render::{Report, Summary, human};
+use crate::triage::Policy;
+
+use super::{fail, request, style, today_from, write_file, write_stdout};
+
+/// Writes the report and returns the exit status.
+#[must_use]
+pub fn run(args: &ReportArgs) -> u8 {
+    match write_report(args) {
+        Ok(status) => status,
+        Err(message) => fail(&message),
+    }
+}
+
+fn write_report(args: &ReportArgs) -> Result<u8, String> {
+    let policy = Policy {
+        today: today_from(args.today.as_deref())?,
+        ..Policy::default()
+    };
+    let show = std::io::stderr().is_terminal();
+    let checked = crate::check_with(&request(&args.dataset), &policy, &mut |stage| {
+        if show {
+            eprint!("\r\x1b[2Kfactcheck: {stage}…");
+        }
+    });
+    if show {
+        eprint!("\r\x1b[2K");
+    }
+    let unreadable: Vec<Finding> = checked
+        .findings
+        .iter()
+        .filter(|f| f.code.is_load())
+        .cloned()
+        .collect();
+    if !unreadable.is_empty() {
+        print_problems(&checked, &unreadable);
+        return Ok(2);
+    }
+
+    let assessment = assess::assess(&checked, assess::declared_groups(&checked.dataset));
+    let text = render(&checked, &assessment, args.format);
+    match &args.output {
+        Some(path) => {
+            write_file(path, &text)?;
+            eprintln!("factcheck: wrote the report to `{}`", path.display());
+        }
+        None => write_stdout(&text).map_err(|e| format!("cannot write the report: {e}"))?,
+    }
+    Ok(0)
+}
+
+/// The report of an assessed dataset in a format.
+fn render(checked: &Checked, assessment: &Assessment, format: ReportFormat) -> String {
+    let inputs = report::inputs(&checked.dataset.files);
+    let context = Context {
+        checked,
+        assessment,
+        inputs: &inputs,
+    };
+    match format {
+        ReportFormat::Markdown => markdown::render(&context),
+        ReportFormat::Html => html::render(&context),
+        ReportFormat::Json => json::render(&context),
+    }
+}
+
+/// The load problems, as `check` shows them, on stderr.
+fn print_problems(checked: &Checked, problems: &[Finding]) {
+    let mut summary = Summary::default();
+    summary.count(problems);
+    let shown = Report {
+        files: &checked.dataset.files,
+        findings: problems,
+        summary: &summary,
+        facts: &[],
+        reviews: &[],
+    };
+    let text = human::render(&shown, style(Color::Auto, std::io::stderr().is_terminal()));
+    eprint!("{text}");
+    eprintln!("factcheck: the dataset cannot be read; fix the problems above to get a report");
+}

@@ -1,0 +1,498 @@
+//! The JSON report: the Markdown report's content for programs, with the inputs it was made
+//! from (paths and SHA-256) and the tool's version, so that it can be reproduced.
+//!
+//! Owns the document's shape, version 1. Its JSON Schema is generated from these types
+//! (`factcheck schema report`), so the schema and the output cannot drift apart; fields are
+//! only ever added within a version. Every fact is listed, single-source ones included.
+
+use schemars::{JsonSchema, Schema};
+use serde::Serialize;
+
+use crate::assess::support::Best;
+use crate::assess::{FactAssessment, Status};
+use crate::findings::Status as FindingStatus;
+use crate::model::date::calendar;
+use crate::model::date::{UNBOUNDED_END, UNBOUNDED_START};
+use crate::model::{Claim, Value};
+
+use super::{Context, normal_form};
+
+/// The version of the document's shape.
+pub const VERSION: u32 = 1;
+
+/// A `factcheck report --format json` document.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(title = "factcheck report")]
+pub struct Document {
+    /// The version of this document's shape (1).
+    pub version: u32,
+    /// The program that made it.
+    pub tool: Tool,
+    /// Every file read, so that the report can be reproduced.
+    pub inputs: Vec<InputFile>,
+    /// Counts.
+    pub summary: Summary,
+    /// Every fact, in (subject, property, qualifiers) order.
+    pub facts: Vec<Fact>,
+    /// Every source, in file order.
+    pub sources: Vec<Source>,
+    /// Names written more than one way.
+    pub names: Vec<NameGroup>,
+}
+
+/// The program that made the report.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Tool {
+    /// `factcheck`.
+    pub name: String,
+    /// Its version.
+    pub version: String,
+}
+
+/// A file the report was made from.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct InputFile {
+    /// The path, relative to where factcheck ran when given so.
+    pub path: String,
+    /// SHA-256 of the content, lower-case hex.
+    pub sha256: String,
+    /// Size in bytes.
+    pub bytes: usize,
+}
+
+/// Counts of the whole dataset.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Summary {
+    /// Sources (claims files).
+    pub sources: usize,
+    /// Valid claims.
+    pub claims: usize,
+    /// Facts.
+    pub facts: usize,
+    /// Facts spoken of by more than one source.
+    pub compared: usize,
+    /// How many facts have each status.
+    pub statuses: Statuses,
+    /// Open findings of severity error (all findings, not only those about facts).
+    pub errors: usize,
+    /// Open findings of severity warning.
+    pub warnings: usize,
+    /// Findings explained by a review.
+    pub reviewed: usize,
+}
+
+/// How many facts have each status.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Statuses {
+    /// Every source gives the same value.
+    pub agreed: usize,
+    /// The values fit together; some are more precise.
+    pub refined: usize,
+    /// Some numbers are in units that cannot be compared.
+    pub incomparable: usize,
+    /// Dates disjoint only within their vagueness.
+    pub tension: usize,
+    /// Values that cannot both be true.
+    pub conflict: usize,
+    /// A tension or conflict a researcher has reviewed.
+    pub reviewed: usize,
+    /// Only one source speaks of it.
+    pub single_source: usize,
+}
+
+/// One fact.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Fact {
+    /// Canonical subject.
+    pub subject: String,
+    /// Canonical property.
+    pub property: String,
+    /// Separating qualifiers, `key=value`.
+    pub qualifiers: Vec<String>,
+    /// The value type: `date`, `number`, `name` or `text`.
+    pub kind: String,
+    /// Whether the property has several true values.
+    pub multi: bool,
+    /// `agreed`, `refined`, `incomparable`, `tension`, `conflict`, `reviewed` or
+    /// `single-source`.
+    pub status: String,
+    /// The worst verdict between two values before any review: `equal`, `refines`,
+    /// `compatible`, `tension`, `conflict`; null for one value or a multi-valued fact.
+    pub verdict: Option<String>,
+    /// How far apart the farthest disagreeing values are.
+    pub gap: Option<String>,
+    /// How many sources speak of it.
+    pub sources: usize,
+    /// Its claims, in file order.
+    pub claims: Vec<FactClaim>,
+    /// Its distinct values, best supported first.
+    pub values: Vec<FactValue>,
+    /// Indexes into `values` of the best-supported value (one), of the tied values (several),
+    /// or none for a multi-valued fact.
+    pub best: Vec<usize>,
+    /// Whether `best` is a tie.
+    pub tie: bool,
+    /// Findings about its values.
+    pub findings: Vec<FactFinding>,
+}
+
+/// A claim of a fact.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct FactClaim {
+    /// Its stable key, `SOURCE#ID`.
+    pub key: String,
+    /// The source id.
+    pub source: String,
+    /// The claim's id, or its position in the file.
+    pub id: String,
+    /// The value as stated.
+    pub stated: String,
+    /// The normal form: EDTF for dates, the range with its unit for numbers, the canonical
+    /// name for names, the folded text for texts.
+    pub normalized: String,
+    /// For dates, the interval it allows.
+    pub interval: Option<Interval>,
+    /// The supporting quote.
+    pub quote: Option<String>,
+    /// Whom the source attributes it to.
+    pub cites: Option<String>,
+    /// The claims file.
+    pub file: String,
+    /// 1-based line of the value.
+    pub line: usize,
+}
+
+/// The days a date allows, widened by its vagueness.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Interval {
+    /// First day (`YYYY-MM-DD`), null when open.
+    pub earliest: Option<String>,
+    /// Last day, null when open.
+    pub latest: Option<String>,
+    /// How many days each end may be off.
+    pub margin_days: u32,
+}
+
+/// A distinct value of a fact.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct FactValue {
+    /// As first stated.
+    pub stated: String,
+    /// Normal form.
+    pub normalized: String,
+    /// Keys of the claims stating it.
+    pub claims: Vec<String>,
+    /// Keys of the claims agreeing with it (its own included).
+    pub supporters: Vec<String>,
+    /// How many independent units support it (sources derived from one another, and claims
+    /// citing the same party, count once).
+    pub support: usize,
+}
+
+/// A finding about a fact.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct FactFinding {
+    /// The code.
+    pub code: String,
+    /// `error` or `warning`.
+    pub severity: String,
+    /// `open`, `reviewed` or `baselined`.
+    pub status: String,
+    /// The fingerprint reviews name it by.
+    pub fingerprint: String,
+    /// The message.
+    pub message: String,
+    /// The review explaining it, when reviewed.
+    pub review: Option<FactReview>,
+}
+
+/// A review of a finding.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct FactReview {
+    /// The decision.
+    pub decision: String,
+    /// Why.
+    pub reason: String,
+    /// Who.
+    pub reviewer: String,
+    /// When.
+    pub date: String,
+}
+
+/// One source.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Source {
+    /// Its id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: String,
+    /// Valid claims.
+    pub claims: usize,
+    /// Claims a source independent of it agrees with.
+    pub corroborated: usize,
+    /// Claims another source disagrees with.
+    pub contradicted: usize,
+    /// Claims about facts no other source speaks of.
+    pub single_source: usize,
+    /// Sources it declares it is derived from.
+    pub derived_from: Vec<String>,
+    /// The sources it is not independent of (declared or detected), whose support counts
+    /// once with its own.
+    pub dependent_on: Vec<String>,
+}
+
+/// An entity named more than one way.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct NameGroup {
+    /// The spelling chosen.
+    pub canonical: String,
+    /// Whether `rules.toml` declares it.
+    pub declared: bool,
+    /// The spellings claims use.
+    pub spellings: Vec<NameSpelling>,
+}
+
+/// A spelling of a name.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct NameSpelling {
+    /// As written.
+    pub text: String,
+    /// `canonical`, `alias`, `acronym` or `variant`.
+    pub link: String,
+    /// How many times claims use it.
+    pub uses: usize,
+    /// Sources using it.
+    pub sources: Vec<String>,
+}
+
+/// The document, pretty-printed, with a final newline.
+#[must_use]
+pub fn render(context: &Context<'_>) -> String {
+    let mut out = serde_json::to_string_pretty(&document(context)).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// The JSON Schema of the document.
+#[must_use]
+pub fn schema() -> Schema {
+    schemars::schema_for!(Document)
+}
+
+/// The document of a report.
+#[must_use]
+pub fn document(context: &Context<'_>) -> Document {
+    let dataset = context.dataset();
+    let s = &context.checked.summary;
+    let c = &context.assessment.counts;
+    Document {
+        version: VERSION,
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME").to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        },
+        inputs: context
+            .inputs
+            .iter()
+            .map(|i| InputFile {
+                path: i.path.clone(),
+                sha256: i.sha256.clone(),
+                bytes: i.bytes,
+            })
+            .collect(),
+        summary: Summary {
+            sources: s.sources,
+            claims: s.claims,
+            facts: s.facts,
+            compared: s.compared,
+            statuses: Statuses {
+                agreed: c.of(Status::Agreed),
+                refined: c.of(Status::Refined),
+                incomparable: c.of(Status::Incomparable),
+                tension: c.of(Status::Tension),
+                conflict: c.of(Status::Conflict),
+                reviewed: c.of(Status::Reviewed),
+                single_source: c.of(Status::SingleSource),
+            },
+            errors: s.errors,
+            warnings: s.warnings,
+            reviewed: s.reviewed,
+        },
+        facts: context
+            .assessment
+            .facts
+            .iter()
+            .map(|f| fact(context, f))
+            .collect(),
+        sources: dataset
+            .sources
+            .iter()
+            .enumerate()
+            .zip(&context.assessment.sources)
+            .map(|((index, source), counts)| {
+                let groups = &context.assessment.groups;
+                Source {
+                    id: source.id.clone(),
+                    title: source.title.clone(),
+                    publisher: source.publisher.clone(),
+                    claims: counts.claims,
+                    corroborated: counts.corroborated,
+                    contradicted: counts.contradicted,
+                    single_source: counts.single_source,
+                    derived_from: source
+                        .derived_from
+                        .iter()
+                        .map(|&s| context.source_id(s).to_owned())
+                        .collect(),
+                    dependent_on: dataset
+                        .sources
+                        .iter()
+                        .enumerate()
+                        .filter(|&(other, _)| {
+                            other != index && groups.get(other) == groups.get(index)
+                        })
+                        .map(|(_, s)| s.id.clone())
+                        .collect(),
+                }
+            })
+            .collect(),
+        names: context
+            .assessment
+            .names
+            .iter()
+            .map(|group| NameGroup {
+                canonical: group.canonical.clone(),
+                declared: group.declared,
+                spellings: group
+                    .spellings
+                    .iter()
+                    .map(|s| NameSpelling {
+                        text: s.text.clone(),
+                        link: s.link.as_str().to_owned(),
+                        uses: s.uses,
+                        sources: s
+                            .sources
+                            .iter()
+                            .map(|&x| context.source_id(x).to_owned())
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
+    let dataset = context.dataset();
+    let keys = |claims: &[u32]| -> Vec<String> {
+        claims
+            .iter()
+            .map(|&c| context.claim(c).key.to_string())
+            .collect()
+    };
+    let kind = fact
+        .claims
+        .first()
+        .map_or("text", |&c| match context.claim(c).value {
+            Value::Date(_) => "date",
+            Value::Number(_) => "number",
+            Value::Name(_) => "name",
+            Value::Text(_) => "text",
+        });
+    let (best, tie) = match &fact.best {
+        Best::Value(i) => (vec![*i], false),
+        Best::Tie(tied) => (tied.clone(), true),
+        Best::None => (Vec::new(), false),
+    };
+    Fact {
+        subject: fact.label.subject.clone(),
+        property: fact.label.property.clone(),
+        qualifiers: fact.label.qualifiers.clone(),
+        kind: kind.to_owned(),
+        multi: fact.multi,
+        status: fact.status.as_str().to_owned(),
+        verdict: fact.verdict.map(|v| v.as_str().to_owned()),
+        gap: fact.gap.clone(),
+        sources: fact.sources,
+        claims: fact
+            .claims
+            .iter()
+            .map(|&c| fact_claim(context, context.claim(c)))
+            .collect(),
+        values: fact
+            .values
+            .iter()
+            .map(|value| {
+                let first = value.claims.first().map(|&c| context.claim(c));
+                FactValue {
+                    stated: first.map(|c| c.stated.to_string()).unwrap_or_default(),
+                    normalized: first.map(|c| normal_form(dataset, c)).unwrap_or_default(),
+                    claims: keys(&value.claims),
+                    supporters: keys(&value.supporters),
+                    support: value.support,
+                }
+            })
+            .collect(),
+        best,
+        tie,
+        findings: fact
+            .findings
+            .iter()
+            .map(|&index| {
+                let finding = &context.checked.findings[index];
+                let (status, review) = match finding.status {
+                    FindingStatus::Open => ("open", None),
+                    FindingStatus::Baselined => ("baselined", None),
+                    FindingStatus::Reviewed(r) => (
+                        "reviewed",
+                        dataset.reviews.get(r).map(|r| FactReview {
+                            decision: r.decision.as_str().to_owned(),
+                            reason: r.reason.clone(),
+                            reviewer: r.reviewer.clone(),
+                            date: r.date.clone(),
+                        }),
+                    ),
+                };
+                FactFinding {
+                    code: finding.code.as_str().to_owned(),
+                    severity: finding.severity.as_str().to_owned(),
+                    status: status.to_owned(),
+                    fingerprint: finding.fingerprint(),
+                    message: finding.message.clone(),
+                    review,
+                }
+            })
+            .collect(),
+    }
+}
+
+fn fact_claim(context: &Context<'_>, claim: &Claim) -> FactClaim {
+    let dataset = context.dataset();
+    let day = |day: i32| -> Option<String> {
+        (day != UNBOUNDED_START && day != UNBOUNDED_END).then(|| {
+            let (y, m, d) = calendar::civil(i64::from(day));
+            format!("{y:04}-{m:02}-{d:02}")
+        })
+    };
+    FactClaim {
+        key: claim.key.to_string(),
+        source: context.source_id(claim.source).to_owned(),
+        id: claim.handle(),
+        stated: claim.stated.to_string(),
+        normalized: normal_form(dataset, claim),
+        interval: match &claim.value {
+            Value::Date(date) => Some(Interval {
+                earliest: day(date.earliest),
+                latest: day(date.latest),
+                margin_days: date.margin,
+            }),
+            _ => None,
+        },
+        quote: claim.quote.as_ref().map(|(q, _)| q.to_string()),
+        cites: claim.cites.as_deref().map(str::to_owned),
+        file: dataset.files.get(claim.value_span.file).display_path(),
+        line: dataset.files.start(claim.value_span).line,
+    }
+}

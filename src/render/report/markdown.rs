@@ -1,0 +1,324 @@
+//! The Markdown report: what a researcher reads first (the default format of `report`).
+//!
+//! Owns the layout: a summary of the facts by status; one section per contested fact (what
+//! each source says, the verdict and the gap, the best-supported value, the findings and
+//! reviews); a table of the facts several sources agree on; a table per source; the dependent
+//! sources; the names written more than one way. Every piece of dataset text is escaped, so
+//! that a value cannot break a table or inject markup.
+
+use std::fmt::Write as _;
+
+use crate::assess::{FactAssessment, Status};
+use crate::findings::Status as FindingStatus;
+use crate::render::printable;
+
+use super::{Context, best_sentence, normal_form, sources_of, stated};
+
+/// The whole report, with a final newline.
+#[must_use]
+pub fn render(context: &Context<'_>) -> String {
+    let mut out = String::from("# factcheck report\n\n");
+    summary(context, &mut out);
+    contested(context, &mut out);
+    corroborated(context, &mut out);
+    sources(context, &mut out);
+    names(context, &mut out);
+    inputs(context, &mut out);
+    out
+}
+
+fn summary(context: &Context<'_>, out: &mut String) {
+    let s = &context.checked.summary;
+    let counts = &context.assessment.counts;
+    let _ = writeln!(
+        out,
+        "{} sources, {} claims, {} facts ({} spoken of by more than one source).\n",
+        s.sources, s.claims, s.facts, s.compared
+    );
+    out.push_str("| status | facts | meaning |\n| --- | ---: | --- |\n");
+    for status in Status::ALL {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            status.as_str(),
+            counts.of(status),
+            meaning(status)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nOpen findings: {} errors, {} warnings ({} reviewed); `factcheck check` lists them all.\n",
+        s.errors, s.warnings, s.reviewed
+    );
+}
+
+fn meaning(status: Status) -> &'static str {
+    match status {
+        Status::Conflict => "the sources give values that cannot both be true",
+        Status::Tension => "the values meet only within their vagueness",
+        Status::Incomparable => "some numbers are in units that cannot be compared",
+        Status::Reviewed => "a disagreement a researcher has reviewed",
+        Status::Refined => "the values fit together; some are more precise",
+        Status::Agreed => "every source gives the same value",
+        Status::SingleSource => "only one source speaks of it",
+    }
+}
+
+fn contested(context: &Context<'_>, out: &mut String) {
+    let facts: Vec<&FactAssessment> = context.contested().collect();
+    out.push_str("## Contested facts\n\n");
+    if facts.is_empty() {
+        out.push_str("No two sources disagree.\n\n");
+        return;
+    }
+    for fact in facts {
+        contested_fact(context, fact, out);
+    }
+}
+
+fn contested_fact(context: &Context<'_>, fact: &FactAssessment, out: &mut String) {
+    let dataset = context.dataset();
+    let _ = writeln!(out, "### {}\n", text(&fact.label.to_string()));
+    let verdict = match (fact.status, fact.verdict) {
+        (Status::Reviewed, Some(verdict)) => format!("reviewed {verdict}"),
+        (status, _) => status.as_str().to_owned(),
+    };
+    let _ = write!(out, "**Verdict:** {verdict}");
+    if let Some(gap) = &fact.gap {
+        let _ = write!(out, ": {}", text(gap));
+    }
+    out.push_str(".\n\n");
+    out.push_str("| source | says | normalized | quote |\n| --- | --- | --- | --- |\n");
+    for &index in &fact.claims {
+        let claim = context.claim(index);
+        let source = &dataset.sources[claim.source.0 as usize];
+        let quote = claim
+            .quote
+            .as_ref()
+            .map_or_else(String::new, |(q, _)| format!("“{}”", cell(q)));
+        let _ = writeln!(
+            out,
+            "| {} | {} | `{}` | {} |",
+            cell(&source.id),
+            cell(&claim.stated),
+            code(&normal_form(dataset, claim)),
+            quote
+        );
+    }
+    out.push('\n');
+    if let Some(best) = best_sentence(context, fact) {
+        let _ = writeln!(out, "**Best supported:** {}.\n", text(&best));
+    }
+    for &index in &fact.findings {
+        let finding = &context.checked.findings[index];
+        let status = match finding.status {
+            FindingStatus::Open => "open".to_owned(),
+            FindingStatus::Baselined => "in the baseline".to_owned(),
+            FindingStatus::Reviewed(review) => dataset.reviews.get(review).map_or_else(
+                || "reviewed".to_owned(),
+                |r| {
+                    format!(
+                        "reviewed by {} on {}: {} — {}",
+                        text(&r.reviewer),
+                        text(&r.date),
+                        r.decision.as_str(),
+                        text(&r.reason)
+                    )
+                },
+            ),
+        };
+        let _ = writeln!(
+            out,
+            "- `{}` ({}, `{}`): {}",
+            finding.code,
+            finding.severity,
+            finding.fingerprint(),
+            status
+        );
+    }
+    if !fact.findings.is_empty() {
+        out.push('\n');
+    }
+}
+
+fn corroborated(context: &Context<'_>, out: &mut String) {
+    let facts: Vec<&FactAssessment> = context.corroborated().collect();
+    out.push_str("## Facts the sources agree on\n\n");
+    if facts.is_empty() {
+        out.push_str("No fact is spoken of by two sources that agree.\n\n");
+        return;
+    }
+    out.push_str("| fact | status | best supported | support | sources |\n");
+    out.push_str("| --- | --- | --- | ---: | --- |\n");
+    for fact in facts {
+        let (value, support) = match &fact.best {
+            crate::assess::support::Best::Value(i) => fact.values.get(*i).map_or_else(
+                || (String::new(), String::new()),
+                |v| (cell(&stated(context, v)), v.support.to_string()),
+            ),
+            _ => (
+                fact.values
+                    .iter()
+                    .map(|v| cell(&stated(context, v)))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                String::new(),
+            ),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            cell(&fact.label.to_string()),
+            fact.status.as_str(),
+            value,
+            support,
+            cell(&sources_of(context, &fact.claims).join(", "))
+        );
+    }
+    out.push('\n');
+}
+
+fn sources(context: &Context<'_>, out: &mut String) {
+    let dataset = context.dataset();
+    out.push_str("## Sources\n\n");
+    out.push_str(
+        "| source | title | claims | corroborated | contradicted | single-source | derived from | \
+         independent of |\n| --- | --- | ---: | ---: | ---: | ---: | --- | --- |\n",
+    );
+    let groups = &context.assessment.groups;
+    for (index, (source, counts)) in dataset
+        .sources
+        .iter()
+        .zip(&context.assessment.sources)
+        .enumerate()
+    {
+        let derived: Vec<String> = source
+            .derived_from
+            .iter()
+            .map(|&s| cell(context.source_id(s)))
+            .collect();
+        let dependent: Vec<String> = dataset
+            .sources
+            .iter()
+            .enumerate()
+            .filter(|&(other, _)| other != index && groups.get(other) == groups.get(index))
+            .map(|(_, s)| cell(&s.id))
+            .collect();
+        let independence = if dependent.is_empty() {
+            "all others".to_owned()
+        } else {
+            format!("all but {}", dependent.join(", "))
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            cell(&source.id),
+            cell(&source.title),
+            counts.claims,
+            counts.corroborated,
+            counts.contradicted,
+            counts.single_source,
+            derived.join(", "),
+            independence
+        );
+    }
+    out.push_str(
+        "\nA claim is corroborated when a source independent of its own agrees with it, and \
+         contradicted when another source disagrees. Support is counted in independent \
+         sources: sources derived from one another count once.\n\n",
+    );
+}
+
+fn names(context: &Context<'_>, out: &mut String) {
+    out.push_str("## Names\n\n");
+    let groups = &context.assessment.names;
+    if groups.is_empty() {
+        out.push_str("Every name is written one way.\n\n");
+        return;
+    }
+    out.push_str(
+        "| canonical | spelling | how | uses | sources |\n| --- | --- | --- | ---: | --- |\n",
+    );
+    for group in groups {
+        let canonical = if group.declared {
+            format!("{} (declared)", cell(&group.canonical))
+        } else {
+            cell(&group.canonical)
+        };
+        for spelling in &group.spellings {
+            let sources: Vec<&str> = spelling
+                .sources
+                .iter()
+                .map(|&s| context.source_id(s))
+                .collect();
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                canonical,
+                cell(&spelling.text),
+                spelling.link.as_str(),
+                spelling.uses,
+                cell(&sources.join(", "))
+            );
+        }
+    }
+    out.push('\n');
+}
+
+fn inputs(context: &Context<'_>, out: &mut String) {
+    out.push_str("## Inputs\n\n| file | bytes | SHA-256 |\n| --- | ---: | --- |\n");
+    for input in context.inputs {
+        let _ = writeln!(
+            out,
+            "| {} | {} | `{}` |",
+            cell(&input.path),
+            input.bytes,
+            input.sha256
+        );
+    }
+    let _ = writeln!(out, "\nMade by factcheck {}.", env!("CARGO_PKG_VERSION"));
+}
+
+/// Dataset text in running Markdown: printable, with every character Markdown or HTML could
+/// read as markup escaped.
+fn text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in printable(raw).chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '$' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Dataset text in a table cell: as [`text`], on one line.
+fn cell(raw: &str) -> String {
+    text(raw).replace(['\n', '\r'], " ")
+}
+
+/// Text inside a code span: backticks cannot be escaped there, so they are replaced.
+fn code(raw: &str) -> String {
+    printable(raw).replace('`', "'").replace('|', "\\|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_in_dataset_text_is_escaped() {
+        assert_eq!(
+            text("<script>alert(1)</script> *x* [a](b) | $5"),
+            "&lt;script&gt;alert(1)&lt;/script&gt; \\*x\\* \\[a\\](b) \\| \\$5"
+        );
+        assert_eq!(cell("a\nb"), "a\\\\nb", "shown as an escaped line break");
+        assert_eq!(code("a`b|c"), "a'b\\|c");
+    }
+}

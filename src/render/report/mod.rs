@@ -1,0 +1,163 @@
+//! `factcheck report`: the assessment for researchers, as Markdown, HTML or JSON (DESIGN 4.3).
+//!
+//! Owns what the three report formats share: the inputs they cite (every file with its
+//! SHA-256, so a report can be reproduced), and the wording of values, verdicts and support
+//! that the Markdown and HTML reports both use. Each format reads the [`Context`] only; none
+//! decides anything about the data.
+
+pub mod html;
+pub mod json;
+pub mod markdown;
+
+use sha2::{Digest, Sha256};
+
+use crate::Checked;
+use crate::assess::support::{Best, ValueSupport};
+use crate::assess::{Assessment, FactAssessment};
+use crate::compare::values::normalized;
+use crate::files::Files;
+use crate::findings::hex;
+use crate::model::{Claim, Dataset, SourceIx, Value};
+
+/// Everything a report renders.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The checked dataset, with its findings and their statuses.
+    pub checked: &'a Checked,
+    /// What the report says about it.
+    pub assessment: &'a Assessment,
+    /// The files read, with their hashes.
+    pub inputs: &'a [Input],
+}
+
+impl Context<'_> {
+    /// The dataset.
+    #[must_use]
+    pub fn dataset(&self) -> &Dataset {
+        &self.checked.dataset
+    }
+
+    /// A claim by index.
+    #[must_use]
+    pub fn claim(&self, index: u32) -> &Claim {
+        &self.checked.dataset.claims[index as usize]
+    }
+
+    /// The id of a source.
+    #[must_use]
+    pub fn source_id(&self, source: SourceIx) -> &str {
+        &self.checked.dataset.sources[source.0 as usize].id
+    }
+
+    /// The facts that get a section of their own: the contested ones.
+    pub fn contested(&self) -> impl Iterator<Item = &FactAssessment> {
+        self.assessment
+            .facts
+            .iter()
+            .filter(|f| f.status.is_contested())
+    }
+
+    /// The facts several sources agree on (agreed or refined).
+    pub fn corroborated(&self) -> impl Iterator<Item = &FactAssessment> {
+        self.assessment
+            .facts
+            .iter()
+            .filter(|f| f.sources > 1 && !f.status.is_contested())
+    }
+}
+
+/// A file the report was made from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// The path, as shown everywhere else.
+    pub path: String,
+    /// Its SHA-256, in lower-case hex.
+    pub sha256: String,
+    /// Its size in bytes.
+    pub bytes: usize,
+}
+
+/// Every file read (claims files, the rules, the reviews), with its hash, in path order.
+#[must_use]
+pub fn inputs(files: &Files) -> Vec<Input> {
+    let mut inputs: Vec<Input> = files
+        .iter()
+        .map(|(_, file)| Input {
+            path: file.display_path(),
+            sha256: hex(&Sha256::digest(file.text.as_bytes())),
+            bytes: file.text.len(),
+        })
+        .collect();
+    inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    inputs
+}
+
+/// A claim's value in normal form: EDTF for dates, the range with its unit for numbers, the
+/// canonical name for names, the folded text for texts.
+#[must_use]
+pub fn normal_form(dataset: &Dataset, claim: &Claim) -> String {
+    match &claim.value {
+        Value::Date(date) => date.edtf(),
+        _ => normalized(dataset, claim),
+    }
+}
+
+/// A value as stated by its first claim.
+#[must_use]
+pub fn stated(context: &Context<'_>, value: &ValueSupport) -> String {
+    value
+        .claims
+        .first()
+        .map(|&c| context.claim(c).stated.to_string())
+        .unwrap_or_default()
+}
+
+/// The sources of some claims, each once, in source order.
+#[must_use]
+pub fn sources_of(context: &Context<'_>, claims: &[u32]) -> Vec<String> {
+    let mut sources: Vec<SourceIx> = claims.iter().map(|&c| context.claim(c).source).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    sources
+        .into_iter()
+        .map(|s| context.source_id(s).to_owned())
+        .collect()
+}
+
+/// "1 independent source" / "3 independent sources".
+#[must_use]
+pub fn independent(count: usize) -> String {
+    if count == 1 {
+        "1 independent source".to_owned()
+    } else {
+        format!("{count} independent sources")
+    }
+}
+
+/// The best-supported value of a fact in words: "2018, by 2 independent sources (a, b)",
+/// "a tie: 2014 (1 independent source: …) and 2018 (…)", or `None` for multi-valued facts.
+#[must_use]
+pub fn best_sentence(context: &Context<'_>, fact: &FactAssessment) -> Option<String> {
+    let support = |value: &ValueSupport| {
+        format!(
+            "{} ({})",
+            independent(value.support),
+            sources_of(context, &value.supporters).join(", ")
+        )
+    };
+    match &fact.best {
+        Best::Value(i) => fact
+            .values
+            .get(*i)
+            .map(|value| format!("{}, by {}", stated(context, value), support(value))),
+        Best::Tie(tied) => {
+            let each: Vec<String> = tied
+                .iter()
+                .filter_map(|&i| fact.values.get(i))
+                .map(|value| format!("{}, by {}", stated(context, value), support(value)))
+                .collect();
+            Some(format!("a tie: {}", each.join("; ")))
+        }
+        Best::None => None,
+    }
+}
