@@ -57,13 +57,21 @@ pub fn write(findings: &[Finding]) -> String {
 /// # Errors
 /// When the text is not a baseline file of a version this build reads.
 pub fn read(text: &str) -> Result<FxHashSet<String>, String> {
-    let file: File = serde_json::from_str(text).map_err(|e| format!("not a baseline file: {e}"))?;
-    if file.version != VERSION {
-        return Err(format!(
-            "baseline version {} is not the version {VERSION} this factcheck reads; write it again with --write-baseline",
-            file.version
-        ));
+    let not_baseline = |e: &dyn std::fmt::Display| {
+        format!("not a baseline file ({e}); write one with --write-baseline")
+    };
+    // The version first: a file of another version may have another shape.
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| not_baseline(&e))?;
+    match value.get("version").and_then(serde_json::Value::as_u64) {
+        Some(version) if version == u64::from(VERSION) => {}
+        Some(version) => {
+            return Err(format!(
+                "baseline version {version} is not the version {VERSION} this factcheck reads; write it again with --write-baseline"
+            ));
+        }
+        None => return Err(not_baseline(&"no `version`")),
     }
+    let file: File = serde_json::from_value(value).map_err(|e| not_baseline(&e))?;
     Ok(file.findings.into_iter().map(|e| e.fingerprint).collect())
 }
 
@@ -91,9 +99,11 @@ mod tests {
     fn other_files_are_refused() {
         assert!(read("{}").is_err());
         assert!(
-            read("{\"version\": 9, \"findings\": []}")
+            read("{\"version\": 9, \"entries\": []}")
                 .unwrap_err()
-                .contains("version 9")
+                .contains("version 9"),
+            "the version is read before the shape"
         );
+        assert!(read("[]").unwrap_err().contains("no `version`"));
     }
 }

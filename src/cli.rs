@@ -98,7 +98,7 @@ pub struct CheckArgs {
     pub baseline: Option<PathBuf>,
 
     /// Write every current finding to this baseline file, and exit 0.
-    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "format"])]
     pub write_baseline: Option<PathBuf>,
 
     /// Check the whole dataset, but report only findings that involve a claim added or changed

@@ -179,6 +179,38 @@ impl Files {
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }
+
+    /// The same files with every relative path seen from elsewhere: `base` is where factcheck
+    /// ran, relative to the directory the paths should be relative to (a CI workspace), so
+    /// `claims/a.toml` read in `data` becomes `data/claims/a.toml`. `.` and `..` are resolved
+    /// lexically; absolute paths are kept.
+    #[must_use]
+    pub fn rebased(&self, base: &Path) -> Files {
+        let mut files = self.clone();
+        for file in &mut files.files {
+            if file.path.is_relative() {
+                file.path = lexical(&base.join(&file.path));
+            }
+        }
+        files
+    }
+}
+
+/// A relative path with `.` and `..` resolved without asking the file system (a `..` that
+/// would climb above the start is kept).
+fn lexical(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component<'_>> = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out.iter().collect()
 }
 
 /// A path with `/` separators, as shown to users and written to machine formats.
@@ -190,6 +222,22 @@ pub fn display_path(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rebased_paths_are_seen_from_the_base() {
+        let mut files = Files::new();
+        files.add("claims/a.toml".into(), Arc::from(""));
+        files.add("../claims/b.toml".into(), Arc::from(""));
+        files.add("./rules.toml".into(), Arc::from(""));
+        let rebased = files.rebased(Path::new("data"));
+        let paths: Vec<String> = rebased.iter().map(|(_, f)| f.display_path()).collect();
+        assert_eq!(
+            paths,
+            ["data/claims/a.toml", "claims/b.toml", "data/rules.toml"]
+        );
+        let unchanged = files.rebased(Path::new(""));
+        assert_eq!(unchanged.get(FileId(0)).display_path(), "claims/a.toml");
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

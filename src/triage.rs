@@ -108,21 +108,26 @@ fn apply_reviews(dataset: &Dataset, findings: &mut [Finding], policy: &Policy) -
         .collect();
     let mut problems = Vec::new();
     let mut stale = Vec::new();
+    let mut expired_reviews = Vec::new();
     for (index, review) in dataset.reviews.iter().enumerate() {
         let claims = review.claims.iter().map(|(k, v)| (k.as_str(), v.as_str()));
         match by_fingerprint.get(&fingerprint_of(review.code, claims)) {
             Some(&finding) if review.expires.is_some_and(|last| policy.today > last) => {
-                let finding = &findings[finding];
-                if policy
-                    .changed
-                    .as_ref()
-                    .is_none_or(|changed| finding.claims().any(|c| changed.contains(&c.key)))
-                {
-                    problems.push(expired(review, finding));
-                }
+                expired_reviews.push((review, finding));
             }
             Some(&finding) => findings[finding].status = Status::Reviewed(index),
             None => stale.push(review),
+        }
+    }
+    // An expired review that a newer one has replaced is history, not a problem.
+    for (review, finding) in expired_reviews {
+        let finding = &findings[finding];
+        let touched = policy
+            .changed
+            .as_ref()
+            .is_none_or(|changed| finding.claims().any(|c| changed.contains(&c.key)));
+        if finding.status == Status::Open && touched {
+            problems.push(expired(review, finding));
         }
     }
     if !stale.is_empty() {
@@ -132,13 +137,18 @@ fn apply_reviews(dataset: &Dataset, findings: &mut [Finding], policy: &Policy) -
 }
 
 fn expired(review: &Review, finding: &Finding) -> Finding {
+    let expiry = review.expires.map_or_else(String::new, |day| {
+        let (y, m, d) = crate::model::date::calendar::civil(i64::from(day));
+        format!(" on {y:04}-{m:02}-{d:02}")
+    });
     let mut problem = Finding::new(
         Code::ReviewExpired,
         format!(
-            "the review of \"{}\" ({}, {}) has expired, so the finding counts again",
-            finding.message,
+            "a review ({} by {}, {}) expired{expiry}, so this finding counts again: {}",
             review.decision.as_str(),
-            review.date
+            review.reviewer,
+            review.date,
+            finding.message
         ),
     )
     .with_help("review the finding again, and write a new review or fix the data")
@@ -330,6 +340,24 @@ mod tests {
         assert_eq!(expired.len(), 1);
         assert_eq!(expired[0].severity, Severity::Error);
         assert!(conflicts(&checked).iter().all(|f| f.status == Status::Open));
+    }
+
+    #[test]
+    fn a_newer_review_replaces_an_expired_one() {
+        let first = run(&files(), None, &Policy::default());
+        let institute = conflicts(&first)[0];
+        let reviews = format!(
+            "{}{}",
+            reviews_of(&[institute], Some("2026-06-30")),
+            reviews_of(&[institute], Some("2027-06-30"))
+        );
+        let policy = Policy {
+            today: day(2026, 7, 1),
+            ..Policy::default()
+        };
+        let checked = run(&files(), Some(&reviews), &policy);
+        assert!(with_code(&checked, Code::ReviewExpired).is_empty());
+        assert_eq!(conflicts(&checked)[0].status, Status::Reviewed(1));
     }
 
     #[test]

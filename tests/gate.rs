@@ -317,15 +317,15 @@ fn an_expired_review_fails_the_check() {
     let demo = Demo::new();
     let (_, before) = demo.check(&[]);
     let target = fingerprint(errors(&before)[0]);
-    let output = review(&demo, &target, &["--expires", "2026-06-30"]);
+    let output = review(&demo, &target, &["--expires", "2099-06-30"]);
     assert_eq!(output.status.code(), Some(0));
-    assert!(demo.read("reviews.toml").contains("expires = 2026-06-30"));
+    assert!(demo.read("reviews.toml").contains("expires = 2099-06-30"));
 
-    let (_, on_the_day) = demo.check(&["--today", "2026-06-30"]);
+    let (_, on_the_day) = demo.check(&["--today", "2099-06-30"]);
     assert_eq!(summary(&on_the_day, "reviewed"), 1);
     assert!(!codes(&on_the_day).contains(&"factcheck::review::expired"));
 
-    let (status, after) = demo.check(&["--today", "2026-07-01"]);
+    let (status, after) = demo.check(&["--today", "2099-07-01"]);
     assert_eq!(status, Some(1));
     assert_eq!(summary(&after, "reviewed"), 0);
     let expired: Vec<&Value> = findings(&after)
@@ -613,4 +613,149 @@ fn completions_are_generated_for_each_shell() {
         let script = String::from_utf8_lossy(&output.stdout);
         assert!(script.contains("changed-since"), "{shell}");
     }
+}
+
+#[test]
+fn changed_since_follows_moved_claims_source_headers_texts_and_rules() {
+    let demo = Demo::new();
+    demo.git(&["init", "-q"]);
+    demo.git(&["add", "-A"]);
+    demo.git(&["commit", "-q", "-m", "dataset"]);
+
+    // A renamed file whose source id is kept: nothing is new.
+    let ipdf = demo.read("claims/ipdf.toml");
+    std::fs::remove_file(demo.path("claims/ipdf.toml")).unwrap();
+    demo.write(
+        "claims/renamed.toml",
+        &ipdf.replacen("[source]\n", "[source]\nid = \"ipdf\"\n", 1),
+    );
+    let (status, renamed) = demo.check(&["--changed-since", "HEAD"]);
+    assert_eq!(status, Some(0), "{renamed:#}");
+    assert!(findings(&renamed).is_empty());
+    demo.git(&["add", "-A"]);
+    demo.git(&["commit", "-q", "-m", "rename"]);
+
+    // A new source text: every claim of that source may have lost its quote.
+    demo.write("sources/ipdf.txt", "Nothing of what the claims quote.\n");
+    let (status, text) = demo.check(&["--changed-since", "HEAD"]);
+    assert_eq!(status, Some(1));
+    let quotes: Vec<&Value> = findings(&text)
+        .iter()
+        .filter(|f| f["code"] == "factcheck::quote::not-found")
+        .collect();
+    assert!(!quotes.is_empty(), "{text:#}");
+    demo.git(&["checkout", "-q", "--", "sources/ipdf.txt"]);
+
+    // A new `published` date moves the source's relative dates ("on Thursday").
+    let arirang = demo.read("claims/arirang-mission.toml");
+    let published = arirang
+        .lines()
+        .find(|l| l.starts_with("published = "))
+        .expect("a published date")
+        .to_owned();
+    demo.edit(
+        "claims/arirang-mission.toml",
+        &format!("{published}\n"),
+        "published = \"2026-05\"\n",
+    );
+    let (status, moved) = demo.check(&["--changed-since", "HEAD"]);
+    assert_eq!(status, Some(1), "{moved:#}");
+    assert!(findings(&moved).iter().all(|f| {
+        f["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["source"] == "arirang-mission")
+    }));
+    demo.git(&["checkout", "-q", "--", "claims/arirang-mission.toml"]);
+
+    // New rules may change any finding: all are reported, and the run says why.
+    let rules = demo.read("rules.toml");
+    demo.write("rules.toml", &format!("{rules}\n# a comment\n"));
+    let output = demo.run(&["check", "--format", "json", "--changed-since", "HEAD"]);
+    let all: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(findings(&all).len(), 5);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("rules.toml` changed since HEAD"));
+}
+
+#[test]
+fn no_baseline_is_written_from_unreadable_input() {
+    let demo = Demo::new();
+    assert_eq!(
+        demo.run(&["check", "--write-baseline", "baseline.json"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let good = demo.read("baseline.json");
+    let ipdf = demo.read("claims/ipdf.toml");
+    demo.write("claims/ipdf.toml", &format!("{ipdf}\n[[claim]\n"));
+    let output = demo.run(&["check", "--write-baseline", "baseline.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("factcheck::load::syntax"));
+    assert_eq!(
+        demo.read("baseline.json"),
+        good,
+        "the good baseline is kept"
+    );
+}
+
+#[test]
+fn two_outputs_cannot_share_a_file() {
+    let demo = Demo::new();
+    let output = demo.run(&[
+        "check",
+        "--format",
+        "sarif=out.txt",
+        "--format",
+        "junit=out.txt",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("out.txt"));
+    assert!(!demo.path("out.txt").exists());
+}
+
+#[test]
+fn review_takes_an_exact_future_expiry_and_a_readable_dataset() {
+    let demo = Demo::new();
+    let (_, json) = demo.check(&[]);
+    let target = fingerprint(errors(&json)[0]);
+    for expiry in ["since 2020", "2027", "2020-01-01"] {
+        let output = review(&demo, &target, &["--expires", expiry]);
+        assert_eq!(output.status.code(), Some(2), "{expiry}");
+    }
+    assert!(!demo.path("reviews.toml").exists());
+    // Upper-case fingerprints are the same fingerprint.
+    let upper = target.to_uppercase();
+    assert_eq!(review(&demo, &upper, &[]).status.code(), Some(0));
+    std::fs::remove_file(demo.path("reviews.toml")).unwrap();
+
+    let ipdf = demo.read("claims/ipdf.toml");
+    demo.write("claims/ipdf.toml", &format!("{ipdf}\n[[claim]\n"));
+    let output = review(&demo, &target, &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("factcheck::load::syntax"));
+    assert!(!demo.path("reviews.toml").exists());
+}
+
+#[test]
+fn an_expired_review_can_be_renewed() {
+    let demo = Demo::new();
+    let (_, json) = demo.check(&[]);
+    let target = fingerprint(errors(&json)[0]);
+    assert_eq!(review(&demo, &target, &[]).status.code(), Some(0));
+    // As if it had been recorded long ago with an expiry.
+    let old = demo.read("reviews.toml");
+    demo.write(
+        "reviews.toml",
+        &old.replace("decision = ", "expires = 2020-01-01\ndecision = "),
+    );
+    let (status, expired) = demo.check(&[]);
+    assert_eq!(status, Some(1));
+    assert!(codes(&expired).contains(&"factcheck::review::expired"));
+    assert_eq!(review(&demo, &target, &[]).status.code(), Some(0));
+    let (_, renewed) = demo.check(&[]);
+    assert!(!codes(&renewed).contains(&"factcheck::review::expired"));
+    assert_eq!(summary(&renewed, "reviewed"), 1);
+    assert_eq!(summary(&renewed, "errors"), 1, "only the other conflict");
 }

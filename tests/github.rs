@@ -387,6 +387,7 @@ fn dataset_text_cannot_break_an_annotation_and_places_follow_github_rules() {
         summary: &Summary::default(),
         facts: &[],
         reviews: &[],
+        invocation: "",
     });
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(

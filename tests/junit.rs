@@ -39,6 +39,7 @@ fn render(checked: &Checked) -> String {
         summary: &checked.summary,
         facts: &checked.compared,
         reviews: &checked.dataset.reviews,
+        invocation: "",
     })
 }
 

@@ -27,6 +27,7 @@ fn outputs(root: &str) -> (String, String, String) {
         summary: &checked.summary,
         facts: &checked.compared,
         reviews: &checked.dataset.reviews,
+        invocation: "",
     };
     let style = human::Style {
         color: false,
@@ -61,6 +62,7 @@ fn rendered_outputs() {
             summary: &checked.summary,
             facts: &checked.compared,
             reviews: &checked.dataset.reviews,
+            invocation: "",
         };
         human::render(
             &report,

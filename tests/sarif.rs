@@ -508,6 +508,7 @@ fn absolute_paths_become_file_uris() {
         summary: &checked.summary,
         facts: &checked.compared,
         reviews: &checked.dataset.reviews,
+        invocation: "",
     };
     let text = sarif::render(&report);
     assert_eq!(text, sarif::render(&report), "same input, same bytes");

@@ -1,28 +1,50 @@
 //! `--changed-since REV`: which claims were added or changed since a git revision.
 //!
-//! Owns asking git. Each claims file is read as it is now and as it was at the revision
-//! (`git show REV:path`), both are loaded, and a claim counts as changed when its key is new or
-//! what it states differs. The check itself still runs on the whole dataset: a conflict needs
-//! both sides; only the findings reported are narrowed (`triage`).
+//! Owns asking git. Only files git reports as different from the revision (or untracked) are
+//! read at the revision (`git show REV:path`); claims are then matched by key across all of
+//! those files, so a claim moved to another file, or a renamed file, is not new. A claim counts
+//! as changed when its key is new or what it states differs, or when its source's `[source]`
+//! table or source text changed (a new `published` date moves its relative dates; a new text
+//! can lose its quotes). When the rules or the reviews changed, any finding may have changed:
+//! nothing is narrowed. The check itself still runs on the whole dataset: a conflict needs both
+//! sides; only the findings reported are narrowed (`triage`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use sha2::{Digest, Sha256};
 
 use crate::files::{FileId, Files, display_path};
-use crate::load::{self, claims};
+use crate::findings::hex;
+use crate::load::claims::{self, LoadedClaimsFile};
+use crate::load::{self, RulesPath};
 use crate::normalize::claims::identities;
 
-/// The keys of the claims in `claims_dir` that are new or different since `rev`.
+/// What changed since the revision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changed {
+    /// These claims (by key) are new or changed.
+    Claims(FxHashSet<String>),
+    /// Something every finding may depend on changed (the rules, the reviews): report all.
+    Everything(String),
+}
+
+/// What changed in the dataset since `rev`: the claims files of `claims_dir`, the rules and
+/// reviews files, and the source texts the claims files name.
 ///
 /// # Errors
 /// When git is missing, the directory is not in a git work tree, or the revision is unknown.
-pub fn changed_claims(claims_dir: &Path, rev: &str) -> Result<FxHashSet<String>, String> {
+pub fn changed_claims(
+    claims_dir: &Path,
+    others: &[&RulesPath],
+    rev: &str,
+) -> Result<Changed, String> {
     let root = git(claims_dir, &["rev-parse", "--show-toplevel"])
         .map_err(|e| format!("--changed-since needs a git work tree: {e}"))?;
     let root = PathBuf::from(root.trim());
+    let root = std::fs::canonicalize(&root).unwrap_or(root);
     git(
         &root,
         &[
@@ -33,52 +55,174 @@ pub fn changed_claims(claims_dir: &Path, rev: &str) -> Result<FxHashSet<String>,
         ],
     )
     .map_err(|_| format!("--changed-since: `{rev}` is not a revision of this repository"))?;
-    let paths = load::discover(claims_dir).map_err(|problem| problem.message)?;
-    let root = std::fs::canonicalize(&root).unwrap_or(root);
-    let touched = touched_files(&root, claims_dir, rev)?;
+    let touched = touched_files(&root, rev)?;
+    let relative = |path: &Path| -> Option<String> {
+        let full = std::fs::canonicalize(path).ok()?;
+        full.strip_prefix(&root).ok().map(display_path)
+    };
 
-    let mut changed = FxHashSet::default();
-    for path in paths {
-        let relative = std::fs::canonicalize(&path)
-            .ok()
-            .and_then(|full| full.strip_prefix(&root).ok().map(display_path))
-            .ok_or_else(|| format!("`{}` is outside the git work tree", display_path(&path)))?;
-        if !touched.contains(&relative) {
+    for other in others {
+        let (RulesPath::Given(path) | RulesPath::Default(path)) = other;
+        let in_tree = relative(path).or_else(|| lexical_relative(&root, path));
+        if let Some(name) = in_tree.filter(|name| touched.contains(name)) {
+            return Ok(Changed::Everything(format!(
+                "`{name}` changed since {rev}, so every finding is reported"
+            )));
+        }
+    }
+
+    let paths = load::discover(claims_dir).map_err(|problem| problem.message)?;
+    let dir = relative(claims_dir).unwrap_or_default();
+    let mut now: Vec<Version> = Vec::new();
+    let mut sources_with_new_text = FxHashSet::default();
+    for path in &paths {
+        let name = relative(path)
+            .ok_or_else(|| format!("`{}` is outside the git work tree", display_path(path)))?;
+        let is_touched = touched.contains(&name);
+        // An unreadable file is reported by the check itself.
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let version = Version::read(path, &text);
+        // A source text is read relative to its claims file.
+        if let Some(text_path) = &version.text {
+            let text_path = path.parent().unwrap_or(Path::new("")).join(text_path);
+            let text_name = relative(&text_path).or_else(|| lexical_relative(&root, &text_path));
+            if text_name.is_some_and(|n| touched.contains(&n)) {
+                sources_with_new_text.insert(version.source.clone());
+            }
+        }
+        if is_touched {
+            now.push(version);
+        }
+    }
+
+    // Every touched claims file as it was, wherever it was: moved claims are found by key.
+    let mut before: FxHashMap<Box<str>, String> = FxHashMap::default();
+    let mut headers_before: FxHashMap<String, String> = FxHashMap::default();
+    for name in &touched {
+        let in_dir = dir.is_empty() || name.starts_with(&format!("{dir}/"));
+        let toml = Path::new(name)
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("toml"));
+        if !in_dir || !toml {
             continue;
         }
-        let now = std::fs::read_to_string(&path)
-            .map_err(|e| format!("cannot read `{}`: {e}", display_path(&path)))?;
-        let spec = format!("{rev}:{relative}");
-        // A file that did not exist at the revision is all new.
-        let then = git(&root, &["show", &spec]).ok();
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let before: FxHashMap<Box<str>, String> = then
-            .map(|text| claim_identities(&path, &stem, &text).into_iter().collect())
-            .unwrap_or_default();
-        for (key, content) in claim_identities(&path, &stem, &now) {
-            if before.get(&key) != Some(&content) {
+        // A file that did not exist at the revision has nothing to compare with.
+        let Ok(text) = git(&root, &["show", &format!("{rev}:{name}")]) else {
+            continue;
+        };
+        let old = Version::read(&root.join(name), &text);
+        headers_before.insert(old.source.clone(), old.header);
+        before.extend(old.claims);
+    }
+
+    let mut changed = FxHashSet::default();
+    for version in now {
+        let whole_source = sources_with_new_text.contains(&version.source)
+            || headers_before.get(&version.source) != Some(&version.header);
+        for (key, content) in version.claims {
+            if whole_source || before.get(&key) != Some(&content) {
                 changed.insert(key.into_string());
             }
         }
     }
-    Ok(changed)
+    // A source whose text changed while its claims file did not: all its claims changed.
+    if !sources_with_new_text.is_empty() {
+        for path in &paths {
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            let version = Version::read(path, &text);
+            if sources_with_new_text.contains(&version.source) {
+                changed.extend(version.claims.into_iter().map(|(key, _)| key.into_string()));
+            }
+        }
+    }
+    Ok(Changed::Claims(changed))
 }
 
-/// The files under `dir` (relative to the work tree's root, `/`-separated) that differ from
-/// `rev` or that git does not track: only these can hold changed claims.
-fn touched_files(root: &Path, dir: &Path, rev: &str) -> Result<FxHashSet<String>, String> {
-    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let dir = dir.to_string_lossy();
-    let differing = git(
-        root,
-        &["diff", "--name-only", "--no-renames", "-z", rev, "--", &dir],
-    )?;
+/// One version of a claims file, as far as `--changed-since` cares.
+struct Version {
+    /// The source id.
+    source: String,
+    /// A hash of the `[source]` table's values.
+    header: String,
+    /// The source text's path as written, if any.
+    text: Option<String>,
+    /// Every claim's key and content hash.
+    claims: Vec<(Box<str>, String)>,
+}
+
+impl Version {
+    fn read(path: &Path, text: &str) -> Version {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut files = Files::new();
+        let shared: Arc<str> = Arc::from(text);
+        let file: FileId = files.add(path.to_path_buf(), Arc::clone(&shared));
+        let mut problems = Vec::new();
+        let loaded = claims::read(file, stem.clone(), &shared, &mut problems);
+        let source = loaded
+            .source
+            .as_ref()
+            .and_then(|s| s.value.id.as_ref())
+            .map_or(stem, |id| id.get_ref().trim().to_owned());
+        Version {
+            source,
+            header: header_hash(&loaded, &shared),
+            text: loaded
+                .source
+                .as_ref()
+                .and_then(|s| s.value.text.as_ref())
+                .map(|t| t.get_ref().clone()),
+            claims: identities(&files, &loaded),
+        }
+    }
+}
+
+/// A hash of what a `[source]` table says (not where it says it).
+fn header_hash(loaded: &LoadedClaimsFile, text: &str) -> String {
+    let mut hasher = Sha256::new();
+    if let Some(source) = &loaded.source {
+        let s = &source.value;
+        // Not the id: sources are matched by it, so writing out the default id changes
+        // nothing.
+        let strings = [&s.title, &s.publisher, &s.author, &s.url, &s.kind, &s.text];
+        for field in strings {
+            hasher.update(field.as_ref().map_or("", |f| f.get_ref().as_str()));
+            hasher.update([0]);
+        }
+        for scalar in [&s.published, &s.accessed] {
+            let written = scalar
+                .as_ref()
+                .map(|f| f.get_ref().as_written(text.get(f.span()).unwrap_or("")));
+            hasher.update(written.as_deref().unwrap_or(""));
+            hasher.update([0]);
+        }
+        for origin in s.derived_from.iter().flatten() {
+            hasher.update(origin.get_ref());
+            hasher.update([1]);
+        }
+    }
+    hex(&hasher.finalize()[..8])
+}
+
+/// Every file (relative to the work tree's root, `/`-separated) that differs from `rev` or
+/// that git does not track: only these can hold changes.
+fn touched_files(root: &Path, rev: &str) -> Result<FxHashSet<String>, String> {
+    let differing = git(root, &["diff", "--name-only", "--no-renames", "-z", rev])?;
     let untracked = git(
         root,
-        &["ls-files", "--others", "--full-name", "-z", "--", &dir],
+        &[
+            "ls-files",
+            "--others",
+            "--exclude-standard",
+            "--full-name",
+            "-z",
+        ],
     )?;
     Ok(differing
         .split('\0')
@@ -88,13 +232,17 @@ fn touched_files(root: &Path, dir: &Path, rev: &str) -> Result<FxHashSet<String>
         .collect())
 }
 
-fn claim_identities(path: &Path, stem: &str, text: &str) -> Vec<(Box<str>, String)> {
-    let mut files = Files::new();
-    let text: Arc<str> = Arc::from(text);
-    let file: FileId = files.add(path.to_path_buf(), Arc::clone(&text));
-    let mut problems = Vec::new();
-    let loaded = claims::read(file, stem.to_owned(), &text, &mut problems);
-    identities(&files, &loaded)
+/// A path that does not exist (a deleted rules file) relative to the root, lexically.
+fn lexical_relative(root: &Path, path: &Path) -> Option<String> {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().ok()?.join(path)
+    };
+    let parent = absolute.parent()?;
+    let parent = std::fs::canonicalize(parent).ok()?;
+    let full = parent.join(absolute.file_name()?);
+    full.strip_prefix(root).ok().map(display_path)
 }
 
 /// Runs git in a directory; its standard output, or its error in words.

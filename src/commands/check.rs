@@ -1,16 +1,21 @@
 //! `factcheck check`: the CI gate (DESIGN 4.1, 4.2).
 
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::cli::{CheckArgs, Color, FailOn, Format, Output};
+use crate::cli::{CheckArgs, DatasetArgs, FailOn, Format, Output};
 use crate::findings::{Code, Severity};
 use crate::model::review::selects;
 use crate::render::{self, Report, human};
 use crate::triage::Policy;
+
+use super::changed::Changed;
 use crate::{Checked, baseline, suggest};
 
-use super::{changed, fail, request, style, today_from, write_file, write_stdout};
+use super::{
+    changed, fail, print_load_problems, request, style, today_from, write_file, write_stdout,
+};
 
 /// Checks the dataset, writes the outputs, and returns the exit status.
 #[must_use]
@@ -36,36 +41,66 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
     }
 
     if let Some(path) = &args.write_baseline {
+        // A baseline of part of a dataset would accept too little: write none.
+        if print_load_problems(&checked) {
+            return Ok(2);
+        }
         let accepted = checked
             .findings
             .iter()
-            .filter(|f| !f.code.is_load())
+            .filter(|f| f.code.is_reviewable())
             .count();
         write_file(path, &baseline::write(&checked.findings))?;
         eprintln!(
             "factcheck: wrote {accepted} findings to the baseline `{}`",
             path.display()
         );
-        let unreadable = checked.findings.iter().any(|f| f.code.is_load());
-        return Ok(if unreadable { 2 } else { 0 });
+        let about_reviews = checked.findings.len() - accepted;
+        if about_reviews > 0 {
+            eprintln!(
+                "factcheck: {about_reviews} findings about reviews cannot be accepted by a baseline: fix those reviews"
+            );
+        }
+        return Ok(0);
     }
 
     let rendering = Instant::now();
+    let invocation = invocation(&args.dataset);
     let report = Report {
         files: &checked.dataset.files,
         findings: &checked.findings,
         summary: &checked.summary,
         facts: &checked.compared,
         reviews: &checked.dataset.reviews,
+        invocation: &invocation,
     };
+    // In GitHub Actions, paths in annotations and code scanning are read from the workspace
+    // root, which need not be where factcheck ran.
+    let in_workspace = workspace_base().map(|base| checked.dataset.files.rebased(&base));
+    let ci_report = Report {
+        files: in_workspace.as_ref().unwrap_or(&checked.dataset.files),
+        ..report
+    };
+    let mut summarized = false;
     for output in &outputs {
-        let text = render(&report, output.format, args.color);
+        let text = match output.format {
+            Format::Human => {
+                let terminal = output.path.is_none() && std::io::stdout().is_terminal();
+                human::render(&report, style(args.color, terminal))
+            }
+            Format::Concise => render::concise::render(&report),
+            Format::Json => render::json::render(&report),
+            Format::Sarif => render::sarif::render(&ci_report),
+            Format::Github => render::github::render(&ci_report),
+            Format::Junit => render::junit::render(&report),
+        };
         match &output.path {
             Some(path) => write_file(path, &text)?,
             None => write_stdout(&text).map_err(|e| format!("cannot write the report: {e}"))?,
         }
-        if output.format == Format::Github {
-            append_step_summary(&render::github::step_summary(&report))?;
+        if output.format == Format::Github && !summarized {
+            append_step_summary(&render::github::step_summary(&ci_report))?;
+            summarized = true;
         }
     }
     if args.statistics {
@@ -91,15 +126,37 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
     Ok(render::exit_status(&checked.findings, fail_on))
 }
 
-fn render(report: &Report<'_>, format: Format, color: Color) -> String {
-    match format {
-        Format::Human => human::render(report, style(color, std::io::stdout().is_terminal())),
-        Format::Concise => render::concise::render(report),
-        Format::Json => render::json::render(report),
-        Format::Sarif => render::sarif::render(report),
-        Format::Github => render::github::render(report),
-        Format::Junit => render::junit::render(report),
+/// The dataset arguments as given, to repeat in the commands the output suggests.
+fn invocation(dataset: &DatasetArgs) -> String {
+    let mut words = Vec::new();
+    if dataset.claims != Path::new("claims") {
+        words.push(shell_word(&dataset.claims.to_string_lossy()));
     }
+    for (flag, path) in [("--rules", &dataset.rules), ("--reviews", &dataset.reviews)] {
+        if let Some(path) = path {
+            words.push(format!("{flag} {}", shell_word(&path.to_string_lossy())));
+        }
+    }
+    words.join(" ")
+}
+
+/// A word as a POSIX shell reads it back: quoted when it holds anything but safe characters.
+fn shell_word(word: &str) -> String {
+    let safe = |c: char| c.is_ascii_alphanumeric() || "-_./:@%+=,".contains(c);
+    if !word.is_empty() && word.chars().all(safe) {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+/// Where factcheck runs, relative to `$GITHUB_WORKSPACE`, when that is set and different.
+fn workspace_base() -> Option<PathBuf> {
+    let workspace = std::env::var_os("GITHUB_WORKSPACE").filter(|w| !w.is_empty())?;
+    let workspace = std::fs::canonicalize(workspace).ok()?;
+    let here = std::env::current_dir().ok()?.canonicalize().ok()?;
+    let base = here.strip_prefix(&workspace).ok()?;
+    (!base.as_os_str().is_empty()).then(|| base.to_path_buf())
 }
 
 /// The outputs asked for (human on stdout by default); at most one may go to stdout.
@@ -116,6 +173,14 @@ fn outputs(asked: &[Output]) -> Result<Vec<Output>, String> {
             "only one format can go to stdout; give the others a file (`--format sarif=results.sarif`)"
                 .to_owned(),
         );
+    }
+    let mut paths: Vec<&PathBuf> = asked.iter().filter_map(|o| o.path.as_ref()).collect();
+    paths.sort();
+    if let Some(pair) = paths.windows(2).find(|pair| pair[0] == pair[1]) {
+        return Err(format!(
+            "two formats would be written to `{}`; give each its own file",
+            pair[0].display()
+        ));
     }
     Ok(asked.to_vec())
 }
@@ -142,11 +207,20 @@ fn policy(args: &CheckArgs) -> Result<Policy, String> {
             baseline::read(&text).map_err(|e| format!("`{}`: {e}", path.display()))
         })
         .transpose()?;
-    let changed = args
-        .changed_since
-        .as_deref()
-        .map(|rev| changed::changed_claims(&args.dataset.claims, rev))
-        .transpose()?;
+    let changed = match args.changed_since.as_deref() {
+        None => None,
+        Some(rev) => {
+            let dataset = request(&args.dataset);
+            let others = [&dataset.rules, &dataset.reviews];
+            match changed::changed_claims(&args.dataset.claims, &others, rev)? {
+                Changed::Claims(keys) => Some(keys),
+                Changed::Everything(why) => {
+                    eprintln!("factcheck: {why}");
+                    None
+                }
+            }
+        }
+    };
     let today = today_from(args.today.as_deref())?;
     Ok(Policy {
         overrides,

@@ -23,13 +23,40 @@ pub fn run(args: &ExplainArgs) -> u8 {
         }
         return print(&list);
     };
-    let full = if name.starts_with("factcheck::") {
+    let name = name.trim().to_ascii_lowercase();
+    let name = name.trim_end_matches("::*").trim_end_matches("::");
+    if name.is_empty() {
+        return super::fail(
+            "give a code (`factcheck explain conflict::date`), or none to list them all",
+        );
+    }
+    let full = if name == "factcheck" || name.starts_with("factcheck::") {
         name.to_owned()
     } else {
         format!("factcheck::{name}")
     };
     if let Some(code) = Code::parse(&full) {
         return print(&explain::page(code));
+    }
+    // A namespace (`factcheck::load`): its codes, each with its summary.
+    let namespace: Vec<Code> = Code::ALL
+        .iter()
+        .copied()
+        .filter(|code| code.as_str().starts_with(&format!("{full}::")))
+        .collect();
+    if !namespace.is_empty() {
+        let mut list = String::new();
+        for code in namespace {
+            let _ = writeln!(
+                list,
+                "{:<36} {:<8} {}",
+                code.as_str(),
+                code.default_severity(),
+                code.summary()
+            );
+        }
+        list.push_str("\n`factcheck explain CODE` explains one of them.\n");
+        return print(&list);
     }
     let known: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
     super::fail(&format!(

@@ -57,10 +57,18 @@ pub fn run(args: &InitArgs) -> u8 {
             if existing.len() == 1 { "it" } else { "them" },
         ));
     }
+    let mut created = Vec::new();
     for file in &FILES {
-        if let Err(message) = create(&dir.join(file.path), file.text) {
-            return fail(&message);
+        let path = dir.join(file.path);
+        if let Err(message) = create(&path, file.text) {
+            // All or nothing: take back what this run wrote (directories stay; they may
+            // have existed).
+            for path in created {
+                let _ = std::fs::remove_file(path);
+            }
+            return fail(&format!("{message}; nothing was created"));
         }
+        created.push(path);
     }
     match write_stdout(&report(dir)) {
         Ok(()) => 0,

@@ -14,14 +14,17 @@ pub mod review;
 pub mod schema;
 
 use std::fmt::Write as _;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use crate::Checked;
 use crate::cli::{Cli, Color, Command, DatasetArgs};
+use crate::findings::Finding;
 use crate::load::{Request, RulesPath};
 use crate::model::date::Day;
-use crate::render::human;
+use crate::model::date::calendar;
+use crate::render::{Report, Summary, human};
 
 /// Runs the command line and returns the exit status.
 #[must_use]
@@ -124,14 +127,52 @@ pub(crate) fn write_file(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("cannot write `{}`: {e}", path.display()))
 }
 
-/// The day `--today` names (its last day, for a vaguer date), or today.
+/// The day `--today` names, or today.
 pub(crate) fn today_from(given: Option<&str>) -> Result<Day, String> {
-    match given {
-        Some(text) => crate::normalize::date::parse_date(text, None)
-            .map(|date| date.latest)
-            .map_err(|e| format!("--today: {}", e.message)),
-        None => Ok(today()),
+    given.map_or_else(|| Ok(today()), |text| parse_day("--today", text))
+}
+
+/// A day given on the command line, exactly `YYYY-MM-DD`.
+pub(crate) fn parse_day(flag: &str, text: &str) -> Result<Day, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .ok()
+        .and_then(|date| {
+            use chrono::Datelike;
+            calendar::to_day(calendar::from_civil(
+                i64::from(date.year()),
+                date.month(),
+                date.day(),
+            ))
+        })
+        .ok_or_else(|| format!("{flag} takes a day as YYYY-MM-DD, not `{text}`"))
+}
+
+/// Prints the load problems of a check, as `check` shows them, on stderr; whether there
+/// were any. Commands that need the whole dataset stop on them.
+pub(crate) fn print_load_problems(checked: &Checked) -> bool {
+    let problems: Vec<Finding> = checked
+        .findings
+        .iter()
+        .filter(|f| f.code.is_load())
+        .cloned()
+        .collect();
+    if problems.is_empty() {
+        return false;
     }
+    let mut summary = Summary::default();
+    summary.count(&problems);
+    let shown = Report {
+        files: &checked.dataset.files,
+        findings: &problems,
+        summary: &summary,
+        facts: &[],
+        reviews: &[],
+        invocation: "",
+    };
+    let text = human::render(&shown, style(Color::Auto, io::stderr().is_terminal()));
+    eprint!("{text}");
+    eprintln!("factcheck: the dataset cannot be read; fix the problems above first");
+    true
 }
 
 /// The style of human output: colours as [`use_color`] decides, the terminal's width.

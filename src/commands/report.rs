@@ -9,13 +9,11 @@ use std::io::IsTerminal;
 
 use crate::Checked;
 use crate::assess::{self, Assessment};
-use crate::cli::{Color, ReportArgs, ReportFormat};
-use crate::findings::Finding;
+use crate::cli::{ReportArgs, ReportFormat};
 use crate::render::report::{self, Context, html, json, markdown};
-use crate::render::{Report, Summary, human};
 use crate::triage::Policy;
 
-use super::{fail, request, style, today_from, write_file, write_stdout};
+use super::{fail, print_load_problems, request, today_from, write_file, write_stdout};
 
 /// Writes the report and returns the exit status.
 #[must_use]
@@ -40,14 +38,7 @@ fn write_report(args: &ReportArgs) -> Result<u8, String> {
     if show {
         eprint!("\r\x1b[2K");
     }
-    let unreadable: Vec<Finding> = checked
-        .findings
-        .iter()
-        .filter(|f| f.code.is_load())
-        .cloned()
-        .collect();
-    if !unreadable.is_empty() {
-        print_problems(&checked, &unreadable);
+    if print_load_problems(&checked) {
         return Ok(2);
     }
 
@@ -76,20 +67,4 @@ fn render(checked: &Checked, assessment: &Assessment, format: ReportFormat) -> S
         ReportFormat::Html => html::render(&context),
         ReportFormat::Json => json::render(&context),
     }
-}
-
-/// The load problems, as `check` shows them, on stderr.
-fn print_problems(checked: &Checked, problems: &[Finding]) {
-    let mut summary = Summary::default();
-    summary.count(problems);
-    let shown = Report {
-        files: &checked.dataset.files,
-        findings: problems,
-        summary: &summary,
-        facts: &[],
-        reviews: &[],
-    };
-    let text = human::render(&shown, style(Color::Auto, std::io::stderr().is_terminal()));
-    eprint!("{text}");
-    eprintln!("factcheck: the dataset cannot be read; fix the problems above to get a report");
 }

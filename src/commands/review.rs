@@ -12,9 +12,10 @@ use std::process::Command;
 use crate::cli::{Decision, ReviewArgs};
 use crate::findings::{Finding, Status};
 use crate::model::date::{Day, calendar};
-use crate::normalize::date::parse_date;
+use crate::render::printable;
+use crate::triage::Policy;
 
-use super::{fail, request, today};
+use super::{fail, parse_day, print_load_problems, request, today};
 
 const HEADER: &str = "\
 # Reviews of factcheck findings. Each review explains one finding, keyed on its code, its
@@ -25,17 +26,49 @@ const HEADER: &str = "\
 /// Records the review and returns the exit status.
 #[must_use]
 pub fn run(args: &ReviewArgs) -> u8 {
-    let checked = crate::check(&request(&args.dataset));
-    let wanted = args.fingerprint.trim();
+    match record(args) {
+        Ok(status) => status,
+        Err(message) => fail(&message),
+    }
+}
+
+fn record(args: &ReviewArgs) -> Result<u8, String> {
+    let today = today();
+    let expires = args
+        .expires
+        .as_deref()
+        .map(|text| {
+            let day = parse_day("--expires", text)?;
+            if day < today {
+                return Err(format!(
+                    "--expires {text} is in the past: the review would not count"
+                ));
+            }
+            Ok(day)
+        })
+        .transpose()?;
+    if args.reason.trim().is_empty() {
+        return Err("--reason must say why".to_owned());
+    }
+    // Checked as `check` would check it today, so that an expired review does not count.
+    let policy = Policy {
+        today,
+        ..Policy::default()
+    };
+    let checked = crate::check_with(&request(&args.dataset), &policy, &mut |_| {});
+    if print_load_problems(&checked) {
+        return Ok(2);
+    }
+    let wanted = args.fingerprint.trim().to_ascii_lowercase();
     let found = checked.findings.iter().find(|f| f.fingerprint() == wanted);
     if let Some(finding) = found.filter(|f| !f.code.is_reviewable()) {
-        return fail(&format!(
+        return Err(format!(
             "{wanted} is a `{}` finding, which cannot be reviewed: fix what it points at",
             finding.code
         ));
     }
     let Some(finding) = found else {
-        return fail(&format!(
+        return Err(format!(
             "no finding has the fingerprint `{wanted}`; `factcheck check --format json` lists them"
         ));
     };
@@ -49,25 +82,17 @@ pub fn run(args: &ReviewArgs) -> u8 {
                 let path = files.get(review.span.file).display_path();
                 format!(" at {path}:{}", files.start(review.span).line)
             });
-        return fail(&format!(
+        return Err(format!(
             "{wanted} is already reviewed{at}: edit or remove that review instead"
         ));
     }
-    if args.reason.trim().is_empty() {
-        return fail("--reason must say why");
-    }
-    let expires = match args.expires.as_deref().map(|text| parse_date(text, None)) {
-        None => None,
-        Some(Ok(date)) => Some(date.latest),
-        Some(Err(error)) => return fail(&format!("--expires: {}", error.message)),
-    };
     let reviewer = args.reviewer.clone().unwrap_or_else(default_reviewer);
     let block = review_block(
         finding,
         args.decision,
         args.reason.trim(),
         &reviewer,
-        today(),
+        today,
         expires,
     );
     let path = args
@@ -86,16 +111,12 @@ pub fn run(args: &ReviewArgs) -> u8 {
             }
             file.write_all(block.as_bytes())
         });
-    match written {
-        Ok(()) => {
-            eprintln!(
-                "factcheck: recorded a review of {wanted} in `{}`",
-                path.display()
-            );
-            0
-        }
-        Err(error) => fail(&format!("cannot write `{}`: {error}", path.display())),
-    }
+    written.map_err(|error| format!("cannot write `{}`: {error}", path.display()))?;
+    eprintln!(
+        "factcheck: recorded a review of {wanted} in `{}`",
+        path.display()
+    );
+    Ok(0)
 }
 
 /// The `[[review]]` table for a finding.
@@ -110,7 +131,8 @@ fn review_block(
     let quoted = |text: &str| toml::Value::String(text.to_owned()).to_string();
     let mut block = String::from("\n[[review]]\n");
     let _ = writeln!(block, "finding = {}", quoted(&finding.fingerprint()));
-    let _ = writeln!(block, "# {}", finding.message.replace('\n', " "));
+    // A comment ends at the line's end, and TOML allows no control character in it.
+    let _ = writeln!(block, "# {}", printable(&finding.message));
     let _ = writeln!(block, "code = {}", quoted(finding.code.as_str()));
     block.push_str("claims = [\n");
     for claim in finding.claims() {

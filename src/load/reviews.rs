@@ -49,10 +49,10 @@ pub struct RawReview {
     #[schemars(with = "String")]
     pub reviewer: Spanned<String>,
     /// When (`2026-11-25`).
-    #[schemars(with = "RawScalar")]
+    #[schemars(with = "String")]
     pub date: Spanned<RawScalar>,
     /// After this date the review no longer counts and the finding fails again.
-    #[schemars(with = "Option<RawScalar>")]
+    #[schemars(with = "Option<String>")]
     pub expires: Option<Spanned<RawScalar>>,
 }
 

@@ -128,8 +128,8 @@ pub fn draft(
         problems.extend(found);
         let source = SourceIx(u32::try_from(index).unwrap_or(u32::MAX));
         let source_id = source_ids.get(index).map_or("", String::as_str);
-        for claim in claims {
-            let key = claim_key(source_id, &claim);
+        let keys = claim_keys(source_id, &claims);
+        for (claim, key) in claims.into_iter().zip(keys) {
             let mut qualifiers: Vec<Qualifier> = claim
                 .qualifiers
                 .iter()
@@ -179,10 +179,39 @@ pub fn identities(files: &Files, file: &LoadedClaimsFile) -> Vec<(Box<str>, Stri
         .and_then(|s| s.value.id.as_ref())
         .map_or_else(|| file.stem.clone(), |id| id.get_ref().trim().to_owned());
     let (checked, _) = check_file(files, file);
-    checked
-        .iter()
-        .map(|claim| (claim_key(&source, claim), content_hash(claim)))
+    claim_keys(&source, &checked)
+        .into_iter()
+        .zip(checked.iter().map(content_hash))
         .collect()
+}
+
+/// The keys of a file's claims. Claims without an id that share subject, property and
+/// qualifiers are told apart by their values, and identical ones by their order, so that no
+/// two claims of a source share a key.
+fn claim_keys(source: &str, claims: &[Checked<'_>]) -> Vec<Box<str>> {
+    let mut keys: Vec<Box<str>> = claims.iter().map(|c| claim_key(source, c)).collect();
+    let mut seen: FxHashMap<Box<str>, usize> = FxHashMap::default();
+    for key in &keys {
+        *seen.entry(key.clone()).or_default() += 1;
+    }
+    if seen.values().all(|&n| n == 1) {
+        return keys;
+    }
+    for (key, claim) in keys.iter_mut().zip(claims) {
+        if seen.get(key).is_some_and(|&n| n > 1) {
+            let value = hex(&Sha256::digest(claim.value.as_bytes())[..3]);
+            *key = format!("{key}-{value}").into();
+        }
+    }
+    let mut taken: FxHashMap<Box<str>, usize> = FxHashMap::default();
+    for key in &mut keys {
+        let count = taken.entry(key.clone()).or_default();
+        *count += 1;
+        if *count > 1 {
+            *key = format!("{key}-{count}").into();
+        }
+    }
+    keys
 }
 
 /// A hash of everything a claim states.
@@ -346,4 +375,58 @@ fn empty(what: &str, span: Span) -> Finding {
     Finding::new(Code::LoadEmpty, format!("the claim's {what} is empty"))
         .with_help(format!("write the {what}, or remove the claim"))
         .at(span, "empty")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{check, source};
+
+    fn keys(text: &str) -> Vec<String> {
+        let checked = check(&[("a", text)], None);
+        checked
+            .dataset
+            .claims
+            .iter()
+            .map(|c| c.key.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn claims_without_ids_never_share_a_key() {
+        let different = keys(&source(&[
+            ("Lab", "opened", "2001"),
+            ("Lab", "opened", "2011"),
+        ]));
+        assert_eq!(different.len(), 2);
+        assert_ne!(different[0], different[1]);
+        assert!(different.iter().all(|k| k.starts_with("a#~")));
+
+        let same = keys(&source(&[
+            ("Lab", "opened", "2001"),
+            ("Lab", "opened", "2001"),
+        ]));
+        assert_ne!(same[0], same[1]);
+    }
+
+    #[test]
+    fn keys_survive_moves_and_do_not_depend_on_values_when_unique() {
+        let first = keys(&source(&[
+            ("Lab", "opened", "2001"),
+            ("Mill", "built", "1870"),
+        ]));
+        let moved = keys(&source(&[
+            ("Mill", "built", "1870"),
+            ("Lab", "opened", "2001"),
+        ]));
+        assert_eq!(first[0], moved[1]);
+        assert_eq!(first[1], moved[0]);
+        let edited = keys(&source(&[
+            ("Lab", "opened", "2002"),
+            ("Mill", "built", "1870"),
+        ]));
+        assert_eq!(
+            first[0], edited[0],
+            "a unique claim keeps its key when its value changes"
+        );
+    }
 }

@@ -197,6 +197,14 @@ pub fn step_summary(report: &Report<'_>) -> String {
         "| {} | {} | {} | {} | {} | {} | {} ({} compared across sources) |\n",
         s.errors, s.warnings, s.reviewed, s.baselined, s.sources, s.claims, s.facts, s.compared
     );
+    if s.unchanged > 0 {
+        let _ = writeln!(
+            out,
+            "Only findings on claims changed since `--changed-since` are shown: {} more on \
+             unchanged claims are not.\n",
+            s.unchanged
+        );
+    }
 
     let open: Vec<&Finding> = report.open().collect();
     if open.is_empty() {

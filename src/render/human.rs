@@ -55,7 +55,7 @@ pub fn render(report: &Report<'_>, style: Style) -> String {
         .with_show_related_as_nested(true);
     let mut out = String::new();
     for finding in report.open() {
-        let diagnostic = diagnostic(report.files, finding);
+        let diagnostic = diagnostic(report.files, finding, report.invocation);
         // Writing to a String cannot fail; a handler error would only drop this diagnostic.
         let _ = handler.render_report(&mut out, &diagnostic);
         out.push('\n');
@@ -64,9 +64,10 @@ pub fn render(report: &Report<'_>, style: Style) -> String {
     out
 }
 
-/// A finding as a miette diagnostic.
+/// A finding as a miette diagnostic; `invocation` is repeated in the review command it
+/// suggests (see [`Report::invocation`]).
 #[must_use]
-pub fn diagnostic(files: &Files, finding: &Finding) -> FindingDiagnostic {
+pub fn diagnostic(files: &Files, finding: &Finding, invocation: &str) -> FindingDiagnostic {
     let shown = &finding.locations[..finding.locations.len().min(MAX_LOCATIONS)];
     let hidden = finding.locations.len() - shown.len();
 
@@ -101,8 +102,10 @@ pub fn diagnostic(files: &Files, finding: &Finding) -> FindingDiagnostic {
         // How to accept it, with the one handle that survives edits of the files.
         let review = format!(
             "to record a review (`factcheck review --help` lists the decisions):\n\
-             factcheck review {} --decision explained --reason \"…\"",
-            finding.fingerprint()
+             factcheck review {}{}{} --decision explained --reason \"…\"",
+            finding.fingerprint(),
+            if invocation.is_empty() { "" } else { " " },
+            invocation,
         );
         help = Some(help.map_or(review.clone(), |h| format!("{h}\n{review}")));
     }

@@ -34,6 +34,9 @@ pub struct Report<'a> {
     pub facts: &'a [FactLabel],
     /// The dataset's reviews: a finding with `Status::Reviewed(i)` is explained by `reviews[i]`.
     pub reviews: &'a [Review],
+    /// The dataset arguments `check` was given (`data/claims --rules data/rules.toml`), for
+    /// the commands the output suggests; empty for the defaults.
+    pub invocation: &'a str,
 }
 
 impl Report<'_> {
@@ -166,8 +169,14 @@ pub fn exit_status(findings: &[Finding], fail_on: FailOn) -> u8 {
 /// colours, break a one-line record, or reorder what is shown.
 #[must_use]
 pub fn printable(text: &str) -> Cow<'_, str> {
-    let unsafe_char =
-        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    // Control characters, line and paragraph separators, and bidirectional overrides.
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            )
+    };
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
@@ -217,6 +226,7 @@ mod tests {
         assert_eq!(printable("plain – text"), "plain – text");
         assert_eq!(printable("a\nb\u{1b}[31m"), "a\\nb\\u{1b}[31m");
         assert_eq!(printable("x\u{202E}y"), "x\\u{202e}y");
+        assert_eq!(printable("a\u{2028}b"), "a\\u{2028}b");
     }
 
     #[test]

@@ -332,21 +332,20 @@ fn message(text: &str) -> Message {
 }
 
 /// Text from the dataset as a plain text message string: made printable, with `{` and `}`
-/// doubled (SARIF 2.1.0 §3.11.5: single braces are placeholders).
+/// doubled (SARIF 2.1.0 §3.11.5: single braces are placeholders) and `[`, `]` escaped so that
+/// no value can make a link to a location (§3.11.6).
 fn plain(text: &str) -> String {
-    printable(text).replace('{', "{{").replace('}', "}}")
+    printable(text)
+        .replace('{', "{{")
+        .replace('}', "}}")
+        .replace('\\', "\\\\")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
 }
 
-/// Text as the link text of an embedded link: `\`, `[` and `]` escaped (§3.11.6).
+/// Text as the link text of an embedded link: as [`plain`] (which escapes `\`, `[`, `]`).
 fn link_text(text: &str) -> String {
-    let mut out = String::new();
-    for c in plain(text).chars() {
-        if matches!(c, '\\' | '[' | ']') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    plain(text)
 }
 
 /// A count or 1-based position as a SARIF integer.
@@ -382,7 +381,8 @@ mod tests {
 
     #[test]
     fn message_text_escapes_placeholders_and_link_text() {
-        assert_eq!(plain("a {0} b\n"), "a {{0}} b\\n");
+        assert_eq!(plain("a {0} b\n"), "a {{0}} b\\\\n");
+        assert_eq!(plain("[x](1)"), "\\[x\\](1)");
         assert_eq!(link_text(r"x [1] \ y"), r"x \[1\] \\ y");
         let mut text = "conflict".to_owned();
         sentence(&mut text, "Help: check.");

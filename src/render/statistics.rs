@@ -13,10 +13,12 @@ use crate::findings::{Code, Finding, Severity, Status};
 pub struct Counts {
     /// Open findings.
     pub open: usize,
+    /// Open findings that are errors (a property's `severity` can make one code both).
+    pub errors: usize,
+    /// Open findings that are warnings.
+    pub warnings: usize,
     /// Reviewed or in the baseline.
     pub accepted: usize,
-    /// The severity the code's findings have (the last seen).
-    pub severity: Option<Severity>,
 }
 
 /// The counts of every code that has findings, in code order.
@@ -27,10 +29,14 @@ pub fn counts(findings: &[Finding]) -> BTreeMap<Code, Counts> {
         let entry = counts.entry(finding.code).or_default();
         if finding.status == Status::Open {
             entry.open += 1;
+            match finding.severity {
+                Severity::Error => entry.errors += 1,
+                Severity::Warning => entry.warnings += 1,
+                Severity::Allow => {}
+            }
         } else {
             entry.accepted += 1;
         }
-        entry.severity = Some(finding.severity);
     }
     counts
 }
@@ -40,7 +46,16 @@ pub fn counts(findings: &[Finding]) -> BTreeMap<Code, Counts> {
 pub fn render(findings: &[Finding]) -> String {
     let mut out = String::from("statistics:\n");
     for (code, count) in counts(findings) {
-        let severity = count.severity.map_or("", Severity::as_str);
+        let severity = match (count.errors, count.warnings) {
+            (0, 0) => String::new(),
+            (_, 0) => "error".to_owned(),
+            (0, _) => "warning".to_owned(),
+            (errors, warnings) => format!(
+                "{errors} error{}, {warnings} warning{}",
+                if errors == 1 { "" } else { "s" },
+                if warnings == 1 { "" } else { "s" }
+            ),
+        };
         let _ = write!(out, "{:>7}  {:<36} {severity}", count.open, code.as_str());
         if count.accepted > 0 {
             let _ = write!(out, " ({} accepted)", count.accepted);
@@ -67,5 +82,9 @@ mod tests {
         assert!(table.contains("      1  factcheck::conflict::date"));
         assert!(table.contains("(1 accepted)"));
         assert!(table.contains("factcheck::name::variant"));
+        let mut warning = Finding::new(Code::ConflictDate, "d");
+        warning.severity = Severity::Warning;
+        let mixed = render(&[Finding::new(Code::ConflictDate, "a"), warning]);
+        assert!(mixed.contains("1 error, 1 warning"), "{mixed}");
     }
 }
