@@ -55,6 +55,7 @@ impl Demo {
 
     fn run(&self, args: &[&str]) -> Output {
         Command::new(cargo_bin!("factcheck"))
+            .env_remove("GITHUB_WORKSPACE")
             .current_dir(self.dir.path())
             .env_remove("GITHUB_STEP_SUMMARY")
             .env("NO_COLOR", "1")
@@ -758,4 +759,33 @@ fn an_expired_review_can_be_renewed() {
     assert!(!codes(&renewed).contains(&"factcheck::review::expired"));
     assert_eq!(summary(&renewed, "reviewed"), 1);
     assert_eq!(summary(&renewed, "errors"), 1, "only the other conflict");
+}
+
+#[test]
+fn github_paths_are_relative_to_the_workspace_root() {
+    let demo = Demo::new();
+    let name = demo
+        .dir
+        .path()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let workspace = demo.dir.path().parent().unwrap();
+    let output = Command::new(cargo_bin!("factcheck"))
+        .current_dir(demo.dir.path())
+        .env("GITHUB_WORKSPACE", workspace)
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .args(["check", "--format", "github", "--format", "sarif=out.sarif"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains(&format!("::error file={name}/claims/")),
+        "{stdout}"
+    );
+    assert!(
+        demo.read("out.sarif")
+            .contains(&format!("\"uri\": \"{name}/claims/"))
+    );
 }

@@ -20,6 +20,7 @@ fn fixture() -> PathBuf {
 /// `factcheck check` run in `dir` with these arguments and no step summary: (status, stdout).
 fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
     let output = Command::new(cargo_bin!("factcheck"))
+        .env_remove("GITHUB_WORKSPACE")
         .current_dir(dir)
         .arg("check")
         .args(args)
@@ -86,6 +87,7 @@ fn annotations(stdout: &str) -> Vec<Parsed> {
 #[test]
 fn fixture_annotations_are_exact() {
     Command::new(cargo_bin!("factcheck"))
+        .env_remove("GITHUB_WORKSPACE")
         .current_dir(fixture())
         .args(["check", "--format", "github"])
         .env_remove("GITHUB_STEP_SUMMARY")
@@ -254,6 +256,7 @@ fn the_step_summary_is_appended_when_the_variable_is_set() {
     let summary = dir.path().join("summary.md");
     std::fs::write(&summary, "an earlier step\n").expect("write");
     let output = Command::new(cargo_bin!("factcheck"))
+        .env_remove("GITHUB_WORKSPACE")
         .current_dir(fixture())
         .args(["check", "--format", "github"])
         .env("GITHUB_STEP_SUMMARY", &summary)
@@ -291,6 +294,7 @@ fn the_step_summary_is_written_only_for_the_github_format_and_a_set_variable() {
     let summary = dir.path().join("summary.md");
     // Another format: the variable is ignored.
     let output = Command::new(cargo_bin!("factcheck"))
+        .env_remove("GITHUB_WORKSPACE")
         .current_dir(fixture())
         .args(["check", "--format", "concise"])
         .env("GITHUB_STEP_SUMMARY", &summary)
@@ -303,6 +307,7 @@ fn the_step_summary_is_written_only_for_the_github_format_and_a_set_variable() {
     assert_eq!(status, Some(1));
     assert_eq!(count(&stdout, "::error "), 4);
     let output = Command::new(cargo_bin!("factcheck"))
+        .env_remove("GITHUB_WORKSPACE")
         .current_dir(dir.path())
         .args(["check", "--format", "github"])
         .arg(fixture().join("claims"))
@@ -320,6 +325,7 @@ fn a_clean_dataset_has_no_annotations_and_says_so_in_the_summary() {
     let summary = dir.path().join("summary.md");
     let clean = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cmd/clean.in");
     let output = Command::new(cargo_bin!("factcheck"))
+        .env_remove("GITHUB_WORKSPACE")
         .current_dir(&clean)
         .args(["check", "--format", "github"])
         .env("GITHUB_STEP_SUMMARY", &summary)
@@ -344,6 +350,7 @@ fn accepted_findings_are_not_annotated_but_counted_in_the_summary() {
     let reviews =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/findings-reviews.toml");
     let output = Command::new(cargo_bin!("factcheck"))
+        .env_remove("GITHUB_WORKSPACE")
         .current_dir(fixture())
         .args(["check", "--format", "github", "--reviews"])
         .arg(&reviews)
@@ -408,6 +415,7 @@ fn the_step_summary_lists_the_first_hundred_findings() {
     let dir = generated(60, 45);
     let summary = dir.path().join("summary.md");
     let output = Command::new(cargo_bin!("factcheck"))
+        .env_remove("GITHUB_WORKSPACE")
         .current_dir(dir.path())
         .args(["check", "--format", "github"])
         .env("GITHUB_STEP_SUMMARY", &summary)

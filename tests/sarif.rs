@@ -26,6 +26,7 @@ fn repo() -> PathBuf {
 /// Runs `factcheck` in `dir`; returns the exit status, stdout and stderr.
 fn factcheck(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
     let output = Command::new(cargo_bin!("factcheck"))
+        .env_remove("GITHUB_WORKSPACE")
         .current_dir(dir)
         .env("COLUMNS", "100")
         .args(args)
