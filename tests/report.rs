@@ -1,0 +1,140 @@
+//! `factcheck report` end to end: the Markdown report of the demo dataset (snapshot), the JSON
+//! report against its published schema with inputs that reproduce it, and how it fails.
+
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // a failed expectation is a failed test
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use snapbox::cmd::{Command, cargo_bin};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn report(dir: &Path, args: &[&str]) -> Output {
+    Command::new(cargo_bin!("factcheck"))
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .arg("report")
+        .args(args)
+        .output()
+        .expect("factcheck runs")
+}
+
+fn json_report(dir: &Path) -> Value {
+    let output = report(dir, &["--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    serde_json::from_slice(&output.stdout).expect("JSON")
+}
+
+#[test]
+fn the_markdown_report_of_the_demo_dataset() {
+    let output = report(&repo(), &[]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "a report does not fail on conflicts"
+    );
+    let markdown = String::from_utf8(output.stdout).expect("UTF-8");
+    insta::assert_snapshot!("demo_markdown", markdown);
+}
+
+#[test]
+fn the_json_report_follows_its_schema() {
+    let schema = Command::new(cargo_bin!("factcheck"))
+        .args(["schema", "report"])
+        .output()
+        .expect("factcheck runs");
+    let schema: Value = serde_json::from_slice(&schema.stdout).expect("a JSON schema");
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    for dir in [repo(), repo().join("tests/cmd/findings.in")] {
+        let document = json_report(&dir);
+        let errors: Vec<String> = validator
+            .iter_errors(&document)
+            .map(|e| format!("{}: {e}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", dir.display());
+    }
+    // The validator is not a rubber stamp.
+    let mut broken = json_report(&repo());
+    broken["facts"][0]["sources"] = Value::from("three");
+    assert!(!validator.is_valid(&broken));
+}
+
+#[test]
+fn the_json_report_names_its_inputs_with_their_hashes() {
+    let document = json_report(&repo());
+    assert_eq!(document["version"], 1);
+    assert_eq!(document["tool"]["version"], env!("CARGO_PKG_VERSION"));
+    let inputs = document["inputs"].as_array().unwrap();
+    let paths: Vec<&str> = inputs.iter().map(|i| i["path"].as_str().unwrap()).collect();
+    assert!(paths.contains(&"rules.toml"));
+    assert_eq!(
+        paths.iter().filter(|p| p.starts_with("claims/")).count(),
+        5,
+        "every claims file"
+    );
+    for input in inputs {
+        let bytes = std::fs::read(repo().join(input["path"].as_str().unwrap())).unwrap();
+        let digest = factcheck::findings::hex(&Sha256::digest(&bytes));
+        assert_eq!(input["sha256"], digest.as_str(), "{}", input["path"]);
+        assert_eq!(input["bytes"], bytes.len());
+    }
+}
+
+#[test]
+fn the_json_report_counts_support_in_independent_sources() {
+    let document = json_report(&repo());
+    let facts = document["facts"].as_array().unwrap();
+    let fact = |subject: &str, property: &str| {
+        facts
+            .iter()
+            .find(|f| f["subject"] == subject && f["property"] == property)
+            .unwrap_or_else(|| panic!("{subject} · {property}"))
+    };
+    // fletcher-excerpt is an excerpt of isozaki-commentary: their 2014 counts once, as does
+    // ipdf's 2018, so neither value is better supported.
+    let representation = fact("Japan's representation at NATO", "established");
+    assert_eq!(representation["status"], "conflict");
+    assert_eq!(representation["tie"], true);
+    let supports: Vec<u64> = representation["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["support"].as_u64().unwrap())
+        .collect();
+    assert_eq!(supports, [1, 1]);
+
+    let sources = document["sources"].as_array().unwrap();
+    let excerpt = sources
+        .iter()
+        .find(|s| s["id"] == "fletcher-excerpt")
+        .unwrap();
+    assert_eq!(excerpt["derived_from"][0], "isozaki-commentary");
+    assert_eq!(excerpt["dependent_on"][0], "isozaki-commentary");
+}
+
+#[test]
+fn a_report_is_written_to_a_file_and_needs_a_readable_dataset() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out/report.md");
+    let output = report(&repo(), &["-o", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty());
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("# factcheck report")
+    );
+
+    let broken = report(&repo().join("tests/cmd/malformed-toml.in"), &[]);
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(broken.stdout.is_empty(), "no report of part of a dataset");
+    assert!(String::from_utf8_lossy(&broken.stderr).contains("factcheck::load::syntax"));
+
+    let bad_day = report(&repo(), &["--today", "soon"]);
+    assert_eq!(bad_day.status.code(), Some(2));
+}
