@@ -50,20 +50,26 @@ pub fn assess(
             }
         }
         for value in &fact.values {
-            for &claim in &value.claims {
-                let source = dataset.claims[claim as usize].source;
-                let supporters = value.supporters.iter();
-                if supporters
-                    .map(|&s| dataset.claims[s as usize].source)
-                    .any(|other| group(other) != group(source))
-                {
-                    corroborated[claim as usize] = true;
-                }
-                if value
+            // Which groups support the value and which sources disagree with it, once per
+            // value: a claim is corroborated when a group other than its own is among them.
+            let supporting = distinct(
+                value
+                    .supporters
+                    .iter()
+                    .map(|&s| group(dataset.claims[s as usize].source)),
+            );
+            let disagreeing = distinct(
+                value
                     .disagreeing
                     .iter()
-                    .any(|&c| dataset.claims[c as usize].source != source)
-                {
+                    .map(|&c| dataset.claims[c as usize].source.0),
+            );
+            for &claim in &value.claims {
+                let source = dataset.claims[claim as usize].source;
+                if has_other(&supporting, group(source)) {
+                    corroborated[claim as usize] = true;
+                }
+                if has_other(&disagreeing, source.0) {
                     contradicted[claim as usize] = true;
                 }
             }
@@ -76,4 +82,74 @@ pub fn assess(
         counts.single_source += usize::from(!shared[index]);
     }
     sources
+}
+
+/// Up to two distinct items: enough to tell whether one differs from a given item.
+fn distinct(items: impl Iterator<Item = u32>) -> Vec<u32> {
+    let mut seen: Vec<u32> = Vec::with_capacity(2);
+    for item in items {
+        if !seen.contains(&item) {
+            seen.push(item);
+            if seen.len() == 2 {
+                break;
+            }
+        }
+    }
+    seen
+}
+
+/// Whether the items hold one other than `own`.
+fn has_other(items: &[u32], own: u32) -> bool {
+    items.iter().any(|&item| item != own)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::assess::{assess, declared_groups};
+    use crate::testing::{check, source, source_with};
+
+    #[test]
+    fn claims_are_corroborated_by_independent_sources_only() {
+        let original = source(&[("Mission", "opened", "2018"), ("Lab", "opened", "2001")]);
+        let excerpt = source_with(
+            "derived_from = [\"original\"]",
+            &[("Mission", "opened", "2018"), ("Mill", "built", "1870")],
+        );
+        let other = source(&[("Lab", "opened", "2011"), ("Mill", "built", "1870")]);
+        let checked = check(
+            &[
+                ("original", &original),
+                ("excerpt", &excerpt),
+                ("other", &other),
+            ],
+            None,
+        );
+        let assessment = assess(&checked, declared_groups(&checked.dataset));
+        let counts = |id: &str| {
+            let index = checked
+                .dataset
+                .sources
+                .iter()
+                .position(|s| s.id == id)
+                .expect("a source");
+            let c = assessment.sources[index];
+            (c.claims, c.corroborated, c.contradicted, c.single_source)
+        };
+        // The mission: only its own excerpt agrees. The lab: contradicted by `other`.
+        assert_eq!(counts("original"), (2, 0, 1, 0));
+        // The mill: corroborated by `other`, independent of it.
+        assert_eq!(counts("excerpt"), (2, 1, 0, 0));
+        assert_eq!(counts("other"), (2, 1, 1, 0));
+    }
+
+    #[test]
+    fn a_fact_no_other_source_speaks_of_is_single_source() {
+        let a = source(&[("Mission", "opened", "2018"), ("Mission", "head", "Izawa")]);
+        let b = source(&[("Mission", "opened", "2018")]);
+        let checked = check(&[("a", &a), ("b", &b)], None);
+        let assessment = assess(&checked, declared_groups(&checked.dataset));
+        assert_eq!(assessment.sources[0].single_source, 1);
+        assert_eq!(assessment.sources[0].corroborated, 1);
+        assert_eq!(assessment.sources[1].single_source, 0);
+    }
 }
