@@ -105,6 +105,27 @@ pub fn explain(code: Code) -> Explanation {
             "quote = \"first taking place in the early 1970s\"  (the text says \"late 1970s\")",
             "Copy the quote from the source text again. If the text file is outdated, update it.",
         ),
+        Code::SourceCopy => (
+            "Two sources share more than independent sources would: identical quotes (the same \
+             words, at least five, after folding case, punctuation, quote marks and dashes) and \
+             rare values (the same value, worded alike, that every other source stating the fact \
+             contradicts). A pair is reported when it shares at least `min_shared` such pieces \
+             (3 by default) making up at least `min_fraction` (0.2) of the smaller source's \
+             claims, and neither source declares the other in `derived_from`, directly or \
+             through a common ancestor. Common values everyone agrees on are not evidence: \
+             independent sources share true values. A dependent source does not count as \
+             independent support in the report.",
+            "fletcher-excerpt.toml: quote = \"established an independent permanent mission in January 2025\"\n\
+             isozaki-commentary.toml: quote = \"established an independent permanent mission in January 2025\"\n\
+             …and four more identical quotes\n\
+             -> `fletcher-excerpt` and `isozaki-commentary` look dependent: 6 identical quotes in \
+             common (of 12 claims in the smaller)",
+            "If one source copies or excerpts the other, declare it: `derived_from = [\"isozaki-commentary\"]` \
+             under [source] of the copy. Otherwise check whether both copy a third source (declare \
+             that source in both, adding a claims file for it if needed), or remove the \
+             duplicated claims. The thresholds are `min_shared` and `min_fraction` under \
+             [copies] in rules.toml.",
+        ),
         Code::ReviewStale => (
             "A review no longer matches a finding: a claim it covers has changed its value or \
              has disappeared, or the finding now involves other claims (a new source joined a \

@@ -100,6 +100,8 @@ codes! {
         "An ordering constraint of rules.toml is violated.";
     QuoteNotFound => "factcheck::quote::not-found", Error,
         "A quote is not in its source's text.";
+    SourceCopy => "factcheck::source::copy", Warning,
+        "Two sources share so much that they look dependent, and neither declares it.";
     ReviewStale => "factcheck::review::stale", Warning,
         "A review no longer matches the claims it explained.";
     ReviewExpired => "factcheck::review::expired", Error,

@@ -61,7 +61,7 @@ impl FileFormat {
                 "What one source says: a [source] table (title and publisher required) and one [[claim]] table per claim, each with a subject, a property and a value as the source states it."
             }
             FileFormat::Rules => {
-                "How factcheck matches and compares claims: [names] settings, [[entity]] and [[property]] declarations, [[order]] constraints, [severity] overrides and [[review]] tables. Every key is optional."
+                "How factcheck matches and compares claims: [names] and [copies] settings, [[entity]] and [[property]] declarations, [[order]] constraints, [severity] overrides and [[review]] tables. Every key is optional."
             }
             FileFormat::Reviews => {
                 "Reviews of findings: one [[review]] table per finding a researcher has looked at, keyed on the finding's code and its claims with their values."

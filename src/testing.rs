@@ -69,6 +69,42 @@ pub fn source_with(header: &str, claims: &[(&str, &str, &str)]) -> String {
     text
 }
 
+/// A claims file whose claims carry quotes, `(subject, property, value, quote)`, with extra
+/// lines in `[source]`.
+pub fn quoted(header: &str, claims: &[(&str, &str, &str, &str)]) -> String {
+    let mut text = format!("[source]\ntitle = \"T\"\npublisher = \"P\"\n{header}\n");
+    for (subject, property, value, quote) in claims {
+        let _ = writeln!(
+            text,
+            "[[claim]]\nsubject = \"{subject}\"\nproperty = \"{property}\"\nvalue = \"{value}\"\n\
+             quote = \"{quote}\"\n"
+        );
+    }
+    text
+}
+
+/// A reviews file accepting the given findings, as `factcheck review` writes it.
+pub fn reviews_of(findings: &[&Finding], expires: Option<&str>) -> String {
+    let mut text = String::new();
+    for finding in findings {
+        let claims: Vec<String> = finding
+            .claims()
+            .map(|c| format!("{{ claim = \"{}\", value = \"{}\" }}", c.key, c.value_key))
+            .collect();
+        let _ = writeln!(
+            text,
+            "[[review]]\ncode = \"{}\"\nclaims = [{}]\ndecision = \"explained\"\n\
+             reason = \"r\"\nreviewer = \"t\"\ndate = 2026-01-01",
+            finding.code,
+            claims.join(", ")
+        );
+        if let Some(expires) = expires {
+            let _ = writeln!(text, "expires = {expires}");
+        }
+    }
+    text
+}
+
 /// The codes of the findings, in output order.
 pub fn codes(checked: &Checked) -> Vec<Code> {
     checked.findings.iter().map(|f| f.code).collect()

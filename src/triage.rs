@@ -233,11 +233,9 @@ fn context(finding: &Finding) -> impl Iterator<Item = Location> + '_ {
 
 #[cfg(test)]
 mod tests {
-    use std::fmt::Write as _;
-
     use super::*;
     use crate::model::date::calendar;
-    use crate::testing::{check_under, codes, source, with_code};
+    use crate::testing::{check_under, codes, reviews_of, source, with_code};
 
     fn files() -> Vec<(&'static str, String)> {
         vec![
@@ -255,28 +253,6 @@ mod tests {
 
     fn day(y: i64, m: u32, d: u32) -> Day {
         calendar::to_day(calendar::from_civil(y, m, d)).expect("in range")
-    }
-
-    /// A reviews file accepting the given findings, as `factcheck review` writes it.
-    fn reviews_of(findings: &[&Finding], expires: Option<&str>) -> String {
-        let mut text = String::new();
-        for finding in findings {
-            let claims: Vec<String> = finding
-                .claims()
-                .map(|c| format!("{{ claim = \"{}\", value = \"{}\" }}", c.key, c.value_key))
-                .collect();
-            let _ = writeln!(
-                text,
-                "[[review]]\ncode = \"{}\"\nclaims = [{}]\ndecision = \"explained\"\n\
-                 reason = \"r\"\nreviewer = \"t\"\ndate = 2026-01-01",
-                finding.code,
-                claims.join(", ")
-            );
-            if let Some(expires) = expires {
-                let _ = writeln!(text, "expires = {expires}");
-            }
-        }
-        text
     }
 
     fn conflicts(checked: &crate::Checked) -> Vec<&Finding> {

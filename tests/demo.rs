@@ -157,3 +157,41 @@ fn agreements_are_not_reported() {
         );
     }
 }
+
+/// fletcher-excerpt copies three paragraphs of isozaki-commentary word for word and declares
+/// it: the dependence is both declared and detected, so it is kept for the report and not
+/// reported. No other pair of demo sources looks dependent.
+#[test]
+fn the_declared_excerpt_is_detected_and_not_reported() {
+    use factcheck::findings::Code;
+    use factcheck::load::{Request, RulesPath};
+
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let checked = factcheck::check(&Request {
+        claims_dir: root.join("claims"),
+        rules: RulesPath::Default(root.join("rules.toml")),
+        reviews: RulesPath::Default(root.join("reviews.toml")),
+    });
+    assert!(checked.findings.iter().all(|f| f.code != Code::SourceCopy));
+    let id =
+        |source: factcheck::model::SourceIx| checked.dataset.sources[source.0 as usize].id.as_str();
+    let found: Vec<_> = checked
+        .comparison
+        .dependences
+        .iter()
+        .map(|d| {
+            (
+                id(d.sources.0),
+                id(d.sources.1),
+                d.declared,
+                d.detected,
+                d.quotes.len(),
+                d.values.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![("fletcher-excerpt", "isozaki-commentary", true, true, 6, 0)]
+    );
+}

@@ -311,6 +311,31 @@ fn what_the_loader_rejects_the_schema_rejects() {
     }
 }
 
+/// The `[copies]` thresholds: the ranges normalization enforces are in the schema.
+#[test]
+fn copies_thresholds_have_their_ranges() {
+    assert!(
+        errors(
+            FileFormat::Rules,
+            "[copies]\nmin_shared = 4\nmin_fraction = 1\n"
+        )
+        .is_empty()
+    );
+    for (text, at) in [
+        ("[copies]\nmin_shared = 0\n", "/copies/min_shared"),
+        ("[copies]\nmin_shared = 2.5\n", "/copies/min_shared"),
+        ("[copies]\nmin_fraction = 1.5\n", "/copies/min_fraction"),
+        ("[copies]\nmin_fraction = -0.1\n", "/copies/min_fraction"),
+        ("[copies]\nmin_share = 2\n", "/copies"),
+    ] {
+        let errors = errors(FileFormat::Rules, text);
+        assert!(
+            errors.len() == 1 && errors[0].starts_with(&format!("{at}: ")),
+            "{text}: {errors:#?}"
+        );
+    }
+}
+
 #[test]
 fn the_files_init_writes_validate() {
     let dir = tempfile::tempdir().expect("a temp dir");

@@ -2,8 +2,10 @@
 //!
 //! Owns the comparison pipeline: claims are grouped into facts ([`facts`]), each fact's
 //! values are judged ([`values`], through [`date`] and [`number`]), ordering constraints are
-//! checked ([`order`]). Findings come back as plain data, each naming every claim involved.
+//! checked ([`order`]), and sources that look dependent are found ([`copy`]). Findings come
+//! back as plain data, each naming every claim involved.
 
+pub mod copy;
 pub mod date;
 pub mod facts;
 pub mod number;
@@ -18,6 +20,7 @@ use rayon::prelude::*;
 use crate::findings::{Code, Finding};
 use crate::model::Dataset;
 
+use self::copy::Dependence;
 use self::facts::Fact;
 use self::verdict::Verdict;
 
@@ -26,8 +29,10 @@ use self::verdict::Verdict;
 pub struct Comparison {
     /// Every fact, in (subject, property, qualifiers) order.
     pub facts: Vec<JudgedFact>,
-    /// Every disagreement and violated constraint.
+    /// Every disagreement, violated constraint and undeclared dependence.
     pub findings: Vec<Finding>,
+    /// Every pair of sources that is declared or detected as dependent, sorted by sources.
+    pub dependences: Vec<Dependence>,
 }
 
 /// A fact with its verdict.
@@ -75,8 +80,11 @@ pub fn compare(dataset: &Dataset) -> Comparison {
             .into_iter()
             .map(|(finding, _)| finding),
     );
+    let dependences = copy::dependences(dataset, &judged_facts);
+    findings.extend(copy::findings(dataset, &dependences));
     Comparison {
         facts: judged_facts,
         findings,
+        dependences,
     }
 }

@@ -301,19 +301,25 @@ fn disagreement(
             Location {
                 span: claim.value_span,
                 label: format!("{source} says {}", value_text(dataset, claim)),
-                claim: Some(ClaimRef {
-                    source: source.clone(),
-                    claim: claim.handle(),
-                    key: claim.key.to_string(),
-                    stated: claim.stated.to_string(),
-                    normalized: normalized(dataset, claim),
-                    value_key: claim.value_key(),
-                }),
+                claim: Some(claim_ref(dataset, claim)),
                 role: Role::Involved,
             }
         })
         .collect();
     (finding, claims)
+}
+
+/// A claim as a finding names it: its address, identity and value, stated and understood.
+#[must_use]
+pub fn claim_ref(dataset: &Dataset, claim: &Claim) -> ClaimRef {
+    ClaimRef {
+        source: dataset.source_of(claim).id.clone(),
+        claim: claim.handle(),
+        key: claim.key.to_string(),
+        stated: claim.stated.to_string(),
+        normalized: normalized(dataset, claim),
+        value_key: claim.value_key(),
+    }
 }
 
 /// How far apart two values are, as the end of a sentence whose subject is the two values

@@ -332,6 +332,12 @@ fn name_the_key(finding: &mut Finding, message: &str, key: &str) {
     else {
         return;
     };
+    // serde names Rust's number types; a TOML user knows integers and numbers.
+    let expected = match expected {
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" => "an integer",
+        "f32" | "f64" => "a number",
+        other => other,
+    };
     let found = match found.split_whitespace().next().unwrap_or(found) {
         "sequence" => "an array".to_owned(),
         "map" => "a table".to_owned(),
@@ -455,7 +461,26 @@ mod tests {
         );
         assert_eq!(&text[problems[0].locations[0].span.range()], "3");
         assert_eq!(problems[1].code, Code::LoadMissing);
+
         assert_eq!(&text[problems[1].locations[0].span.range()], "[[claim]]");
+    }
+
+    #[test]
+    fn number_types_are_named_as_toml_names_them() {
+        let mut problems = Vec::new();
+        let _ = crate::load::rules::read(
+            FileId(0),
+            "[names]\nmin_length = 2.5\n[copies]\nmin_fraction = \"x\"\n",
+            &mut problems,
+        );
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`min_length` must be an integer, found a float",
+                "`min_fraction` must be a number, found a string"
+            ]
+        );
     }
 
     #[test]

@@ -21,6 +21,8 @@ use crate::load::scalar::RawScalar;
 pub struct RawRules {
     /// How names are matched.
     pub names: Option<RawNames>,
+    /// When two sources are reported as dependent (`factcheck::source::copy`).
+    pub copies: Option<RawCopies>,
     /// Entities: canonical names with their aliases.
     #[serde(default)]
     pub entity: Vec<RawEntity>,
@@ -50,6 +52,23 @@ pub struct RawNames {
     /// Names shorter than this many letters and digits are never matched fuzzily (default 4).
     #[schemars(with = "Option<u32>")]
     pub min_length: Option<Spanned<u32>>,
+}
+
+/// The `[copies]` table: when two sources share so much that they look dependent.
+///
+/// The evidence between two sources is the identical quotes they share (at least five words
+/// long, and shared by at most fifty sources) and the rare values they share (the same value,
+/// worded alike, that every other source stating the fact contradicts).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCopies {
+    /// How many pieces of evidence two sources must share to look dependent (default 3).
+    #[schemars(with = "Option<u32>", range(min = 1))]
+    pub min_shared: Option<Spanned<i64>>,
+    /// The share of the smaller source's claims the evidence must also reach, from 0 to 1
+    /// (default 0.2).
+    #[schemars(with = "Option<f64>", range(min = 0, max = 1))]
+    pub min_fraction: Option<Spanned<f64>>,
 }
 
 /// A fuzzy matching level.
@@ -182,6 +201,8 @@ pub struct LoadedRules {
     pub file: Option<FileId>,
     /// `[names]`.
     pub names: Option<Element<RawNames>>,
+    /// `[copies]`.
+    pub copies: Option<Element<RawCopies>>,
     /// Every `[[entity]]` that loaded.
     pub entities: Vec<Element<RawEntity>>,
     /// Every `[[property]]` that loaded.
@@ -205,6 +226,10 @@ pub fn read(file: FileId, text: &str, problems: &mut Vec<Finding>) -> LoadedRule
     };
     if let Some(value) = root.remove("names") {
         rules.names = document::element(file, value, "[names]", &broken, Partial::Reject, problems);
+    }
+    if let Some(value) = root.remove("copies") {
+        rules.copies =
+            document::element(file, value, "[copies]", &broken, Partial::Reject, problems);
     }
     rules.entities = elements(file, &mut root, "entity", &broken, problems);
     rules.properties = elements(file, &mut root, "property", &broken, problems);
@@ -252,6 +277,10 @@ mod tests {
 variants = ["close", "reordered"]
 min_length = 3
 
+[copies]
+min_shared = 4
+min_fraction = 1
+
 [[entity]]
 name = "Individually Tailored Partnership Programme"
 aliases = ["ITPP"]
@@ -281,6 +310,13 @@ note = "the ITPP replaced the IPCP"
         assert_eq!(rules.properties.len(), 2);
         assert_eq!(rules.orders.len(), 1);
         assert!(rules.orders[0].value.after.get_ref().subject.is_none());
+        let copies = rules.copies.expect("[copies]").value;
+        assert_eq!(copies.min_shared.map(|m| *m.get_ref()), Some(4));
+        assert_eq!(
+            copies.min_fraction.map(|m| *m.get_ref()),
+            Some(1.0),
+            "an integer is a number"
+        );
     }
 
     #[test]

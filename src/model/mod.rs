@@ -55,6 +55,8 @@ pub struct Dataset {
     pub reviews: Vec<review::Review>,
     /// Severity settings of `rules.toml`.
     pub severities: Vec<review::SeverityRule>,
+    /// When two sources look dependent (`[copies]` of `rules.toml`).
+    pub copies: CopySettings,
 }
 
 impl Dataset {
@@ -88,6 +90,29 @@ pub struct Source {
     pub url: Option<String>,
     /// Sources this one copies or excerpts.
     pub derived_from: Vec<SourceIx>,
+}
+
+/// When two sources share enough to look dependent: the `[copies]` table of `rules.toml`.
+///
+/// A pair is dependent when its evidence (identical quotes, rare values in common) is at least
+/// [`min_shared`](Self::min_shared) pieces and at least [`min_fraction`](Self::min_fraction)
+/// of the claims of the smaller source: the count keeps a few coincidences in large sources
+/// from flagging them, the fraction keeps two large sources that overlap a little apart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CopySettings {
+    /// Pieces of evidence needed, at least 1.
+    pub min_shared: u32,
+    /// Fraction of the smaller source's claims the evidence must reach, in `0..=1`.
+    pub min_fraction: f64,
+}
+
+impl Default for CopySettings {
+    fn default() -> Self {
+        Self {
+            min_shared: 3,
+            min_fraction: 0.2,
+        }
+    }
 }
 
 /// One claim: one thing a source says about one subject.

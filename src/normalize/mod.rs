@@ -124,7 +124,6 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         &interpreted.kinds,
         &mut problems,
     );
-    let property_rules = property_rules(settings, &interpreted.kinds);
 
     let (reviews, severities) = reviews_and_severities(
         &files,
@@ -141,11 +140,12 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         claims,
         names: resolved_names.namespace,
         properties: resolved_properties.namespace,
-        property_rules,
+        property_rules: property_rules(settings, &interpreted.kinds),
         qualifier_keys: keys.into_keys(),
         orders,
         reviews,
         severities,
+        copies: rules.copies,
     };
     problems.extend(variants::findings(
         &dataset,

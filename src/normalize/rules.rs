@@ -1,8 +1,8 @@
 //! `rules.toml`, first pass: raw rules to declarations and property settings.
 //!
 //! Owns the validation of everything in `rules.toml` that does not need the claims resolved:
-//! names to declare, `[names]` settings, property types and cardinality, separators (which
-//! must name qualifier keys the claims use), severities and tolerances. Ordering constraints
+//! names to declare, `[names]` and `[copies]` settings, property types and cardinality,
+//! separators (which must name qualifier keys the claims use), severities and tolerances. Ordering constraints
 //! refer to resolved names and are finished in `normalize`.
 
 use toml::Spanned;
@@ -10,11 +10,11 @@ use toml::Spanned;
 use crate::files::{FileId, Span};
 use crate::findings::{Code, Finding, Severity};
 use crate::load::rules::{
-    LoadedRules, RawCardinality, RawFactRef, RawLevel, RawProperty, RawSeverity, RawType,
+    LoadedRules, RawCardinality, RawCopies, RawFactRef, RawLevel, RawProperty, RawSeverity, RawType,
 };
 use crate::load::scalar::RawScalar;
 use crate::model::quantity::Tolerance;
-use crate::model::{EntityId, FactPattern, KeyId, OrderRule, ValueKind};
+use crate::model::{CopySettings, EntityId, FactPattern, KeyId, OrderRule, ValueKind};
 use crate::normalize::claims::KeyTable;
 use crate::normalize::fold::is_blank;
 use crate::normalize::fuzzy::Level;
@@ -47,6 +47,8 @@ pub struct RulesDraft {
     pub properties: Vec<Declaration>,
     /// Settings of each `[[property]]`, parallel to `properties`.
     pub property_settings: Vec<PropertySettings>,
+    /// When two sources look dependent.
+    pub copies: CopySettings,
 }
 
 /// Validates the rules that do not depend on resolved names.
@@ -77,6 +79,10 @@ pub fn draft(
         if let Some(min_length) = &names_table.value.min_length {
             draft.settings.min_length = *min_length.get_ref() as usize;
         }
+    }
+
+    if let Some(copies) = &rules.copies {
+        draft.copies = copy_settings(&copies.value, &at, problems);
     }
 
     for entity in &rules.entities {
@@ -110,6 +116,47 @@ pub fn draft(
             .push(settings(raw, keys, &at, problems));
     }
     draft
+}
+
+/// The `[copies]` settings; a value out of range is reported and its default kept.
+fn copy_settings(
+    raw: &RawCopies,
+    at: &impl Fn(std::ops::Range<usize>) -> Span,
+    problems: &mut Vec<Finding>,
+) -> CopySettings {
+    let mut settings = CopySettings::default();
+    if let Some(min_shared) = &raw.min_shared {
+        match u32::try_from(*min_shared.get_ref()) {
+            Ok(count) if count >= 1 => settings.min_shared = count,
+            _ => problems.push(
+                Finding::new(
+                    Code::LoadType,
+                    format!(
+                        "`min_shared` must be a whole number of at least 1, not {}",
+                        min_shared.get_ref()
+                    ),
+                )
+                .with_help("write how many quotes and rare values two sources must share, e.g. `3`")
+                .at(at(min_shared.span()), "out of range"),
+            ),
+        }
+    }
+    if let Some(min_fraction) = &raw.min_fraction {
+        let fraction = *min_fraction.get_ref();
+        if (0.0..=1.0).contains(&fraction) {
+            settings.min_fraction = fraction;
+        } else {
+            problems.push(
+                Finding::new(
+                    Code::LoadType,
+                    format!("`min_fraction` must be between 0 and 1, not {fraction}"),
+                )
+                .with_help("write a share of the smaller source's claims, e.g. `0.2` for a fifth")
+                .at(at(min_fraction.span()), "out of range"),
+            );
+        }
+    }
+    settings
 }
 
 fn declaration(

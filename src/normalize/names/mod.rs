@@ -42,7 +42,7 @@ impl Default for NameSettings {
 
 mod interner;
 mod state;
-mod union_find;
+pub(crate) mod union_find;
 
 pub use self::interner::Interner;
 use self::state::State;
