@@ -115,6 +115,55 @@ fn the_json_report_counts_support_in_independent_sources() {
         .unwrap();
     assert_eq!(excerpt["derived_from"][0], "isozaki-commentary");
     assert_eq!(excerpt["dependent_on"][0], "isozaki-commentary");
+    assert_eq!(excerpt["declared_dependencies"][0], "isozaki-commentary");
+    assert_eq!(
+        excerpt["detected_dependencies"][0], "isozaki-commentary",
+        "the excerpt's copied quotes are found too"
+    );
+}
+
+#[test]
+fn the_reports_show_dependences_with_their_evidence() {
+    let demo = json_report(&repo());
+    let dependences = demo["dependences"].as_array().unwrap();
+    assert_eq!(dependences.len(), 1, "{dependences:#?}");
+    let excerpt = &dependences[0];
+    assert_eq!(excerpt["sources"][0], "fletcher-excerpt");
+    assert_eq!(excerpt["sources"][1], "isozaki-commentary");
+    assert_eq!(excerpt["declared"], true);
+    assert_eq!(excerpt["detected"], true);
+    for evidence in excerpt["evidence"].as_array().unwrap() {
+        let keys = &evidence["claims"];
+        assert!(keys[0].as_str().unwrap().starts_with("fletcher-excerpt#"));
+        assert!(keys[1].as_str().unwrap().starts_with("isozaki-commentary#"));
+    }
+
+    // Undeclared: alpha and beta share three quotes; gamma is on its own.
+    let dir = repo().join("tests/cmd/source-copy.in");
+    let copied = json_report(&dir);
+    let dependence = &copied["dependences"][0];
+    assert_eq!(copied["dependences"].as_array().unwrap().len(), 1);
+    assert_eq!(dependence["declared"], false);
+    assert_eq!(dependence["detected"], true);
+    let kinds: Vec<&str> = dependence["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["quote", "quote", "quote"]);
+    let alpha = &copied["sources"][0];
+    assert_eq!(alpha["id"], "alpha");
+    assert_eq!(alpha["declared_dependencies"].as_array().unwrap().len(), 0);
+    assert_eq!(alpha["detected_dependencies"][0], "beta");
+    assert_eq!(alpha["dependent_on"][0], "beta");
+
+    let output = report(&dir, &[]);
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        markdown.contains("### alpha and beta\n\nDetected, not declared: 3 identical quotes"),
+        "{markdown}"
+    );
 }
 
 #[test]

@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 
 use crate::Checked;
 use crate::compare::JudgedFact;
+use crate::compare::copy::independent_groups;
 use crate::compare::values::{Relation, distinct_values, fact_label, relate};
 use crate::compare::verdict::Verdict;
 use crate::findings::{Code, FactLabel, Status as FindingStatus};
@@ -175,10 +176,12 @@ pub struct FactAssessment {
     pub sources: usize,
 }
 
-/// Assesses a checked dataset; `groups` is the independence group of each source.
+/// Assesses a checked dataset. Sources that depend on one another, declared (`derived_from`)
+/// or detected ([`copy`](crate::compare::copy)), count as one independent source.
 #[must_use]
-pub fn assess(checked: &Checked, groups: Vec<u32>) -> Assessment {
+pub fn assess(checked: &Checked) -> Assessment {
     let dataset = &checked.dataset;
+    let groups = independent_groups(dataset, &checked.comparison.dependences);
     let by_label = findings_by_fact(checked);
     let mut counts = Counts::default();
     let facts: Vec<FactAssessment> = checked
@@ -313,33 +316,4 @@ fn relations(
         }
     }
     matrix
-}
-
-/// Independence groups from declared `derived_from` only: each source with every source it
-/// is derived from, directly or through others.
-#[must_use]
-pub fn declared_groups(dataset: &Dataset) -> Vec<u32> {
-    let n = dataset.sources.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    for (index, source) in dataset.sources.iter().enumerate() {
-        for origin in &source.derived_from {
-            let (a, b) = (
-                root(&mut parent, index),
-                root(&mut parent, origin.0 as usize),
-            );
-            parent[a.max(b)] = a.min(b);
-        }
-    }
-    (0..n)
-        .map(|x| u32::try_from(root(&mut parent, x)).unwrap_or(u32::MAX))
-        .collect()
-}
-
-/// The root of `x` in a forest of parents, halving paths on the way.
-fn root(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
 }

@@ -105,7 +105,7 @@ fn has_other(items: &[u32], own: u32) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::assess::{assess, declared_groups};
+    use crate::assess::assess;
     use crate::testing::{check, source, source_with};
 
     #[test]
@@ -124,7 +124,7 @@ mod tests {
             ],
             None,
         );
-        let assessment = assess(&checked, declared_groups(&checked.dataset));
+        let assessment = assess(&checked);
         let counts = |id: &str| {
             let index = checked
                 .dataset
@@ -147,7 +147,7 @@ mod tests {
         let a = source(&[("Mission", "opened", "2018"), ("Mission", "head", "Izawa")]);
         let b = source(&[("Mission", "opened", "2018")]);
         let checked = check(&[("a", &a), ("b", &b)], None);
-        let assessment = assess(&checked, declared_groups(&checked.dataset));
+        let assessment = assess(&checked);
         assert_eq!(assessment.sources[0].single_source, 1);
         assert_eq!(assessment.sources[0].corroborated, 1);
         assert_eq!(assessment.sources[1].single_source, 0);

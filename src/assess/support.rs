@@ -151,14 +151,15 @@ fn width(value: &Value) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     use super::*;
-    use crate::assess::{Assessment, assess, declared_groups};
+    use crate::assess::{Assessment, assess};
     use crate::testing::{check, source, source_with};
 
     fn assessed(files: &[(&str, &str)]) -> (crate::Checked, Assessment) {
         let checked = check(files, None);
-        let groups = declared_groups(&checked.dataset);
-        let assessment = assess(&checked, groups);
+        let assessment = assess(&checked);
         (checked, assessment)
     }
 
@@ -206,6 +207,56 @@ mod tests {
     }
 
     #[test]
+    fn a_detected_copy_does_not_count_twice() {
+        // b copies a's words (three identical quotes, undeclared); c says otherwise.
+        let quoted = |claims: &[(&str, &str, &str, &str)]| {
+            let mut text = String::from("[source]\ntitle = \"T\"\npublisher = \"P\"\n");
+            for (subject, property, value, quote) in claims {
+                let _ = writeln!(
+                    text,
+                    "[[claim]]\nsubject = \"{subject}\"\nproperty = \"{property}\"\n\
+                     value = \"{value}\"\nquote = \"{quote}\""
+                );
+            }
+            text
+        };
+        let words = [
+            (
+                "Mission",
+                "opened",
+                "2018",
+                "The mission opened its doors in 2018 after talks",
+            ),
+            (
+                "Mission",
+                "staff",
+                "12",
+                "Twelve diplomats work at the mission full time",
+            ),
+            (
+                "Mission",
+                "head",
+                "Ann Lee",
+                "Ann Lee has led the mission since the start",
+            ),
+        ];
+        let (a, b) = (quoted(&words), quoted(&words));
+        let c = source(&[("Mission", "opened", "2014")]);
+        let files = [("a", a.as_str()), ("b", b.as_str()), ("c", c.as_str())];
+        let (checked, _) = assessed(&files);
+        assert_eq!(
+            checked.comparison.dependences.len(),
+            1,
+            "the copy is detected"
+        );
+        assert_eq!(
+            best(&files),
+            Err(vec!["2018".to_owned(), "2014".to_owned()]),
+            "a and its copy are one independent source: a tie"
+        );
+    }
+
+    #[test]
     fn claims_citing_the_same_party_count_once() {
         let cited = |value: &str| {
             source(&[("Mission", "opened", value)]).replace(
@@ -249,7 +300,7 @@ mod tests {
         let a = source(&[("Partners", "member", "Japan")]);
         let b = source(&[("Partners", "member", "Korea")]);
         let checked = crate::testing::check(&[("a", &a), ("b", &b)], Some(rules));
-        let assessment = assess(&checked, declared_groups(&checked.dataset));
+        let assessment = assess(&checked);
         let fact = &assessment.facts[0];
         assert_eq!(fact.best, Best::None);
         assert_eq!(fact.values.len(), 2);

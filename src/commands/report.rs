@@ -42,7 +42,7 @@ fn write_report(args: &ReportArgs) -> Result<u8, String> {
         return Ok(2);
     }
 
-    let assessment = assess::assess(&checked, assess::declared_groups(&checked.dataset));
+    let assessment = assess::assess(&checked);
     let text = render(&checked, &assessment, args.format);
     match &args.output {
         Some(path) => {

@@ -8,14 +8,16 @@
 use schemars::{JsonSchema, Schema};
 use serde::Serialize;
 
+use crate::assess::sources::SourceAssessment;
 use crate::assess::support::Best;
 use crate::assess::{FactAssessment, Status};
+use crate::compare::copy;
 use crate::findings::Status as FindingStatus;
 use crate::model::date::calendar;
 use crate::model::date::{UNBOUNDED_END, UNBOUNDED_START};
-use crate::model::{Claim, Value};
+use crate::model::{Claim, SourceIx, Value};
 
-use super::{Context, normal_form};
+use super::{Context, Evidence, dependence_sentence, normal_form};
 
 /// The version of the document's shape.
 pub const VERSION: u32 = 1;
@@ -36,6 +38,8 @@ pub struct Document {
     pub facts: Vec<Fact>,
     /// Every source, in file order.
     pub sources: Vec<Source>,
+    /// Pairs of sources that depend on each other, declared or detected, with the evidence.
+    pub dependences: Vec<Dependence>,
     /// Names written more than one way.
     pub names: Vec<NameGroup>,
 }
@@ -238,9 +242,43 @@ pub struct Source {
     pub single_source: usize,
     /// Sources it declares it is derived from.
     pub derived_from: Vec<String>,
-    /// The sources it is not independent of (declared or detected), whose support counts
-    /// once with its own.
+    /// The sources it is not independent of (declared or detected, directly or through
+    /// others), whose support counts once with its own.
     pub dependent_on: Vec<String>,
+    /// The sources `derived_from` links it to: one derives from the other, directly or
+    /// through others, or both from a common source.
+    pub declared_dependencies: Vec<String>,
+    /// The sources it shares enough identical quotes or rare values with to look copied.
+    pub detected_dependencies: Vec<String>,
+}
+
+/// Two sources that depend on each other.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Dependence {
+    /// The two source ids, in file order.
+    pub sources: [String; 2],
+    /// Whether `derived_from` links them.
+    pub declared: bool,
+    /// Whether what they share reaches the `[copies]` thresholds of `rules.toml`.
+    pub detected: bool,
+    /// Claims of the smaller source, the base of `min_fraction`.
+    pub smaller: u32,
+    /// What they share, one entry per pair of claims.
+    pub evidence: Vec<SharedEvidence>,
+    /// The same in words.
+    pub summary: String,
+}
+
+/// A pair of claims two dependent sources share.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SharedEvidence {
+    /// `quote` (the same words, at least five) or `value` (the same value, stated by these
+    /// two sources only, against another source).
+    pub kind: String,
+    /// The keys of the two claims, in the order of `sources`.
+    pub claims: [String; 2],
+    /// The quote or value they share, as the first source writes it.
+    pub shared: String,
 }
 
 /// An entity named more than one way.
@@ -279,6 +317,80 @@ pub fn render(context: &Context<'_>) -> String {
 #[must_use]
 pub fn schema() -> Schema {
     schemars::schema_for!(Document)
+}
+
+fn source_entry(
+    context: &Context<'_>,
+    index: usize,
+    source: &crate::model::Source,
+    counts: &SourceAssessment,
+) -> Source {
+    let groups = &context.assessment.groups;
+    Source {
+        id: source.id.clone(),
+        title: source.title.clone(),
+        publisher: source.publisher.clone(),
+        claims: counts.claims,
+        corroborated: counts.corroborated,
+        contradicted: counts.contradicted,
+        single_source: counts.single_source,
+        derived_from: source
+            .derived_from
+            .iter()
+            .map(|&s| context.source_id(s).to_owned())
+            .collect(),
+        dependent_on: context
+            .dataset()
+            .sources
+            .iter()
+            .enumerate()
+            .filter(|&(other, _)| other != index && groups.get(other) == groups.get(index))
+            .map(|(_, s)| s.id.clone())
+            .collect(),
+        declared_dependencies: related(context, index, |d| d.declared),
+        detected_dependencies: related(context, index, |d| d.detected),
+    }
+}
+
+/// The ids of the sources a source has a dependence of some kind with, in source order.
+fn related(
+    context: &Context<'_>,
+    index: usize,
+    kind: impl Fn(&copy::Dependence) -> bool,
+) -> Vec<String> {
+    let source = SourceIx(u32::try_from(index).unwrap_or(u32::MAX));
+    context
+        .dependences_of(source)
+        .filter(|(_, d)| kind(d))
+        .map(|(other, _)| context.source_id(other).to_owned())
+        .collect()
+}
+
+fn dependence(context: &Context<'_>, dependence: &copy::Dependence) -> Dependence {
+    let (a, b) = dependence.sources;
+    Dependence {
+        sources: [
+            context.source_id(a).to_owned(),
+            context.source_id(b).to_owned(),
+        ],
+        declared: dependence.declared,
+        detected: dependence.detected,
+        smaller: dependence.smaller,
+        evidence: Evidence::of(dependence)
+            .map(|evidence| {
+                let (x, y) = evidence.claims();
+                SharedEvidence {
+                    kind: evidence.kind().to_owned(),
+                    claims: [
+                        context.claim(x).key.to_string(),
+                        context.claim(y).key.to_string(),
+                    ],
+                    shared: evidence.shared(context),
+                }
+            })
+            .collect(),
+        summary: dependence_sentence(dependence),
+    }
 }
 
 /// The document of a report.
@@ -331,32 +443,14 @@ pub fn document(context: &Context<'_>) -> Document {
             .iter()
             .enumerate()
             .zip(&context.assessment.sources)
-            .map(|((index, source), counts)| {
-                let groups = &context.assessment.groups;
-                Source {
-                    id: source.id.clone(),
-                    title: source.title.clone(),
-                    publisher: source.publisher.clone(),
-                    claims: counts.claims,
-                    corroborated: counts.corroborated,
-                    contradicted: counts.contradicted,
-                    single_source: counts.single_source,
-                    derived_from: source
-                        .derived_from
-                        .iter()
-                        .map(|&s| context.source_id(s).to_owned())
-                        .collect(),
-                    dependent_on: dataset
-                        .sources
-                        .iter()
-                        .enumerate()
-                        .filter(|&(other, _)| {
-                            other != index && groups.get(other) == groups.get(index)
-                        })
-                        .map(|(_, s)| s.id.clone())
-                        .collect(),
-                }
-            })
+            .map(|((index, source), counts)| source_entry(context, index, source, counts))
+            .collect(),
+        dependences: context
+            .checked
+            .comparison
+            .dependences
+            .iter()
+            .map(|d| dependence(context, d))
             .collect(),
         names: context
             .assessment

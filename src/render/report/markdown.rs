@@ -12,7 +12,11 @@ use crate::assess::{FactAssessment, Status};
 use crate::findings::Status as FindingStatus;
 use crate::render::printable;
 
-use super::{Context, best_sentence, normal_form, sources_of, stated};
+use crate::model::SourceIx;
+
+use super::{
+    Context, Evidence, best_sentence, dependence_sentence, normal_form, sources_of, stated,
+};
 
 /// The whole report, with a final newline.
 #[must_use]
@@ -22,6 +26,7 @@ pub fn render(context: &Context<'_>) -> String {
     contested(context, &mut out);
     corroborated(context, &mut out);
     sources(context, &mut out);
+    dependences(context, &mut out);
     names(context, &mut out);
     inputs(context, &mut out);
     out
@@ -182,33 +187,28 @@ fn sources(context: &Context<'_>, out: &mut String) {
     let dataset = context.dataset();
     out.push_str("## Sources\n\n");
     out.push_str(
-        "| source | title | claims | corroborated | contradicted | single-source | derived from | \
-         independent of |\n| --- | --- | ---: | ---: | ---: | ---: | --- | --- |\n",
+        "| source | title | claims | corroborated | contradicted | single-source | declared \
+         dependencies | detected dependencies |\n| --- | --- | ---: | ---: | ---: | ---: | --- \
+         | --- |\n",
     );
-    let groups = &context.assessment.groups;
-    for (index, (source, counts)) in dataset
+    for ((index, source), counts) in dataset
         .sources
         .iter()
-        .zip(&context.assessment.sources)
         .enumerate()
+        .zip(&context.assessment.sources)
     {
-        let derived: Vec<String> = source
-            .derived_from
-            .iter()
-            .map(|&s| cell(context.source_id(s)))
-            .collect();
-        let dependent: Vec<String> = dataset
-            .sources
-            .iter()
-            .enumerate()
-            .filter(|&(other, _)| other != index && groups.get(other) == groups.get(index))
-            .map(|(_, s)| cell(&s.id))
-            .collect();
-        let independence = if dependent.is_empty() {
-            "all others".to_owned()
-        } else {
-            format!("all but {}", dependent.join(", "))
-        };
+        let ix = SourceIx(u32::try_from(index).unwrap_or(u32::MAX));
+        let mut declared = Vec::new();
+        let mut detected = Vec::new();
+        for (other, dependence) in context.dependences_of(ix) {
+            let id = cell(context.source_id(other));
+            if dependence.declared {
+                declared.push(id.clone());
+            }
+            if dependence.detected {
+                detected.push(format!("{id} ({} shared)", dependence.evidence()));
+            }
+        }
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} | {} |",
@@ -218,15 +218,63 @@ fn sources(context: &Context<'_>, out: &mut String) {
             counts.corroborated,
             counts.contradicted,
             counts.single_source,
-            derived.join(", "),
-            independence
+            declared.join(", "),
+            detected.join(", ")
         );
     }
     out.push_str(
         "\nA claim is corroborated when a source independent of its own agrees with it, and \
          contradicted when another source disagrees. Support is counted in independent \
-         sources: sources derived from one another count once.\n\n",
+         sources: sources that depend on one another, declared or detected, count once.\n\n",
     );
+}
+
+fn dependences(context: &Context<'_>, out: &mut String) {
+    out.push_str("## Dependent sources\n\n");
+    let dependences = &context.checked.comparison.dependences;
+    if dependences.is_empty() {
+        out.push_str(
+            "No two sources depend on each other: none is declared derived from another, and \
+             none shares enough identical quotes or rare values with another to look copied.\n\n",
+        );
+        return;
+    }
+    for dependence in dependences {
+        let (a, b) = dependence.sources;
+        let _ = writeln!(
+            out,
+            "### {} and {}\n\n{}; they count as one independent source.\n",
+            text(context.source_id(a)),
+            text(context.source_id(b)),
+            dependence_sentence(dependence)
+        );
+        if dependence.evidence() == 0 {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "| {} | {} | shared | in common |\n| --- | --- | --- | --- |",
+            cell(context.source_id(a)),
+            cell(context.source_id(b))
+        );
+        for evidence in Evidence::of(dependence) {
+            let (x, y) = evidence.claims();
+            let shared = evidence.shared(context);
+            let shared = match evidence {
+                Evidence::Quote(..) => format!("“{}”", cell(&shared)),
+                Evidence::Value(..) => cell(&shared),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                cell(&context.claim(x).handle()),
+                cell(&context.claim(y).handle()),
+                evidence.kind(),
+                shared
+            );
+        }
+        out.push('\n');
+    }
 }
 
 fn names(context: &Context<'_>, out: &mut String) {

@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 use crate::Checked;
 use crate::assess::support::{Best, ValueSupport};
 use crate::assess::{Assessment, FactAssessment};
+use crate::compare::copy::Dependence;
 use crate::compare::values::normalized;
 use crate::files::Files;
 use crate::findings::hex;
@@ -55,6 +56,23 @@ impl Context<'_> {
             .facts
             .iter()
             .filter(|f| f.status.is_contested())
+    }
+
+    /// The sources one source depends on, declared or detected, in source order, with the
+    /// dependence.
+    pub fn dependences_of(
+        &self,
+        source: SourceIx,
+    ) -> impl Iterator<Item = (SourceIx, &Dependence)> {
+        self.checked
+            .comparison
+            .dependences
+            .iter()
+            .filter_map(move |d| match d.sources {
+                (a, b) if a == source => Some((b, d)),
+                (a, b) if b == source => Some((a, d)),
+                _ => None,
+            })
     }
 
     /// The facts several sources agree on (agreed or refined).
@@ -159,5 +177,97 @@ pub fn best_sentence(context: &Context<'_>, fact: &FactAssessment) -> Option<Str
             Some(format!("a tie: {}", each.join("; ")))
         }
         Best::None => None,
+    }
+}
+
+/// How two sources depend on each other, in words: "Declared (`derived_from`) and detected:
+/// 6 identical quotes in common (of 11 claims in the smaller source)".
+#[must_use]
+pub fn dependence_sentence(dependence: &Dependence) -> String {
+    let how = match (dependence.declared, dependence.detected) {
+        (true, true) => "Declared (derived_from) and detected",
+        (true, false) => "Declared (derived_from)",
+        (false, _) => "Detected, not declared",
+    };
+    if dependence.evidence() == 0 {
+        return format!("{how}; no quote or rare value in common");
+    }
+    let mut parts = Vec::new();
+    if !dependence.quotes.is_empty() {
+        parts.push(counted(dependence.quotes.len(), "identical quote"));
+    }
+    if !dependence.values.is_empty() {
+        parts.push(counted(dependence.values.len(), "rare value"));
+    }
+    format!(
+        "{how}: {} in common (of {} in the smaller source)",
+        parts.join(" and "),
+        counted(dependence.smaller as usize, "claim")
+    )
+}
+
+/// "1 claim", "3 claims".
+fn counted(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// One piece of evidence of a dependence: the two claims (lower source first) and what they
+/// share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    /// The same quote.
+    Quote(u32, u32),
+    /// The same rare value.
+    Value(u32, u32),
+}
+
+impl Evidence {
+    /// Every piece of a dependence's evidence: quotes, then values.
+    pub fn of(dependence: &Dependence) -> impl Iterator<Item = Evidence> + '_ {
+        dependence
+            .quotes
+            .iter()
+            .map(|&(a, b)| Evidence::Quote(a, b))
+            .chain(
+                dependence
+                    .values
+                    .iter()
+                    .map(|&(a, b)| Evidence::Value(a, b)),
+            )
+    }
+
+    /// The two claims.
+    #[must_use]
+    pub fn claims(self) -> (u32, u32) {
+        match self {
+            Evidence::Quote(a, b) | Evidence::Value(a, b) => (a, b),
+        }
+    }
+
+    /// "quote" or "value".
+    #[must_use]
+    pub fn kind(self) -> &'static str {
+        match self {
+            Evidence::Quote(..) => "quote",
+            Evidence::Value(..) => "value",
+        }
+    }
+
+    /// What the two share, as the first claim states it: its quote, or its value.
+    #[must_use]
+    pub fn shared(self, context: &Context<'_>) -> String {
+        let claim = context.claim(self.claims().0);
+        match self {
+            Evidence::Quote(..) => claim
+                .quote
+                .as_ref()
+                .map(|(quote, _)| quote.to_string())
+                .unwrap_or_default(),
+            Evidence::Value(..) => claim.stated.to_string(),
+        }
     }
 }
