@@ -1,5 +1,6 @@
-//! `factcheck report` end to end: the Markdown report of the demo dataset (snapshot), the JSON
-//! report against its published schema with inputs that reproduce it, and how it fails.
+//! `factcheck report` end to end: the Markdown and HTML reports of the demo dataset
+//! (snapshots), the JSON report against its published schema with inputs that reproduce it,
+//! dependent sources with their evidence, and how it fails.
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // a failed expectation is a failed test
 
@@ -40,6 +41,14 @@ fn the_markdown_report_of_the_demo_dataset() {
     );
     let markdown = String::from_utf8(output.stdout).expect("UTF-8");
     insta::assert_snapshot!("demo_markdown", markdown);
+}
+
+#[test]
+fn the_html_report_of_the_demo_dataset() {
+    let output = report(&repo(), &["--format", "html", "--today", "2026-01-01"]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let html = String::from_utf8(output.stdout).expect("UTF-8");
+    insta::assert_snapshot!("demo_html", html);
 }
 
 #[test]

@@ -137,6 +137,14 @@ impl DateValue {
         }
     }
 
+    /// The first and last days as stated, before approximation widened them (`None` for an
+    /// open end): "around 2014" is 2013–2015, stated 2014. The timeline draws the widening
+    /// as soft edges around this.
+    pub(crate) fn stated_days(&self) -> (Option<i64>, Option<i64>) {
+        let stated = self.stated();
+        (stated.start, stated.end)
+    }
+
     /// The interval before approximation widened it. For an open date only the stated end was
     /// widened; its other end is the source's date or unbounded.
     fn stated(&self) -> Stated {

@@ -8,6 +8,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod timeline;
 
 use sha2::{Digest, Sha256};
 
