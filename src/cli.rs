@@ -199,6 +199,10 @@ pub struct ReportArgs {
     /// The date reviews expire against (default: today), for reproducible reports.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<String>,
+
+    /// Print how long each stage took, and the peak memory, to stderr.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// The formats of `factcheck report`.

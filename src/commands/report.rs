@@ -6,6 +6,7 @@
 //! status 2: a report of part of a dataset would mislead.
 
 use std::io::IsTerminal;
+use std::time::Instant;
 
 use crate::Checked;
 use crate::assess::{self, Assessment};
@@ -29,7 +30,7 @@ fn write_report(args: &ReportArgs) -> Result<u8, String> {
         today: today_from(args.today.as_deref())?,
         ..Policy::default()
     };
-    let show = std::io::stderr().is_terminal();
+    let show = std::io::stderr().is_terminal() && !args.timings;
     let checked = crate::check_with(&request(&args.dataset), &policy, &mut |stage| {
         if show {
             eprint!("\r\x1b[2Kfactcheck: {stage}…");
@@ -42,14 +43,22 @@ fn write_report(args: &ReportArgs) -> Result<u8, String> {
         return Ok(2);
     }
 
+    let clock = Instant::now();
     let assessment = assess::assess(&checked);
+    let assessing = clock.elapsed();
     let text = render(&checked, &assessment, args.format);
+    let rendering = clock.elapsed().saturating_sub(assessing);
     match &args.output {
         Some(path) => {
             write_file(path, &text)?;
             eprintln!("factcheck: wrote the report to `{}`", path.display());
         }
         None => write_stdout(&text).map_err(|e| format!("cannot write the report: {e}"))?,
+    }
+    if args.timings {
+        let mut stages = checked.timings.clone();
+        stages.extend([("assess", assessing), ("render", rendering)]);
+        eprintln!("{}", super::timings(&stages, checked.summary.claims));
     }
     Ok(0)
 }
