@@ -1,0 +1,343 @@
+//! Accuracy benchmark: how often the report's best-supported value is the true one, on a public
+//! truth-discovery dataset nobody on the team wrote (Pasternack and Roth's *Population*: city
+//! populations from Wikipedia edit histories, 4,264 sources, with a gold standard).
+//!
+//! ```text
+//! cargo bench --bench accuracy                        # ../shared/datasets/population
+//! cargo bench --bench accuracy -- path/to/population  # another copy
+//! ```
+//!
+//! The CSV claims (`xz`-compressed; decompressed with the `xz` program) become one claims file
+//! per source: subject the city, property `population`, qualifier `year`, value the number.
+//! Values that are not plain numbers (a handful of edits hold words) are left out and counted.
+//! `factcheck report --format json` then gives each (city, year) its best-supported value,
+//! which is scored against the gold standard; a tie scores the chance of picking the true value
+//! among the tied ones. Beside it, the usual baseline: majority vote over the raw claims (the
+//! value the most claims give; ties scored the same way).
+
+#![allow(
+    clippy::cast_precision_loss,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic
+)] // a measurement script: a broken input stops it
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use serde_json::Value;
+
+/// One claim of the CSV.
+struct Row {
+    city: String,
+    year: String,
+    value: String,
+    source: String,
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let data: PathBuf = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .map_or_else(|| root.join("../shared/datasets/population"), PathBuf::from);
+    let rows = read_claims(&data.join("population_claims.csv.xz"));
+    let gold = read_gold(&data.join("population_truth.csv"));
+    let (kept, skipped): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| number(&r.value));
+    let work = root.join("target/bench-data/population");
+    let keys = write_dataset(&kept, &work);
+
+    // Majority vote over the raw claims.
+    let mut votes: HashMap<(String, String), HashMap<String, usize>> = HashMap::new();
+    for row in &kept {
+        *votes
+            .entry((row.city.clone(), row.year.clone()))
+            .or_default()
+            .entry(digits(&row.value))
+            .or_default() += 1;
+    }
+    let items: Vec<(&(String, String), &String)> = gold
+        .iter()
+        .filter(|(item, _)| votes.contains_key(*item))
+        .collect();
+    println!(
+        "population: {} claims ({} not plain numbers left out), {} sources; {} gold items with \
+         claims (of {})\n",
+        kept.len(),
+        skipped.len(),
+        count_sources(&kept),
+        items.len(),
+        gold.len()
+    );
+    println!(
+        "{:<44} {:>9} {:>6} {:>9} {:>9} {:>9}",
+        "method", "correct", "ties", "warnings", "wall (s)", "peak MiB"
+    );
+    let mut majority = 0.0;
+    let mut majority_ties = 0;
+    for (item, truth) in &items {
+        let counts = &votes[*item];
+        let most = counts.values().copied().max().unwrap_or(0);
+        let leaders: Vec<String> = counts
+            .iter()
+            .filter(|(_, n)| **n == most)
+            .map(|(v, _)| v.clone())
+            .collect();
+        majority_ties += usize::from(leaders.len() > 1);
+        majority += credit(&leaders, truth);
+    }
+    println!(
+        "{:<44} {:>8.1}% {:>6} {:>9} {:>9} {:>9}",
+        "majority vote of claims",
+        100.0 * majority / items.len() as f64,
+        majority_ties,
+        "-",
+        "-",
+        "-"
+    );
+    for (label, names) in [
+        ("factcheck best-supported (default rules)", ""),
+        (
+            "factcheck best-supported ([names] variants=[])",
+            "[names]\nvariants = []\n\n",
+        ),
+    ] {
+        fs::write(work.join("rules.toml"), format!("{names}{RULES}")).expect("rules");
+        let run = evaluate(&work, &keys, &items);
+        println!(
+            "{label:<44} {:>8.1}% {:>6} {:>9} {:>9.2} {:>9.0}",
+            100.0 * run.correct / items.len() as f64,
+            run.ties,
+            run.warnings,
+            run.wall,
+            run.peak_mib
+        );
+    }
+}
+
+/// The property of the converted dataset: one population per city and year.
+const RULES: &str =
+    "[[property]]\nname = \"population\"\ntype = \"number\"\nseparators = [\"year\"]\n";
+
+/// How one run of `factcheck report` scores.
+struct Run {
+    correct: f64,
+    ties: usize,
+    warnings: u64,
+    wall: f64,
+    peak_mib: f64,
+}
+
+fn evaluate(
+    work: &Path,
+    keys: &HashMap<String, (String, String)>,
+    items: &[(&(String, String), &String)],
+) -> Run {
+    let start = Instant::now();
+    let output = Command::new(env!("CARGO_BIN_EXE_factcheck"))
+        .current_dir(work)
+        .args(["report", "--format", "json", "--timings"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("factcheck runs");
+    let wall = start.elapsed().as_secs_f64();
+    assert!(
+        output.status.success(),
+        "factcheck report failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).expect("a JSON report");
+
+    // The best-supported values of every fact, by the (city, year) of its claims.
+    let mut best: HashMap<(String, String), Vec<String>> = HashMap::new();
+    for fact in report["facts"].as_array().expect("facts") {
+        let values = fact["values"].as_array().expect("values");
+        let chosen: Vec<String> = fact["best"]
+            .as_array()
+            .expect("best")
+            .iter()
+            .map(|i| {
+                digits(
+                    values[i.as_u64().unwrap() as usize]["stated"]
+                        .as_str()
+                        .unwrap(),
+                )
+            })
+            .collect();
+        for claim in fact["claims"].as_array().expect("claims") {
+            if let Some(item) = keys.get(claim["key"].as_str().unwrap()) {
+                best.entry(item.clone()).or_insert_with(|| chosen.clone());
+            }
+        }
+    }
+    let (mut correct, mut ties) = (0.0, 0);
+    for (item, truth) in items {
+        let chosen = best.get(*item).map_or(&[][..], Vec::as_slice);
+        ties += usize::from(chosen.len() > 1);
+        correct += credit(chosen, truth);
+    }
+    let timings = String::from_utf8_lossy(&output.stderr);
+    Run {
+        correct,
+        ties,
+        warnings: report["summary"]["warnings"].as_u64().unwrap_or(0),
+        wall,
+        peak_mib: timings
+            .lines()
+            .find_map(|l| l.strip_prefix("peak-memory "))
+            .and_then(|l| l.split_whitespace().next()?.parse::<f64>().ok())
+            .map_or(0.0, |b| b / (1024.0 * 1024.0)),
+    }
+}
+
+/// The credit for choosing among `chosen`: 1 if it is the truth alone, 1/n if the truth is one
+/// of n tied values (the chance of picking it), 0 otherwise.
+fn credit(chosen: &[String], truth: &str) -> f64 {
+    if chosen.iter().any(|v| v == truth) {
+        1.0 / chosen.len() as f64
+    } else {
+        0.0
+    }
+}
+
+fn count_sources(rows: &[Row]) -> usize {
+    let mut sources: Vec<&str> = rows.iter().map(|r| r.source.as_str()).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    sources.len()
+}
+
+/// A plain number: digits with optional thousands separators.
+fn number(value: &str) -> bool {
+    let value = value.trim();
+    !value.is_empty()
+        && value.chars().all(|c| c.is_ascii_digit() || c == ',')
+        && value.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+fn digits(value: &str) -> String {
+    value.chars().filter(char::is_ascii_digit).collect()
+}
+
+fn read_claims(path: &Path) -> Vec<Row> {
+    let output = Command::new("xz")
+        .arg("-dc")
+        .arg(path)
+        .output()
+        .unwrap_or_else(|e| panic!("xz -dc {}: {e} (install xz-utils)", path.display()));
+    assert!(output.status.success(), "xz -dc {} failed", path.display());
+    let text = String::from_utf8_lossy(&output.stdout);
+    text.lines()
+        .skip(1)
+        .filter_map(|line| {
+            let fields = csv_fields(line);
+            let [city, property, value, source, ..] = fields.as_slice() else {
+                return None;
+            };
+            Some(Row {
+                city: city.clone(),
+                year: property.strip_prefix("Population")?.to_owned(),
+                value: value.clone(),
+                source: source.clone(),
+            })
+        })
+        .collect()
+}
+
+fn read_gold(path: &Path) -> HashMap<(String, String), String> {
+    let text = fs::read_to_string(path).expect("the gold standard");
+    text.lines()
+        .skip(1)
+        .filter_map(|line| {
+            let fields = csv_fields(line);
+            let [city, property, value] = fields.as_slice() else {
+                return None;
+            };
+            Some((
+                (
+                    city.clone(),
+                    property.strip_prefix("Population")?.to_owned(),
+                ),
+                digits(value),
+            ))
+        })
+        .collect()
+}
+
+/// The fields of one CSV line: double-quoted (with `""` for a quote) or bare.
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => fields.push(std::mem::take(&mut field)),
+            _ => field.push(c),
+        }
+    }
+    fields.push(field);
+    fields
+}
+
+/// Writes one claims file per source and the rules; returns the (city, year) of every claim
+/// by its key (`source#id`).
+fn write_dataset(rows: &[Row], dir: &Path) -> HashMap<String, (String, String)> {
+    let claims = dir.join("claims");
+    let _ = fs::remove_dir_all(&claims);
+    fs::create_dir_all(&claims).expect("claims directory");
+    let mut by_source: HashMap<&str, Vec<&Row>> = HashMap::new();
+    for row in rows {
+        by_source.entry(row.source.as_str()).or_default().push(row);
+    }
+    let mut sources: Vec<&str> = by_source.keys().copied().collect();
+    sources.sort_unstable();
+    let mut keys = HashMap::new();
+    for (n, source) in sources.iter().enumerate() {
+        let id = format!("s{n:05}");
+        let mut text = format!(
+            "[source]\nid = \"{id}\"\ntitle = \"{}\"\npublisher = \"Wikipedia editor\"\n\n",
+            toml_escape(source)
+        );
+        for (index, row) in by_source[source].iter().enumerate() {
+            let _ = write!(
+                text,
+                "[[claim]]\nid = \"c{index}\"\nsubject = \"{}\"\nproperty = \"population\"\n\
+                 qualifiers = {{ year = \"{}\" }}\nvalue = \"{}\"\n\n",
+                toml_escape(&row.city),
+                row.year,
+                row.value.trim()
+            );
+            keys.insert(
+                format!("{id}#c{index}"),
+                (row.city.clone(), row.year.clone()),
+            );
+        }
+        fs::write(claims.join(format!("{id}.toml")), text).expect("claims file");
+    }
+    keys
+}
+
+fn toml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
