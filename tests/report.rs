@@ -123,7 +123,16 @@ fn the_json_report_counts_support_in_independent_sources() {
         .find(|s| s["id"] == "fletcher-excerpt")
         .unwrap();
     assert_eq!(excerpt["derived_from"][0], "isozaki-commentary");
-    assert_eq!(excerpt["dependent_on"][0], "isozaki-commentary");
+    let isozaki = sources
+        .iter()
+        .find(|s| s["id"] == "isozaki-commentary")
+        .unwrap();
+    assert_eq!(excerpt["group"], isozaki["group"], "one independence group");
+    let groups: std::collections::HashSet<&str> = sources
+        .iter()
+        .map(|s| s["group"].as_str().unwrap())
+        .collect();
+    assert_eq!(groups.len(), 4, "five sources, four independent");
     assert_eq!(excerpt["declared_dependencies"][0], "isozaki-commentary");
     assert_eq!(
         excerpt["detected_dependencies"][0], "isozaki-commentary",
@@ -165,7 +174,12 @@ fn the_reports_show_dependences_with_their_evidence() {
     assert_eq!(alpha["id"], "alpha");
     assert_eq!(alpha["declared_dependencies"].as_array().unwrap().len(), 0);
     assert_eq!(alpha["detected_dependencies"][0], "beta");
-    assert_eq!(alpha["dependent_on"][0], "beta");
+    assert_eq!(alpha["group"], "alpha");
+    assert_eq!(
+        copied["sources"][1]["group"], "alpha",
+        "beta counts with alpha"
+    );
+    assert_eq!(copied["sources"][2]["group"], "gamma");
 
     let output = report(&dir, &[]);
     let markdown = String::from_utf8(output.stdout).unwrap();

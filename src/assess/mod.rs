@@ -40,6 +40,9 @@ pub struct Assessment {
     /// The independence group of each source, parallel to [`Dataset::sources`]: sources in
     /// one group (derived from one another, declared or detected) count once as support.
     pub groups: Vec<u32>,
+    /// Per source, parallel to [`Dataset::sources`]: the dependences it is in, as (the other
+    /// source, index into the comparison's dependences), in the dependences' order.
+    pub links: Vec<Vec<(SourceIx, usize)>>,
     /// How many facts have each status.
     pub counts: Counts,
 }
@@ -198,11 +201,22 @@ pub fn assess(checked: &Checked) -> Assessment {
         })
         .collect();
     let sources = sources::assess(dataset, &checked.comparison.facts, &facts, &groups);
+    let mut links = vec![Vec::new(); dataset.sources.len()];
+    for (index, dependence) in checked.comparison.dependences.iter().enumerate() {
+        let (a, b) = dependence.sources;
+        if let Some(list) = links.get_mut(a.0 as usize) {
+            list.push((b, index));
+        }
+        if let Some(list) = links.get_mut(b.0 as usize) {
+            list.push((a, index));
+        }
+    }
     Assessment {
         names: names::groups(dataset),
         facts,
         sources,
         groups,
+        links,
         counts,
     }
 }
@@ -286,23 +300,43 @@ fn fact(
     }
 }
 
-/// How each pair of distinct values relates: `relations[a][b]`, `None` when not compared
-/// (beyond [`RELATE_LIMIT`], or incomparable units). Multi-valued facts relate nothing: their
-/// values are all true at once.
-fn relations(
-    dataset: &Dataset,
-    judged: &JudgedFact,
-    values: &[Vec<u32>],
-) -> Vec<Vec<Option<Verdict>>> {
+/// How each pair of a fact's distinct values relates.
+#[derive(Debug, Clone, Default)]
+pub struct Relations {
+    n: usize,
+    /// Row-major `n × n`; empty when the values are not related (multi-valued facts, or more
+    /// than [`RELATE_LIMIT`] values).
+    cells: Vec<Option<Verdict>>,
+}
+
+impl Relations {
+    /// How value `a` relates to value `b`: `Equal` for a value and itself, `None` when not
+    /// compared (not related at all, or incomparable units).
+    #[must_use]
+    pub fn get(&self, a: usize, b: usize) -> Option<Verdict> {
+        if a == b {
+            return Some(Verdict::Equal);
+        }
+        self.cells.get(a * self.n + b).copied().flatten()
+    }
+
+    /// Whether any two values were related.
+    #[must_use]
+    pub fn any(&self) -> bool {
+        !self.cells.is_empty()
+    }
+}
+
+/// How each pair of distinct values relates. Multi-valued facts relate nothing: their values
+/// are all true at once; nor do facts with more than [`RELATE_LIMIT`] values, whose values
+/// are then each supported by their own claims only.
+fn relations(dataset: &Dataset, judged: &JudgedFact, values: &[Vec<u32>]) -> Relations {
     let n = values.len();
     let rules = &dataset.property_rules[judged.fact.property.0 as usize];
-    let mut matrix = vec![vec![None; n]; n];
-    for (a, row) in matrix.iter_mut().enumerate() {
-        row[a] = Some(Verdict::Equal);
+    if rules.multi || !(2..=RELATE_LIMIT).contains(&n) {
+        return Relations::default();
     }
-    if rules.multi || n > RELATE_LIMIT {
-        return matrix;
-    }
+    let mut cells = vec![None; n * n];
     for a in 0..n {
         for b in a + 1..n {
             let (x, y) = (
@@ -310,10 +344,10 @@ fn relations(
                 &dataset.claims[values[b][0] as usize].value,
             );
             if let Relation::Verdict(verdict) = relate(dataset, rules, x, y) {
-                matrix[a][b] = Some(verdict);
-                matrix[b][a] = Some(verdict);
+                cells[a * n + b] = Some(verdict);
+                cells[b * n + a] = Some(verdict);
             }
         }
     }
-    matrix
+    Relations { n, cells }
 }

@@ -12,6 +12,7 @@
 
 use rustc_hash::FxHashSet;
 
+use crate::assess::Relations;
 use crate::compare::verdict::Verdict;
 use crate::model::{Claim, Dataset, Value};
 use crate::normalize::fold::compact_key;
@@ -70,7 +71,7 @@ fn agree(relation: Option<Verdict>) -> bool {
 pub fn support(
     dataset: &Dataset,
     values: &[Vec<u32>],
-    relations: &[Vec<Option<Verdict>>],
+    relations: &Relations,
     groups: &[u32],
     multi: bool,
 ) -> (Vec<ValueSupport>, Best) {
@@ -78,10 +79,24 @@ pub fn support(
         .iter()
         .enumerate()
         .map(|(a, claims)| {
+            if !relations.any() {
+                // Unrelated values: each supported by its own claims, against no other.
+                let units: FxHashSet<Unit> = claims
+                    .iter()
+                    .map(|&c| unit(&dataset.claims[c as usize], groups))
+                    .collect();
+                let value = ValueSupport {
+                    claims: claims.clone(),
+                    supporters: claims.clone(),
+                    support: units.len(),
+                    disagreeing: Vec::new(),
+                };
+                return (a, value);
+            }
             let mut supporters: Vec<u32> = values
                 .iter()
                 .enumerate()
-                .filter(|&(b, _)| a == b || (!multi && agree(relations[a][b])))
+                .filter(|&(b, _)| a == b || (!multi && agree(relations.get(a, b))))
                 .flat_map(|(_, claims)| claims.iter().copied())
                 .collect();
             supporters.sort_unstable();
@@ -92,7 +107,7 @@ pub fn support(
             let mut disagreeing: Vec<u32> = values
                 .iter()
                 .enumerate()
-                .filter(|&(b, _)| relations[a][b].is_some_and(Verdict::is_disagreement))
+                .filter(|&(b, _)| relations.get(a, b).is_some_and(Verdict::is_disagreement))
                 .flat_map(|(_, claims)| claims.iter().copied())
                 .collect();
             disagreeing.sort_unstable();
@@ -120,7 +135,7 @@ pub fn support(
     let fit = leaders.iter().all(|&i| {
         leaders
             .iter()
-            .all(|&j| i == j || agree(relations[original[i]][original[j]]))
+            .all(|&j| i == j || agree(relations.get(original[i], original[j])))
     });
     let best = if leaders.len() == 1 {
         Best::Value(0)

@@ -113,8 +113,10 @@ type Shared = ((u32, u32), Kind, (u32, u32));
 /// The evidence of one bucket of quotes, and each claim of a counted quote with the quote's id.
 type QuoteEvidence = (Vec<Shared>, Vec<(u32, u32)>);
 
-/// Every pair of sources that is declared dependent or detected as dependent, sorted by
-/// sources.
+/// The dependences, sorted by sources: every pair one of which lists the other in
+/// `derived_from`, and every pair detected as dependent (declared too when `derived_from`
+/// links them through other sources). Sources linked only through others are not listed as
+/// pairs: [`independent_groups`] joins them through the links.
 #[must_use]
 pub fn dependences(dataset: &Dataset, facts: &[JudgedFact]) -> Vec<Dependence> {
     let (mut shared, quote_group) = shared_quotes(dataset);
@@ -128,7 +130,8 @@ pub fn dependences(dataset: &Dataset, facts: &[JudgedFact]) -> Vec<Dependence> {
             *size += 1;
         }
     }
-    let declared = declared_pairs(dataset);
+    let mut lineage = Lineage::new(dataset);
+    let direct = direct_pairs(dataset);
     let settings = dataset.copies;
 
     let mut found: Vec<Dependence> = Vec::new();
@@ -157,7 +160,7 @@ pub fn dependences(dataset: &Dataset, facts: &[JudgedFact]) -> Vec<Dependence> {
         #[allow(clippy::cast_precision_loss)] // claim counts are far below 2^52
         let detected = u32::try_from(evidence).unwrap_or(u32::MAX) >= settings.min_shared
             && evidence as f64 >= settings.min_fraction * f64::from(smaller);
-        let is_declared = declared.contains(&pair);
+        let is_declared = direct.contains(&pair) || lineage.related(pair.0, pair.1);
         if detected || is_declared {
             covered.insert(pair);
             found.push(Dependence {
@@ -170,7 +173,7 @@ pub fn dependences(dataset: &Dataset, facts: &[JudgedFact]) -> Vec<Dependence> {
             });
         }
     }
-    for &pair in &declared {
+    for &pair in &direct {
         if !covered.contains(&pair) {
             found.push(Dependence {
                 sources: (SourceIx(pair.0), SourceIx(pair.1)),
@@ -421,46 +424,62 @@ fn alike(dataset: &Dataset, group: &[u32], a: u32, b: u32) -> Option<(u32, u32)>
     })
 }
 
-/// The pairs of sources `derived_from` links, lower first: one an ancestor of the other, or
-/// both descendants of a common source.
-fn declared_pairs(dataset: &Dataset) -> FxHashSet<(u32, u32)> {
-    let n = dataset.sources.len();
-    // For every source, itself and everything it derives from, transitively; a cycle stops
-    // where it closes.
-    let mut lineage: Vec<Vec<u32>> = vec![Vec::new(); n];
-    for (index, source) in dataset.sources.iter().enumerate() {
-        if source.derived_from.is_empty() {
-            continue;
-        }
-        let start = u32::try_from(index).unwrap_or(u32::MAX);
-        let mut seen: FxHashSet<u32> = FxHashSet::default();
-        let mut stack = vec![start];
-        while let Some(next) = stack.pop() {
-            if !seen.insert(next) {
-                continue;
-            }
-            if let Some(line) = lineage.get_mut(next as usize) {
-                line.push(start);
-            }
-            if let Some(parent) = dataset.sources.get(next as usize) {
-                stack.extend(parent.derived_from.iter().map(|s| s.0));
-            }
-        }
-    }
-    // `lineage[x]`: the sources that derive from x. They all depend on x and on each other.
+/// The pairs of sources one of which lists the other in `derived_from`, lower first. Only
+/// these are kept as declared dependences without evidence: sources linked through others
+/// (an excerpt of an excerpt, two excerpts of one article) are one independence group through
+/// them anyway, and listing every such pair would be quadratic in a family of sources.
+fn direct_pairs(dataset: &Dataset) -> FxHashSet<(u32, u32)> {
     let mut pairs = FxHashSet::default();
-    for (ancestor, descendants) in lineage.iter_mut().enumerate() {
-        let ancestor = u32::try_from(ancestor).unwrap_or(u32::MAX);
-        descendants.push(ancestor);
-        descendants.sort_unstable();
-        descendants.dedup();
-        for (i, &a) in descendants.iter().enumerate() {
-            for &b in &descendants[i + 1..] {
-                pairs.insert((a, b));
+    for (index, source) in dataset.sources.iter().enumerate() {
+        let child = u32::try_from(index).unwrap_or(u32::MAX);
+        for parent in &source.derived_from {
+            if parent.0 != child {
+                pairs.insert((child.min(parent.0), child.max(parent.0)));
             }
         }
     }
     pairs
+}
+
+/// What each source derives from, directly or through others, found on demand: only the
+/// sources of pairs that share evidence are ever asked about.
+struct Lineage<'a> {
+    dataset: &'a Dataset,
+    ancestors: FxHashMap<u32, FxHashSet<u32>>,
+}
+
+impl<'a> Lineage<'a> {
+    fn new(dataset: &'a Dataset) -> Self {
+        Self {
+            dataset,
+            ancestors: FxHashMap::default(),
+        }
+    }
+
+    /// A source and everything it derives from; a cycle stops where it closes.
+    fn of(&mut self, source: u32) -> &FxHashSet<u32> {
+        let dataset = self.dataset;
+        self.ancestors.entry(source).or_insert_with(|| {
+            let mut seen = FxHashSet::default();
+            let mut stack = vec![source];
+            while let Some(next) = stack.pop() {
+                if seen.insert(next) {
+                    if let Some(parent) = dataset.sources.get(next as usize) {
+                        stack.extend(parent.derived_from.iter().map(|s| s.0));
+                    }
+                }
+            }
+            seen
+        })
+    }
+
+    /// Whether `derived_from` links two sources: one derives from the other, directly or
+    /// through others, or both from a common source.
+    fn related(&mut self, a: u32, b: u32) -> bool {
+        let first = self.of(a).clone();
+        let second = self.of(b);
+        first.iter().any(|x| second.contains(x))
+    }
 }
 
 /// One cluster id per source: sources linked by any dependence, declared or detected, share
@@ -812,10 +831,9 @@ mod tests {
                 pair("c", "d", true, true),
                 pair("c", "e", true, false),
                 pair("c", "x", true, false),
-                pair("d", "e", true, false),
                 pair("d", "x", true, false),
-                pair("e", "x", true, false),
-            ]
+            ],
+            "the derived_from links, and c and d: declared through x, and detected"
         );
         assert_eq!(
             independent_groups(&checked.dataset, &checked.comparison.dependences),

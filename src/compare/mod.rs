@@ -31,7 +31,8 @@ pub struct Comparison {
     pub facts: Vec<JudgedFact>,
     /// Every disagreement, violated constraint and undeclared dependence.
     pub findings: Vec<Finding>,
-    /// Every pair of sources that is declared or detected as dependent, sorted by sources.
+    /// Pairs of sources that depend on each other: declared in `derived_from` or detected
+    /// ([`copy::dependences`]), sorted by sources.
     pub dependences: Vec<Dependence>,
 }
 

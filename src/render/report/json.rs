@@ -13,7 +13,7 @@ use crate::assess::support::Best;
 use crate::assess::{FactAssessment, Status};
 use crate::compare::copy;
 use crate::findings::Status as FindingStatus;
-use crate::model::date::calendar;
+use crate::model::date::edtf_date;
 use crate::model::date::{UNBOUNDED_END, UNBOUNDED_START};
 use crate::model::{Claim, SourceIx, Value};
 
@@ -169,9 +169,10 @@ pub struct FactClaim {
 /// The days a date allows, widened by its vagueness.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Interval {
-    /// First day (`YYYY-MM-DD`), null when open.
+    /// First day, an EDTF day (`YYYY-MM-DD`; `-YYYY-MM-DD` before year 1, `Y`-prefixed past
+    /// year 9999), null when open.
     pub earliest: Option<String>,
-    /// Last day, null when open.
+    /// Last day, in the same form, null when open.
     pub latest: Option<String>,
     /// How many days each end may be off.
     pub margin_days: u32,
@@ -242,11 +243,12 @@ pub struct Source {
     pub single_source: usize,
     /// Sources it declares it is derived from.
     pub derived_from: Vec<String>,
-    /// The sources it is not independent of (declared or detected, directly or through
-    /// others), whose support counts once with its own.
-    pub dependent_on: Vec<String>,
-    /// The sources `derived_from` links it to: one derives from the other, directly or
-    /// through others, or both from a common source.
+    /// Its independence group: the id of the group's first source. Sources with one group
+    /// depend on one another (declared or detected, directly or through others) and count
+    /// once as support.
+    pub group: String,
+    /// The sources it lists in `derived_from` or that list it, and the sources detected as
+    /// dependent on it that `derived_from` links to it through others.
     pub declared_dependencies: Vec<String>,
     /// The sources it shares enough identical quotes or rare values with to look copied.
     pub detected_dependencies: Vec<String>,
@@ -339,14 +341,10 @@ fn source_entry(
             .iter()
             .map(|&s| context.source_id(s).to_owned())
             .collect(),
-        dependent_on: context
-            .dataset()
-            .sources
-            .iter()
-            .enumerate()
-            .filter(|&(other, _)| other != index && groups.get(other) == groups.get(index))
-            .map(|(_, s)| s.id.clone())
-            .collect(),
+        group: groups
+            .get(index)
+            .and_then(|&group| context.dataset().sources.get(group as usize))
+            .map_or_else(|| source.id.clone(), |first| first.id.clone()),
         declared_dependencies: related(context, index, |d| d.declared),
         detected_dependencies: related(context, index, |d| d.detected),
     }
@@ -565,10 +563,7 @@ fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
 fn fact_claim(context: &Context<'_>, claim: &Claim) -> FactClaim {
     let dataset = context.dataset();
     let day = |day: i32| -> Option<String> {
-        (day != UNBOUNDED_START && day != UNBOUNDED_END).then(|| {
-            let (y, m, d) = calendar::civil(i64::from(day));
-            format!("{y:04}-{m:02}-{d:02}")
-        })
+        (day != UNBOUNDED_START && day != UNBOUNDED_END).then(|| edtf_date(i64::from(day)))
     };
     FactClaim {
         key: claim.key.to_string(),

@@ -59,21 +59,18 @@ impl Context<'_> {
             .filter(|f| f.status.is_contested())
     }
 
-    /// The sources one source depends on, declared or detected, in source order, with the
-    /// dependence.
+    /// The sources one source depends on, declared or detected, with the dependence.
     pub fn dependences_of(
         &self,
         source: SourceIx,
     ) -> impl Iterator<Item = (SourceIx, &Dependence)> {
-        self.checked
-            .comparison
-            .dependences
-            .iter()
-            .filter_map(move |d| match d.sources {
-                (a, b) if a == source => Some((b, d)),
-                (a, b) if b == source => Some((a, d)),
-                _ => None,
-            })
+        let dependences = &self.checked.comparison.dependences;
+        self.assessment
+            .links
+            .get(source.0 as usize)
+            .into_iter()
+            .flatten()
+            .filter_map(|&(other, index)| Some((other, dependences.get(index)?)))
     }
 
     /// The facts several sources agree on (agreed or refined).
