@@ -169,13 +169,16 @@ pub fn exit_status(findings: &[Finding], fail_on: FailOn) -> u8 {
 /// colours, break a one-line record, or reorder what is shown.
 #[must_use]
 pub fn printable(text: &str) -> Cow<'_, str> {
-    // Control characters, line and paragraph separators, and bidirectional overrides.
+    // Control characters, line and paragraph separators, bidirectional overrides, and
+    // noncharacters (U+FFFE, U+FFFF and the like, which XML forbids).
     let unsafe_char = |c: char| {
         c.is_control()
             || matches!(
                 c,
                 '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+                    | '\u{FDD0}'..='\u{FDEF}'
             )
+            || u32::from(c) & 0xFFFE == 0xFFFE
     };
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
@@ -227,6 +230,13 @@ mod tests {
         assert_eq!(printable("a\nb\u{1b}[31m"), "a\\nb\\u{1b}[31m");
         assert_eq!(printable("x\u{202E}y"), "x\\u{202e}y");
         assert_eq!(printable("a\u{2028}b"), "a\\u{2028}b");
+        assert_eq!(printable("a\u{FFFE}b\u{FFFF}"), "a\\u{fffe}b\\u{ffff}");
+        assert_eq!(printable("\u{FDD0}\u{10FFFF}"), "\\u{fdd0}\\u{10ffff}");
+        assert_eq!(
+            printable("\u{FFFD}\u{10000}"),
+            "\u{FFFD}\u{10000}",
+            "not noncharacters"
+        );
     }
 
     #[test]

@@ -360,6 +360,11 @@ fn edtf_year(year: i64) -> String {
     }
 }
 
+/// A day number as an EDTF day: `2014-01-01`, `-0005-03-01`, `Y12000-01-01`.
+pub(crate) fn edtf_date(day: i64) -> String {
+    edtf_day(day, Precision::Day)
+}
+
 fn edtf_day(day: i64, precision: Precision) -> String {
     let (year, month, dom) = calendar::civil(day);
     match precision {

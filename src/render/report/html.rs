@@ -11,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::assess::support::Best;
 use crate::assess::{FactAssessment, Status};
@@ -104,19 +104,22 @@ fn head(out: &mut String) {
 }
 
 /// Stable, unique ids for the contested facts' sections: `fact-` and a slug of the label,
-/// numbered from `-2` when two labels give the same slug.
+/// numbered from `-2` when two labels give the same slug. A slug never holds `--`, so the ids
+/// derived from a section's (`…--heading`, `…--findings`, `tl-…--title`) never meet another's.
 #[derive(Debug, Default)]
 struct Ids {
     taken: FxHashSet<String>,
+    /// The next number to try for each slug, so that many labels with one slug stay linear.
+    next: FxHashMap<String, usize>,
 }
 
 impl Ids {
     fn claim(&mut self, label: &str) -> String {
         let base = format!("fact-{}", slug(label));
         let mut id = base.clone();
-        let mut n = 1;
+        let n = self.next.entry(base.clone()).or_insert(1);
         while self.taken.contains(&id) {
-            n += 1;
+            *n += 1;
             id = format!("{base}-{n}");
         }
         self.taken.insert(id.clone());
@@ -124,19 +127,20 @@ impl Ids {
     }
 }
 
-/// Lower-case ASCII letters and digits, words joined by single hyphens: "Japan's mission to
-/// NATO · established" is "japans-mission-to-nato-established". Apostrophes join; every
-/// other character separates. Letters outside ASCII are dropped, so the id stays plain.
+/// Lower-case letters and digits, words joined by single hyphens: "Japan's mission to NATO ·
+/// established" is "japans-mission-to-nato-established". Apostrophes join; every other
+/// character separates. Letters of any script are kept ("日本", "москва"): an HTML id may hold
+/// them, and a dataset in one script would otherwise give every fact the same slug.
 fn slug(text: &str) -> String {
     let mut out = String::new();
     let mut gap = false;
     for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
+        if c.is_alphanumeric() {
             if gap && !out.is_empty() {
                 out.push('-');
             }
             gap = false;
-            out.push(c.to_ascii_lowercase());
+            out.extend(c.to_lowercase());
         } else if !matches!(c, '\'' | '’') {
             gap = true;
         }
@@ -260,8 +264,8 @@ fn contested_fact(context: &Context<'_>, fact: &FactAssessment, id: &str, out: &
     let status = fact.status.as_str();
     let _ = writeln!(
         out,
-        "<section id=\"{id}\" class=\"fact {status}\" aria-labelledby=\"{id}-heading\">\n\
-         <h3 id=\"{id}-heading\">{}</h3>",
+        "<section id=\"{id}\" class=\"fact {status}\" aria-labelledby=\"{id}--heading\">\n\
+         <h3 id=\"{id}--heading\">{}</h3>",
         escape(&label)
     );
     let verdict = match (fact.status, fact.verdict) {
@@ -310,7 +314,7 @@ fn contested_fact(context: &Context<'_>, fact: &FactAssessment, id: &str, out: &
     if !fact.findings.is_empty() {
         let _ = writeln!(
             out,
-            "<h4 id=\"{id}-findings\">Findings</h4>\n<ul class=\"findings\">"
+            "<h4 id=\"{id}--findings\">Findings</h4>\n<ul class=\"findings\">"
         );
         for &index in &fact.findings {
             let finding = &context.checked.findings[index];
@@ -345,18 +349,20 @@ fn contested_fact(context: &Context<'_>, fact: &FactAssessment, id: &str, out: &
 
 /// The timeline of a contested fact whose values are all dates.
 fn timeline(context: &Context<'_>, fact: &FactAssessment, id: &str, label: &str, out: &mut String) {
+    // Claims stating one value share a colour; the best supported comes first.
+    let tones: FxHashMap<u32, usize> = fact
+        .values
+        .iter()
+        .enumerate()
+        .flat_map(|(tone, value)| value.claims.iter().map(move |&claim| (claim, tone)))
+        .collect();
     let mut rows = Vec::with_capacity(fact.claims.len());
     for &index in &fact.claims {
         let claim = context.claim(index);
         let Value::Date(date) = &claim.value else {
             return;
         };
-        // Claims stating one value share a colour; the best supported comes first.
-        let tone = fact
-            .values
-            .iter()
-            .position(|v| v.claims.contains(&index))
-            .unwrap_or(0);
+        let tone = tones.get(&index).copied().unwrap_or(0);
         rows.push(Row {
             source: context.source_id(claim.source),
             stated: &claim.stated,
@@ -631,7 +637,9 @@ mod tests {
             "japan-nato-relations-first-contact-nature-informal"
         );
         assert_eq!(slug("<script>"), "script");
-        assert_eq!(slug("日本"), "untitled");
+        assert_eq!(slug("日本"), "日本");
+        assert_eq!(slug("Москва · основана"), "москва-основана");
+        assert_eq!(slug("· !"), "untitled");
         let mut ids = Ids::default();
         assert_eq!(ids.claim("A b"), "fact-a-b");
         assert_eq!(ids.claim("a-b"), "fact-a-b-2");

@@ -86,9 +86,9 @@ pub fn svg(id: &str, title: &str, rows: &[Row<'_>]) -> String {
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" role=\"img\" \
-         aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" viewBox=\"0 0 {WIDTH} {height}\" \
-         width=\"{WIDTH}\" height=\"{height}\">\n<title id=\"{id}-title\">{}</title>\n\
-         <desc id=\"{id}-desc\">{}</desc>\n",
+         aria-labelledby=\"{id}--title\" aria-describedby=\"{id}--desc\" viewBox=\"0 0 {WIDTH} {height}\" \
+         width=\"{WIDTH}\" height=\"{height}\">\n<title id=\"{id}--title\">{}</title>\n\
+         <desc id=\"{id}--desc\">{}</desc>\n",
         escape(title),
         escape(&description(&axis, &ticks, rows)),
     );
@@ -128,7 +128,7 @@ pub fn svg(id: &str, title: &str, rows: &[Row<'_>]) -> String {
             escape(&clip(row.stated, LABEL_CHARS)),
         );
         shape.draw(
-            &format!("{id}-g{index}"),
+            &format!("{id}--g{index}"),
             tone,
             middle,
             &mut defs,
@@ -322,8 +322,12 @@ impl Axis {
                     if at >= self.end {
                         break;
                     }
-                    if at >= self.start {
-                        ticks.push((at, year_label(year)));
+                    // Beyond the calendar's range years are clamped: label what the day is,
+                    // once.
+                    if at >= self.start && ticks.last().is_none_or(|(last, _)| *last < at) {
+                        #[allow(clippy::cast_possible_truncation)] // a whole day number
+                        let shown = calendar::civil(at as i64).0;
+                        ticks.push((at, year_label(shown)));
                     }
                     year += step;
                 }
@@ -336,7 +340,7 @@ impl Axis {
                     if at >= self.end {
                         break;
                     }
-                    if at >= self.start {
+                    if at >= self.start && ticks.last().is_none_or(|(last, _)| *last < at) {
                         ticks.push((at, self.label(at)));
                     }
                     index += step;
@@ -566,6 +570,26 @@ mod tests {
         }
     }
 
+    #[test]
+    fn ticks_beyond_the_calendar_are_labelled_by_the_day_they_fall_on() {
+        // Four billion years ago clamps to the calendar's first year.
+        let dates = [year(-4_000_000_000), year(2014)];
+        let extents: Vec<Extent> = dates.iter().map(Extent::of).collect();
+        let axis = Axis::of(&extents);
+        let ticks = axis.ticks();
+        assert!(!ticks.is_empty());
+        for pair in ticks.windows(2) {
+            assert!(
+                pair[0].0 < pair[1].0,
+                "ticks in order, none twice: {ticks:?}"
+            );
+        }
+        #[allow(clippy::cast_possible_truncation)]
+        for (at, label) in &ticks {
+            assert_eq!(*label, year_label(calendar::civil(*at as i64).0));
+        }
+    }
+
     fn shapes(dates: &[DateValue]) -> (Axis, Vec<Shape>) {
         let extents: Vec<Extent> = dates.iter().map(Extent::of).collect();
         let axis = Axis::of(&extents);
@@ -675,7 +699,7 @@ mod tests {
         assert!(vague.left_opacity < 1.0 && vague.right_opacity < 1.0);
         let svg = picture(&[late_1970s(), early_1990s()]);
         assert_eq!(svg.matches("<linearGradient").count(), 2);
-        assert!(svg.contains("id=\"tl-test-g0\"") && svg.contains("fill=\"url(#tl-test-g1)\""));
+        assert!(svg.contains("id=\"tl-test--g0\"") && svg.contains("fill=\"url(#tl-test--g1)\""));
     }
 
     #[test]
@@ -731,8 +755,8 @@ mod tests {
         let svg = picture(&[late_1970s(), early_1990s()]);
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(svg.contains("role=\"img\""));
-        assert!(svg.contains("aria-labelledby=\"tl-test-title\""));
-        assert!(svg.contains("<title id=\"tl-test-title\">a test</title>"));
+        assert!(svg.contains("aria-labelledby=\"tl-test--title\""));
+        assert!(svg.contains("<title id=\"tl-test--title\">a test</title>"));
         assert!(svg.contains(
             "on one time axis marked from 1975 to 1995: src: stated (1977–1979); src: stated (1990–1993).</desc>"
         ));
