@@ -22,12 +22,14 @@
     clippy::panic
 )] // a measurement script: a broken input stops it
 
+#[allow(dead_code)] // shared with scale.rs, which reads every field
+mod timed;
+
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::Instant;
+use std::process::Command;
 
 use serde_json::Value;
 
@@ -137,20 +139,8 @@ fn evaluate(
     keys: &HashMap<String, (String, String)>,
     items: &[(&(String, String), &String)],
 ) -> Run {
-    let start = Instant::now();
-    let output = Command::new(env!("CARGO_BIN_EXE_factcheck"))
-        .current_dir(work)
-        .args(["report", "--format", "json", "--timings"])
-        .stdin(Stdio::null())
-        .output()
-        .expect("factcheck runs");
-    let wall = start.elapsed().as_secs_f64();
-    assert!(
-        output.status.success(),
-        "factcheck report failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let report: Value = serde_json::from_slice(&output.stdout).expect("a JSON report");
+    let run = timed::run(work, &["report", "--format", "json"]);
+    let report: Value = serde_json::from_slice(&run.output.stdout).expect("a JSON report");
 
     // The best-supported values of every fact, by the (city, year) of its claims.
     let mut best: HashMap<(String, String), Vec<String>> = HashMap::new();
@@ -180,17 +170,12 @@ fn evaluate(
         ties += usize::from(chosen.len() > 1);
         correct += credit(chosen, truth);
     }
-    let timings = String::from_utf8_lossy(&output.stderr);
     Run {
         correct,
         ties,
         warnings: report["summary"]["warnings"].as_u64().unwrap_or(0),
-        wall,
-        peak_mib: timings
-            .lines()
-            .find_map(|l| l.strip_prefix("peak-memory "))
-            .and_then(|l| l.split_whitespace().next()?.parse::<f64>().ok())
-            .map_or(0.0, |b| b / (1024.0 * 1024.0)),
+        wall: run.wall,
+        peak_mib: run.peak_bytes as f64 / (1024.0 * 1024.0),
     }
 }
 

@@ -18,11 +18,12 @@
 
 #![allow(clippy::cast_precision_loss, clippy::expect_used, clippy::unwrap_used)]
 
+mod timed;
+
 use std::fmt::Write as _;
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::Instant;
 
 /// Bump when the generated data changes, so cached datasets are rebuilt.
@@ -43,7 +44,6 @@ fn main() {
     } else {
         sizes
     };
-    let binary = env!("CARGO_BIN_EXE_factcheck");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
     println!(
         "{:>7} {:>10} {:>7} {:>10} {:>9} {:>12} {:>10}  stages (s)",
@@ -55,7 +55,7 @@ fn main() {
         for job in [Job::Check, Job::Report] {
             // The median of three runs: wall time on a shared machine varies by several
             // percent.
-            let mut runs: Vec<Run> = (0..RUNS).map(|_| run(binary, &dir, job)).collect();
+            let mut runs: Vec<Run> = (0..RUNS).map(|_| run(&dir, job)).collect();
             runs.sort_by(|a, b| a.wall.total_cmp(&b.wall));
             let run = runs.swap_remove(RUNS / 2);
             let findings = match job {
@@ -94,65 +94,21 @@ enum Job {
     Report,
 }
 
-fn run(binary: &str, dir: &Path, job: Job) -> Run {
+fn run(dir: &Path, job: Job) -> Run {
     let args: &[&str] = match job {
-        Job::Check => &[
-            "check",
-            "--format",
-            "concise",
-            "--fail-on",
-            "never",
-            "--timings",
-        ],
-        Job::Report => &[
-            "report",
-            "--format",
-            "html",
-            "-o",
-            "report.html",
-            "--timings",
-        ],
+        Job::Check => &["check", "--format", "concise", "--fail-on", "never"],
+        Job::Report => &["report", "--format", "html", "-o", "report.html"],
     };
-    let start = Instant::now();
-    let output = Command::new(binary)
-        .current_dir(dir)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("factcheck runs");
-    let wall = start.elapsed().as_secs_f64();
-    assert!(
-        output.status.success(),
-        "factcheck failed: {:?}",
-        output.status
-    );
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let field = |name: &str| {
-        stderr
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1).map(str::to_owned))
-    };
-    let stages = stderr
-        .lines()
-        .filter(|l| l.starts_with("timing") && !l.contains("total"))
-        .filter_map(|l| {
-            let mut parts = l.split_whitespace().skip(1);
-            Some(format!("{} {}", parts.next()?, parts.next()?))
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    let findings = String::from_utf8_lossy(&output.stdout)
+    let run = timed::run(dir, args);
+    let findings = String::from_utf8_lossy(&run.output.stdout)
         .lines()
         .count()
         .saturating_sub(1);
     Run {
-        wall,
-        peak_bytes: field("peak-memory")
-            .and_then(|b| b.parse().ok())
-            .unwrap_or(0),
+        wall: run.wall,
+        peak_bytes: run.peak_bytes,
         findings,
-        stages,
+        stages: run.stages,
     }
 }
 

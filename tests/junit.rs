@@ -33,14 +33,7 @@ fn checked(dataset: &str, reviews: Option<&str>) -> Checked {
 }
 
 fn render(checked: &Checked) -> String {
-    junit::render(&Report {
-        files: &checked.dataset.files,
-        findings: &checked.findings,
-        summary: &checked.summary,
-        facts: &checked.compared,
-        reviews: &checked.dataset.reviews,
-        invocation: "",
-    })
+    junit::render(&Report::of(checked, ""))
 }
 
 fn count_attr(node: Node<'_, '_>, name: &str) -> usize {

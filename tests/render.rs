@@ -21,14 +21,7 @@ fn checked(root: &str) -> factcheck::Checked {
 
 fn outputs(root: &str) -> (String, String, String) {
     let checked = checked(root);
-    let report = Report {
-        files: &checked.dataset.files,
-        findings: &checked.findings,
-        summary: &checked.summary,
-        facts: &checked.compared,
-        reviews: &checked.dataset.reviews,
-        invocation: "",
-    };
+    let report = Report::of(&checked, "");
     let style = human::Style {
         color: false,
         unicode: true,
@@ -56,14 +49,7 @@ fn rendered_outputs() {
 
     let plain_ascii = {
         let checked = checked("tests/cmd/findings.in");
-        let report = Report {
-            files: &checked.dataset.files,
-            findings: &checked.findings,
-            summary: &checked.summary,
-            facts: &checked.compared,
-            reviews: &checked.dataset.reviews,
-            invocation: "",
-        };
+        let report = Report::of(&checked, "");
         human::render(
             &report,
             human::Style {

@@ -503,14 +503,7 @@ fn absolute_paths_become_file_uris() {
         rules: RulesPath::Default(root.join("rules.toml")),
         reviews: RulesPath::Default(root.join("reviews.toml")),
     });
-    let report = Report {
-        files: &checked.dataset.files,
-        findings: &checked.findings,
-        summary: &checked.summary,
-        facts: &checked.compared,
-        reviews: &checked.dataset.reviews,
-        invocation: "",
-    };
+    let report = Report::of(&checked, "");
     let text = sarif::render(&report);
     assert_eq!(text, sarif::render(&report), "same input, same bytes");
     let log: Value = serde_json::from_str(&text).unwrap();

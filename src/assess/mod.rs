@@ -106,49 +106,17 @@ impl Status {
 
 /// How many facts have each status.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts {
-    /// [`Status::Agreed`].
-    pub agreed: usize,
-    /// [`Status::Refined`].
-    pub refined: usize,
-    /// [`Status::Incomparable`].
-    pub incomparable: usize,
-    /// [`Status::Tension`].
-    pub tension: usize,
-    /// [`Status::Conflict`].
-    pub conflict: usize,
-    /// [`Status::Reviewed`].
-    pub reviewed: usize,
-    /// [`Status::SingleSource`].
-    pub single_source: usize,
-}
+pub struct Counts([usize; Status::ALL.len()]);
 
 impl Counts {
     /// The count of one status.
     #[must_use]
     pub fn of(&self, status: Status) -> usize {
-        match status {
-            Status::Agreed => self.agreed,
-            Status::Refined => self.refined,
-            Status::Incomparable => self.incomparable,
-            Status::Tension => self.tension,
-            Status::Conflict => self.conflict,
-            Status::Reviewed => self.reviewed,
-            Status::SingleSource => self.single_source,
-        }
+        self.0[status as usize]
     }
 
     fn add(&mut self, status: Status) {
-        let slot = match status {
-            Status::Agreed => &mut self.agreed,
-            Status::Refined => &mut self.refined,
-            Status::Incomparable => &mut self.incomparable,
-            Status::Tension => &mut self.tension,
-            Status::Conflict => &mut self.conflict,
-            Status::Reviewed => &mut self.reviewed,
-            Status::SingleSource => &mut self.single_source,
-        };
-        *slot += 1;
+        self.0[status as usize] += 1;
     }
 }
 

@@ -14,7 +14,8 @@ use super::changed::Changed;
 use crate::{Checked, baseline, suggest};
 
 use super::{
-    changed, fail, print_load_problems, request, style, today_from, write_file, write_stdout,
+    changed, check_showing_progress, fail, print_load_problems, request, style, today_from,
+    write_file, write_stdout,
 };
 
 /// Checks the dataset, writes the outputs, and returns the exit status.
@@ -29,16 +30,7 @@ pub fn run(args: &CheckArgs) -> u8 {
 fn check(args: &CheckArgs) -> Result<u8, String> {
     let outputs = outputs(&args.format)?;
     let policy = policy(args)?;
-    // A stage line on a terminal for long runs; nothing in logs and pipes.
-    let show = std::io::stderr().is_terminal() && !args.timings;
-    let checked = crate::check_with(&request(&args.dataset), &policy, &mut |stage| {
-        if show {
-            eprint!("\r\x1b[2Kfactcheck: {stage}…");
-        }
-    });
-    if show {
-        eprint!("\r\x1b[2K");
-    }
+    let checked = check_showing_progress(&args.dataset, &policy, args.timings);
 
     if let Some(path) = &args.write_baseline {
         // A baseline of part of a dataset would accept too little: write none.
@@ -66,14 +58,7 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
 
     let rendering = Instant::now();
     let invocation = invocation(&args.dataset);
-    let report = Report {
-        files: &checked.dataset.files,
-        findings: &checked.findings,
-        summary: &checked.summary,
-        facts: &checked.compared,
-        reviews: &checked.dataset.reviews,
-        invocation: &invocation,
-    };
+    let report = Report::of(&checked, &invocation);
     // In GitHub Actions, paths in annotations and code scanning are read from the workspace
     // root, which need not be where factcheck ran.
     let in_workspace = workspace_base().map(|base| checked.dataset.files.rebased(&base));

@@ -7,21 +7,26 @@ use crate::explain;
 use crate::findings::Code;
 use crate::suggest;
 
+/// One line per code: the code, its default severity and its summary.
+fn listing(codes: impl Iterator<Item = Code>) -> String {
+    let mut list = String::new();
+    for code in codes {
+        let _ = writeln!(
+            list,
+            "{:<36} {:<8} {}",
+            code.as_str(),
+            code.default_severity(),
+            code.summary()
+        );
+    }
+    list
+}
+
 /// Prints the page of a code (`factcheck::` may be left out), or every code with its summary.
 #[must_use]
 pub fn run(args: &ExplainArgs) -> u8 {
     let Some(name) = args.code.as_deref() else {
-        let mut list = String::new();
-        for code in Code::ALL {
-            let _ = writeln!(
-                list,
-                "{:<36} {:<8} {}",
-                code.as_str(),
-                code.default_severity(),
-                code.summary()
-            );
-        }
-        return print(&list);
+        return print(&listing(Code::ALL.iter().copied()));
     };
     let name = name.trim().to_ascii_lowercase();
     let name = name.trim_end_matches("::*").trim_end_matches("::");
@@ -39,22 +44,14 @@ pub fn run(args: &ExplainArgs) -> u8 {
         return print(&explain::page(code));
     }
     // A namespace (`factcheck::load`): its codes, each with its summary.
-    let namespace: Vec<Code> = Code::ALL
-        .iter()
-        .copied()
-        .filter(|code| code.as_str().starts_with(&format!("{full}::")))
-        .collect();
-    if !namespace.is_empty() {
-        let mut list = String::new();
-        for code in namespace {
-            let _ = writeln!(
-                list,
-                "{:<36} {:<8} {}",
-                code.as_str(),
-                code.default_severity(),
-                code.summary()
-            );
-        }
+    let prefix = format!("{full}::");
+    let mut list = listing(
+        Code::ALL
+            .iter()
+            .copied()
+            .filter(|code| code.as_str().starts_with(&prefix)),
+    );
+    if !list.is_empty() {
         list.push_str("\n`factcheck explain CODE` explains one of them.\n");
         return print(&list);
     }

@@ -62,6 +62,25 @@ pub(crate) fn fail(message: &str) -> u8 {
     2
 }
 
+/// Checks a dataset under a policy, with a stage line on a terminal for long runs (unless
+/// `quiet`: `--timings` prints its own); nothing in logs and pipes.
+pub(crate) fn check_showing_progress(
+    dataset: &DatasetArgs,
+    policy: &crate::triage::Policy,
+    quiet: bool,
+) -> Checked {
+    let show = io::stderr().is_terminal() && !quiet;
+    let checked = crate::check_with(&request(dataset), policy, &mut |stage| {
+        if show {
+            eprint!("\r\x1b[2Kfactcheck: {stage}…");
+        }
+    });
+    if show {
+        eprint!("\r\x1b[2K");
+    }
+    checked
+}
+
 /// Today, as a day number, from the system clock.
 pub(crate) fn today() -> Day {
     // 1970-01-01 is day 719,163 of chrono's count from 0001-01-01.

@@ -5,7 +5,6 @@
 //! file. Input that cannot be read stops it with the same diagnostics as `check` and exit
 //! status 2: a report of part of a dataset would mislead.
 
-use std::io::IsTerminal;
 use std::time::Instant;
 
 use crate::Checked;
@@ -14,7 +13,9 @@ use crate::cli::{ReportArgs, ReportFormat};
 use crate::render::report::{self, Context, html, json, markdown};
 use crate::triage::Policy;
 
-use super::{fail, print_load_problems, request, today_from, write_file, write_stdout};
+use super::{
+    check_showing_progress, fail, print_load_problems, today_from, write_file, write_stdout,
+};
 
 /// Writes the report and returns the exit status.
 #[must_use]
@@ -30,15 +31,7 @@ fn write_report(args: &ReportArgs) -> Result<u8, String> {
         today: today_from(args.today.as_deref())?,
         ..Policy::default()
     };
-    let show = std::io::stderr().is_terminal() && !args.timings;
-    let checked = crate::check_with(&request(&args.dataset), &policy, &mut |stage| {
-        if show {
-            eprint!("\r\x1b[2Kfactcheck: {stage}…");
-        }
-    });
-    if show {
-        eprint!("\r\x1b[2K");
-    }
+    let checked = check_showing_progress(&args.dataset, &policy, args.timings);
     if print_load_problems(&checked) {
         return Ok(2);
     }

@@ -12,6 +12,7 @@ use std::process::Command;
 use crate::cli::{Decision, ReviewArgs};
 use crate::findings::{Finding, Status};
 use crate::model::date::{Day, calendar};
+use crate::model::review;
 use crate::render::printable;
 use crate::triage::Policy;
 
@@ -144,14 +145,15 @@ fn review_block(
         );
     }
     block.push_str("]\n");
+    // The words of reviews files are the model's.
     let decision = match decision {
-        Decision::Explained => "explained",
-        Decision::FirstSourceWrong => "first-source-wrong",
-        Decision::SecondSourceWrong => "second-source-wrong",
-        Decision::BothWrong => "both-wrong",
-        Decision::Unresolved => "unresolved",
+        Decision::Explained => review::Decision::Explained,
+        Decision::FirstSourceWrong => review::Decision::FirstSourceWrong,
+        Decision::SecondSourceWrong => review::Decision::SecondSourceWrong,
+        Decision::BothWrong => review::Decision::BothWrong,
+        Decision::Unresolved => review::Decision::Unresolved,
     };
-    let _ = writeln!(block, "decision = {}", quoted(decision));
+    let _ = writeln!(block, "decision = {}", quoted(decision.as_str()));
     let _ = writeln!(block, "reason = {}", quoted(reason));
     let _ = writeln!(block, "reviewer = {}", quoted(reviewer));
     let _ = writeln!(block, "date = {}", iso(date));

@@ -476,8 +476,9 @@ impl<'a> Lineage<'a> {
     /// Whether `derived_from` links two sources: one derives from the other, directly or
     /// through others, or both from a common source.
     fn related(&mut self, a: u32, b: u32) -> bool {
-        let first = self.of(a).clone();
-        let second = self.of(b);
+        self.of(a);
+        self.of(b);
+        let (first, second) = (&self.ancestors[&a], &self.ancestors[&b]);
         first.iter().any(|x| second.contains(x))
     }
 }

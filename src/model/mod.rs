@@ -115,9 +115,11 @@ impl Default for CopySettings {
     }
 }
 
-/// One claim: one thing a source says about one subject.
+/// One claim: one thing a source says about one subject. `V` is its value as understood: a
+/// [`Value`] once normalized, `()` while normalization drafts it (the value is then only
+/// [`stated`](Self::stated)).
 #[derive(Debug, Clone)]
-pub struct Claim {
+pub struct Claim<V = Value> {
     /// Who says it.
     pub source: SourceIx,
     /// Its 1-based position among the file's `[[claim]]` tables.
@@ -133,7 +135,7 @@ pub struct Claim {
     /// What is said about it.
     pub property: Mention,
     /// The value, as understood.
-    pub value: Value,
+    pub value: V,
     /// The value as written.
     pub stated: Box<str>,
     /// Where the value is written.
@@ -144,6 +146,35 @@ pub struct Claim {
     pub quote: Option<(Box<str>, Span)>,
     /// Whom the source attributes the claim to.
     pub cites: Option<Box<str>>,
+}
+
+impl<V> Claim<V> {
+    /// The id, or the 1-based position when there is none.
+    #[must_use]
+    pub fn handle(&self) -> String {
+        self.id
+            .as_deref()
+            .map_or_else(|| self.position.to_string(), str::to_owned)
+    }
+
+    /// The same claim with its value understood.
+    pub fn with_value<W>(self, value: W) -> Claim<W> {
+        Claim {
+            source: self.source,
+            position: self.position,
+            id: self.id,
+            key: self.key,
+            span: self.span,
+            subject: self.subject,
+            property: self.property,
+            value,
+            stated: self.stated,
+            value_span: self.value_span,
+            qualifiers: self.qualifiers,
+            quote: self.quote,
+            cites: self.cites,
+        }
+    }
 }
 
 impl Claim {
@@ -157,14 +188,6 @@ impl Claim {
             Value::Name(_) => self.stated.to_string(),
             Value::Text(text) => text.to_string(),
         }
-    }
-
-    /// The id, or the 1-based position when there is none.
-    #[must_use]
-    pub fn handle(&self) -> String {
-        self.id
-            .as_deref()
-            .map_or_else(|| self.position.to_string(), str::to_owned)
     }
 }
 

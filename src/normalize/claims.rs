@@ -16,48 +16,12 @@ use toml::Spanned;
 use crate::files::{Files, Span};
 use crate::findings::{Code, Finding, hex};
 use crate::load::claims::LoadedClaimsFile;
-use crate::model::{KeyId, Mention, Qualifier, SourceIx};
+use crate::model::{Claim, KeyId, Mention, Qualifier, SourceIx};
 use crate::normalize::fold::{fold, is_blank};
 use crate::normalize::names::Interner;
 
-/// A claim whose value is not interpreted yet.
-#[derive(Debug, Clone)]
-pub struct Draft {
-    /// Who says it.
-    pub source: SourceIx,
-    /// 1-based position in its file.
-    pub position: u32,
-    /// Its id.
-    pub id: Option<Box<str>>,
-    /// Its stable identity (see `findings::ClaimRef::key`).
-    pub key: Box<str>,
-    /// The whole `[[claim]]`.
-    pub span: Span,
-    /// Subject, in the names namespace.
-    pub subject: Mention,
-    /// Property, in the properties namespace.
-    pub property: Mention,
-    /// The value as written.
-    pub value: Box<str>,
-    /// Where.
-    pub value_span: Span,
-    /// Qualifiers, sorted by key.
-    pub qualifiers: Vec<Qualifier>,
-    /// Supporting quote.
-    pub quote: Option<(Box<str>, Span)>,
-    /// Whom the source attributes it to.
-    pub cites: Option<Box<str>>,
-}
-
-impl Draft {
-    /// The id, or the 1-based position when there is none (as `Claim::handle`).
-    #[must_use]
-    pub fn handle(&self) -> String {
-        self.id
-            .as_deref()
-            .map_or_else(|| self.position.to_string(), str::to_owned)
-    }
-}
+/// A claim whose value is not interpreted yet: only [`stated`](Claim::stated).
+pub type Draft = Claim<()>;
 
 /// Qualifier keys, folded and numbered.
 #[derive(Debug, Default)]
@@ -157,7 +121,8 @@ pub fn draft(
                     spelling: spaces.properties.mention(claim.property.0, source.0),
                     span: claim.property.1,
                 },
-                value: claim.value,
+                value: (),
+                stated: claim.value,
                 value_span: claim.value_span,
                 qualifiers,
                 quote: claim.quote,
@@ -217,12 +182,7 @@ fn claim_keys(source: &str, claims: &[Checked<'_>]) -> Vec<Box<str>> {
 /// A hash of everything a claim states.
 fn content_hash(claim: &Checked<'_>) -> String {
     let mut hasher = Sha256::new();
-    let mut qualifiers: Vec<(&str, &str)> = claim
-        .qualifiers
-        .iter()
-        .map(|(key, _, value, _)| (*key, value.as_ref()))
-        .collect();
-    qualifiers.sort_unstable();
+    let qualifiers = claim.sorted_qualifiers();
     let fields = [claim.subject.0, claim.property.0, &claim.value]
         .into_iter()
         .chain(qualifiers.iter().flat_map(|(k, v)| [*k, *v]))
@@ -247,13 +207,7 @@ fn claim_key(source: &str, claim: &Checked<'_>) -> Box<str> {
         hasher.update(part);
         hasher.update([0]);
     }
-    let mut qualifiers: Vec<(&str, &str)> = claim
-        .qualifiers
-        .iter()
-        .map(|(key, _, value, _)| (*key, value.as_ref()))
-        .collect();
-    qualifiers.sort_unstable();
-    for (key, value) in qualifiers {
+    for (key, value) in claim.sorted_qualifiers() {
         hasher.update(key);
         hasher.update([1]);
         hasher.update(value);
@@ -275,6 +229,20 @@ struct Checked<'a> {
     qualifiers: Vec<(&'a str, Span, Cow<'a, str>, Span)>,
     quote: Option<(Box<str>, Span)>,
     cites: Option<Box<str>>,
+}
+
+impl Checked<'_> {
+    /// The qualifiers as written, `(key, value)`, sorted: the order they are written in does
+    /// not change what the claim says.
+    fn sorted_qualifiers(&self) -> Vec<(&str, &str)> {
+        let mut qualifiers: Vec<(&str, &str)> = self
+            .qualifiers
+            .iter()
+            .map(|(key, _, value, _)| (*key, value.as_ref()))
+            .collect();
+        qualifiers.sort_unstable();
+        qualifiers
+    }
 }
 
 /// The structural checks of one file's claims: empty fields, duplicate ids.

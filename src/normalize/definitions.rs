@@ -36,7 +36,7 @@ pub fn find(
             .map(|(quote, span)| (quote.to_string(), *span))
             .chain([
                 (subject, draft.subject.span),
-                (draft.value.to_string(), draft.value_span),
+                (draft.stated.to_string(), draft.value_span),
             ]);
         for (text, span) in texts {
             if !text.contains('(') {

@@ -215,21 +215,7 @@ fn finish_claims(
                 }
                 other => other,
             };
-            Some(Claim {
-                source: draft.source,
-                position: draft.position,
-                key: draft.key,
-                id: draft.id,
-                span: draft.span,
-                subject: draft.subject,
-                property: draft.property,
-                value,
-                stated: draft.value,
-                value_span: draft.value_span,
-                qualifiers: draft.qualifiers,
-                quote: draft.quote,
-                cites: draft.cites,
-            })
+            Some(draft.with_value(value))
         })
         .collect()
 }

@@ -30,7 +30,7 @@ mod amount;
 mod decimal;
 mod grammar;
 mod lexer;
-mod lexicon;
+pub(crate) mod lexicon;
 mod noun;
 mod qualifier;
 mod unit;

@@ -50,15 +50,15 @@ pub fn interpret(
     let dates = parse_where(
         drafts,
         |i| matches!(kind_of(declared, i), None | Some(ValueKind::Date)),
-        |draft| parse_date(&draft.value, published(draft)),
+        |draft| parse_date(&draft.stated, published(draft)),
     );
     let date_votes = count_per_property(property_of, properties, |i| match &dates[i] {
-        Some(Ok(_)) => looks_like_a_year(&drafts[i].value),
+        Some(Ok(_)) => looks_like_a_year(&drafts[i].stated),
         // A relative date in a source with no `published` date is still a date: the missing
         // anchor is reported as such, not hidden by reading the value as a name.
         Some(Err(_)) => {
             published(&drafts[i]).is_none()
-                && parse_date(&drafts[i].value, Some(&stand_in_anchor())).is_ok()
+                && parse_date(&drafts[i].stated, Some(&stand_in_anchor())).is_ok()
         }
         None => false,
     });
@@ -75,7 +75,7 @@ pub fn interpret(
                 Some(kind) => kind == ValueKind::Number,
             }
         },
-        |draft| parse_number(&draft.value),
+        |draft| parse_number(&draft.stated),
     );
     let number_votes = count_per_property(property_of, properties, |i| {
         matches!(numbers[i], Some(Ok(_)))
@@ -180,7 +180,7 @@ fn value(
         }
         (ValueKind::Number, _, Some(Ok(quantity))) => {
             if let Some(base) = &quantity.base {
-                names.declare(base_as_written(&draft.value, base).unwrap_or(base));
+                names.declare(base_as_written(&draft.stated, base).unwrap_or(base));
             }
             Some(Value::Number(quantity))
         }
@@ -195,16 +195,16 @@ fn value(
             None
         }
         (ValueKind::Text, _, _) => {
-            let folded = fold(&draft.value);
+            let folded = fold(&draft.stated);
             // A text with no letter or digit compares as written ("%" is not "-").
             let text = if folded.is_empty() {
-                draft.value.trim()
+                draft.stated.trim()
             } else {
                 &folded
             };
             Some(Value::Text(Box::from(text)))
         }
-        _ => Some(Value::Name(names.mention(&draft.value, draft.source.0))),
+        _ => Some(Value::Name(names.mention(&draft.stated, draft.source.0))),
     }
 }
 

@@ -16,6 +16,7 @@ pub mod statistics;
 use std::borrow::Cow;
 use std::fmt;
 
+use crate::Checked;
 use crate::files::{Files, LineCol, Span};
 use crate::findings::{FactLabel, Finding, Severity, Status};
 use crate::model::review::Review;
@@ -37,6 +38,21 @@ pub struct Report<'a> {
     /// The dataset arguments `check` was given (`data/claims --rules data/rules.toml`), for
     /// the commands the output suggests; empty for the defaults.
     pub invocation: &'a str,
+}
+
+impl<'a> Report<'a> {
+    /// The report of a checked dataset; `invocation` as for [`Report::invocation`].
+    #[must_use]
+    pub fn of(checked: &'a Checked, invocation: &'a str) -> Self {
+        Self {
+            files: &checked.dataset.files,
+            findings: &checked.findings,
+            summary: &checked.summary,
+            facts: &checked.compared,
+            reviews: &checked.dataset.reviews,
+            invocation,
+        }
+    }
 }
 
 impl Report<'_> {

@@ -3,6 +3,8 @@
 //! Owns the vocabulary only, as `match` tables over lower-cased words (nothing is built per
 //! call). It must not decide what a phrase means; that is the grammar's.
 
+use crate::normalize::number::lexicon::unit_word;
+
 /// The month a name or abbreviation stands for, 1–12.
 pub(super) fn month(word: &str) -> Option<u32> {
     Some(match word {
@@ -90,23 +92,13 @@ pub(super) fn ordinal(word: &str) -> Option<u32> {
     }
 }
 
-/// A small count written out, for "two years ago" and "a week ago".
+/// A small count written out, for "two years ago" and "a week ago": "a", "an", or a number word
+/// from one to twelve (the number words of [`unit_word`]).
 pub(super) fn count(word: &str) -> Option<u32> {
-    Some(match word {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        _ => return None,
-    })
+    match word {
+        "a" | "an" => Some(1),
+        _ => unit_word(word).filter(|n| (1..=12).contains(n)),
+    }
 }
 
 /// A calendar unit that relative dates count in.

@@ -173,7 +173,7 @@ pub(super) fn dollar_adjective(word: &str) -> Option<&'static str> {
 }
 
 /// A number word from zero to nineteen.
-pub(super) fn unit_word(word: &str) -> Option<u32> {
+pub(crate) fn unit_word(word: &str) -> Option<u32> {
     Some(match word {
         "zero" => 0,
         "one" => 1,

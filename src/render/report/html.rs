@@ -13,15 +13,14 @@ use std::fmt::Write as _;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::assess::support::Best;
 use crate::assess::{FactAssessment, Status};
-use crate::findings::Status as FindingStatus;
 use crate::model::{SourceIx, Value};
 use crate::render::printable;
 
 use super::timeline::{self, Row};
 use super::{
-    Context, Evidence, best_sentence, dependence_sentence, normal_form, sources_of, stated,
+    Context, Evidence, NO_DEPENDENCES, SUPPORT_NOTE, best_cells, best_sentence,
+    dependence_sentence, dependency_cells, finding_status, meaning, normal_form, sources_of,
 };
 
 /// The page's style sheet (no `<` or `&`, so it is also well-formed XML text).
@@ -231,18 +230,6 @@ fn summary(context: &Context<'_>, out: &mut String) {
     );
 }
 
-fn meaning(status: Status) -> &'static str {
-    match status {
-        Status::Conflict => "the sources give values that cannot both be true",
-        Status::Tension => "the values meet only within their vagueness",
-        Status::Incomparable => "some numbers are in units that cannot be compared",
-        Status::Reviewed => "a disagreement a researcher has reviewed",
-        Status::Refined => "the values fit together; some are more precise",
-        Status::Agreed => "every source gives the same value",
-        Status::SingleSource => "only one source speaks of it",
-    }
-}
-
 fn contested_facts(
     context: &Context<'_>,
     contested: &[(&FactAssessment, String)],
@@ -318,22 +305,7 @@ fn contested_fact(context: &Context<'_>, fact: &FactAssessment, id: &str, out: &
         );
         for &index in &fact.findings {
             let finding = &context.checked.findings[index];
-            let status = match finding.status {
-                FindingStatus::Open => "open".to_owned(),
-                FindingStatus::Baselined => "in the baseline".to_owned(),
-                FindingStatus::Reviewed(review) => dataset.reviews.get(review).map_or_else(
-                    || "reviewed".to_owned(),
-                    |r| {
-                        format!(
-                            "reviewed by {} on {}: {} — {}",
-                            escape(&r.reviewer),
-                            escape(&r.date),
-                            r.decision.as_str(),
-                            escape(&r.reason)
-                        )
-                    },
-                ),
-            };
+            let status = finding_status(context, finding, escape);
             let _ = writeln!(
                 out,
                 "<li><code>{}</code> ({}, <code>{}</code>): {status}</li>",
@@ -395,20 +367,7 @@ fn corroborated(context: &Context<'_>, out: &mut String) {
         &["fact", "status", "best supported", "num:support", "sources"],
     );
     for fact in facts {
-        let (value, support) = match &fact.best {
-            Best::Value(i) => fact.values.get(*i).map_or_else(
-                || (String::new(), String::new()),
-                |v| (escape(&stated(context, v)), v.support.to_string()),
-            ),
-            _ => (
-                fact.values
-                    .iter()
-                    .map(|v| escape(&stated(context, v)))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                String::new(),
-            ),
-        };
+        let (value, support) = best_cells(context, fact, escape);
         let _ = writeln!(
             out,
             "<tr><th scope=\"row\">{}</th><td><span class=\"status {1}\">{1}</span></td><td>{value}</td><td class=\"num\">{support}</td><td>{2}</td></tr>",
@@ -445,17 +404,7 @@ fn sources(context: &Context<'_>, out: &mut String) {
         .zip(&context.assessment.sources)
     {
         let ix = SourceIx(u32::try_from(index).unwrap_or(u32::MAX));
-        let mut declared = Vec::new();
-        let mut detected = Vec::new();
-        for (other, dependence) in context.dependences_of(ix) {
-            let id = escape(context.source_id(other));
-            if dependence.declared {
-                declared.push(id.clone());
-            }
-            if dependence.detected {
-                detected.push(format!("{id} ({} shared)", dependence.evidence()));
-            }
-        }
+        let (declared, detected) = dependency_cells(context, ix, escape);
         let _ = writeln!(
             out,
             "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
@@ -466,17 +415,12 @@ fn sources(context: &Context<'_>, out: &mut String) {
             counts.corroborated,
             counts.contradicted,
             counts.single_source,
-            declared.join(", "),
-            detected.join(", "),
+            declared,
+            detected,
         );
     }
     close_table(out);
-    out.push_str(
-        "<p class=\"note\">A claim is corroborated when a source independent of its own agrees \
-         with it, and contradicted when another source disagrees. Support is counted in \
-         independent sources: sources that depend on one another, declared or detected, count \
-         once.</p>\n</section>\n",
-    );
+    let _ = writeln!(out, "<p class=\"note\">{SUPPORT_NOTE}</p>\n</section>");
 }
 
 /// The pairs of sources that depend on each other, declared or detected, each with the
@@ -485,11 +429,7 @@ fn dependences(context: &Context<'_>, out: &mut String) {
     open_section(out, "dependent-sources", "Dependent sources");
     let dependences = &context.checked.comparison.dependences;
     if dependences.is_empty() {
-        out.push_str(
-            "<p>No two sources depend on each other: none is declared derived from another, \
-             and none shares enough identical quotes or rare values with another to look \
-             copied.</p>\n</section>\n",
-        );
+        let _ = writeln!(out, "<p>{NO_DEPENDENCES}</p>\n</section>");
         return;
     }
     for dependence in dependences {

@@ -9,13 +9,13 @@
 use std::fmt::Write as _;
 
 use crate::assess::{FactAssessment, Status};
-use crate::findings::Status as FindingStatus;
 use crate::render::printable;
 
 use crate::model::SourceIx;
 
 use super::{
-    Context, Evidence, best_sentence, dependence_sentence, normal_form, sources_of, stated,
+    Context, Evidence, NO_DEPENDENCES, SUPPORT_NOTE, best_cells, best_sentence,
+    dependence_sentence, dependency_cells, finding_status, meaning, normal_form, sources_of,
 };
 
 /// The whole report, with a final newline.
@@ -55,18 +55,6 @@ fn summary(context: &Context<'_>, out: &mut String) {
         "\nOpen findings: {} errors, {} warnings ({} reviewed); `factcheck check` lists them all.\n",
         s.errors, s.warnings, s.reviewed
     );
-}
-
-fn meaning(status: Status) -> &'static str {
-    match status {
-        Status::Conflict => "the sources give values that cannot both be true",
-        Status::Tension => "the values meet only within their vagueness",
-        Status::Incomparable => "some numbers are in units that cannot be compared",
-        Status::Reviewed => "a disagreement a researcher has reviewed",
-        Status::Refined => "the values fit together; some are more precise",
-        Status::Agreed => "every source gives the same value",
-        Status::SingleSource => "only one source speaks of it",
-    }
 }
 
 fn contested(context: &Context<'_>, out: &mut String) {
@@ -116,22 +104,7 @@ fn contested_fact(context: &Context<'_>, fact: &FactAssessment, out: &mut String
     }
     for &index in &fact.findings {
         let finding = &context.checked.findings[index];
-        let status = match finding.status {
-            FindingStatus::Open => "open".to_owned(),
-            FindingStatus::Baselined => "in the baseline".to_owned(),
-            FindingStatus::Reviewed(review) => dataset.reviews.get(review).map_or_else(
-                || "reviewed".to_owned(),
-                |r| {
-                    format!(
-                        "reviewed by {} on {}: {} — {}",
-                        text(&r.reviewer),
-                        text(&r.date),
-                        r.decision.as_str(),
-                        text(&r.reason)
-                    )
-                },
-            ),
-        };
+        let status = finding_status(context, finding, text);
         let _ = writeln!(
             out,
             "- `{}` ({}, `{}`): {}",
@@ -156,20 +129,7 @@ fn corroborated(context: &Context<'_>, out: &mut String) {
     out.push_str("| fact | status | best supported | support | sources |\n");
     out.push_str("| --- | --- | --- | ---: | --- |\n");
     for fact in facts {
-        let (value, support) = match &fact.best {
-            crate::assess::support::Best::Value(i) => fact.values.get(*i).map_or_else(
-                || (String::new(), String::new()),
-                |v| (cell(&stated(context, v)), v.support.to_string()),
-            ),
-            _ => (
-                fact.values
-                    .iter()
-                    .map(|v| cell(&stated(context, v)))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                String::new(),
-            ),
-        };
+        let (value, support) = best_cells(context, fact, cell);
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
@@ -198,17 +158,7 @@ fn sources(context: &Context<'_>, out: &mut String) {
         .zip(&context.assessment.sources)
     {
         let ix = SourceIx(u32::try_from(index).unwrap_or(u32::MAX));
-        let mut declared = Vec::new();
-        let mut detected = Vec::new();
-        for (other, dependence) in context.dependences_of(ix) {
-            let id = cell(context.source_id(other));
-            if dependence.declared {
-                declared.push(id.clone());
-            }
-            if dependence.detected {
-                detected.push(format!("{id} ({} shared)", dependence.evidence()));
-            }
-        }
+        let (declared, detected) = dependency_cells(context, ix, cell);
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} | {} |",
@@ -218,25 +168,18 @@ fn sources(context: &Context<'_>, out: &mut String) {
             counts.corroborated,
             counts.contradicted,
             counts.single_source,
-            declared.join(", "),
-            detected.join(", ")
+            declared,
+            detected
         );
     }
-    out.push_str(
-        "\nA claim is corroborated when a source independent of its own agrees with it, and \
-         contradicted when another source disagrees. Support is counted in independent \
-         sources: sources that depend on one another, declared or detected, count once.\n\n",
-    );
+    let _ = writeln!(out, "\n{SUPPORT_NOTE}\n");
 }
 
 fn dependences(context: &Context<'_>, out: &mut String) {
     out.push_str("## Dependent sources\n\n");
     let dependences = &context.checked.comparison.dependences;
     if dependences.is_empty() {
-        out.push_str(
-            "No two sources depend on each other: none is declared derived from another, and \
-             none shares enough identical quotes or rare values with another to look copied.\n\n",
-        );
+        let _ = writeln!(out, "{NO_DEPENDENCES}\n");
         return;
     }
     for dependence in dependences {

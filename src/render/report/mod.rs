@@ -14,11 +14,11 @@ use sha2::{Digest, Sha256};
 
 use crate::Checked;
 use crate::assess::support::{Best, ValueSupport};
-use crate::assess::{Assessment, FactAssessment};
+use crate::assess::{Assessment, FactAssessment, Status};
 use crate::compare::copy::Dependence;
 use crate::compare::values::normalized;
 use crate::files::Files;
-use crate::findings::hex;
+use crate::findings::{Finding, Status as FindingStatus, hex};
 use crate::model::{Claim, Dataset, SourceIx, Value};
 
 /// Everything a report renders.
@@ -268,4 +268,100 @@ impl Evidence {
             Evidence::Value(..) => claim.stated.to_string(),
         }
     }
+}
+
+/// What a fact status means, for the summary table.
+#[must_use]
+pub fn meaning(status: Status) -> &'static str {
+    match status {
+        Status::Conflict => "the sources give values that cannot both be true",
+        Status::Tension => "the values meet only within their vagueness",
+        Status::Incomparable => "some numbers are in units that cannot be compared",
+        Status::Reviewed => "a disagreement a researcher has reviewed",
+        Status::Refined => "the values fit together; some are more precise",
+        Status::Agreed => "every source gives the same value",
+        Status::SingleSource => "only one source speaks of it",
+    }
+}
+
+/// How support and corroboration are counted, under the sources table.
+pub const SUPPORT_NOTE: &str = "A claim is corroborated when a source independent of its own \
+    agrees with it, and contradicted when another source disagrees. Support is counted in \
+    independent sources: sources that depend on one another, declared or detected, count once.";
+
+/// What the dependent sources section says when there are none.
+pub const NO_DEPENDENCES: &str = "No two sources depend on each other: none is declared \
+    derived from another, and none shares enough identical quotes or rare values with another \
+    to look copied.";
+
+/// Where a finding stands: "open", "in the baseline", or who reviewed it, when and why. Dataset
+/// text (the reviewer, date and reason) goes through `escape`.
+#[must_use]
+pub fn finding_status(
+    context: &Context<'_>,
+    finding: &Finding,
+    escape: impl Fn(&str) -> String,
+) -> String {
+    match finding.status {
+        FindingStatus::Open => "open".to_owned(),
+        FindingStatus::Baselined => "in the baseline".to_owned(),
+        FindingStatus::Reviewed(review) => context.dataset().reviews.get(review).map_or_else(
+            || "reviewed".to_owned(),
+            |r| {
+                format!(
+                    "reviewed by {} on {}: {} — {}",
+                    escape(&r.reviewer),
+                    escape(&r.date),
+                    r.decision.as_str(),
+                    escape(&r.reason)
+                )
+            },
+        ),
+    }
+}
+
+/// The best-supported value of an agreed fact and its support, for the agreed facts table;
+/// every value and no support when there is no single best (multi-valued facts, ties).
+#[must_use]
+pub fn best_cells(
+    context: &Context<'_>,
+    fact: &FactAssessment,
+    escape: impl Fn(&str) -> String,
+) -> (String, String) {
+    match &fact.best {
+        Best::Value(i) => fact.values.get(*i).map_or_else(
+            || (String::new(), String::new()),
+            |v| (escape(&stated(context, v)), v.support.to_string()),
+        ),
+        _ => (
+            fact.values
+                .iter()
+                .map(|v| escape(&stated(context, v)))
+                .collect::<Vec<_>>()
+                .join("; "),
+            String::new(),
+        ),
+    }
+}
+
+/// A source's declared and detected dependencies, each a list of source ids (a detected one
+/// with how much the two share), ids through `escape`.
+#[must_use]
+pub fn dependency_cells(
+    context: &Context<'_>,
+    source: SourceIx,
+    escape: impl Fn(&str) -> String,
+) -> (String, String) {
+    let mut declared = Vec::new();
+    let mut detected = Vec::new();
+    for (other, dependence) in context.dependences_of(source) {
+        let id = escape(context.source_id(other));
+        if dependence.declared {
+            declared.push(id.clone());
+        }
+        if dependence.detected {
+            detected.push(format!("{id} ({} shared)", dependence.evidence()));
+        }
+    }
+    (declared.join(", "), detected.join(", "))
 }
