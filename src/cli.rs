@@ -63,6 +63,47 @@ pub struct DatasetArgs {
     /// The reviews file. Defaults to `reviews.toml` in the current directory, used if present.
     #[arg(long, value_name = "FILE")]
     pub reviews: Option<PathBuf>,
+
+    /// The dataset root: every file read must be inside it. Default: the current directory
+    /// when it holds the claims directory, else the directory that holds the claims directory.
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// Follow symbolic links and `text` paths that lead outside the dataset root. For a
+    /// dataset you trust on your own machine; never on a pull request.
+    #[arg(long)]
+    pub allow_outside_root: bool,
+
+    /// The largest file read, in bytes (`K`, `M` and `G` multiply by 1024, 1024², 1024³).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_file_size: u64,
+}
+
+/// A size in bytes: digits, optionally followed by `K`, `M` or `G` (powers of 1024, an
+/// optional `B` or `iB` after them).
+///
+/// # Errors
+/// When the text is not such a size, or overflows.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let trimmed = text.trim();
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, unit) = trimmed.split_at(digits);
+    let shift = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => {
+            return Err(format!(
+                "`{text}` is not a size (write e.g. 65536, 512K or 64M)"
+            ));
+        }
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| format!("`{text}` is not a size (write e.g. 65536, 512K or 64M)"))
 }
 
 /// Arguments of `factcheck check`.
@@ -121,6 +162,10 @@ pub struct CheckArgs {
     /// Print how long each stage took, and the peak memory, to stderr.
     #[arg(long)]
     pub timings: bool,
+
+    /// Write output files even where the path is a symbolic link or one of the run's inputs.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Arguments of `factcheck review`.
@@ -203,6 +248,10 @@ pub struct ReportArgs {
     /// Print how long each stage took, and the peak memory, to stderr.
     #[arg(long)]
     pub timings: bool,
+
+    /// Write the output file even where the path is a symbolic link or one of the run's inputs.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The formats of `factcheck report`.
@@ -337,6 +386,11 @@ mod tests {
         );
         assert_eq!("JSON".parse::<Output>().map(|o| o.format), Ok(Format::Json));
         assert!("sarif=".parse::<Output>().is_err());
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("512 KiB"), Ok(512 << 10));
+        assert_eq!(parse_size("100"), Ok(100));
+        assert!(parse_size("-1").is_err());
+        assert!(parse_size("99999999999G").is_err());
         assert!(
             "xml"
                 .parse::<Output>()

@@ -23,6 +23,7 @@ pub mod compare;
 pub mod explain;
 pub mod files;
 pub mod findings;
+pub mod fs;
 pub mod load;
 pub mod model;
 pub mod normalize;
@@ -34,6 +35,7 @@ pub(crate) mod testing;
 pub mod triage;
 
 use std::collections::HashSet;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::compare::Comparison;
@@ -56,6 +58,9 @@ pub struct Checked {
     pub timings: Vec<(&'static str, Duration)>,
     /// The facts that were compared (claimed more than once), as labels.
     pub compared: Vec<FactLabel>,
+    /// Every file read (claims, rules, reviews, source texts), as its path was given or found:
+    /// what no output of the run may overwrite.
+    pub inputs: Vec<PathBuf>,
 }
 
 /// Loads, normalizes and compares a dataset, with the default policy (reviews apply, no
@@ -103,6 +108,7 @@ pub fn check_with(
     sort(&normalized.dataset, &mut findings);
 
     let dataset = normalized.dataset;
+    let inputs = dataset.files.iter().map(|(_, f)| f.path.clone()).collect();
     let mut summary = Summary {
         sources: dataset.sources.len(),
         claims: dataset.claims.len(),
@@ -137,6 +143,7 @@ pub fn check_with(
         summary,
         timings,
         compared,
+        inputs,
     }
 }
 

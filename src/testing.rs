@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use crate::Checked;
 use crate::findings::{Code, Finding};
-use crate::load::{Request, RulesPath};
+use crate::load::{Access, Request, RulesPath};
 use crate::triage::Policy;
 
 /// Checks claims files given as `(stem, toml)` and an optional rules file.
@@ -37,6 +37,7 @@ pub fn check_under(
         claims_dir: claims,
         rules: RulesPath::Default(rules_path),
         reviews: RulesPath::Default(reviews_path),
+        access: Access::default(),
     };
     crate::check_with(&request, policy, &mut |_| {})
 }

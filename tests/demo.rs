@@ -164,10 +164,11 @@ fn agreements_are_not_reported() {
 #[test]
 fn the_declared_excerpt_is_detected_and_not_reported() {
     use factcheck::findings::Code;
-    use factcheck::load::{Request, RulesPath};
+    use factcheck::load::{Access, Request, RulesPath};
 
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let checked = factcheck::check(&Request {
+        access: Access::default(),
         claims_dir: root.join("claims"),
         rules: RulesPath::Default(root.join("rules.toml")),
         reviews: RulesPath::Default(root.join("reviews.toml")),

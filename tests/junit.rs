@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use factcheck::Checked;
 use factcheck::findings::{FactLabel, Status};
-use factcheck::load::{Request, RulesPath};
+use factcheck::load::{Access, Request, RulesPath};
 use factcheck::render::{Report, junit};
 use roxmltree::{Document, Node};
 
@@ -23,6 +23,7 @@ fn root(relative: &str) -> PathBuf {
 fn checked(dataset: &str, reviews: Option<&str>) -> Checked {
     let dir = root(dataset);
     factcheck::check(&Request {
+        access: Access::default(),
         claims_dir: dir.join("claims"),
         rules: RulesPath::Default(dir.join("rules.toml")),
         reviews: reviews.map_or_else(

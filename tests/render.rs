@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use factcheck::load::{Request, RulesPath};
+use factcheck::load::{Access, Request, RulesPath};
 use factcheck::render::{Report, concise, human, json};
 
 fn checked(root: &str) -> factcheck::Checked {
@@ -13,6 +13,7 @@ fn checked(root: &str) -> factcheck::Checked {
     // Paths in the output are relative, as when run from the dataset's directory.
     std::env::set_current_dir(&root).expect("dataset directory");
     factcheck::check(&Request {
+        access: Access::default(),
         claims_dir: "claims".into(),
         rules: RulesPath::Default("rules.toml".into()),
         reviews: RulesPath::Default("reviews.toml".into()),

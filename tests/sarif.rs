@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use factcheck::explain;
 use factcheck::findings::{Code, Severity};
-use factcheck::load::{Request, RulesPath};
+use factcheck::load::{Access, Request, RulesPath};
 use factcheck::render::{Report, sarif};
 use serde_json::{Value, json};
 use snapbox::cmd::{Command, cargo_bin};
@@ -499,6 +499,7 @@ fn the_output_is_deterministic_and_in_the_findings_order() {
 fn absolute_paths_become_file_uris() {
     let root = repo().join("tests/cmd/findings.in");
     let checked = factcheck::check(&Request {
+        access: Access::default(),
         claims_dir: root.join("claims"),
         rules: RulesPath::Default(root.join("rules.toml")),
         reviews: RulesPath::Default(root.join("reviews.toml")),

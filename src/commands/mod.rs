@@ -21,7 +21,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use crate::Checked;
 use crate::cli::{Cli, Color, Command, DatasetArgs};
 use crate::findings::Finding;
-use crate::load::{Request, RulesPath};
+use crate::load::{Access, Request, RulesPath};
 use crate::model::date::Day;
 use crate::model::date::calendar;
 use crate::render::{Report, Summary, human};
@@ -53,6 +53,11 @@ pub(crate) fn request(dataset: &DatasetArgs) -> Request {
         claims_dir: dataset.claims.clone(),
         rules: path(&dataset.rules, "rules.toml"),
         reviews: path(&dataset.reviews, "reviews.toml"),
+        access: Access {
+            root: dataset.root.clone(),
+            outside_root: dataset.allow_outside_root,
+            max_file_size: dataset.max_file_size,
+        },
     }
 }
 

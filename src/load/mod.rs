@@ -40,6 +40,35 @@ pub struct Request {
     pub rules: RulesPath,
     /// The reviews file (default `reviews.toml`, used when present).
     pub reviews: RulesPath,
+    /// How far reading may go.
+    pub access: Access,
+}
+
+/// How far reading may go (the trust boundary: a dataset is untrusted input).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Access {
+    /// The dataset root, which every file read must be inside. `None`: the current directory
+    /// when it holds the claims directory, else the directory that holds the claims directory.
+    pub root: Option<PathBuf>,
+    /// Whether symbolic links and `text` paths may lead outside the root.
+    pub outside_root: bool,
+    /// The largest file read, in bytes.
+    pub max_file_size: u64,
+}
+
+impl Access {
+    /// The default largest file: 64 MiB.
+    pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 << 20;
+}
+
+impl Default for Access {
+    fn default() -> Self {
+        Self {
+            root: None,
+            outside_root: false,
+            max_file_size: Self::DEFAULT_MAX_FILE_SIZE,
+        }
+    }
 }
 
 /// The reviews of one file.
@@ -347,6 +376,7 @@ mod tests {
             claims_dir: dir.join("claims"),
             rules: RulesPath::Default(dir.join("rules.toml")),
             reviews: RulesPath::Default(dir.join("reviews.toml")),
+            access: Access::default(),
         }
     }
 

@@ -1,0 +1,216 @@
+//! A hostile dataset in a temporary directory, and a runner with a timeout.
+//!
+//! Layout of every [`Case`]:
+//!
+//! ```text
+//! <tmp>/outside/secret.txt   holds SECRET, outside the dataset root
+//! <tmp>/dataset/             the dataset root and the working directory of every run
+//!     claims/ rules.toml sources/ …
+//! ```
+
+#![allow(dead_code)] // each module uses part of the kit
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A marker that must never appear in any output: it lives outside the dataset root.
+pub const SECRET: &str = "SECRET-7f3a9c2e-d41d8cd98f00";
+
+/// A plain claims file for `source` with one claim.
+pub fn claims(subject: &str, property: &str, value: &str) -> String {
+    format!(
+        "[source]\ntitle = \"T\"\npublisher = \"P\"\n\n[[claim]]\nsubject = \"{subject}\"\nproperty = \"{property}\"\nvalue = \"{value}\"\n"
+    )
+}
+
+/// A dataset under construction, with a secret beside it.
+pub struct Case {
+    tmp: tempfile::TempDir,
+}
+
+impl Case {
+    /// An empty dataset (with `claims/`) and the secret outside it.
+    pub fn new() -> Self {
+        let tmp = tempfile::tempdir().expect("temporary directory");
+        fs::create_dir_all(tmp.path().join("outside")).expect("outside");
+        fs::write(
+            tmp.path().join("outside/secret.txt"),
+            format!("{SECRET}\nline two {SECRET}\n"),
+        )
+        .expect("secret");
+        fs::create_dir_all(tmp.path().join("dataset/claims")).expect("claims");
+        Case { tmp }
+    }
+
+    /// The dataset root.
+    pub fn root(&self) -> PathBuf {
+        self.tmp.path().join("dataset")
+    }
+
+    /// The secret file's absolute path.
+    pub fn secret_path(&self) -> PathBuf {
+        self.tmp.path().join("outside/secret.txt")
+    }
+
+    /// A path inside the dataset.
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.root().join(relative)
+    }
+
+    /// Writes a file inside the dataset, creating its directory.
+    pub fn write(&self, relative: &str, text: impl AsRef<[u8]>) -> &Self {
+        let path = self.path(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("directory");
+        }
+        fs::write(path, text).expect("write");
+        self
+    }
+
+    /// A symbolic link inside the dataset at `relative`, pointing at `target` (as written).
+    #[cfg(unix)]
+    pub fn link(&self, relative: &str, target: impl AsRef<Path>) -> &Self {
+        let path = self.path(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("directory");
+        }
+        std::os::unix::fs::symlink(target, path).expect("symlink");
+        self
+    }
+
+    /// Runs factcheck in the dataset root, killed after `timeout`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with_timeout(args, Duration::from_secs(20))
+    }
+
+    /// Runs factcheck in the dataset root, killed after `timeout`.
+    pub fn run_with_timeout(&self, args: &[&str], timeout: Duration) -> Run {
+        run_in(&self.root(), args, timeout)
+    }
+}
+
+/// What one run printed and how it ended.
+#[derive(Debug)]
+pub struct Run {
+    /// Standard output, as bytes.
+    pub stdout: Vec<u8>,
+    /// Standard error, as bytes.
+    pub stderr: Vec<u8>,
+    /// The exit status; `None` when the run was killed (timed out or by a signal).
+    pub status: Option<i32>,
+    /// Whether the timeout killed it.
+    pub timed_out: bool,
+}
+
+impl Run {
+    /// Standard output and standard error together, lossily decoded.
+    pub fn all(&self) -> String {
+        format!(
+            "{}\n{}",
+            String::from_utf8_lossy(&self.stdout),
+            String::from_utf8_lossy(&self.stderr)
+        )
+    }
+
+    /// Standard output, lossily decoded.
+    pub fn out(&self) -> String {
+        String::from_utf8_lossy(&self.stdout).into_owned()
+    }
+
+    /// Standard error, lossily decoded.
+    pub fn err(&self) -> String {
+        String::from_utf8_lossy(&self.stderr).into_owned()
+    }
+
+    /// Asserts the run finished in time, did not panic (101) and exited with `status`.
+    pub fn assert_status(&self, status: i32) -> &Self {
+        assert!(!self.timed_out, "timed out: {}", self.all());
+        assert_eq!(self.status, Some(status), "{}", self.all());
+        self
+    }
+
+    /// Asserts the secret appears nowhere in what was printed.
+    pub fn assert_no_secret(&self) -> &Self {
+        assert!(
+            !self.all().contains(SECRET) && !self.all().contains("line two"),
+            "the secret leaked: {}",
+            self.all()
+        );
+        self
+    }
+}
+
+/// Runs the binary in `dir` with `args`, without standard input, killed after `timeout`.
+pub fn run_in(dir: &Path, args: &[&str], timeout: Duration) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factcheck"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("GITHUB_WORKSPACE")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("factcheck runs");
+    // Read both pipes on their own threads so a large output cannot block the child.
+    let mut out = child.stdout.take().expect("stdout");
+    let mut err = child.stderr.take().expect("stderr");
+    let out_reader = std::thread::spawn(move || {
+        let mut buffer = Vec::new();
+        let _ = out.read_to_end(&mut buffer);
+        buffer
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut buffer = Vec::new();
+        let _ = err.read_to_end(&mut buffer);
+        buffer
+    });
+    let start = Instant::now();
+    let mut timed_out = false;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status.code();
+        }
+        if start.elapsed() > timeout {
+            let _ = child.kill();
+            let _ = child.wait();
+            timed_out = true;
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    Run {
+        stdout: out_reader.join().unwrap_or_default(),
+        stderr: err_reader.join().unwrap_or_default(),
+        status,
+        timed_out,
+    }
+}
+
+/// Every machine and text format of `check`, each to stdout, as `--format` values.
+pub const CHECK_FORMATS: &[&str] = &["human", "concise", "json", "sarif", "github", "junit"];
+
+/// Every format of `report`.
+pub const REPORT_FORMATS: &[&str] = &["markdown", "html", "json"];
+
+/// Runs `check` in every format and `report` in every format; returns every run.
+pub fn every_format(case: &Case) -> Vec<(String, Run)> {
+    let mut runs = Vec::new();
+    for format in CHECK_FORMATS {
+        runs.push((
+            format!("check --format {format}"),
+            case.run(&["check", "--format", format]),
+        ));
+    }
+    for format in REPORT_FORMATS {
+        runs.push((
+            format!("report --format {format}"),
+            case.run(&["report", "--format", format]),
+        ));
+    }
+    runs
+}
