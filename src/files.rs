@@ -214,9 +214,70 @@ fn lexical(path: &Path) -> PathBuf {
 }
 
 /// A path with `/` separators, as shown to users and written to machine formats.
+///
+/// A name that is not valid UTF-8 shows each invalid byte as `\xNN`, and then (on Unix,
+/// where `\` is an ordinary character of a name) a literal `\` as `\\`, so two different
+/// names never show alike: source ids taken from file names stay distinct and stable.
 #[must_use]
 pub fn display_path(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    match path.to_str() {
+        Some(text) => text.replace('\\', "/"),
+        None => escaped_bytes(path.as_os_str().as_encoded_bytes()),
+    }
+}
+
+/// A file name as shown, and as a source id: valid UTF-8 as it is; otherwise each invalid
+/// byte as `\\xNN` (and `\\` doubled), so that two different names never show alike.
+#[must_use]
+pub fn display_name(name: &std::ffi::OsStr) -> String {
+    match name.to_str() {
+        Some(text) => text.to_owned(),
+        None => escaped_bytes(name.as_encoded_bytes()),
+    }
+}
+
+/// Bytes as text: valid UTF-8 as it is (`\` doubled), each invalid byte as `\xNN`.
+fn escaped_bytes(mut bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(bytes.len() + 8);
+    while !bytes.is_empty() {
+        match std::str::from_utf8(bytes) {
+            Ok(valid) => {
+                out.push_str(&valid.replace('\\', "\\\\"));
+                break;
+            }
+            Err(error) => {
+                let (valid, rest) = bytes.split_at(error.valid_up_to());
+                out.push_str(&String::from_utf8_lossy(valid).replace('\\', "\\\\"));
+                let bad = error.error_len().unwrap_or(rest.len());
+                for byte in &rest[..bad] {
+                    let _ = write!(out, "\\x{byte:02X}");
+                }
+                bytes = &rest[bad..];
+            }
+        }
+    }
+    out
+}
+
+/// Whether a character could change how output looks or is read: control characters
+/// (escape sequences, carriage returns, line breaks), line and paragraph separators,
+/// bidirectional overrides and isolates, and noncharacters (which XML forbids).
+#[must_use]
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+                | '\u{FDD0}'..='\u{FDEF}'
+        )
+        || u32::from(c) & 0xFFFE == 0xFFFE
+}
+
+/// Whether any character of a text [`is_unsafe_char`].
+#[must_use]
+pub fn has_unsafe_char(text: &str) -> bool {
+    text.chars().any(is_unsafe_char)
 }
 
 #[cfg(test)]
@@ -247,6 +308,18 @@ mod tests {
         // `x` sits after three multi-byte characters and a space.
         let x = file.text.find('x').unwrap() as u32;
         assert_eq!(file.line_col(x), LineCol { line: 2, column: 5 });
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_show_distinctly() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let shown = |bytes: &[u8]| display_path(Path::new(OsStr::from_bytes(bytes)));
+        assert_eq!(shown(b"claims/a\xff.toml"), "claims/a\\xFF.toml");
+        assert_ne!(shown(b"a\xff"), shown(b"a\xfe"));
+        assert_ne!(shown(b"a\xff\\"), display_path(Path::new("a\\xFF\\")));
+        assert_eq!(display_path(Path::new("plain/é.toml")), "plain/é.toml");
     }
 
     #[test]

@@ -18,8 +18,9 @@ use sha2::{Digest, Sha256};
 
 use crate::files::{FileId, Files, display_path};
 use crate::findings::hex;
+use crate::fs::{FileSystem, GitFs, Origin, OsFs};
 use crate::load::claims::{self, LoadedClaimsFile};
-use crate::load::{self, RulesPath};
+use crate::load::{self, Request, RulesPath};
 use crate::normalize::claims::identities;
 
 /// What changed since the revision.
@@ -31,16 +32,17 @@ pub enum Changed {
     Everything(String),
 }
 
-/// What changed in the dataset since `rev`: the claims files of `claims_dir`, the rules and
-/// reviews files, and the source texts the claims files name.
+/// What changed in the dataset since `rev`: the claims files of the request's claims
+/// directory, the rules and reviews files, and the source texts the claims files name. Files
+/// are read as the check reads them (confined to the dataset root); their earlier versions
+/// from git.
 ///
 /// # Errors
 /// When git is missing, the directory is not in a git work tree, or the revision is unknown.
-pub fn changed_claims(
-    claims_dir: &Path,
-    others: &[&RulesPath],
-    rev: &str,
-) -> Result<Changed, String> {
+pub fn changed_claims(request: &Request, rev: &str) -> Result<Changed, String> {
+    let claims_dir = &request.claims_dir;
+    let others = [&request.rules, &request.reviews];
+    let fs = OsFs::new(&request.access, claims_dir).map_err(|e| e.to_string())?;
     let root = git(claims_dir, &["rev-parse", "--show-toplevel"])
         .map_err(|e| format!("--changed-since needs a git work tree: {e}"))?;
     let root = PathBuf::from(root.trim());
@@ -57,9 +59,10 @@ pub fn changed_claims(
     .map_err(|_| format!("--changed-since: `{rev}` is not a revision of this repository"))?;
     let touched = touched_files(&root, rev)?;
     let relative = |path: &Path| -> Option<String> {
-        let full = std::fs::canonicalize(path).ok()?;
+        let full = fs.node(path, Origin::Found).ok()?.physical;
         full.strip_prefix(&root).ok().map(display_path)
     };
+    let before_fs = GitFs::new(root.clone(), rev.to_owned(), request.access.max_file_size);
 
     for other in others {
         let (RulesPath::Given(path) | RulesPath::Default(path)) = other;
@@ -71,7 +74,7 @@ pub fn changed_claims(
         }
     }
 
-    let paths = load::discover(claims_dir).map_err(|problem| problem.message)?;
+    let (paths, _) = load::discover(&fs, claims_dir).map_err(|problem| problem.message)?;
     let dir = relative(claims_dir).unwrap_or_default();
     let mut now: Vec<Version> = Vec::new();
     let mut sources_with_new_text = FxHashSet::default();
@@ -80,7 +83,7 @@ pub fn changed_claims(
             .ok_or_else(|| format!("`{}` is outside the git work tree", display_path(path)))?;
         let is_touched = touched.contains(&name);
         // An unreadable file is reported by the check itself.
-        let Ok(text) = std::fs::read_to_string(path) else {
+        let Some(text) = read_text(&fs, path) else {
             continue;
         };
         let version = Version::read(path, &text);
@@ -109,7 +112,7 @@ pub fn changed_claims(
             continue;
         }
         // A file that did not exist at the revision has nothing to compare with.
-        let Ok(text) = git(&root, &["show", &format!("{rev}:{name}")]) else {
+        let Some(text) = read_text(&before_fs, Path::new(name)) else {
             continue;
         };
         let old = Version::read(&root.join(name), &text);
@@ -130,7 +133,7 @@ pub fn changed_claims(
     // A source whose text changed while its claims file did not: all its claims changed.
     if !sources_with_new_text.is_empty() {
         for path in &paths {
-            let Ok(text) = std::fs::read_to_string(path) else {
+            let Some(text) = read_text(&fs, path) else {
                 continue;
             };
             let version = Version::read(path, &text);
@@ -243,6 +246,11 @@ fn lexical_relative(root: &Path, path: &Path) -> Option<String> {
     let parent = std::fs::canonicalize(parent).ok()?;
     let full = parent.join(absolute.file_name()?);
     full.strip_prefix(root).ok().map(display_path)
+}
+
+/// A file's text, if it can be read as UTF-8.
+fn read_text(fs: &dyn FileSystem, path: &Path) -> Option<String> {
+    String::from_utf8(fs.read(path, Origin::Found).ok()?).ok()
 }
 
 /// Runs git in a directory; its standard output, or its error in words.

@@ -194,17 +194,13 @@ fn policy(args: &CheckArgs) -> Result<Policy, String> {
         .transpose()?;
     let changed = match args.changed_since.as_deref() {
         None => None,
-        Some(rev) => {
-            let dataset = request(&args.dataset);
-            let others = [&dataset.rules, &dataset.reviews];
-            match changed::changed_claims(&args.dataset.claims, &others, rev)? {
-                Changed::Claims(keys) => Some(keys),
-                Changed::Everything(why) => {
-                    eprintln!("factcheck: {why}");
-                    None
-                }
+        Some(rev) => match changed::changed_claims(&request(&args.dataset), rev)? {
+            Changed::Claims(keys) => Some(keys),
+            Changed::Everything(why) => {
+                eprintln!("factcheck: {why}");
+                None
             }
-        }
+        },
     };
     let today = today_from(args.today.as_deref())?;
     Ok(Policy {

@@ -16,8 +16,10 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::files::{FileId, Files, Span, display_path};
+use crate::files::{FileId, Files, Span, display_name, display_path};
 use crate::findings::{Code, Finding};
+use crate::fs::walk::walk;
+use crate::fs::{FileSystem, FsError, Origin, OsFs, Text};
 
 use self::claims::LoadedClaimsFile;
 use self::rules::LoadedRules;
@@ -95,44 +97,75 @@ pub struct Loaded {
     pub problems: Vec<Finding>,
 }
 
-/// Loads the claims directory and the rules file.
+/// Loads the claims directory and the rules file from the disk, confined as `request.access`
+/// says.
 #[must_use]
 pub fn load(request: &Request) -> Loaded {
+    match OsFs::new(&request.access, &request.claims_dir) {
+        Ok(fs) => load_from(&fs, request),
+        Err(error) => {
+            let root = request.access.root.as_deref().map_or_else(
+                || "the dataset root".to_owned(),
+                |root| format!("the dataset root `{}`", display_path(root)),
+            );
+            let problem = Finding::new(Code::LoadIo, format!("cannot use {root}: {error}"))
+                .with_help("pass an existing directory to --root, or run factcheck in the dataset");
+            Loaded {
+                files: Files::new(),
+                claims: Vec::new(),
+                rules: LoadedRules::default(),
+                reviews: None,
+                problems: vec![problem],
+            }
+        }
+    }
+}
+
+/// Loads the claims directory and the rules file through a file system.
+#[must_use]
+pub fn load_from(fs: &dyn FileSystem, request: &Request) -> Loaded {
     let mut files = Files::new();
     let mut problems = Vec::new();
 
     let rules = match &request.rules {
-        RulesPath::Given(path) => read_rules(path, true, &mut files, &mut problems),
-        RulesPath::Default(path) => read_rules(path, false, &mut files, &mut problems),
+        RulesPath::Given(path) => read_rules(fs, path, true, &mut files, &mut problems),
+        RulesPath::Default(path) => read_rules(fs, path, false, &mut files, &mut problems),
     };
     let reviews = match &request.reviews {
-        RulesPath::Given(path) => read_reviews(path, true, &mut files, &mut problems),
-        RulesPath::Default(path) => read_reviews(path, false, &mut files, &mut problems),
+        RulesPath::Given(path) => read_reviews(fs, path, true, &mut files, &mut problems),
+        RulesPath::Default(path) => read_reviews(fs, path, false, &mut files, &mut problems),
     };
 
-    let paths = match discover(&request.claims_dir) {
-        Ok(paths) => paths,
+    let paths = match discover(fs, &request.claims_dir) {
+        Ok((paths, found)) => {
+            problems.extend(found);
+            paths
+        }
         Err(problem) => {
             problems.push(*problem);
             Vec::new()
         }
     };
-    let texts: Vec<_> = paths.par_iter().map(|path| read_text(path)).collect();
+    let texts: Vec<_> = paths
+        .par_iter()
+        .map(|path| fs.read(path, Origin::Found).map(Text::decode))
+        .collect();
     let mut to_parse = Vec::with_capacity(texts.len());
     for (path, text) in paths.into_iter().zip(texts) {
         match text {
             Ok(Text::Valid(text)) => {
                 let stem = stem_of(&path);
                 let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                let text: Arc<str> = Arc::from(text);
                 let id = files.add(path, text.clone());
                 to_parse.push((id, stem, dir, text));
             }
             Ok(Text::Invalid { lossy, valid_up_to }) => {
                 let shown = display_path(&path);
-                let id = files.add(path, lossy);
+                let id = files.add(path, Arc::from(lossy));
                 problems.push(encoding_problem(id, &shown, valid_up_to));
             }
-            Err(problem) => problems.push(*problem),
+            Err(error) => problems.push(io_problem(&error)),
         }
     }
 
@@ -140,14 +173,22 @@ pub fn load(request: &Request) -> Loaded {
         .into_par_iter()
         .map(|(id, stem, dir, text)| {
             let mut found = Vec::new();
-            let mut loaded = claims::read(id, stem, &text, &mut found);
-            loaded.source_text = read_source_text(&loaded, &dir, &mut found);
-            (loaded, found)
+            let loaded = claims::read(id, stem, &text, &mut found);
+            let source_text = read_source_text(fs, &loaded, &dir, &mut found);
+            (loaded, source_text, found)
         })
         .collect();
     let mut claims = Vec::with_capacity(parsed.len());
-    for (loaded, found) in parsed {
+    let mut texts_read = rustc_hash::FxHashSet::default();
+    for (mut loaded, source_text, found) in parsed {
         problems.extend(found);
+        if let Some((path, text)) = source_text {
+            // The text is an input like any other: listed, hashed, never overwritten.
+            if texts_read.insert(path.clone()) {
+                files.add(path, Arc::clone(&text));
+            }
+            loaded.source_text = Some(text);
+        }
         claims.push(loaded);
     }
 
@@ -170,59 +211,35 @@ pub fn load(request: &Request) -> Loaded {
     }
 }
 
-enum Text {
-    Valid(Arc<str>),
-    Invalid { lossy: Arc<str>, valid_up_to: usize },
+/// A refused or failed read, as a finding about the file.
+fn io_problem(error: &FsError) -> Finding {
+    Finding::new(Code::LoadIo, error.to_string()).with_help(error.help())
 }
 
-fn read_text(path: &Path) -> Result<Text, Box<Finding>> {
-    let bytes = std::fs::read(path).map_err(|error| {
-        Box::new(
-            Finding::new(
-                Code::LoadIo,
-                format!("cannot read `{}`: {error}", display_path(path)),
-            )
-            .with_help("check that the file exists and is readable"),
-        )
-    })?;
-    Ok(match String::from_utf8(bytes) {
-        Ok(text) => Text::Valid(Arc::from(text)),
-        Err(error) => {
-            let valid_up_to = error.utf8_error().valid_up_to();
-            let lossy = String::from_utf8_lossy(error.as_bytes()).into_owned();
-            Text::Invalid {
-                lossy: Arc::from(lossy),
-                valid_up_to,
-            }
-        }
-    })
-}
-
-/// The text `[source] text` names, relative to the claims file.
+/// The text `[source] text` names, relative to the claims file, with the path it was read
+/// at. The path comes from the dataset: it must be relative and stay inside the root.
 fn read_source_text(
+    fs: &dyn FileSystem,
     loaded: &LoadedClaimsFile,
     dir: &Path,
     problems: &mut Vec<Finding>,
-) -> Option<Arc<str>> {
+) -> Option<(PathBuf, Arc<str>)> {
     let field = loaded.source.as_ref()?.value.text.as_ref()?;
-    let path = dir.join(field.get_ref());
-    match std::fs::read(&path) {
+    match fs.read_written(dir, Path::new(field.get_ref())) {
         // A text with stray bytes can still be searched for quotes.
-        Ok(bytes) => Some(Arc::from(String::from_utf8_lossy(&bytes).as_ref())),
+        Ok((path, bytes)) => Some((path, Arc::from(String::from_utf8_lossy(&bytes).as_ref()))),
         Err(error) => {
-            problems.push(
-                Finding::new(
-                    Code::LoadIo,
-                    format!(
-                        "cannot read the source text `{}`: {error}",
-                        display_path(&path)
-                    ),
-                )
-                .with_help("`text` is a path relative to the claims file; fix it or remove it")
-                .at(
-                    Span::new(loaded.file, field.span()),
+            let (label, help) = match error {
+                FsError::NotFound { .. } => (
                     "source text not found",
+                    "`text` is a path relative to the claims file; fix it or remove it",
                 ),
+                _ => ("source text refused", error.help()),
+            };
+            problems.push(
+                Finding::new(Code::LoadIo, format!("the source text {error}"))
+                    .with_help(help)
+                    .at(Span::new(loaded.file, field.span()), label),
             );
             None
         }
@@ -240,123 +257,102 @@ fn encoding_problem(file: FileId, shown: &str, valid_up_to: usize) -> Finding {
         )
 }
 
+/// Reads a rules or reviews file: the text, or `None` when there is nothing to parse (a
+/// default file that is absent, or a problem already reported).
+fn read_optional(
+    fs: &dyn FileSystem,
+    path: &Path,
+    required: bool,
+    flag: &str,
+    files: &mut Files,
+    problems: &mut Vec<Finding>,
+) -> Option<(FileId, Arc<str>)> {
+    match fs.read(path, Origin::Argument).map(Text::decode) {
+        Ok(Text::Valid(text)) => {
+            let text: Arc<str> = Arc::from(text);
+            let id = files.add(path.to_path_buf(), text.clone());
+            Some((id, text))
+        }
+        Ok(Text::Invalid { lossy, valid_up_to }) => {
+            let id = files.add(path.to_path_buf(), Arc::from(lossy));
+            problems.push(encoding_problem(id, &display_path(path), valid_up_to));
+            None
+        }
+        Err(error) if error.is_not_found() && !required => None,
+        Err(error) => {
+            let mut problem = io_problem(&error);
+            if error.is_not_found() {
+                let without = flag.trim_start_matches('-');
+                problem.help = Some(format!(
+                    "pass an existing file to {flag}, or leave it out to run without {without}"
+                ));
+            }
+            problems.push(problem);
+            None
+        }
+    }
+}
+
 fn read_rules(
+    fs: &dyn FileSystem,
     path: &Path,
     required: bool,
     files: &mut Files,
     problems: &mut Vec<Finding>,
 ) -> LoadedRules {
-    if !required && !path.exists() {
-        return LoadedRules::default();
-    }
-    match read_text(path) {
-        Ok(Text::Valid(text)) => {
-            let id = files.add(path.to_path_buf(), text.clone());
-            rules::read(id, &text, problems)
-        }
-        Ok(Text::Invalid { lossy, valid_up_to }) => {
-            let id = files.add(path.to_path_buf(), lossy);
-            problems.push(encoding_problem(id, &display_path(path), valid_up_to));
-            LoadedRules::default()
-        }
-        Err(problem) => {
-            let mut problem = *problem;
-            problem.help = Some(
-                "pass an existing file to --rules, or leave it out to run without rules".into(),
-            );
-            problems.push(problem);
-            LoadedRules::default()
-        }
-    }
+    read_optional(fs, path, required, "--rules", files, problems)
+        .map(|(id, text)| rules::read(id, &text, problems))
+        .unwrap_or_default()
 }
 
 fn read_reviews(
+    fs: &dyn FileSystem,
     path: &Path,
     required: bool,
     files: &mut Files,
     problems: &mut Vec<Finding>,
 ) -> Option<LoadedReviews> {
-    if !required && !path.exists() {
-        return None;
-    }
-    match read_text(path) {
-        Ok(Text::Valid(text)) => {
-            let file = files.add(path.to_path_buf(), text.clone());
-            Some(LoadedReviews {
-                file,
-                reviews: reviews::read(file, &text, problems),
-            })
+    read_optional(fs, path, required, "--reviews", files, problems).map(|(file, text)| {
+        LoadedReviews {
+            file,
+            reviews: reviews::read(file, &text, problems),
         }
-        Ok(Text::Invalid { lossy, valid_up_to }) => {
-            let id = files.add(path.to_path_buf(), lossy);
-            problems.push(encoding_problem(id, &display_path(path), valid_up_to));
-            None
-        }
-        Err(problem) => {
-            let mut problem = *problem;
-            problem.help = Some(
-                "pass an existing file to --reviews, or leave it out to run without reviews".into(),
-            );
-            problems.push(problem);
-            None
-        }
-    }
+    })
 }
 
-/// Every `*.toml` file under `dir`, sorted by path; hidden files and directories are skipped.
+/// Every `*.toml` file under `dir`, sorted by path, with a problem for every entry that could
+/// not be looked at; hidden files and directories are skipped, links followed inside the root
+/// only, each directory listed once.
 ///
 /// # Errors
 /// When the directory does not exist or cannot be listed.
-pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, Box<Finding>> {
+pub fn discover(
+    fs: &dyn FileSystem,
+    dir: &Path,
+) -> Result<(Vec<PathBuf>, Vec<Finding>), Box<Finding>> {
     let shown = display_path(dir);
-    if !dir.exists() {
-        return Err(Box::new(
+    let is_toml = |path: &Path| path.extension().is_some_and(|ext| ext == "toml");
+    match walk(fs, dir, &is_toml) {
+        Ok(walk) => Ok((walk.files, walk.problems.iter().map(io_problem).collect())),
+        Err(FsError::NotFound { .. }) => Err(Box::new(
             Finding::new(
                 Code::LoadIo,
                 format!("the claims directory `{shown}` does not exist"),
             )
             .with_help("pass the directory of claims files, or run factcheck where `claims/` is"),
-        ));
-    }
-    if !dir.is_dir() {
-        return Err(Box::new(
+        )),
+        Err(FsError::Kind { .. }) => Err(Box::new(
             Finding::new(Code::LoadIo, format!("`{shown}` is not a directory"))
                 .with_help("pass the directory that holds the claims files, not a file"),
-        ));
+        )),
+        Err(error) => Err(Box::new(io_problem(&error))),
     }
-    let mut found = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(next) = pending.pop() {
-        let entries = std::fs::read_dir(&next).map_err(|error| {
-            Box::new(
-                Finding::new(
-                    Code::LoadIo,
-                    format!("cannot list `{}`: {error}", display_path(&next)),
-                )
-                .with_help("check the directory's permissions"),
-            )
-        })?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            if hidden {
-                continue;
-            }
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|ext| ext == "toml") {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
 }
 
+/// The source id a file's name gives: its stem, shown as [`display_name`] shows names (so two
+/// names that are not UTF-8 never give one id).
 fn stem_of(path: &Path) -> String {
-    path.file_stem()
-        .map(|stem| stem.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_stem().map(display_name).unwrap_or_default()
 }
 
 #[cfg(test)]
