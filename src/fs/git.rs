@@ -42,9 +42,10 @@ impl GitFs {
         for component in relative.components() {
             match component {
                 Component::Normal(part) => {
-                    parts.push(part.to_str().ok_or_else(|| FsError::NotFound {
+                    let part = part.to_str().ok_or_else(|| FsError::NotFound {
                         path: display_path(path),
-                    })?)
+                    })?;
+                    parts.push(part);
                 }
                 Component::CurDir => {}
                 _ => {

@@ -44,56 +44,51 @@ pub fn interpret(
     let published = |draft: &Draft| sources[draft.source.0 as usize].published.as_ref();
     let kind_of = |kinds: &[Option<ValueKind>], index: usize| kinds[property_of[index].0 as usize];
     let properties = declared.len();
-    // Inference is a vote: a property is of the type most of its values read as, dates
-    // winning ties (a value such as "2014" reads as both). The values that do not read are
-    // then reported at their span rather than compared as strings (DESIGN 2.2).
     let dates = parse_where(
         drafts,
         |i| matches!(kind_of(declared, i), None | Some(ValueKind::Date)),
         |draft| parse_date(&draft.stated, published(draft)),
     );
-    let date_votes = count_per_property(property_of, properties, |i| match &dates[i] {
-        Some(Ok(_)) => looks_like_a_year(&drafts[i].stated),
-        // A relative date in a source with no `published` date is still a date: the missing
-        // anchor is reported as such, not hidden by reading the value as a name.
-        Some(Err(_)) => {
-            published(&drafts[i]).is_none()
-                && parse_date(&drafts[i].stated, Some(&stand_in_anchor())).is_ok()
-        }
-        None => false,
-    });
-    let totals = count_per_property(property_of, properties, |_| true);
-    let unanimous: Vec<bool> = (0..properties)
-        .map(|p| date_votes[p] == totals[p])
-        .collect();
-    let numbers = parse_where(
+    // Numbers are read where they can decide the vote or are needed: a value that reads as a
+    // date votes for dates whatever else it reads as.
+    let mut numbers = parse_where(
         drafts,
-        |i| {
-            let property = property_of[i].0 as usize;
-            match declared[property] {
-                None => !unanimous[property],
-                Some(kind) => kind == ValueKind::Number,
-            }
+        |i| match kind_of(declared, i) {
+            None => !matches!(dates[i], Some(Ok(_))),
+            Some(kind) => kind == ValueKind::Number,
         },
         |draft| parse_number(&draft.stated),
     );
-    let number_votes = count_per_property(property_of, properties, |i| {
-        matches!(numbers[i], Some(Ok(_)))
-    });
+    let mut votes = vec![Votes::default(); properties];
+    for (index, draft) in drafts.iter().enumerate() {
+        let reads_as_date = match &dates[index] {
+            Some(Ok(_)) => true,
+            // A relative date in a source with no `published` date is still a date: the missing
+            // anchor is reported as such, not hidden by reading the value as a name.
+            Some(Err(_)) => {
+                published(draft).is_none()
+                    && parse_date(&draft.stated, Some(&stand_in_anchor())).is_ok()
+            }
+            None => false,
+        };
+        let reads_as_number = matches!(numbers[index], Some(Ok(_)));
+        votes[property_of[index].0 as usize].count(&draft.stated, reads_as_date, reads_as_number);
+    }
     let kinds: Vec<ValueKind> = (0..properties)
-        .map(|p| {
-            declared[p].unwrap_or_else(|| {
-                let best = date_votes[p].max(number_votes[p]);
-                if best == 0 || best * 2 < totals[p] {
-                    ValueKind::Name
-                } else if date_votes[p] >= number_votes[p] {
-                    ValueKind::Date
-                } else {
-                    ValueKind::Number
-                }
-            })
-        })
+        .map(|p| declared[p].unwrap_or_else(|| votes[p].kind()))
         .collect();
+    // Values of number properties not read yet (they also read as dates): read them now.
+    let late: Vec<(usize, Result<Quantity, NumberError>)> = numbers
+        .par_iter()
+        .enumerate()
+        .filter(|&(i, parsed)| {
+            parsed.is_none() && kinds[property_of[i].0 as usize] == ValueKind::Number
+        })
+        .map(|(i, _)| (i, parse_number(&drafts[i].stated)))
+        .collect();
+    for (index, parsed) in late {
+        numbers[index] = Some(parsed);
+    }
 
     let values = drafts
         .iter()
@@ -125,29 +120,71 @@ fn parse_where<T: Send, E: Send>(
         .collect()
 }
 
-/// For each property, how many of its drafts `counted` accepts.
-fn count_per_property(
-    property_of: &[EntityId],
-    properties: usize,
-    counted: impl Fn(usize) -> bool,
-) -> Vec<usize> {
-    let mut counts = vec![0; properties];
-    for (index, property) in property_of.iter().enumerate() {
-        if counted(index) {
-            counts[property.0 as usize] += 1;
-        }
-    }
-    counts
+/// How a property's values read, for inferring its type (README, "How claims are
+/// understood"). A bare whole number is a plausible year (`1990`) or not (`2500`, `0000`); any
+/// other value reads as a date (`late 1970s`), as a number (`2,500 troops`), or as neither.
+#[derive(Debug, Clone, Copy, Default)]
+struct Votes {
+    /// Values in all.
+    total: usize,
+    /// Bare whole numbers that are plausible years: a date or a count.
+    years: usize,
+    /// Bare whole numbers that are not plausible years.
+    counts: usize,
+    /// Other values that read as dates.
+    dates: usize,
+    /// Other values that read as numbers (and not as dates).
+    numbers: usize,
 }
 
-/// For inference only: a bare whole number counts as a date when it is a plausible year, so
-/// that counts such as 2500 vote for numbers. (A property declared as a date takes any year.)
-fn looks_like_a_year(value: &str) -> bool {
+impl Votes {
+    fn count(&mut self, stated: &str, reads_as_date: bool, reads_as_number: bool) {
+        self.total += 1;
+        let value = stated.trim();
+        if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+            if is_plausible_year(value) {
+                self.years += 1;
+            } else {
+                self.counts += 1;
+            }
+        } else if reads_as_date {
+            self.dates += 1;
+        } else if reads_as_number {
+            self.numbers += 1;
+        }
+    }
+
+    /// The inferred type: a name unless at least half the values read as dates or numbers;
+    /// then a date when plausible years and date phrases outnumber other numbers, or match
+    /// them with at least one date phrase among them (`late 1970s` beside `1950` and a typo
+    /// `99999`); else a number (`2000` beside `2500` troops).
+    fn kind(self) -> ValueKind {
+        let readable = self.years + self.counts + self.dates + self.numbers;
+        if readable == 0 || readable * 2 < self.total {
+            return ValueKind::Name;
+        }
+        let for_date = self.years + self.dates;
+        let for_number = self.counts + self.numbers;
+        if for_date > for_number || (for_date == for_number && self.dates > 0) {
+            ValueKind::Date
+        } else {
+            ValueKind::Number
+        }
+    }
+}
+
+/// Whether a value of an inferred date property may be read as a date: anything but a bare
+/// whole number that is not a plausible year.
+fn reads_as_year(value: &str) -> bool {
     let value = value.trim();
-    !value.bytes().all(|b| b.is_ascii_digit())
-        || value
-            .parse::<u32>()
-            .is_ok_and(|year| (1000..=2100).contains(&year))
+    !value.bytes().all(|b| b.is_ascii_digit()) || is_plausible_year(value)
+}
+
+/// A bare whole number that reads as a year when the property is inferred to hold dates.
+fn is_plausible_year(value: &str) -> bool {
+    value
+        .parse::<u32>()
+        .is_ok_and(|year| (1000..=2100).contains(&year))
 }
 
 /// One draft's value for its property's type, or a problem.
@@ -167,6 +204,20 @@ fn value(
         }
     };
     match (kind, date, number) {
+        (ValueKind::Date, Some(Ok(_)), _) if !declared && !reads_as_year(&draft.stated) => {
+            let stated = draft.stated.trim();
+            problems.push(unreadable(
+                Code::LoadDate,
+                draft,
+                &format!("`{stated}` is not a plausible year (1000–2100)"),
+                Some(
+                    "correct the year, or declare the property's type as `date` in rules.toml to accept any year"
+                        .to_owned(),
+                ),
+                &why(),
+            ));
+            None
+        }
         (ValueKind::Date, Some(Ok(date)), _) => Some(Value::Date(date)),
         (ValueKind::Date, Some(Err(error)), _) => {
             problems.push(unreadable(
@@ -269,6 +320,60 @@ mod tests {
             Some("GDP")
         );
         assert_eq!(base_as_written("2%", "gdp"), None);
+    }
+
+    fn one_property(values: &[&str]) -> Vec<Code> {
+        let files: Vec<(String, String)> = values
+            .iter()
+            .enumerate()
+            .map(|(i, value)| (format!("s{i}"), source(&[("X", "p", value)])))
+            .collect();
+        let borrowed: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(stem, text)| (stem.as_str(), text.as_str()))
+            .collect();
+        codes(&check(&borrowed, None))
+    }
+
+    #[test]
+    fn years_beside_a_date_phrase_make_a_date_property_and_typos_are_blamed() {
+        let codes = one_property(&["1950", "1990", "late 1970s", "0000", "99999"]);
+        assert_eq!(
+            codes,
+            vec![Code::ConflictDate, Code::LoadDate, Code::LoadDate],
+            "the typos, not `late 1970s`, are unreadable"
+        );
+    }
+
+    #[test]
+    fn a_year_among_counts_is_a_count() {
+        assert_eq!(one_property(&["2000", "2500"]), vec![Code::ConflictNumber]);
+        assert_eq!(
+            one_property(&["2000 troops", "2000"]),
+            Vec::<Code>::new(),
+            "a count with a unit and a bare year-like number agree as numbers"
+        );
+    }
+
+    #[test]
+    fn years_alone_are_dates_and_an_implausible_one_is_reported() {
+        assert_eq!(
+            one_property(&["1990", "1990", "2000"]),
+            vec![Code::ConflictDate]
+        );
+        assert_eq!(
+            one_property(&["1990", "1990", "20100"]),
+            vec![Code::LoadDate],
+            "three bare numbers, two of them years: a date property with one typo"
+        );
+    }
+
+    #[test]
+    fn mostly_names_stay_names() {
+        assert_eq!(
+            one_property(&["Tokyo", "Kyoto", "1990"]),
+            vec![Code::ConflictValue]
+        );
     }
 
     #[test]

@@ -77,6 +77,10 @@ impl Anchor {
     }
 }
 
+/// How far from its anchor a relative date may lie, in years: well inside the calendar's
+/// range (some 262,000 years either way) for any anchor a source can have.
+const MAX_YEARS_AWAY: i64 = 200_000;
+
 impl Parser<'_, '_> {
     /// A date relative to the source's `published` date.
     pub(super) fn relative(&mut self) -> Rule<DateValue> {
@@ -91,7 +95,20 @@ impl Parser<'_, '_> {
                 let (earliest, latest) = anchor.latest_weekday(weekday);
                 (earliest, latest, Granularity::Day)
             }
-            Relative::Ago(unit, count) => anchor.units_ago(unit, count),
+            Relative::Ago(unit, count) => {
+                // The calendar clamps at its ends; a count that reaches past them ("4294967295
+                // years ago") is refused rather than silently moved.
+                let years = match unit {
+                    Unit::Day => count / 366,
+                    Unit::Week => count / 53,
+                    Unit::Month => count / 12,
+                    Unit::Year => count,
+                };
+                if years.abs() > MAX_YEARS_AWAY {
+                    return Err(self.out_of_range());
+                }
+                anchor.units_ago(unit, count)
+            }
         };
         let mut value = self.value(earliest, latest, granularity, 0)?;
         value.relative = true;

@@ -620,6 +620,26 @@ fn days_weeks_months_and_years_relative_to_published() {
 }
 
 #[test]
+fn relative_dates_past_the_calendar_are_refused_not_clamped() {
+    let published = parse("2025-04-10");
+    for text in [
+        "4294967295 years ago",
+        "99999999999 days ago",
+        "300000 years ago",
+        "4000000 months ago",
+    ] {
+        let error = parse_date(text, Some(&published)).unwrap_err();
+        assert!(error.message.contains("outside the calendar"), "{text}");
+    }
+    let far = parse_at("100000 years ago", "2025-04-10");
+    assert_eq!(
+        calendar::civil(i64::from(far.earliest)).0,
+        2025 - 100_000,
+        "far but inside the calendar: exact"
+    );
+}
+
+#[test]
 fn relative_dates_need_a_published_date() {
     let error = error_of("on Thursday");
     assert_eq!(
