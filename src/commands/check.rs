@@ -11,11 +11,12 @@ use crate::render::{self, Report, human};
 use crate::triage::Policy;
 
 use super::changed::Changed;
+use crate::fs::write::{self, Inputs, Target};
 use crate::{Checked, baseline, suggest};
 
 use super::{
     changed, check_showing_progress, fail, print_load_problems, request, style, today_from,
-    write_file, write_stdout,
+    write_stdout,
 };
 
 /// Checks the dataset, writes the outputs, and returns the exit status.
@@ -32,7 +33,15 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
     let policy = policy(args)?;
     let checked = check_showing_progress(&args.dataset, &policy, args.timings);
 
+    // Every path is cleared before anything is written: a refusal writes nothing.
+    let inputs = if args.write_baseline.is_some() || outputs.iter().any(|o| o.path.is_some()) {
+        super::inputs(&checked, &args.dataset, args.baseline.as_deref())
+    } else {
+        Inputs::default()
+    };
+
     if let Some(path) = &args.write_baseline {
+        let target = Target::output(path, &inputs, args.force).map_err(|e| e.to_string())?;
         // A baseline of part of a dataset would accept too little: write none.
         if print_load_problems(&checked) {
             return Ok(2);
@@ -42,7 +51,9 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
             .iter()
             .filter(|f| f.code.is_reviewable())
             .count();
-        write_file(path, &baseline::write(&checked.findings))?;
+        target
+            .replace(baseline::write(&checked.findings).as_bytes())
+            .map_err(|e| e.to_string())?;
         eprintln!(
             "factcheck: wrote {accepted} findings to the baseline `{}`",
             path.display()
@@ -55,6 +66,14 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
         }
         return Ok(0);
     }
+
+    let mut targets = write::outputs(
+        outputs.iter().filter_map(|o| o.path.as_deref()),
+        &inputs,
+        args.force,
+    )
+    .map_err(|e| e.to_string())?
+    .into_iter();
 
     let rendering = Instant::now();
     let invocation = invocation(&args.dataset);
@@ -79,8 +98,9 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
             Format::Github => render::github::render(&ci_report),
             Format::Junit => render::junit::render(&report),
         };
-        match &output.path {
-            Some(path) => write_file(path, &text)?,
+        // The targets are in the order of the outputs that have a path.
+        match output.path.as_ref().and_then(|_| targets.next()) {
+            Some(target) => target.replace(text.as_bytes()).map_err(|e| e.to_string())?,
             None => write_stdout(&text).map_err(|e| format!("cannot write the report: {e}"))?,
         }
         if output.format == Format::Github && !summarized {
@@ -238,18 +258,18 @@ fn checked_selector(selector: &str) -> Result<String, String> {
     Ok(full)
 }
 
-/// GitHub Actions shows Markdown appended to the file `$GITHUB_STEP_SUMMARY` names.
+/// GitHub Actions shows Markdown appended to the file `$GITHUB_STEP_SUMMARY` names. The file
+/// is GitHub's, not an output of ours: it is appended to, as GitHub asks, not replaced.
 fn append_step_summary(markdown: &str) -> Result<(), String> {
-    use std::io::Write;
     let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
         return Ok(());
     };
-    std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&path)
-        .and_then(|mut file| file.write_all(markdown.as_bytes()))
-        .map_err(|e| format!("cannot append to $GITHUB_STEP_SUMMARY: {e}"))
+    write::append(Path::new(&path), markdown.as_bytes()).map_err(|e| {
+        format!(
+            "cannot append to $GITHUB_STEP_SUMMARY (`{}`): {e}",
+            Path::new(&path).display()
+        )
+    })
 }
 
 fn timings(checked: &Checked, rendering: Instant) {

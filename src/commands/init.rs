@@ -3,14 +3,16 @@
 //! Owns the scaffold: an example claims file that uses every key of the format once, the
 //! text of its (made-up) source so that its quotes are checked, and a `rules.toml` that
 //! explains every table. The scaffold checks clean. It never overwrites: when any file it
-//! would write exists, it writes nothing. Reviews are not scaffolded: `factcheck review`
-//! creates `reviews.toml` with its own header.
+//! would write exists, it writes nothing. It is all or nothing: each file is written
+//! atomically, and when one cannot be, every file and directory this run created is taken
+//! back, and the message says whether that worked. Reviews are not scaffolded: `factcheck
+//! review` creates `reviews.toml` with its own header.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::cli::InitArgs;
+use crate::fs::write::{Created, Target};
 
 use super::{fail, write_stdout};
 
@@ -57,38 +59,42 @@ pub fn run(args: &InitArgs) -> u8 {
             if existing.len() == 1 { "it" } else { "them" },
         ));
     }
-    let mut created = Vec::new();
+    let mut created = Created::default();
     for file in &FILES {
-        let path = dir.join(file.path);
-        if let Err(message) = create(&path, file.text) {
-            // All or nothing: take back what this run wrote (directories stay; they may
-            // have existed).
-            for path in created {
-                let _ = std::fs::remove_file(path);
-            }
-            return fail(&format!("{message}; nothing was created"));
+        // An existing file is never replaced, even one that appeared since the check above.
+        let written = Target::own(
+            &dir.join(file.path),
+            "move it away, or init another directory",
+        )
+        .and_then(|target| target.create(file.text.as_bytes()));
+        match written {
+            Ok(new) => created.extend(new),
+            Err(error) => return fail(&format!("{error}; {}", taken_back(&created.undo()))),
         }
-        created.push(path);
     }
     match write_stdout(&report(dir)) {
         Ok(()) => 0,
-        Err(error) => fail(&format!("cannot write to stdout: {error}")),
+        Err(error) => fail(&format!(
+            "created a dataset in `{}`, but cannot write to stdout: {error}",
+            dir.display()
+        )),
     }
 }
 
-/// Writes a new file, creating its directory; an existing file is an error, never replaced,
-/// even one that appeared since the check above.
-fn create(path: &Path, text: &str) -> Result<(), String> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
+/// What is left after taking back what this run created: `left`, which could not be removed.
+fn taken_back(left: &[PathBuf]) -> String {
+    if left.is_empty() {
+        return "nothing was created".to_owned();
     }
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .and_then(|mut file| file.write_all(text.as_bytes()))
-        .map_err(|e| format!("cannot create `{}`: {e}", path.display()))
+    let named: Vec<String> = left
+        .iter()
+        .map(|path| format!("`{}`", path.display()))
+        .collect();
+    format!(
+        "{} could not be removed again (remove {} by hand)",
+        named.join(", "),
+        if left.len() == 1 { "it" } else { "them" },
+    )
 }
 
 /// What was created, and what to do next.
@@ -247,6 +253,15 @@ note = "A bridge is restored after it is built."
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_is_left_is_said() {
+        assert_eq!(taken_back(&[]), "nothing was created");
+        assert_eq!(
+            taken_back(&[PathBuf::from("d/a"), PathBuf::from("d")]),
+            "`d/a`, `d` could not be removed again (remove them by hand)"
+        );
+    }
 
     #[test]
     fn a_directory_is_shown_as_typed_or_quoted() {

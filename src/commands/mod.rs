@@ -21,6 +21,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use crate::Checked;
 use crate::cli::{Cli, Color, Command, DatasetArgs};
 use crate::findings::Finding;
+use crate::fs::write::Inputs;
 use crate::load::{Access, Request, RulesPath};
 use crate::model::date::Day;
 use crate::model::date::calendar;
@@ -142,13 +143,22 @@ pub(crate) fn write_stdout(text: &str) -> io::Result<()> {
     }
 }
 
-/// Writes a file, creating its directory.
-pub(crate) fn write_file(path: &Path, text: &str) -> Result<(), String> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
-    }
-    std::fs::write(path, text).map_err(|e| format!("cannot write `{}`: {e}", path.display()))
+/// What no output of a run may replace: every file it read, its rules and reviews paths
+/// (read when present), its claims directory, and `also` (the baseline it read).
+pub(crate) fn inputs(checked: &Checked, dataset: &DatasetArgs, also: Option<&Path>) -> Inputs {
+    let request = request(dataset);
+    let named = [&request.rules, &request.reviews].map(|path| match path {
+        RulesPath::Default(path) | RulesPath::Given(path) => path.as_path(),
+    });
+    Inputs::new(
+        checked
+            .inputs
+            .iter()
+            .map(PathBuf::as_path)
+            .chain(named)
+            .chain([dataset.claims.as_path()])
+            .chain(also),
+    )
 }
 
 /// The day `--today` names, or today.

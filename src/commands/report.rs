@@ -2,20 +2,20 @@
 //!
 //! Owns the edge: the dataset is checked as `check` would (reviews apply; no baseline, no
 //! severity overrides), assessed, rendered in the format asked for and written to stdout or a
-//! file. Input that cannot be read stops it with the same diagnostics as `check` and exit
-//! status 2: a report of part of a dataset would mislead.
+//! file (never over one of the run's inputs or through a link, unless `--force`). Input that
+//! cannot be read stops it with the same diagnostics as `check` and exit status 2: a report of
+//! part of a dataset would mislead.
 
 use std::time::Instant;
 
 use crate::Checked;
 use crate::assess::{self, Assessment};
 use crate::cli::{ReportArgs, ReportFormat};
+use crate::fs::write::Target;
 use crate::render::report::{self, Context, html, json, markdown};
 use crate::triage::Policy;
 
-use super::{
-    check_showing_progress, fail, print_load_problems, today_from, write_file, write_stdout,
-};
+use super::{check_showing_progress, fail, inputs, print_load_problems, today_from, write_stdout};
 
 /// Writes the report and returns the exit status.
 #[must_use]
@@ -35,16 +35,25 @@ fn write_report(args: &ReportArgs) -> Result<u8, String> {
     if print_load_problems(&checked) {
         return Ok(2);
     }
+    let target = args
+        .output
+        .as_deref()
+        .map(|path| Target::output(path, &inputs(&checked, &args.dataset, None), args.force))
+        .transpose()
+        .map_err(|e| e.to_string())?;
 
     let clock = Instant::now();
     let assessment = assess::assess(&checked);
     let assessing = clock.elapsed();
     let text = render(&checked, &assessment, args.format);
     let rendering = clock.elapsed().saturating_sub(assessing);
-    match &args.output {
-        Some(path) => {
-            write_file(path, &text)?;
-            eprintln!("factcheck: wrote the report to `{}`", path.display());
+    match target {
+        Some(target) => {
+            target.replace(text.as_bytes()).map_err(|e| e.to_string())?;
+            eprintln!(
+                "factcheck: wrote the report to `{}`",
+                target.path().display()
+            );
         }
         None => write_stdout(&text).map_err(|e| format!("cannot write the report: {e}"))?,
     }

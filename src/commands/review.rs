@@ -1,16 +1,18 @@
 //! `factcheck review FINGERPRINT`: record a researcher's decision about a finding.
 //!
 //! Owns writing reviews: the finding is found by its fingerprint in a fresh check, and a
-//! `[[review]]` naming its code, claims and values is appended to the reviews file (created
-//! with a header when missing). Appending keeps the researcher's comments and layout.
+//! `[[review]]` naming its code, claims and values is added at the end of the reviews file
+//! (created with a header when missing). The file's text is kept as it is, comments and
+//! layout included, and the whole new text replaces it atomically: a failed write leaves the
+//! old file, never half a review. A reviews file that is a symbolic link is not written.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::Command;
 
 use crate::cli::{Decision, ReviewArgs};
 use crate::findings::{Finding, Status};
+use crate::fs::write::Target;
 use crate::model::date::{Day, calendar};
 use crate::model::review;
 use crate::render::printable;
@@ -23,6 +25,9 @@ const HEADER: &str = "\
 # claims and their values (never on line numbers): it goes stale when one of them changes.
 # Written by `factcheck review`; edit freely.
 ";
+
+/// What to do when the reviews file is a symbolic link, which `review` does not write through.
+const LINKED: &str = "edit the file it points to, or name that file with --reviews";
 
 /// Records the review and returns the exit status.
 #[must_use]
@@ -101,18 +106,15 @@ fn record(args: &ReviewArgs) -> Result<u8, String> {
         .reviews
         .clone()
         .unwrap_or_else(|| PathBuf::from("reviews.toml"));
-    let new = !path.exists();
-    let written = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&path)
-        .and_then(|mut file| {
-            if new {
-                file.write_all(HEADER.as_bytes())?;
-            }
-            file.write_all(block.as_bytes())
-        });
-    written.map_err(|error| format!("cannot write `{}`: {error}", path.display()))?;
+    Target::own(&path, LINKED)
+        .and_then(|target| {
+            target.edit(|current| {
+                let mut text = current.unwrap_or(HEADER.as_bytes()).to_vec();
+                text.extend_from_slice(block.as_bytes());
+                text
+            })
+        })
+        .map_err(|e| e.to_string())?;
     eprintln!(
         "factcheck: recorded a review of {wanted} in `{}`",
         path.display()

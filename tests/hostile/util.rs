@@ -214,3 +214,45 @@ pub fn every_format(case: &Case) -> Vec<(String, Run)> {
     }
     runs
 }
+
+/// Runs the binary in `dir` as [`run_in`] does, with `env` set on top. A run that times out
+/// is reported as such and left to finish on its own: the test fails either way.
+pub fn run_in_with_env(
+    dir: &Path,
+    args: &[&str],
+    env: &[(&str, &std::ffi::OsStr)],
+    timeout: Duration,
+) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_factcheck"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("GITHUB_WORKSPACE")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null());
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = send.send(command.output());
+    });
+    match receive.recv_timeout(timeout) {
+        Ok(output) => {
+            let output = output.expect("factcheck runs");
+            Run {
+                stdout: output.stdout,
+                stderr: output.stderr,
+                status: output.status.code(),
+                timed_out: false,
+            }
+        }
+        Err(_) => Run {
+            stdout: Vec::new(),
+            stderr: Vec::new(),
+            status: None,
+            timed_out: true,
+        },
+    }
+}
