@@ -12,7 +12,7 @@ use rustc_hash::FxHashSet;
 
 use super::root::is_hidden;
 use super::{FileSystem, FsError, Kind, Listing, Origin, kind_name};
-use crate::files::{display_path, has_unsafe_char};
+use crate::files::{display_path, has_unsafe_char, is_unsafe_char};
 
 /// The files a walk found, and what it could not look at.
 #[derive(Debug, Default)]
@@ -89,9 +89,18 @@ impl Walker<'_> {
             }
             let path = here.join(&entry.name);
             if has_unsafe_char(&entry.name.to_string_lossy()) {
-                self.walk.problems.push(FsError::BadName {
-                    path: display_path(&path),
-                });
+                // The name is refused, and not even shown as it is.
+                let path = display_path(&path)
+                    .chars()
+                    .map(|c| {
+                        if is_unsafe_char(c) {
+                            c.escape_default().to_string()
+                        } else {
+                            c.to_string()
+                        }
+                    })
+                    .collect();
+                self.walk.problems.push(FsError::BadName { path });
                 continue;
             }
             if entry.kind == Kind::Link {
@@ -169,6 +178,11 @@ mod tests {
         let walk = walk(&fs, Path::new("claims"), &toml).unwrap();
         assert_eq!(walk.files, [PathBuf::from("claims/ok.toml")]);
         assert_eq!(walk.problems.len(), 2);
+        let shown: Vec<String> = walk.problems.iter().map(ToString::to_string).collect();
+        assert!(
+            shown.iter().all(|m| !m.chars().any(is_unsafe_char)),
+            "{shown:?}"
+        );
         assert!(
             walk.problems
                 .iter()

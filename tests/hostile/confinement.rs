@@ -294,3 +294,31 @@ fn paths_beyond_the_system_limit_are_reported_not_skipped() {
     assert_eq!(json["summary"]["sources"], 1, "the rest is still checked");
     assert_eq!(codes(&run), ["factcheck::load::io"], "{}", run.out());
 }
+
+#[cfg(unix)]
+#[test]
+fn file_names_with_control_characters_are_refused_at_discovery() {
+    let case = Case::new();
+    case.write("claims/a.toml", claims("Japan", "capital", "Tokyo"));
+    case.write(
+        "claims/x\n::warning file=a::forged\n.toml",
+        claims("Japan", "capital", "Kyoto"),
+    );
+    case.write(
+        "claims/\u{1b}]8;;http://x/\u{7}y.toml",
+        claims("Japan", "capital", "Kyoto"),
+    );
+    for (what, run) in every_format(&case) {
+        assert_eq!(run.status, Some(2), "{what}: {}", run.all());
+        let all = run.all();
+        assert!(!all.contains('\u{1b}') && !all.contains('\u{7}'), "{what}: {all}");
+        assert!(
+            !all.lines().any(|l| l.starts_with("::warning")),
+            "{what}: {all}"
+        );
+    }
+    let run = case.run(&["check", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(json["summary"]["sources"], 1, "the refused files are not read");
+    assert_eq!(codes(&run), ["factcheck::load::io", "factcheck::load::io"]);
+}
