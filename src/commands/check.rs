@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::cli::{CheckArgs, DatasetArgs, FailOn, Format, Output};
+use crate::files::display_path;
 use crate::findings::{Code, Severity};
+use crate::fs::{FileSystem, Origin, OsFs};
 use crate::model::review::selects;
 use crate::render::{self, Report, human};
 use crate::triage::Policy;
@@ -207,9 +209,15 @@ fn policy(args: &CheckArgs) -> Result<Policy, String> {
         .baseline
         .as_ref()
         .map(|path| {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read the baseline `{}`: {e}", path.display()))?;
-            baseline::read(&text).map_err(|e| format!("`{}`: {e}", path.display()))
+            // Read as the dataset is: a baseline committed as a link cannot reach outside.
+            let dataset = request(&args.dataset);
+            let fs = OsFs::new(&dataset.access, &dataset.claims_dir).map_err(|e| e.to_string())?;
+            let bytes = fs
+                .read(path, Origin::Argument)
+                .map_err(|e| format!("cannot read the baseline: {e}"))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| format!("the baseline `{}` is not UTF-8", display_path(path)))?;
+            baseline::read(&text).map_err(|e| format!("`{}`: {e}", display_path(path)))
         })
         .transpose()?;
     let changed = match args.changed_since.as_deref() {

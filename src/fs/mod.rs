@@ -10,7 +10,7 @@
 //! - [`MemoryFs`] ([`memory`]): an in-memory tree, for tests;
 //! - [`GitFs`] ([`git`]): the files of a git revision, for `--changed-since`;
 //! - [`walk`]: the directory walk, which never loops and collects every problem;
-//! - [`write`]: atomic writes that never replace an input or follow a link.
+//! - [`write`](mod@write): atomic writes that never replace an input or follow a link.
 //!
 //! Nothing else in the crate touches `std::fs` to read a dataset. This module never
 //! interprets file contents.

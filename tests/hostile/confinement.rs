@@ -311,7 +311,10 @@ fn file_names_with_control_characters_are_refused_at_discovery() {
     for (what, run) in every_format(&case) {
         assert_eq!(run.status, Some(2), "{what}: {}", run.all());
         let all = run.all();
-        assert!(!all.contains('\u{1b}') && !all.contains('\u{7}'), "{what}: {all}");
+        assert!(
+            !all.contains('\u{1b}') && !all.contains('\u{7}'),
+            "{what}: {all}"
+        );
         assert!(
             !all.lines().any(|l| l.starts_with("::warning")),
             "{what}: {all}"
@@ -319,6 +322,24 @@ fn file_names_with_control_characters_are_refused_at_discovery() {
     }
     let run = case.run(&["check", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
-    assert_eq!(json["summary"]["sources"], 1, "the refused files are not read");
+    assert_eq!(
+        json["summary"]["sources"], 1,
+        "the refused files are not read"
+    );
     assert_eq!(codes(&run), ["factcheck::load::io", "factcheck::load::io"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_baseline_committed_as_a_link_outside_the_root_is_refused() {
+    let case = Case::new();
+    case.write("claims/a.toml", claims("Japan", "capital", "Tokyo"));
+    case.link("baseline.json", case.secret_path());
+    let run = case.run(&["check", "--baseline", "baseline.json"]);
+    run.assert_status(2).assert_no_secret();
+    assert!(
+        run.err().contains("leads outside the dataset root"),
+        "{}",
+        run.err()
+    );
 }
