@@ -71,11 +71,33 @@ pub fn check(request: &load::Request) -> Checked {
 }
 
 /// Loads, normalizes, compares and triages a dataset under a policy, telling `progress` what
-/// it is doing before each stage ("normalizing 1000000 claims"), for long runs.
+/// it is doing before each stage ("normalizing 1000000 claims"), for long runs. Files are read
+/// from the disk, confined to the dataset root.
 pub fn check_with(
     request: &load::Request,
     policy: &triage::Policy,
     progress: &mut dyn FnMut(&str),
+) -> Checked {
+    pipeline(request, policy, progress, &|request| load::load(request))
+}
+
+/// Like [`check_with`], with the files read through `fs` (an in-memory tree in tests).
+pub fn check_in(
+    fs: &dyn fs::FileSystem,
+    request: &load::Request,
+    policy: &triage::Policy,
+    progress: &mut dyn FnMut(&str),
+) -> Checked {
+    pipeline(request, policy, progress, &|request| {
+        load::load_from(fs, request)
+    })
+}
+
+fn pipeline(
+    request: &load::Request,
+    policy: &triage::Policy,
+    progress: &mut dyn FnMut(&str),
+    load: &dyn Fn(&load::Request) -> load::Loaded,
 ) -> Checked {
     let mut timings = Vec::new();
     let mut clock = Instant::now();
@@ -87,7 +109,7 @@ pub fn check_with(
         "loading {}",
         files::display_path(&request.claims_dir)
     ));
-    let loaded = load::load(request);
+    let loaded = load(request);
     lap("load");
     let raw_claims: usize = loaded.claims.iter().map(|f| f.claims.len()).sum();
     progress(&format!("normalizing {raw_claims} claims"));

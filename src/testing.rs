@@ -1,9 +1,10 @@
-//! Test support: a dataset from inline TOML, through the real pipeline.
+//! Test support: a dataset from inline TOML, through the real pipeline, read from memory.
 
 use std::fmt::Write as _;
 
 use crate::Checked;
 use crate::findings::{Code, Finding};
+use crate::fs::MemoryFs;
 use crate::load::{Access, Request, RulesPath};
 use crate::triage::Policy;
 
@@ -19,27 +20,23 @@ pub fn check_under(
     reviews: Option<&str>,
     policy: &Policy,
 ) -> Checked {
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let claims = dir.path().join("claims");
-    std::fs::create_dir(&claims).expect("claims directory");
+    let mut fs = MemoryFs::new();
     for (stem, text) in files {
-        std::fs::write(claims.join(format!("{stem}.toml")), text).expect("claims file");
+        fs = fs.with(format!("claims/{stem}.toml"), *text);
     }
-    let rules_path = dir.path().join("rules.toml");
     if let Some(rules) = rules {
-        std::fs::write(&rules_path, rules).expect("rules file");
+        fs = fs.with("rules.toml", rules);
     }
-    let reviews_path = dir.path().join("reviews.toml");
     if let Some(reviews) = reviews {
-        std::fs::write(&reviews_path, reviews).expect("reviews file");
+        fs = fs.with("reviews.toml", reviews);
     }
     let request = Request {
-        claims_dir: claims,
-        rules: RulesPath::Default(rules_path),
-        reviews: RulesPath::Default(reviews_path),
+        claims_dir: "claims".into(),
+        rules: RulesPath::Default("rules.toml".into()),
+        reviews: RulesPath::Default("reviews.toml".into()),
         access: Access::default(),
     };
-    crate::check_with(&request, policy, &mut |_| {})
+    crate::check_in(&fs, &request, policy, &mut |_| {})
 }
 
 /// A claims file for `source` with one claim per `(subject, property, value)`.
