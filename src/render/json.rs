@@ -3,6 +3,9 @@
 //! Owns the JSON format of `check` (documented in the README, version 1). Findings keep the
 //! run's deterministic order; within a finding, claims are in file order. Any change that
 //! removes or renames a field bumps [`VERSION`].
+//!
+//! Values are exact, and written [`json_safe`]: an unsafe character is a `\u` escape, never
+//! itself.
 
 use serde::Serialize;
 
@@ -10,6 +13,7 @@ use crate::files::Span;
 use std::collections::BTreeMap;
 
 use crate::findings::{Finding, Role};
+use crate::render::safe::json_safe;
 use crate::render::{Report, Summary, position, statistics};
 
 /// The version of the document's shape.
@@ -128,7 +132,7 @@ pub fn render(report: &Report<'_>) -> String {
         findings: report.findings.iter().map(|f| finding(report, f)).collect(),
     };
     // Serializing plain structs of strings and numbers cannot fail.
-    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
+    let mut out = json_safe(serde_json::to_string_pretty(&document).unwrap_or_default());
     out.push('\n');
     out
 }

@@ -6,6 +6,9 @@
 //! the finding's fingerprint as the result's partial fingerprint. It builds serde-sarif's typed
 //! objects and never decides anything about the data.
 //!
+//! Dataset text in messages is [`printable`], and the log is [`json_safe`]: no unsafe character
+//! is written as itself.
+//!
 //! Paths are written as the other formats show them: a relative path becomes a relative URI
 //! based on `%SRCROOT%`, the directory factcheck ran in (the repository root in CI, which is
 //! how GitHub code scanning resolves relative URIs); no absolute path of the machine is written,
@@ -25,6 +28,7 @@ use crate::explain;
 use crate::files::{SourceFile, Span};
 use crate::findings::{self, Code, Finding, Severity, Status};
 use crate::model::review::Review;
+use crate::render::safe::json_safe;
 use crate::render::{Report, position, printable};
 
 /// The JSON Schema the log declares: the OASIS SARIF 2.1.0 schema (with errata 01).
@@ -64,7 +68,7 @@ pub fn render(report: &Report<'_>) -> String {
         .runs(vec![run])
         .build();
     // Serializing typed structs of strings, numbers and maps with string keys cannot fail.
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
+    let mut out = json_safe(serde_json::to_string_pretty(&log).unwrap_or_default());
     out.push('\n');
     out
 }
