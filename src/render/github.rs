@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::findings::{Code, Finding, Severity};
-use crate::render::{Report, position, printable};
+use crate::render::{Report, more_locations, position, printable};
 
 /// Annotations of one level (errors, warnings) that GitHub keeps per step.
 pub const MAX_PER_LEVEL: usize = 10;
@@ -123,10 +123,12 @@ fn annotation(report: &Report<'_>, finding: &Finding) -> String {
     command(level, &properties, &message(report, finding))
 }
 
-/// The annotation's text: the message, one `also:` line per other place, and the help.
+/// The annotation's text: the message, one `also:` line per other place shown (how many
+/// more there are after [`MAX_LOCATIONS`](crate::findings::MAX_LOCATIONS)), and the help.
 fn message(report: &Report<'_>, finding: &Finding) -> String {
     let mut text = printable(&finding.message).into_owned();
-    for location in finding.locations.iter().skip(1) {
+    let (shown, hidden) = finding.shown_locations();
+    for location in shown.iter().skip(1) {
         let start = report.files.start(location.span);
         let _ = write!(
             text,
@@ -135,6 +137,9 @@ fn message(report: &Report<'_>, finding: &Finding) -> String {
             start.line,
             printable(&location.label)
         );
+    }
+    if hidden > 0 {
+        let _ = write!(text, "\nand {}", more_locations(hidden));
     }
     if let Some(help) = &finding.help {
         let _ = write!(text, "\nhelp: {}", printable(help));

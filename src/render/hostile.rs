@@ -1,6 +1,7 @@
 //! Every format of `check`, fed hostile files and findings directly: file names and file lines
-//! full of control sequences, forged workflow commands and bidirectional controls. Discovery
-//! may refuse such names one day; the renderers must hold regardless (the end-to-end tests are in `tests/hostile/escaping.rs`).
+//! full of control sequences, forged workflow commands and bidirectional controls, and a
+//! finding past the cap on locations. Discovery may refuse such names one day; the renderers
+//! must hold regardless (the end-to-end tests are in `tests/hostile/escaping.rs`).
 
 use std::sync::Arc;
 
@@ -100,5 +101,21 @@ fn file_names_are_shown_escaped_in_every_format() {
             _ => "claims/a\\n::warning file=x.toml::forged",
         };
         assert!(out.contains(shown), "{format}: {out}");
+    }
+}
+
+#[test]
+fn every_format_counts_the_locations_past_the_cap() {
+    for (format, out) in outputs() {
+        let count = match format {
+            "concise" | "step summary" => continue,
+            "json" => "\"more_locations\": 8",
+            _ => "8 more locations",
+        };
+        assert!(out.contains(count), "{format}: {out}");
+        assert!(
+            out.contains("b again 9") && !out.contains("b again 10"),
+            "{format}"
+        );
     }
 }

@@ -18,13 +18,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use crate::files::{FileId, Files};
-use crate::findings::{Finding, Location, Severity};
+use crate::findings::{Finding, Location, MAX_LOCATIONS, Severity};
 use crate::render::safe::defuse_commands;
 use crate::render::snippet::{CONTEXT_LINES, Snippet};
-use crate::render::{Report, concise, printable};
-
-/// Locations shown per finding; the rest are counted (all are in the JSON output).
-const MAX_LOCATIONS: usize = 12;
+use crate::render::{Report, concise, more_locations, printable};
 
 /// How to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,8 +100,7 @@ fn guarded(
 /// suggests (see [`Report::invocation`]).
 #[must_use]
 pub fn diagnostic(files: &Files, finding: &Finding, invocation: &str) -> FindingDiagnostic {
-    let shown = &finding.locations[..finding.locations.len().min(MAX_LOCATIONS)];
-    let hidden = finding.locations.len() - shown.len();
+    let (shown, hidden) = finding.shown_locations();
 
     // Locations grouped by file, files in order of first appearance.
     let mut by_file: Vec<(FileId, Vec<&Location>)> = Vec::new();
@@ -148,7 +144,10 @@ pub fn diagnostic(files: &Files, finding: &Finding, invocation: &str) -> Finding
         help = Some(help.map_or(review.clone(), |h| format!("{h}\n{review}")));
     }
     if hidden > 0 {
-        let more = format!("{hidden} more locations are listed in `--format json`");
+        let more = format!(
+            "and {} (no format lists more than {MAX_LOCATIONS})",
+            more_locations(hidden)
+        );
         help = Some(help.map_or(more.clone(), |h| format!("{h}\n{more}")));
     }
     let (snippet, labels) = primary.map_or((None, Vec::new()), |(file, locations)| {
@@ -338,6 +337,25 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("# a?b??"), "{out}");
+    }
+
+    #[test]
+    fn locations_past_the_cap_are_counted() {
+        let mut files = Files::new();
+        let id = files.add("a.toml".into(), Arc::from("x = 1\n".repeat(30)));
+        let mut finding = Finding::new(Code::SourceCopy, "copies");
+        for line in 0..20 {
+            finding = finding.at(
+                Span::new(id, line * 6..line * 6 + 5),
+                format!("line {line}"),
+            );
+        }
+        let out = rendered(&files, &[finding]);
+        assert!(out.contains("line 11") && !out.contains("line 12"), "{out}");
+        assert!(
+            out.contains("and 8 more locations (no format lists more than 12)"),
+            "{out}"
+        );
     }
 
     /// A diagnostic with a bare miette source, as the human format drew them before snippets.

@@ -4,8 +4,10 @@
 //! run's deterministic order; within a finding, claims are in file order. Any change that
 //! removes or renames a field bumps [`VERSION`].
 //!
-//! Values are exact, and written [`json_safe`]: an unsafe character is a `\u` escape, never
-//! itself.
+//! A finding lists at most [`MAX_LOCATIONS`](crate::findings::MAX_LOCATIONS) places between
+//! its `claims` and `locations`, in the finding's order; `more_locations` counts the rest (its
+//! `fingerprint` still covers every claim). Values are exact, and written [`json_safe`]: an
+//! unsafe character is a `\u` escape, never itself.
 
 use serde::Serialize;
 
@@ -51,6 +53,7 @@ struct JsonFinding<'a> {
     fact: Option<JsonFact<'a>>,
     claims: Vec<JsonClaim<'a>>,
     locations: Vec<JsonLocation<'a>>,
+    more_locations: usize,
 }
 
 #[derive(Serialize)]
@@ -148,6 +151,7 @@ fn finding<'a>(report: &Report<'_>, finding: &'a Finding) -> JsonFinding<'a> {
             end_column: end.column,
         }
     };
+    let (shown, hidden) = finding.shown_locations();
     JsonFinding {
         code: finding.code.as_str(),
         severity: finding.severity.as_str(),
@@ -160,8 +164,7 @@ fn finding<'a>(report: &Report<'_>, finding: &'a Finding) -> JsonFinding<'a> {
             property: &fact.property,
             qualifiers: &fact.qualifiers,
         }),
-        claims: finding
-            .locations
+        claims: shown
             .iter()
             .filter(|location| location.role == Role::Involved)
             .filter_map(|location| {
@@ -179,8 +182,7 @@ fn finding<'a>(report: &Report<'_>, finding: &'a Finding) -> JsonFinding<'a> {
                 })
             })
             .collect(),
-        locations: finding
-            .locations
+        locations: shown
             .iter()
             .filter(|location| location.claim.is_none() || location.role == Role::Context)
             .map(|location| JsonLocation {
@@ -188,5 +190,6 @@ fn finding<'a>(report: &Report<'_>, finding: &'a Finding) -> JsonFinding<'a> {
                 at: at(location.span),
             })
             .collect(),
+        more_locations: hidden,
     }
 }

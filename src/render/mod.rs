@@ -187,6 +187,17 @@ pub fn exit_status(findings: &[Finding], fail_on: FailOn) -> u8 {
     )
 }
 
+/// How many locations of a finding are not listed, in words: "1 more location", "388 more
+/// locations" (see [`MAX_LOCATIONS`](crate::findings::MAX_LOCATIONS)).
+#[must_use]
+pub fn more_locations(hidden: usize) -> String {
+    if hidden == 1 {
+        "1 more location".to_owned()
+    } else {
+        format!("{hidden} more locations")
+    }
+}
+
 /// Start and end of a span, 1-based.
 #[must_use]
 pub fn position(files: &Files, span: Span) -> (LineCol, LineCol) {
