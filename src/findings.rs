@@ -165,6 +165,16 @@ impl fmt::Display for Code {
     }
 }
 
+/// Locations any output lists per finding: the rest are counted ("and 388 more locations").
+///
+/// A finding keeps every location: its fingerprint, its reviews and `--changed-since` read
+/// every claim involved, so capping the list in the producer would change them. Only what is
+/// written is capped, through [`Finding::shown_locations`], in every format; without it, a
+/// finding's size grows with the data (two sources sharing 800 quotes made a
+/// `source::copy` finding of 1,600 locations, and 50 such sources a 1.1 GB SARIF log). A dozen
+/// shows the problem in each file involved in nearly every finding.
+pub const MAX_LOCATIONS: usize = 12;
+
 /// One reported problem.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
@@ -247,6 +257,14 @@ impl Finding {
             .iter()
             .filter(|l| l.role == Role::Involved)
             .filter_map(|l| l.claim.as_ref())
+    }
+
+    /// The locations an output lists (the first [`MAX_LOCATIONS`], primary first), and how
+    /// many more there are.
+    #[must_use]
+    pub fn shown_locations(&self) -> (&[Location], usize) {
+        let shown = &self.locations[..self.locations.len().min(MAX_LOCATIONS)];
+        (shown, self.locations.len() - shown.len())
     }
 
     /// The primary location, if the finding has any.
@@ -403,6 +421,41 @@ mod tests {
             assert_eq!(Code::parse(code.as_str()), Some(*code));
             assert!(code.summary().ends_with('.'), "{code}");
         }
+    }
+
+    #[test]
+    fn the_cap_on_locations_leaves_the_fingerprint_alone() {
+        let mut finding = Finding::new(Code::SourceCopy, "copies");
+        for i in 0..20 {
+            finding.locations.push(Location {
+                span: Span::new(crate::files::FileId(0), i..i + 1),
+                label: format!("claim {i}"),
+                claim: Some(ClaimRef {
+                    source: "a".into(),
+                    claim: i.to_string(),
+                    key: format!("a#{i}"),
+                    stated: "v".into(),
+                    normalized: "v".into(),
+                    value_key: "v".into(),
+                }),
+                role: Role::Involved,
+            });
+        }
+        let (shown, hidden) = finding.shown_locations();
+        assert_eq!((shown.len(), hidden), (MAX_LOCATIONS, 20 - MAX_LOCATIONS));
+        assert_eq!(shown[0].label, "claim 0");
+        let keys: Vec<String> = (0..20).map(|i| format!("a#{i}")).collect();
+        let pairs = |n: usize| keys[..n].iter().map(|k| (k.as_str(), "v"));
+        assert_eq!(
+            finding.fingerprint(),
+            fingerprint_of(Code::SourceCopy, pairs(20))
+        );
+        assert_ne!(
+            finding.fingerprint(),
+            fingerprint_of(Code::SourceCopy, pairs(12))
+        );
+        let few = Finding::new(Code::LoadSyntax, "x");
+        assert_eq!(few.shown_locations(), (&[][..], 0));
     }
 
     #[test]

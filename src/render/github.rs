@@ -7,6 +7,13 @@
 //! one; the cap on annotations; and the step summary (`$GITHUB_STEP_SUMMARY`). It reads
 //! findings and files only; writing the summary file is the command's job.
 //!
+//! **Lines.** The runner reads any line whose text, after leading whitespace, starts with
+//! `::` as a command. Every line this format prints is either a command factcheck writes
+//! (`::error`, `::warning`, `::group`, `::endgroup`), its data escaped as the toolkit escapes
+//! it and its dataset text [`printable`] first (escaping alone leaves ESC or U+202E in the
+//! log), or a line that starts with factcheck's own words (`error:`, `factcheck:`) and holds
+//! only printable text after them, so no value or file name can start a line.
+//!
 //! **The cap.** The runner keeps the first 10 error and the first 10 warning annotations of
 //! a step and only counts the rest (`_maxIssueCount` in the runner's `ExecutionContext.cs`;
 //! a job keeps 50 in all). So at most [`MAX_PER_LEVEL`] of each level are annotated; when
@@ -17,7 +24,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::findings::{Code, Finding, Severity};
-use crate::render::{Report, position, printable};
+use crate::render::{Report, more_locations, position, printable};
 
 /// Annotations of one level (errors, warnings) that GitHub keeps per step.
 pub const MAX_PER_LEVEL: usize = 10;
@@ -101,7 +108,9 @@ fn annotation(report: &Report<'_>, finding: &Finding) -> String {
     let mut properties: Vec<(&str, String)> = Vec::new();
     if let Some(primary) = finding.primary() {
         let (start, end) = position(report.files, primary.span);
-        properties.push(("file", report.files.get(primary.span.file).display_path()));
+        // Printable: escaping as a property keeps a control character in the log.
+        let path = report.files.get(primary.span.file).display_path();
+        properties.push(("file", printable(&path).into_owned()));
         properties.push(("line", start.line.to_string()));
         properties.push(("endLine", end.line.to_string()));
         // GitHub takes columns only for a span on one line.
@@ -114,18 +123,23 @@ fn annotation(report: &Report<'_>, finding: &Finding) -> String {
     command(level, &properties, &message(report, finding))
 }
 
-/// The annotation's text: the message, one `also:` line per other place, and the help.
+/// The annotation's text: the message, one `also:` line per other place shown (how many
+/// more there are after [`MAX_LOCATIONS`](crate::findings::MAX_LOCATIONS)), and the help.
 fn message(report: &Report<'_>, finding: &Finding) -> String {
     let mut text = printable(&finding.message).into_owned();
-    for location in finding.locations.iter().skip(1) {
+    let (shown, hidden) = finding.shown_locations();
+    for location in shown.iter().skip(1) {
         let start = report.files.start(location.span);
         let _ = write!(
             text,
             "\nalso: {}:{}: {}",
-            report.files.get(location.span.file).display_path(),
+            printable(&report.files.get(location.span.file).display_path()),
             start.line,
             printable(&location.label)
         );
+    }
+    if hidden > 0 {
+        let _ = write!(text, "\nand {}", more_locations(hidden));
     }
     if let Some(help) = &finding.help {
         let _ = write!(text, "\nhelp: {}", printable(help));
@@ -134,13 +148,14 @@ fn message(report: &Report<'_>, finding: &Finding) -> String {
 }
 
 /// A finding as one plain log line. It starts with the severity, so that no path can make
-/// the runner read it as a command.
+/// the runner read it as a command, and all of it is printable, so that no path or message
+/// can start another line.
 fn log_line(report: &Report<'_>, finding: &Finding) -> String {
     let place = finding.primary().map_or_else(String::new, |location| {
         let start = report.files.start(location.span);
         format!(
             " {}:{}:{}:",
-            report.files.get(location.span.file).display_path(),
+            printable(&report.files.get(location.span.file).display_path()),
             start.line,
             start.column
         )

@@ -4,20 +4,24 @@
 //! primary location's file is the diagnostic's source code, with a label at every location in
 //! that file; every other file involved becomes a related diagnostic with its own named
 //! source, so the output shows a snippet in each file, each label saying what is there.
+//!
+//! Nothing from the dataset reaches miette unescaped: messages, labels and help are
+//! [`printable`], and the source code is a [`Snippet`] (the lines around the labels, masked,
+//! long lines clipped, the file name printable). Each diagnostic is drawn on its own under
+//! `catch_unwind`: if miette panics on some input nobody foresaw, that finding is printed as
+//! its concise line instead, so the check still reports it and exits with its status.
 
 use std::fmt::{self, Write as _};
-use std::sync::Arc;
+use std::ops::Range;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
-};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use crate::files::{FileId, Files};
-use crate::findings::{Finding, Location, Severity};
-use crate::render::{Report, printable};
-
-/// Locations shown per finding; the rest are counted (all are in the JSON output).
-const MAX_LOCATIONS: usize = 12;
+use crate::findings::{Finding, Location, MAX_LOCATIONS, Severity};
+use crate::render::safe::defuse_commands;
+use crate::render::snippet::{CONTEXT_LINES, Snippet};
+use crate::render::{Report, concise, more_locations, printable};
 
 /// How to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,24 +56,51 @@ pub fn render(report: &Report<'_>, style: Style) -> String {
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false)
-        .with_show_related_as_nested(true);
+        .with_show_related_as_nested(true)
+        .with_context_lines(CONTEXT_LINES);
     let mut out = String::new();
     for finding in report.open() {
-        let diagnostic = diagnostic(report.files, finding, report.invocation);
-        // Writing to a String cannot fail; a handler error would only drop this diagnostic.
-        let _ = handler.render_report(&mut out, &diagnostic);
+        out.push_str(&drawn(&handler, report, finding));
         out.push('\n');
     }
     let _ = writeln!(out, "factcheck: {}", report.summary);
-    out
+    // A wrapped line of a message could start with `::` from the dataset, and the runner
+    // reads a command after leading spaces.
+    defuse_commands(out)
+}
+
+/// One finding drawn by miette, or as its concise line if miette fails or panics: a finding
+/// is never left out.
+fn drawn(handler: &GraphicalReportHandler, report: &Report<'_>, finding: &Finding) -> String {
+    guarded(
+        |text| handler.render_report(text, &diagnostic(report.files, finding, report.invocation)),
+        || {
+            let mut line = concise::line(report.files, finding);
+            line.push('\n');
+            line
+        },
+    )
+}
+
+/// What `draw` writes, or `fallback` if it fails or panics (the panic is caught; the default
+/// hook has already printed its message on stderr). What `draw` wrote before failing is
+/// dropped, so no half-drawn snippet is printed.
+fn guarded(
+    draw: impl FnOnce(&mut String) -> fmt::Result,
+    fallback: impl FnOnce() -> String,
+) -> String {
+    let mut text = String::new();
+    match catch_unwind(AssertUnwindSafe(|| draw(&mut text))) {
+        Ok(Ok(())) => text,
+        Ok(Err(_)) | Err(_) => fallback(),
+    }
 }
 
 /// A finding as a miette diagnostic; `invocation` is repeated in the review command it
 /// suggests (see [`Report::invocation`]).
 #[must_use]
 pub fn diagnostic(files: &Files, finding: &Finding, invocation: &str) -> FindingDiagnostic {
-    let shown = &finding.locations[..finding.locations.len().min(MAX_LOCATIONS)];
-    let hidden = finding.locations.len() - shown.len();
+    let (shown, hidden) = finding.shown_locations();
 
     // Locations grouped by file, files in order of first appearance.
     let mut by_file: Vec<(FileId, Vec<&Location>)> = Vec::new();
@@ -85,16 +116,19 @@ pub fn diagnostic(files: &Files, finding: &Finding, invocation: &str) -> Finding
     let mut groups = by_file.into_iter();
     let primary = groups.next();
     let related = groups
-        .map(|(file, locations)| FindingDiagnostic {
-            message: locations
-                .first()
-                .map_or_else(String::new, |l| printable(&l.label).into_owned()),
-            code: None,
-            severity: miette::Severity::Advice,
-            help: None,
-            snippet: Some(named(files, file)),
-            labels: labels(&locations, false),
-            related: Vec::new(),
+        .map(|(file, locations)| {
+            let (snippet, labels) = snippet(files, file, &locations, false);
+            FindingDiagnostic {
+                message: locations
+                    .first()
+                    .map_or_else(String::new, |l| printable(&l.label).into_owned()),
+                code: None,
+                severity: miette::Severity::Advice,
+                help: None,
+                snippet: Some(snippet),
+                labels,
+                related: Vec::new(),
+            }
         })
         .collect();
     let mut help = finding.help.as_deref().map(|h| printable(h).into_owned());
@@ -110,9 +144,16 @@ pub fn diagnostic(files: &Files, finding: &Finding, invocation: &str) -> Finding
         help = Some(help.map_or(review.clone(), |h| format!("{h}\n{review}")));
     }
     if hidden > 0 {
-        let more = format!("{hidden} more locations are listed in `--format json`");
+        let more = format!(
+            "and {} (no format lists more than {MAX_LOCATIONS})",
+            more_locations(hidden)
+        );
         help = Some(help.map_or(more.clone(), |h| format!("{h}\n{more}")));
     }
+    let (snippet, labels) = primary.map_or((None, Vec::new()), |(file, locations)| {
+        let (snippet, labels) = snippet(files, file, &locations, true);
+        (Some(snippet), labels)
+    });
     FindingDiagnostic {
         message: printable(&finding.message).into_owned(),
         code: Some(finding.code.as_str()),
@@ -121,23 +162,27 @@ pub fn diagnostic(files: &Files, finding: &Finding, invocation: &str) -> Finding
             Severity::Warning | Severity::Allow => miette::Severity::Warning,
         },
         help,
-        snippet: primary.as_ref().map(|(file, _)| named(files, *file)),
-        labels: primary.map_or_else(Vec::new, |(_, locations)| labels(&locations, true)),
+        snippet,
+        labels,
         related,
     }
 }
 
-fn named(files: &Files, file: FileId) -> NamedSource<Arc<str>> {
+/// The excerpt of a file around these locations, and a label at each.
+fn snippet(
+    files: &Files,
+    file: FileId,
+    locations: &[&Location],
+    first_is_primary: bool,
+) -> (Snippet, Vec<LabeledSpan>) {
     let source = files.get(file);
-    NamedSource::new(source.display_path(), Arc::clone(&source.text))
-}
-
-fn labels(locations: &[&Location], first_is_primary: bool) -> Vec<LabeledSpan> {
-    locations
+    let spans: Vec<Range<usize>> = locations.iter().map(|l| l.span.range()).collect();
+    let (snippet, spans) = Snippet::new(&source.display_path(), source, &spans);
+    let labels = locations
         .iter()
+        .zip(spans)
         .enumerate()
-        .map(|(i, location)| {
-            let range = location.span.range();
+        .map(|(i, (location, range))| {
             let span = (range.start, range.len());
             let label = Some(printable(&location.label).into_owned());
             if first_is_primary && i == 0 {
@@ -146,7 +191,8 @@ fn labels(locations: &[&Location], first_is_primary: bool) -> Vec<LabeledSpan> {
                 LabeledSpan::new_with_span(label, span)
             }
         })
-        .collect()
+        .collect();
+    (snippet, labels)
 }
 
 /// A finding, shaped for miette.
@@ -157,7 +203,7 @@ pub struct FindingDiagnostic {
     code: Option<&'static str>,
     severity: miette::Severity,
     help: Option<String>,
-    snippet: Option<NamedSource<Arc<str>>>,
+    snippet: Option<Snippet>,
     labels: Vec<LabeledSpan>,
     related: Vec<FindingDiagnostic>,
 }
@@ -194,6 +240,139 @@ impl Diagnostic for FindingDiagnostic {
             None
         } else {
             Some(Box::new(self.related.iter().map(|d| d as &dyn Diagnostic)))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::files::Span;
+    use crate::findings::Code;
+    use crate::render::Summary;
+    use std::sync::Arc;
+
+    fn rendered(files: &Files, findings: &[Finding]) -> String {
+        let mut summary = Summary::default();
+        summary.count(findings);
+        let report = Report {
+            files,
+            findings,
+            summary: &summary,
+            facts: &[],
+            reviews: &[],
+            invocation: "",
+        };
+        render(&report, Style::default())
+    }
+
+    /// A file with one line of `length` characters before `value = "v"`, and a finding there.
+    fn far_along(length: usize) -> (Files, Finding) {
+        let text = format!(
+            "# first\nclaim = \"{}\", value = \"v\"\n",
+            "x".repeat(length)
+        );
+        let start = text.find("\"v\"").unwrap();
+        let mut files = Files::new();
+        let id = files.add("a.toml".into(), Arc::from(text));
+        let finding = Finding::new(Code::ConflictValue, "conflict")
+            .at(Span::new(id, start..start + 3), "a says v");
+        (files, finding)
+    }
+
+    #[test]
+    fn miette_panics_on_a_label_far_along_a_line_and_the_guard_catches_it() {
+        let (files, finding) = far_along(70_000);
+        let source = files.get(crate::files::FileId(0));
+        let range = finding.locations[0].span.range();
+        let raw = FindingSnippet {
+            text: miette::NamedSource::new("a.toml", Arc::clone(&source.text)),
+            label: LabeledSpan::new_primary_with_span(Some("v".into()), (range.start, 3)),
+        };
+        let handler = GraphicalReportHandler::new_themed(GraphicalTheme::none());
+        let drawn = guarded(
+            |text| handler.render_report(text, &raw),
+            || "fallback".into(),
+        );
+        assert_eq!(
+            drawn, "fallback",
+            "the reason for the guard and the clipping"
+        );
+    }
+
+    #[test]
+    fn a_label_far_along_a_line_is_drawn_on_a_clipped_line() {
+        let (files, finding) = far_along(70_000);
+        let out = rendered(&files, &[finding]);
+        assert!(out.contains("[a.toml:2:70021]"), "the file's column: {out}");
+        assert!(out.contains("…xxxx"), "{out}");
+        assert!(out.contains("╰── a says v"), "{out}");
+        assert!(out.len() < 2_000, "{out}");
+    }
+
+    #[test]
+    fn file_names_and_snippet_lines_are_printable() {
+        let text = "# \u{1b}]8;;http://x/\u{7}click\u{1b}]8;;\u{7}\u{1b}[2J\nvalue = \"v\u{202E}\u{2066}\u{2028}\"\r\n# a\rb\u{85}\n";
+        let mut files = Files::new();
+        let id = files.add(
+            "claims/a\n::add-mask::x\u{1b}[31m\u{202E}.toml".into(),
+            Arc::from(text),
+        );
+        let start = text.find("\"v").unwrap();
+        let finding = Finding::new(Code::ConflictValue, "conflict")
+            .at(Span::new(id, start..start + 3), "a says v");
+        let out = rendered(&files, &[finding]);
+        assert!(
+            !out.chars()
+                .any(|c| crate::render::safe::is_unsafe(c) && c != '\n'),
+            "{out:?}"
+        );
+        assert!(
+            out.contains("[claims/a\\n::add-mask::x\\u{1b}[31m\\u{202e}.toml:2:9]"),
+            "{out}"
+        );
+        assert!(out.contains("# ?]8;;http://x/?click?]8;;??[2J"), "{out}");
+        assert!(
+            out.contains("value = \"v\u{FFFD}\u{FFFD}\u{FFFD}\""),
+            "{out}"
+        );
+        assert!(out.contains("# a?b??"), "{out}");
+    }
+
+    #[test]
+    fn locations_past_the_cap_are_counted() {
+        let mut files = Files::new();
+        let id = files.add("a.toml".into(), Arc::from("x = 1\n".repeat(30)));
+        let mut finding = Finding::new(Code::SourceCopy, "copies");
+        for line in 0..20 {
+            finding = finding.at(
+                Span::new(id, line * 6..line * 6 + 5),
+                format!("line {line}"),
+            );
+        }
+        let out = rendered(&files, &[finding]);
+        assert!(out.contains("line 11") && !out.contains("line 12"), "{out}");
+        assert!(
+            out.contains("and 8 more locations (no format lists more than 12)"),
+            "{out}"
+        );
+    }
+
+    /// A diagnostic with a bare miette source, as the human format drew them before snippets.
+    #[derive(Debug, thiserror::Error)]
+    #[error("raw")]
+    struct FindingSnippet {
+        text: miette::NamedSource<Arc<str>>,
+        label: LabeledSpan,
+    }
+
+    impl Diagnostic for FindingSnippet {
+        fn source_code(&self) -> Option<&dyn SourceCode> {
+            Some(&self.text)
+        }
+
+        fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+            Some(Box::new(std::iter::once(self.label.clone())))
         }
     }
 }

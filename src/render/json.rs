@@ -3,6 +3,11 @@
 //! Owns the JSON format of `check` (documented in the README, version 1). Findings keep the
 //! run's deterministic order; within a finding, claims are in file order. Any change that
 //! removes or renames a field bumps [`VERSION`].
+//!
+//! A finding lists at most [`MAX_LOCATIONS`](crate::findings::MAX_LOCATIONS) places between
+//! its `claims` and `locations`, in the finding's order; `more_locations` counts the rest (its
+//! `fingerprint` still covers every claim). Values are exact, and written [`json_safe`]: an
+//! unsafe character is a `\u` escape, never itself.
 
 use serde::Serialize;
 
@@ -10,6 +15,7 @@ use crate::files::Span;
 use std::collections::BTreeMap;
 
 use crate::findings::{Finding, Role};
+use crate::render::safe::json_safe;
 use crate::render::{Report, Summary, position, statistics};
 
 /// The version of the document's shape.
@@ -47,6 +53,7 @@ struct JsonFinding<'a> {
     fact: Option<JsonFact<'a>>,
     claims: Vec<JsonClaim<'a>>,
     locations: Vec<JsonLocation<'a>>,
+    more_locations: usize,
 }
 
 #[derive(Serialize)]
@@ -128,7 +135,7 @@ pub fn render(report: &Report<'_>) -> String {
         findings: report.findings.iter().map(|f| finding(report, f)).collect(),
     };
     // Serializing plain structs of strings and numbers cannot fail.
-    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
+    let mut out = json_safe(serde_json::to_string_pretty(&document).unwrap_or_default());
     out.push('\n');
     out
 }
@@ -144,6 +151,7 @@ fn finding<'a>(report: &Report<'_>, finding: &'a Finding) -> JsonFinding<'a> {
             end_column: end.column,
         }
     };
+    let (shown, hidden) = finding.shown_locations();
     JsonFinding {
         code: finding.code.as_str(),
         severity: finding.severity.as_str(),
@@ -156,8 +164,7 @@ fn finding<'a>(report: &Report<'_>, finding: &'a Finding) -> JsonFinding<'a> {
             property: &fact.property,
             qualifiers: &fact.qualifiers,
         }),
-        claims: finding
-            .locations
+        claims: shown
             .iter()
             .filter(|location| location.role == Role::Involved)
             .filter_map(|location| {
@@ -175,8 +182,7 @@ fn finding<'a>(report: &Report<'_>, finding: &'a Finding) -> JsonFinding<'a> {
                 })
             })
             .collect(),
-        locations: finding
-            .locations
+        locations: shown
             .iter()
             .filter(|location| location.claim.is_none() || location.role == Role::Context)
             .map(|location| JsonLocation {
@@ -184,5 +190,6 @@ fn finding<'a>(report: &Report<'_>, finding: &'a Finding) -> JsonFinding<'a> {
                 at: at(location.span),
             })
             .collect(),
+        more_locations: hidden,
     }
 }

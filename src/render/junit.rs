@@ -26,7 +26,7 @@ use std::fmt::Write as _;
 use quick_junit::{NonSuccessKind, Property, TestCase, TestCaseStatus, TestSuite};
 
 use crate::findings::{FactLabel, Finding, Role, Status};
-use crate::render::{Report, position, printable};
+use crate::render::{Report, more_locations, position, printable};
 
 /// The class of the test cases of facts.
 pub const FACTS_CLASS: &str = "factcheck.facts";
@@ -141,7 +141,8 @@ fn acceptance(report: &Report<'_>, finding: &Finding) -> String {
 }
 
 /// A finding in plain text: severity, code, status and fingerprint; the message; every place
-/// involved (for a claim: its source, address, place and value as stated); the help.
+/// involved (for a claim: its source, address, place and value as stated), at most
+/// [`MAX_LOCATIONS`](crate::findings::MAX_LOCATIONS) and a count of the rest; the help.
 fn describe(report: &Report<'_>, finding: &Finding) -> String {
     let mut out = format!(
         "{} {} ({}, {})\n{}\n",
@@ -151,7 +152,8 @@ fn describe(report: &Report<'_>, finding: &Finding) -> String {
         finding.fingerprint(),
         printable(&finding.message)
     );
-    for location in &finding.locations {
+    let (shown, hidden) = finding.shown_locations();
+    for location in shown {
         let (start, _) = position(report.files, location.span);
         let place = format!(
             "{}:{}:{}",
@@ -184,6 +186,9 @@ fn describe(report: &Report<'_>, finding: &Finding) -> String {
                 let _ = writeln!(out, "  - at {place}: {}", printable(&location.label));
             }
         }
+    }
+    if hidden > 0 {
+        let _ = writeln!(out, "  - and {}", more_locations(hidden));
     }
     if let Some(help) = &finding.help {
         let _ = writeln!(out, "help: {}", printable(help));

@@ -1,25 +1,32 @@
 //! Stage 4: findings to text for people and machines.
 //!
 //! Owns what every output format shares: which findings are shown (severity `allow` is not),
-//! the summary counts, and the exit status. Each format has its own module and only reads
-//! findings and files; none of them decides anything about the data.
+//! the summary counts, the exit status, and what makes dataset text safe to print (`safe`).
+//! Each format has its own module and only reads findings and files; none of them decides
+//! anything about the data, and none writes dataset text (values, labels, file names, file
+//! lines) that has not gone through `safe`.
 
 pub mod concise;
 pub mod github;
+#[cfg(test)]
+mod hostile;
 pub mod human;
 pub mod json;
 pub mod junit;
 pub mod report;
+pub mod safe;
 pub mod sarif;
+pub mod snippet;
 pub mod statistics;
 
-use std::borrow::Cow;
 use std::fmt;
 
 use crate::Checked;
 use crate::files::{Files, LineCol, Span};
 use crate::findings::{FactLabel, Finding, Severity, Status};
 use crate::model::review::Review;
+
+pub use safe::printable;
 
 /// A finished run, ready to render.
 #[derive(Debug, Clone, Copy)]
@@ -180,34 +187,15 @@ pub fn exit_status(findings: &[Finding], fail_on: FailOn) -> u8 {
     )
 }
 
-/// Text from the dataset made safe for a terminal: control characters and bidirectional
-/// overrides are escaped (`\n`, `\u{1b}`), so a value cannot move the cursor, change
-/// colours, break a one-line record, or reorder what is shown.
+/// How many locations of a finding are not listed, in words: "1 more location", "388 more
+/// locations" (see [`MAX_LOCATIONS`](crate::findings::MAX_LOCATIONS)).
 #[must_use]
-pub fn printable(text: &str) -> Cow<'_, str> {
-    // Control characters, line and paragraph separators, bidirectional overrides, and
-    // noncharacters (U+FFFE, U+FFFF and the like, which XML forbids).
-    let unsafe_char = |c: char| {
-        c.is_control()
-            || matches!(
-                c,
-                '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-                    | '\u{FDD0}'..='\u{FDEF}'
-            )
-            || u32::from(c) & 0xFFFE == 0xFFFE
-    };
-    if !text.chars().any(unsafe_char) {
-        return Cow::Borrowed(text);
+pub fn more_locations(hidden: usize) -> String {
+    if hidden == 1 {
+        "1 more location".to_owned()
+    } else {
+        format!("{hidden} more locations")
     }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if unsafe_char(c) {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
 }
 
 /// Start and end of a span, 1-based.
@@ -238,21 +226,6 @@ mod tests {
         assert_eq!(exit_status(std::slice::from_ref(&error), FailOn::Error), 1);
         assert_eq!(exit_status(std::slice::from_ref(&error), FailOn::Never), 0);
         assert_eq!(exit_status(&[error, load], FailOn::Never), 2);
-    }
-
-    #[test]
-    fn control_characters_and_bidi_overrides_are_escaped() {
-        assert_eq!(printable("plain – text"), "plain – text");
-        assert_eq!(printable("a\nb\u{1b}[31m"), "a\\nb\\u{1b}[31m");
-        assert_eq!(printable("x\u{202E}y"), "x\\u{202e}y");
-        assert_eq!(printable("a\u{2028}b"), "a\\u{2028}b");
-        assert_eq!(printable("a\u{FFFE}b\u{FFFF}"), "a\\u{fffe}b\\u{ffff}");
-        assert_eq!(printable("\u{FDD0}\u{10FFFF}"), "\\u{fdd0}\\u{10ffff}");
-        assert_eq!(
-            printable("\u{FFFD}\u{10000}"),
-            "\u{FFFD}\u{10000}",
-            "not noncharacters"
-        );
     }
 
     #[test]

@@ -6,6 +6,10 @@
 //! the finding's fingerprint as the result's partial fingerprint. It builds serde-sarif's typed
 //! objects and never decides anything about the data.
 //!
+//! A result lists at most [`MAX_LOCATIONS`](findings::MAX_LOCATIONS) locations (its primary
+//! and related ones), and its message counts the rest. Dataset text in messages is
+//! [`printable`], and the log is [`json_safe`]: no unsafe character is written as itself.
+//!
 //! Paths are written as the other formats show them: a relative path becomes a relative URI
 //! based on `%SRCROOT%`, the directory factcheck ran in (the repository root in CI, which is
 //! how GitHub code scanning resolves relative URIs); no absolute path of the machine is written,
@@ -25,7 +29,8 @@ use crate::explain;
 use crate::files::{SourceFile, Span};
 use crate::findings::{self, Code, Finding, Severity, Status};
 use crate::model::review::Review;
-use crate::render::{Report, position, printable};
+use crate::render::safe::json_safe;
+use crate::render::{Report, more_locations, position, printable};
 
 /// The JSON Schema the log declares: the OASIS SARIF 2.1.0 schema (with errata 01).
 pub const SCHEMA: &str =
@@ -64,7 +69,7 @@ pub fn render(report: &Report<'_>) -> String {
         .runs(vec![run])
         .build();
     // Serializing typed structs of strings, numbers and maps with string keys cannot fail.
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
+    let mut out = json_safe(serde_json::to_string_pretty(&log).unwrap_or_default());
     out.push('\n');
     out
 }
@@ -157,9 +162,10 @@ fn level(severity: Severity) -> ResultLevel {
 /// One finding as a result.
 fn result(report: &Report<'_>, finding: &Finding) -> SarifResult {
     // Related locations are numbered from 1, in the finding's order, and linked from the
-    // message: code scanning shows related locations through such links.
-    let related: Vec<(i64, &findings::Location)> = finding
-        .locations
+    // message: code scanning shows related locations through such links. At most
+    // `MAX_LOCATIONS` in all; the message counts the rest.
+    let (shown, hidden) = finding.shown_locations();
+    let related: Vec<(i64, &findings::Location)> = shown
         .iter()
         .skip(1)
         .enumerate()
@@ -173,7 +179,7 @@ fn result(report: &Report<'_>, finding: &Finding) -> SarifResult {
         .rule_id(finding.code.as_str())
         .rule_index(count(rule_index))
         .level(level(finding.severity))
-        .message(message(&result_text(finding, &related)))
+        .message(message(&result_text(finding, &related, hidden)))
         .partial_fingerprints(BTreeMap::from([(
             FINGERPRINT.to_owned(),
             finding.fingerprint(),
@@ -198,9 +204,9 @@ fn result(report: &Report<'_>, finding: &Finding) -> SarifResult {
     result
 }
 
-/// The result's message: the finding's message, a link to every related location, and the
-/// help line, each a sentence.
-fn result_text(finding: &Finding, related: &[(i64, &findings::Location)]) -> String {
+/// The result's message: the finding's message, a link to every related location listed,
+/// how many more there are, and the help line, each a sentence.
+fn result_text(finding: &Finding, related: &[(i64, &findings::Location)], hidden: usize) -> String {
     let mut text = plain(&finding.message);
     if !related.is_empty() {
         let links: Vec<String> = related
@@ -208,6 +214,12 @@ fn result_text(finding: &Finding, related: &[(i64, &findings::Location)]) -> Str
             .map(|(id, location)| format!("[{}]({id})", link_text(&location.label)))
             .collect();
         sentence(&mut text, &format!("See also: {}", links.join("; ")));
+    }
+    if hidden > 0 {
+        sentence(
+            &mut text,
+            &format!("And {}, not listed", more_locations(hidden)),
+        );
     }
     if let Some(help) = &finding.help {
         sentence(&mut text, &format!("Help: {}", plain(help)));

@@ -16,6 +16,7 @@ use crate::findings::Status as FindingStatus;
 use crate::model::date::edtf_date;
 use crate::model::date::{UNBOUNDED_END, UNBOUNDED_START};
 use crate::model::{Claim, SourceIx, Value};
+use crate::render::safe::json_safe;
 
 use super::{Context, Evidence, dependence_sentence, normal_form};
 
@@ -307,10 +308,11 @@ pub struct NameSpelling {
     pub sources: Vec<String>,
 }
 
-/// The document, pretty-printed, with a final newline.
+/// The document, pretty-printed, with a final newline; no unsafe character is written as
+/// itself ([`json_safe`]).
 #[must_use]
 pub fn render(context: &Context<'_>) -> String {
-    let mut out = serde_json::to_string_pretty(&document(context)).unwrap_or_default();
+    let mut out = json_safe(serde_json::to_string_pretty(&document(context)).unwrap_or_default());
     out.push('\n');
     out
 }

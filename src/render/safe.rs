@@ -1,0 +1,196 @@
+//! What may reach a terminal or a CI log: the one definition of an unsafe character, and the
+//! ways dataset text is made safe in each kind of output.
+//!
+//! Owns [`is_unsafe`] and everything built on it: [`printable`] (escapes, for messages,
+//! labels and file names), [`masked`] (same byte length, for the file text miette prints as
+//! snippets, so every span stays valid), [`json_safe`] (JSON escapes, for the machine
+//! formats) and [`defuse_commands`] (no line the GitHub Actions runner would read as a
+//! workflow command). It must not decide what is shown, only how.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+/// Whether a character must not reach a terminal or a log as itself: control characters (C0,
+/// DEL, C1: they move the cursor, change colours, start OSC hyperlinks, end lines), line and
+/// paragraph separators, bidirectional embeddings, overrides and isolates (they reorder what
+/// is shown: "Trojan Source"), and noncharacters (U+FFFE, U+FFFF and the like, which XML
+/// forbids).
+#[must_use]
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+                | '\u{FDD0}'..='\u{FDEF}'
+        )
+        || u32::from(c) & 0xFFFE == 0xFFFE
+}
+
+/// Text from the dataset made safe for a terminal: every unsafe character is escaped (`\n`,
+/// `\u{1b}`), so a value cannot move the cursor, change colours, break a one-line record, or
+/// reorder what is shown.
+#[must_use]
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// File text made safe to print as it is laid out, byte for byte: line breaks (`\n`, `\r\n`)
+/// and tabs are kept, and every other unsafe character becomes printable text of the same
+/// length in bytes, so that every byte offset into the text still points at the same place:
+/// U+FFFD `�` for a three-byte character (a bidirectional override, a line separator), one
+/// `?` per byte otherwise (a control character, a four-byte noncharacter). A lone `\r` is
+/// unsafe: it would take the terminal back to the start of the line.
+#[must_use]
+pub fn masked(text: &str) -> Cow<'_, str> {
+    let keeps = |i: usize, c: char| match c {
+        '\n' | '\t' => true,
+        '\r' => text.as_bytes().get(i + 1) == Some(&b'\n'),
+        c => !is_unsafe(c),
+    };
+    if text.char_indices().all(|(i, c)| keeps(i, c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if keeps(i, c) {
+            out.push(c);
+        } else if c.len_utf8() == 3 {
+            out.push('\u{FFFD}');
+        } else {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Serialized JSON with every unsafe character that `serde_json` leaves as itself (DEL, C1
+/// controls, separators, bidirectional controls, noncharacters) written as a `\u` escape
+/// instead, so that the document means the same and prints safely. `serde_json` already escapes
+/// C0 controls inside strings, so a raw `\n` here is the layout of a pretty-printed document.
+#[must_use]
+pub fn json_safe(json: String) -> String {
+    let escapes = |c: char| c != '\n' && is_unsafe(c);
+    if !json.chars().any(escapes) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 64);
+    for c in json.chars() {
+        if escapes(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                // Writing to a String cannot fail.
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Text whose lines cannot be read as GitHub Actions workflow commands: the runner reads a
+/// line as one when, after leading whitespace, it starts with `::` (`::add-mask::`,
+/// `::stop-commands::`, `::warning …`) or `##[` (the old syntax). Such a line gets a `\`
+/// before it; any other line is left alone. For text formats whose lines may start with
+/// dataset text (a wrapped message, a line of XML text), applied to the whole output.
+#[must_use]
+pub fn defuse_commands(text: String) -> String {
+    let is_command = |line: &str| {
+        let start = line.trim_start();
+        start.starts_with("::") || start.starts_with("##[")
+    };
+    if !text.split('\n').any(is_command) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if is_command(line) {
+            let indent = line.len() - line.trim_start().len();
+            out.push_str(&line[..indent]);
+            out.push('\\');
+            out.push_str(&line[indent..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_and_bidi_overrides_are_escaped() {
+        assert_eq!(printable("plain – text"), "plain – text");
+        assert_eq!(printable("a\nb\u{1b}[31m"), "a\\nb\\u{1b}[31m");
+        assert_eq!(printable("x\u{202E}y"), "x\\u{202e}y");
+        assert_eq!(printable("a\u{2028}b"), "a\\u{2028}b");
+        assert_eq!(printable("a\u{FFFE}b\u{FFFF}"), "a\\u{fffe}b\\u{ffff}");
+        assert_eq!(printable("\u{FDD0}\u{10FFFF}"), "\\u{fdd0}\\u{10ffff}");
+        assert_eq!(printable("c1 \u{85}\u{9b}"), "c1 \\u{85}\\u{9b}");
+        assert_eq!(
+            printable("\u{FFFD}\u{10000}"),
+            "\u{FFFD}\u{10000}",
+            "not noncharacters"
+        );
+    }
+
+    #[test]
+    fn masking_keeps_every_byte_offset() {
+        let text = "a\u{1b}]8;;x\u{7}b\r\nc\rd\te\u{202E}f\u{2066}\u{2028}g\u{85}h\u{10FFFF}\n";
+        let safe = masked(text);
+        assert_eq!(safe.len(), text.len());
+        assert_eq!(
+            safe,
+            "a?]8;;x?b\r\nc?d\te\u{FFFD}f\u{FFFD}\u{FFFD}g??h????\n"
+        );
+        for (i, _) in text.char_indices() {
+            assert!(
+                safe.is_char_boundary(i),
+                "offset {i} still starts a character"
+            );
+        }
+        assert!(!safe.chars().any(|c| is_unsafe(c) && !"\n\t\r".contains(c)));
+        assert!(matches!(masked("plain\r\n\ttext\n"), Cow::Borrowed(_)));
+        assert_eq!(masked("end\r"), "end?", "a lone CR at the end");
+    }
+
+    #[test]
+    fn json_keeps_its_meaning_and_loses_its_unsafe_bytes() {
+        let value = "\u{7f}\u{85}\u{202E}\u{2028}\u{FFFF}\u{10FFFF} \u{1b}";
+        let json = serde_json::to_string_pretty(&serde_json::json!({ "v": value })).unwrap();
+        let safe = json_safe(json);
+        assert!(!safe.chars().any(|c| c != '\n' && is_unsafe(c)), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["v"], value);
+        assert!(
+            safe.contains("\\u202e") && safe.contains("\\udbff\\udfff"),
+            "{safe}"
+        );
+    }
+
+    #[test]
+    fn lines_that_would_be_workflow_commands_are_defused() {
+        let text = "ok\n  ::add-mask::x\n::stop-commands::t\n##[error]y\n a :: b\n";
+        assert_eq!(
+            defuse_commands(text.to_owned()),
+            "ok\n  \\::add-mask::x\n\\::stop-commands::t\n\\##[error]y\n a :: b\n"
+        );
+        assert_eq!(defuse_commands("plain\n".to_owned()), "plain\n");
+    }
+}
