@@ -260,26 +260,6 @@ fn escaped_bytes(mut bytes: &[u8]) -> String {
     out
 }
 
-/// Whether a character could change how output looks or is read: control characters
-/// (escape sequences, carriage returns, line breaks), line and paragraph separators,
-/// bidirectional overrides and isolates, and noncharacters (which XML forbids).
-#[must_use]
-pub fn is_unsafe_char(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-                | '\u{FDD0}'..='\u{FDEF}'
-        )
-        || u32::from(c) & 0xFFFE == 0xFFFE
-}
-
-/// Whether any character of a text [`is_unsafe_char`].
-#[must_use]
-pub fn has_unsafe_char(text: &str) -> bool {
-    text.chars().any(is_unsafe_char)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

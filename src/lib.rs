@@ -28,6 +28,7 @@ pub mod load;
 pub mod model;
 pub mod normalize;
 pub mod render;
+pub mod safe;
 pub mod schema;
 pub mod suggest;
 #[cfg(test)]

@@ -12,7 +12,8 @@ use rustc_hash::FxHashSet;
 
 use super::root::is_hidden;
 use super::{FileSystem, FsError, Kind, Listing, Origin, kind_name};
-use crate::files::{display_path, has_unsafe_char, is_unsafe_char};
+use crate::files::display_path;
+use crate::safe::{is_unsafe, printable};
 
 /// The files a walk found, and what it could not look at.
 #[derive(Debug, Default)]
@@ -88,18 +89,9 @@ impl Walker<'_> {
                 continue;
             }
             let path = here.join(&entry.name);
-            if has_unsafe_char(&entry.name.to_string_lossy()) {
+            if entry.name.to_string_lossy().chars().any(is_unsafe) {
                 // The name is refused, and not even shown as it is.
-                let path = display_path(&path)
-                    .chars()
-                    .map(|c| {
-                        if is_unsafe_char(c) {
-                            c.escape_default().to_string()
-                        } else {
-                            c.to_string()
-                        }
-                    })
-                    .collect();
+                let path = printable(&display_path(&path)).into_owned();
                 self.walk.problems.push(FsError::BadName { path });
                 continue;
             }
@@ -179,10 +171,7 @@ mod tests {
         assert_eq!(walk.files, [PathBuf::from("claims/ok.toml")]);
         assert_eq!(walk.problems.len(), 2);
         let shown: Vec<String> = walk.problems.iter().map(ToString::to_string).collect();
-        assert!(
-            shown.iter().all(|m| !m.chars().any(is_unsafe_char)),
-            "{shown:?}"
-        );
+        assert!(shown.iter().all(|m| !m.chars().any(is_unsafe)), "{shown:?}");
         assert!(
             walk.problems
                 .iter()

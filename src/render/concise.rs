@@ -11,8 +11,8 @@ use std::fmt::Write as _;
 
 use crate::files::Files;
 use crate::findings::Finding;
-use crate::render::safe::defuse_commands;
 use crate::render::{Report, printable};
+use crate::safe::defuse_commands;
 
 /// One line per finding, then the summary line.
 #[must_use]

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use crate::files::{Files, Span};
 use crate::findings::{Code, Finding};
-use crate::render::safe::is_unsafe;
 use crate::render::{Report, Summary, concise, github, human, json, junit, sarif};
+use crate::safe::is_unsafe;
 
 /// A path as `display_path` shows it: a forged command on each line, OSC 8, BEL, CR, bidi
 /// controls, a C1 control, and an `\xNN` escape of a byte that is not UTF-8.

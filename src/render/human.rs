@@ -19,9 +19,9 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 
 use crate::files::{FileId, Files};
 use crate::findings::{Finding, Location, MAX_LOCATIONS, Severity};
-use crate::render::safe::defuse_commands;
 use crate::render::snippet::{CONTEXT_LINES, Snippet};
 use crate::render::{Report, concise, more_locations, printable};
+use crate::safe::defuse_commands;
 
 /// How to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -323,8 +323,7 @@ mod tests {
             .at(Span::new(id, start..start + 3), "a says v");
         let out = rendered(&files, &[finding]);
         assert!(
-            !out.chars()
-                .any(|c| crate::render::safe::is_unsafe(c) && c != '\n'),
+            !out.chars().any(|c| crate::safe::is_unsafe(c) && c != '\n'),
             "{out:?}"
         );
         assert!(

@@ -15,8 +15,8 @@ use crate::files::Span;
 use std::collections::BTreeMap;
 
 use crate::findings::{Finding, Role};
-use crate::render::safe::json_safe;
 use crate::render::{Report, Summary, position, statistics};
+use crate::safe::json_safe;
 
 /// The version of the document's shape.
 pub const VERSION: u32 = 1;

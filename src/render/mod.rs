@@ -1,10 +1,9 @@
 //! Stage 4: findings to text for people and machines.
 //!
 //! Owns what every output format shares: which findings are shown (severity `allow` is not),
-//! the summary counts, the exit status, and what makes dataset text safe to print (`safe`).
-//! Each format has its own module and only reads findings and files; none of them decides
-//! anything about the data, and none writes dataset text (values, labels, file names, file
-//! lines) that has not gone through `safe`.
+//! the summary counts and the exit status. Each format has its own module and only reads
+//! findings and files; none of them decides anything about the data, and none writes dataset
+//! text (values, labels, file names, file lines) that has not gone through [`crate::safe`].
 
 pub mod concise;
 pub mod github;
@@ -14,7 +13,6 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod report;
-pub mod safe;
 pub mod sarif;
 pub mod snippet;
 pub mod statistics;
@@ -26,7 +24,7 @@ use crate::files::{Files, LineCol, Span};
 use crate::findings::{FactLabel, Finding, Severity, Status};
 use crate::model::review::Review;
 
-pub use safe::printable;
+pub use crate::safe::printable;
 
 /// A finished run, ready to render.
 #[derive(Debug, Clone, Copy)]

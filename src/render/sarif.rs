@@ -29,8 +29,8 @@ use crate::explain;
 use crate::files::{SourceFile, Span};
 use crate::findings::{self, Code, Finding, Severity, Status};
 use crate::model::review::Review;
-use crate::render::safe::json_safe;
 use crate::render::{Report, more_locations, position, printable};
+use crate::safe::json_safe;
 
 /// The JSON Schema the log declares: the OASIS SARIF 2.1.0 schema (with errata 01).
 pub const SCHEMA: &str =

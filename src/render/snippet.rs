@@ -19,7 +19,7 @@ use std::ops::Range;
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 use crate::files::SourceFile;
-use crate::render::safe::{masked, printable};
+use crate::safe::{masked, printable};
 
 /// Lines shown before and after the lines a span covers; the handler drawing a [`Snippet`]
 /// must be set to the same number (`with_context_lines`), or it asks for lines that are not

@@ -16,7 +16,7 @@ use crate::findings::Status as FindingStatus;
 use crate::model::date::edtf_date;
 use crate::model::date::{UNBOUNDED_END, UNBOUNDED_START};
 use crate::model::{Claim, SourceIx, Value};
-use crate::render::safe::json_safe;
+use crate::safe::json_safe;
 
 use super::{Context, Evidence, dependence_sentence, normal_form};
 

@@ -1,5 +1,5 @@
 //! What may reach a terminal or a CI log: the one definition of an unsafe character, and the
-//! ways dataset text is made safe in each kind of output.
+//! ways dataset text is made safe in each kind of output (and file names refused at discovery).
 //!
 //! Owns [`is_unsafe`] and everything built on it: [`printable`] (escapes, for messages,
 //! labels and file names), [`masked`] (same byte length, for the file text miette prints as
