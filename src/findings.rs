@@ -196,6 +196,10 @@ pub struct Finding {
     pub fact: Option<FactLabel>,
     /// Where it is; the first location is the primary one.
     pub locations: Vec<Location>,
+    /// Locations the producer did not build: a finding that could name thousands of claims
+    /// (two sources sharing every quote) carries at most [`MAX_LOCATIONS`] and counts the
+    /// rest here, so memory and output stay linear in the input.
+    pub omitted: usize,
 }
 
 impl Finding {
@@ -211,6 +215,7 @@ impl Finding {
             help: None,
             fact: None,
             locations: Vec::new(),
+            omitted: 0,
         }
     }
 
@@ -264,7 +269,7 @@ impl Finding {
     #[must_use]
     pub fn shown_locations(&self) -> (&[Location], usize) {
         let shown = &self.locations[..self.locations.len().min(MAX_LOCATIONS)];
-        (shown, self.locations.len() - shown.len())
+        (shown, self.locations.len() - shown.len() + self.omitted)
     }
 
     /// The primary location, if the finding has any.

@@ -40,7 +40,7 @@ use crate::compare::JudgedFact;
 use crate::compare::facts::Fact;
 use crate::compare::values::{Relation, claim_ref, distinct_values, relate, value_text};
 use crate::compare::verdict::Verdict;
-use crate::findings::{Code, Finding, Location, Role};
+use crate::findings::{Code, Finding, Location, MAX_LOCATIONS, Role};
 use crate::model::{Claim, Dataset, SourceIx};
 use crate::normalize::fold::fold;
 use crate::normalize::names::union_find::UnionFind;
@@ -542,12 +542,45 @@ fn finding(dataset: &Dataset, dependence: &Dependence) -> Finding {
     let mut finding = Finding::new(Code::SourceCopy, message).with_help(help);
 
     // Pairs by the later source's claim, each copy next to what it matches, so that the first
-    // locations shown cover both files.
+    // locations shown cover both files. At most MAX_LOCATIONS are built: two sources can
+    // share thousands of claims, and naming every one in every pair would be quadratic in
+    // memory; the rest are counted. Which claims are named (and so the finding's identity in
+    // reviews and baselines) is chosen by claim key, content rather than position, so that an
+    // unrelated edit does not change it.
+    let key = |claim: u32| {
+        dataset
+            .claims
+            .get(claim as usize)
+            .map_or("", |c| c.key.as_ref())
+    };
     let mut pieces: Vec<(u32, u32, Kind)> = dependence
         .quotes
         .iter()
         .map(|&(a, b)| (b, a, Kind::Quote))
         .chain(dependence.values.iter().map(|&(a, b)| (b, a, Kind::Value)))
+        .collect();
+    let mut named: FxHashSet<u32> = FxHashSet::default();
+    if pieces.len() * 2 > MAX_LOCATIONS {
+        pieces.sort_unstable_by(|x, y| key(x.0).cmp(key(y.0)).then(x.cmp(y)));
+        let mut kept = Vec::new();
+        for piece in pieces {
+            let new = [piece.0, piece.1]
+                .iter()
+                .filter(|c| !named.contains(c))
+                .count();
+            if named.len() + new > MAX_LOCATIONS {
+                continue;
+            }
+            named.extend([piece.0, piece.1]);
+            kept.push(piece);
+        }
+        pieces = kept;
+    }
+    let all: FxHashSet<u32> = dependence
+        .quotes
+        .iter()
+        .chain(&dependence.values)
+        .flat_map(|&(a, b)| [a, b])
         .collect();
     pieces.sort_unstable();
     let mut shown: FxHashSet<u32> = FxHashSet::default();
@@ -560,6 +593,7 @@ fn finding(dataset: &Dataset, dependence: &Dependence) -> Finding {
             }
         }
     }
+    finding.omitted = all.len() - shown.len();
     finding
 }
 
@@ -693,6 +727,39 @@ mod tests {
 
     fn pair(a: &str, b: &str, declared: bool, detected: bool) -> (String, String, bool, bool) {
         (a.to_owned(), b.to_owned(), declared, detected)
+    }
+
+    #[test]
+    fn a_finding_names_a_bounded_number_of_claims_and_counts_the_rest() {
+        let shared: Vec<(String, String, String, String)> = (0..20)
+            .map(|i| {
+                (
+                    format!("subject {i}"),
+                    "noted".to_owned(),
+                    format!("note {i}"),
+                    format!("the very same sentence, number {i} of them"),
+                )
+            })
+            .collect();
+        let claims: Vec<(&str, &str, &str, &str)> = shared
+            .iter()
+            .map(|(s, p, v, q)| (s.as_str(), p.as_str(), v.as_str(), q.as_str()))
+            .collect();
+        let text = crate::testing::quoted("", &claims);
+        let checked = run(&[("a", text.clone()), ("b", text)], None);
+        assert_eq!(codes(&checked), vec![Code::SourceCopy]);
+        let finding = &checked.findings[0];
+        assert_eq!(finding.locations.len(), MAX_LOCATIONS);
+        assert_eq!(finding.omitted, 40 - MAX_LOCATIONS);
+        assert_eq!(finding.shown_locations().1, 40 - MAX_LOCATIONS);
+        assert_eq!(
+            checked.comparison.dependences[0].quotes.len(),
+            20,
+            "the evidence itself is whole"
+        );
+        // Each named copy beside what it matches.
+        let sources: Vec<&str> = finding.claims().map(|c| c.source.as_str()).collect();
+        assert_eq!(sources, ["b", "a"].repeat(MAX_LOCATIONS / 2));
     }
 
     #[test]

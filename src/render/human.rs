@@ -96,13 +96,16 @@ fn guarded(
     }
 }
 
-/// A finding as a miette diagnostic; `invocation` is repeated in the review command it
-/// suggests (see [`Report::invocation`]).
-#[must_use]
-pub fn diagnostic(files: &Files, finding: &Finding, invocation: &str) -> FindingDiagnostic {
-    let (shown, hidden) = finding.shown_locations();
+/// Lines between two labels of one snippet that are still printed; farther apart, the labels
+/// get snippets of their own.
+const MAX_GAP: usize = 12;
 
-    // Locations grouped by file, files in order of first appearance.
+/// Locations grouped by file (files in order of first appearance, the primary location's
+/// first), and within a file into runs of nearby lines, the primary location first in its run.
+/// A snippet prints every line from its first label to its last, so labels far apart in one
+/// file get one snippet each: what is printed grows with the labels, never with the distance
+/// between them.
+fn nearby<'a>(files: &Files, shown: &'a [Location]) -> Vec<(FileId, Vec<&'a Location>)> {
     let mut by_file: Vec<(FileId, Vec<&Location>)> = Vec::new();
     for location in shown {
         match by_file
@@ -113,7 +116,44 @@ pub fn diagnostic(files: &Files, finding: &Finding, invocation: &str) -> Finding
             None => by_file.push((location.span.file, vec![location])),
         }
     }
-    let mut groups = by_file.into_iter();
+    let primary = shown.first().map(|l| l.span);
+    let mut groups = Vec::new();
+    for (file, mut locations) in by_file {
+        locations.sort_by_key(|l| (l.span.start, l.span.end));
+        let mut runs: Vec<Vec<&Location>> = Vec::new();
+        let mut last_line = 0;
+        for location in locations {
+            let (start, end) = (files.start(location.span), files.end(location.span));
+            match runs.last_mut() {
+                Some(run) if start.line <= last_line + MAX_GAP => run.push(location),
+                _ => runs.push(vec![location]),
+            }
+            last_line = last_line.max(end.line);
+        }
+        // The primary location leads its run, and its run leads the file's.
+        if let Some(at) = runs
+            .iter()
+            .position(|run| run.iter().any(|l| Some(l.span) == primary))
+        {
+            let mut run = runs.remove(at);
+            if let Some(i) = run.iter().position(|l| Some(l.span) == primary) {
+                let first = run.remove(i);
+                run.insert(0, first);
+            }
+            runs.insert(0, run);
+        }
+        groups.extend(runs.into_iter().map(|run| (file, run)));
+    }
+    groups
+}
+
+/// A finding as a miette diagnostic; `invocation` is repeated in the review command it
+/// suggests (see [`Report::invocation`]).
+#[must_use]
+pub fn diagnostic(files: &Files, finding: &Finding, invocation: &str) -> FindingDiagnostic {
+    let (shown, hidden) = finding.shown_locations();
+
+    let mut groups = nearby(files, shown).into_iter();
     let primary = groups.next();
     let related = groups
         .map(|(file, locations)| {
@@ -278,6 +318,31 @@ mod tests {
         let finding = Finding::new(Code::ConflictValue, "conflict")
             .at(Span::new(id, start..start + 3), "a says v");
         (files, finding)
+    }
+
+    #[test]
+    fn labels_far_apart_in_one_file_get_a_snippet_each_not_every_line_between() {
+        let mut text = String::from("first = 1\n");
+        for i in 0..5000 {
+            let _ = writeln!(text, "filler{i} = 0");
+        }
+        text.push_str("last = 2\n");
+        let mut files = Files::new();
+        let id = files.add("a.toml".into(), Arc::from(text.as_str()));
+        let end = text.find("last").unwrap();
+        let finding = Finding::new(Code::ConflictValue, "x")
+            .at(Span::new(id, 0..5), "the first")
+            .at(Span::new(id, end..end + 4), "the last");
+        let out = rendered(&files, &[finding]);
+        assert!(
+            out.contains("the first") && out.contains("the last"),
+            "{out}"
+        );
+        assert!(
+            !out.contains("filler100 "),
+            "the lines between are not printed"
+        );
+        assert!(out.len() < 3000, "{} bytes", out.len());
     }
 
     #[test]

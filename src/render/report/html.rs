@@ -449,7 +449,8 @@ fn dependences(context: &Context<'_>, out: &mut String) {
              <thead><tr><th scope=\"col\">{a}</th><th scope=\"col\">{b}</th>\
              <th scope=\"col\">shared</th><th scope=\"col\">in common</th></tr></thead>\n<tbody>\n"
         );
-        for evidence in Evidence::of(dependence) {
+        let (listed, more) = Evidence::listed(dependence);
+        for evidence in listed {
             let (x, y) = evidence.claims();
             let shared = escape(&evidence.shared(context));
             let shared = match evidence {
@@ -462,6 +463,12 @@ fn dependences(context: &Context<'_>, out: &mut String) {
                 escape(&context.claim(x).handle()),
                 escape(&context.claim(y).handle()),
                 evidence.kind()
+            );
+        }
+        if more > 0 {
+            let _ = writeln!(
+                out,
+                "<tr><td colspan=\"4\">…and {more} more pairs of claims</td></tr>"
             );
         }
         close_table(out);

@@ -12,7 +12,7 @@ use crate::assess::sources::SourceAssessment;
 use crate::assess::support::Best;
 use crate::assess::{FactAssessment, Status};
 use crate::compare::copy;
-use crate::findings::Status as FindingStatus;
+use crate::findings::{MAX_LOCATIONS, Status as FindingStatus};
 use crate::model::date::edtf_date;
 use crate::model::date::{UNBOUNDED_END, UNBOUNDED_START};
 use crate::model::{Claim, SourceIx, Value};
@@ -266,8 +266,11 @@ pub struct Dependence {
     pub detected: bool,
     /// Claims of the smaller source, the base of `min_fraction`.
     pub smaller: u32,
-    /// What they share, one entry per pair of claims.
+    /// What they share, one entry per pair of claims: the first 12 pairs.
     pub evidence: Vec<SharedEvidence>,
+    /// How many more pairs they share, not listed in `evidence` (the counts in `summary` are
+    /// of all of them).
+    pub more_evidence: usize,
     /// The same in words.
     pub summary: String,
 }
@@ -376,7 +379,9 @@ fn dependence(context: &Context<'_>, dependence: &copy::Dependence) -> Dependenc
         declared: dependence.declared,
         detected: dependence.detected,
         smaller: dependence.smaller,
-        evidence: Evidence::of(dependence)
+        more_evidence: dependence.evidence().saturating_sub(MAX_LOCATIONS),
+        evidence: Evidence::listed(dependence)
+            .0
             .map(|evidence| {
                 let (x, y) = evidence.claims();
                 SharedEvidence {

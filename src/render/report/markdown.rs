@@ -200,7 +200,8 @@ fn dependences(context: &Context<'_>, out: &mut String) {
             cell(context.source_id(a)),
             cell(context.source_id(b))
         );
-        for evidence in Evidence::of(dependence) {
+        let (listed, more) = Evidence::listed(dependence);
+        for evidence in listed {
             let (x, y) = evidence.claims();
             let shared = evidence.shared(context);
             let shared = match evidence {
@@ -214,6 +215,12 @@ fn dependences(context: &Context<'_>, out: &mut String) {
                 cell(&context.claim(y).handle()),
                 evidence.kind(),
                 shared
+            );
+        }
+        if more > 0 {
+            let _ = writeln!(
+                out,
+                "\n…and {more} more pairs of claims (all are counted above)."
             );
         }
         out.push('\n');

@@ -18,7 +18,7 @@ use crate::assess::{Assessment, FactAssessment, Status};
 use crate::compare::copy::Dependence;
 use crate::compare::values::normalized;
 use crate::files::Files;
-use crate::findings::{Finding, Status as FindingStatus, hex};
+use crate::findings::{Finding, MAX_LOCATIONS, Status as FindingStatus, hex};
 use crate::model::{Claim, Dataset, SourceIx, Value};
 
 /// Everything a report renders.
@@ -236,6 +236,14 @@ impl Evidence {
                     .iter()
                     .map(|&(a, b)| Evidence::Value(a, b)),
             )
+    }
+
+    /// The evidence a report lists of a dependence: the first [`MAX_LOCATIONS`] pieces, and
+    /// how many more there are (output stays linear in the input however much two sources
+    /// share).
+    pub fn listed(dependence: &Dependence) -> (impl Iterator<Item = Evidence> + '_, usize) {
+        let more = dependence.evidence().saturating_sub(MAX_LOCATIONS);
+        (Self::of(dependence).take(MAX_LOCATIONS), more)
     }
 
     /// The two claims.
