@@ -165,7 +165,7 @@ impl Files {
     #[must_use]
     pub fn end(&self, span: Span) -> LineCol {
         let file = self.get(span.file);
-        file.line_col(span.end.max(span.start + 1) - 1)
+        file.line_col(span.end.max(span.start.saturating_add(1)).saturating_sub(1))
     }
 
     /// Number of files.
@@ -300,6 +300,27 @@ mod tests {
         assert_ne!(shown(b"a\xff"), shown(b"a\xfe"));
         assert_ne!(shown(b"a\xff\\"), display_path(Path::new("a\\xFF\\")));
         assert_eq!(display_path(Path::new("plain/é.toml")), "plain/é.toml");
+    }
+
+    #[test]
+    fn positions_of_any_span_are_total() {
+        let mut files = Files::new();
+        let id = files.add("a".into(), Arc::from("ab\ncd"));
+        for span in [
+            Span::new(id, usize::MAX..usize::MAX),
+            Span {
+                file: id,
+                start: u32::MAX,
+                end: 0,
+            },
+            Span {
+                file: id,
+                start: 100,
+                end: 2,
+            },
+        ] {
+            let _ = (files.start(span), files.end(span), files.slice(span));
+        }
     }
 
     #[test]
