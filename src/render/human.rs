@@ -47,17 +47,7 @@ impl Default for Style {
 /// Every finding as a diagnostic, then the summary line.
 #[must_use]
 pub fn render(report: &Report<'_>, style: Style) -> String {
-    let theme = match (style.unicode, style.color) {
-        (true, true) => GraphicalTheme::unicode(),
-        (true, false) => GraphicalTheme::unicode_nocolor(),
-        (false, true) => GraphicalTheme::ascii(),
-        (false, false) => GraphicalTheme::none(),
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width)
-        .with_links(false)
-        .with_show_related_as_nested(true)
-        .with_context_lines(CONTEXT_LINES);
+    let handler = handler(style);
     let mut out = String::new();
     for finding in report.open() {
         out.push_str(&drawn(&handler, report, finding));
@@ -67,6 +57,21 @@ pub fn render(report: &Report<'_>, style: Style) -> String {
     // A wrapped line of a message could start with `::` from the dataset, and the runner
     // reads a command after leading spaces.
     defuse_commands(out)
+}
+
+/// miette's handler, drawing as `style` says.
+fn handler(style: Style) -> GraphicalReportHandler {
+    let theme = match (style.unicode, style.color) {
+        (true, true) => GraphicalTheme::unicode(),
+        (true, false) => GraphicalTheme::unicode_nocolor(),
+        (false, true) => GraphicalTheme::ascii(),
+        (false, false) => GraphicalTheme::none(),
+    };
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false)
+        .with_show_related_as_nested(true)
+        .with_context_lines(CONTEXT_LINES)
 }
 
 /// One finding drawn by miette, or as its concise line if miette fails or panics: a finding
@@ -318,6 +323,32 @@ mod tests {
         let finding = Finding::new(Code::ConflictValue, "conflict")
             .at(Span::new(id, start..start + 3), "a says v");
         (files, finding)
+    }
+
+    #[test]
+    fn spans_at_or_past_the_end_of_a_file_render() {
+        for (text, start, end) in [
+            ("ab", 3, 3),
+            ("", 1, 0),
+            ("ab\n", 4, 4),
+            ("é", 3, 3),
+            ("ab", 2, 2),
+        ] {
+            let mut files = Files::new();
+            let id = files.add("a.toml".into(), Arc::from(text));
+            let finding = Finding::new(Code::LoadUnknownName, "m").at(
+                Span {
+                    file: id,
+                    start,
+                    end,
+                },
+                "l",
+            );
+            let mut text = String::new();
+            let drawn = handler(Style::default())
+                .render_report(&mut text, &diagnostic(&files, &finding, ""));
+            assert!(drawn.is_ok(), "{text:?} {start}..{end}");
+        }
     }
 
     #[test]
