@@ -6,8 +6,9 @@
 //! `#[ignore]`d with the reason; `cargo test -- --ignored` shows which still fail.
 //!
 //! The `render` target builds its findings with the `arbitrary` crate, which the main crate does
-//! not have: its reproducers are written out here as the files and findings they decode to
-//! (`cargo fuzz fmt render fuzz/regressions/render/NAME` prints them).
+//! not have, and whose decoding changes whenever the target's generator does: its reproducers
+//! are kept as text (`fuzz/regressions/render/*.txt`, the files and findings a crash decoded to,
+//! as `cargo fuzz fmt` prints them, minimized) and built here by hand.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed expectation is a failed test
 
@@ -86,7 +87,7 @@ fn every_reproducer_is_named_by_a_test() {
     }
 }
 
-/// `fuzz/regressions/render/span-start-at-u32-max`: a location whose span starts at
+/// `fuzz/regressions/render/span-start-at-u32-max.txt`: a location whose span starts at
 /// `u32::MAX` (what `Span::new` saturates to past 4 GiB) overflows `Files::end`
 /// (`span.start + 1`) when overflow checks are on, in every format that gives an end position
 /// (JSON, SARIF, GitHub, `JUnit`). Release builds wrap and print a wrong end instead.
@@ -95,7 +96,7 @@ fn every_reproducer_is_named_by_a_test() {
 fn a_span_starting_at_u32_max_renders() {
     // The reproducer, as `cargo fuzz fmt` decodes it (its other findings, location-less, are
     // not needed to fail).
-    reproducer("render/span-start-at-u32-max");
+    reproducer("render/span-start-at-u32-max.txt");
     let mut files = Files::new();
     let file = files.add(PathBuf::new(), Arc::from(""));
     let mut finding = Finding::new(Code::LoadNumber, "").at(
@@ -109,6 +110,28 @@ fn a_span_starting_at_u32_max_renders() {
     finding.help = Some(String::new());
     finding.status = factcheck::findings::Status::Baselined;
     let findings = [finding];
+    let summary = Summary::default();
+    let report = harness::report(&files, &findings, &summary, &[], &[], "");
+    harness::render_all(&report, Style::default());
+}
+
+/// `fuzz/regressions/render/empty-span-one-past-the-end.txt`: an empty label one byte past the
+/// end of the text makes miette 7.6 slice out of bounds; `render::human` passes spans on
+/// without bringing them inside the text.
+#[test]
+#[ignore = "open: render::human passes a span one past the end of the text to miette, which panics (src/render/human.rs; reported to the renderer's owners)"]
+fn an_empty_span_one_past_the_end_renders() {
+    reproducer("render/empty-span-one-past-the-end.txt");
+    let mut files = Files::new();
+    let file = files.add(PathBuf::from("a.toml"), Arc::from("ab"));
+    let findings = [Finding::new(Code::LoadUnknownName, "m").at(
+        Span {
+            file,
+            start: 3,
+            end: 3,
+        },
+        "l",
+    )];
     let summary = Summary::default();
     let report = harness::report(&files, &findings, &summary, &[], &[], "");
     harness::render_all(&report, Style::default());
