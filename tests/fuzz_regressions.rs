@@ -2,8 +2,8 @@
 //!
 //! The fuzz targets' harness (`fuzz/src/harness.rs`) is included here by path, so each test
 //! runs exactly what the fuzzer ran: the committed seeds of every target, and every minimized
-//! reproducer under `fuzz/regressions/<target>/`. A reproducer whose fix is still to come is
-//! `#[ignore]`d with the reason; `cargo test -- --ignored` shows which still fail.
+//! reproducer under `fuzz/regressions/<target>/`. A reproducer whose fix is still to come may be
+//! `#[ignore]`d with the reason while the fix is under way; none is now.
 //!
 //! The `render` target builds its findings with the `arbitrary` crate, which the main crate does
 //! not have, and whose decoding changes whenever the target's generator does: its reproducers
@@ -92,7 +92,6 @@ fn every_reproducer_is_named_by_a_test() {
 /// (`span.start + 1`) when overflow checks are on, in every format that gives an end position
 /// (JSON, SARIF, GitHub, `JUnit`). Release builds wrap and print a wrong end instead.
 #[test]
-#[ignore = "open: Files::end in src/files.rs computes `span.start + 1`, which overflows at u32::MAX (reported; not the fuzzing branch's file)"]
 fn a_span_starting_at_u32_max_renders() {
     // The reproducer, as `cargo fuzz fmt` decodes it (its other findings, location-less, are
     // not needed to fail).
@@ -119,7 +118,6 @@ fn a_span_starting_at_u32_max_renders() {
 /// end of the text makes miette 7.6 slice out of bounds; `render::human` passes spans on
 /// without bringing them inside the text.
 #[test]
-#[ignore = "open: render::human passes a span one past the end of the text to miette, which panics (src/render/human.rs; reported to the renderer's owners)"]
 fn an_empty_span_one_past_the_end_renders() {
     reproducer("render/empty-span-one-past-the-end.txt");
     let mut files = Files::new();
@@ -137,11 +135,9 @@ fn an_empty_span_one_past_the_end_renders() {
     harness::render_all(&report, Style::default());
 }
 
-/// `fuzz/regressions/load_claims/escape-in-snippet.toml`, found with the escaping law on
-/// (`FACTCHECK_FUZZ_ESCAPES=1`): not a crash, but an escape sequence from the file reaches
-/// the terminal, since miette shows the snippet's text as it is.
+/// `fuzz/regressions/load_claims/escape-in-snippet.toml`, found by the escaping law: not a
+/// crash, but an escape sequence from the file reached the terminal through miette's snippet.
 #[test]
-#[ignore = "open: the human format shows file text verbatim in its snippets, escape characters included (src/render/human.rs; the renderer's owners are on escaping)"]
 fn no_escape_character_from_a_file_reaches_the_human_format() {
     let text = String::from_utf8(reproducer("load_claims/escape-in-snippet.toml")).unwrap();
     let mut files = Files::new();

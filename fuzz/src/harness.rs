@@ -40,12 +40,10 @@ const MAX_NAMES: usize = 64;
 const MAX_PAIRED: usize = 8;
 
 /// Whether to check that output for terminals and logs carries no escape character (the
-/// escaping law of `tests/hostile/escaping.rs`). Off unless `FACTCHECK_FUZZ_ESCAPES=1`: the
-/// human format still shows file text and paths as written, which the renderer owners are
-/// fixing; turn it on to hunt for the remaining leaks.
+/// escaping law of `tests/hostile/escaping.rs`): on unless `FACTCHECK_FUZZ_ESCAPES=0`.
 fn check_escapes() -> bool {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *ON.get_or_init(|| std::env::var_os("FACTCHECK_FUZZ_ESCAPES").is_some_and(|v| v == "1"))
+    *ON.get_or_init(|| std::env::var_os("FACTCHECK_FUZZ_ESCAPES").is_none_or(|v| v != "0"))
 }
 
 /// The fuzzer's bytes as a file's text, as the loader sees a file that is not UTF-8 (each bad
@@ -479,8 +477,8 @@ fn check(loaded: Loaded) -> Checked {
 /// the GitHub step summary, the statistics and a baseline written and read back.
 ///
 /// Laws: JSON and SARIF are JSON, `JUnit` is XML, a baseline reads back with one entry per
-/// reviewable finding's fingerprint, and (with `FACTCHECK_FUZZ_ESCAPES=1`) nothing meant for
-/// a terminal or a log carries an escape character.
+/// reviewable finding's fingerprint, and nothing meant for a terminal or a log carries an
+/// escape character.
 pub fn render_all(report: &Report<'_>, style: Style) {
     render_human(report, style);
     render_machine(report);
