@@ -14,6 +14,12 @@
 //! 4. [`render`] turns findings into miette diagnostics, concise lines or JSON.
 //!
 //! [`check`] runs the first three stages; the binary adds the command line and rendering.
+//!
+//! A dataset is untrusted input (it comes in pull requests from anyone, and the output lands
+//! in public CI logs). Two modules hold that boundary: [`fs`] is the only way files are read
+//! (confined to the dataset root, special files refused, sizes limited) or written (atomically,
+//! never over an input or through a link), and [`safe`] makes every string from the dataset
+//! safe to print.
 
 pub mod assess;
 pub mod baseline;
