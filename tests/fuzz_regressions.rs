@@ -150,3 +150,17 @@ fn no_escape_character_from_a_file_reaches_the_human_format() {
     let human = factcheck::render::human::render(&report, Style::default());
     assert!(!human.contains('\u{1b}'), "{human:?}");
 }
+
+/// `fuzz/regressions/render/escape-in-invocation.txt`: an escape character in the dataset
+/// arguments reached the human format through the review command suggested for a finding.
+#[test]
+fn an_escape_character_in_the_arguments_stays_out_of_the_review_hint() {
+    reproducer("render/escape-in-invocation.txt");
+    let files = Files::new();
+    let findings = [Finding::new(Code::NumberIncomparable, "")];
+    let summary = Summary::default();
+    let report = harness::report(&files, &findings, &summary, &[], &[], "O\u{1b}");
+    let human = factcheck::render::human::render(&report, Style::default());
+    assert!(!human.contains('\u{1b}'), "{human:?}");
+    harness::render_all(&report, Style::default());
+}

@@ -184,7 +184,8 @@ pub fn diagnostic(files: &Files, finding: &Finding, invocation: &str) -> Finding
              factcheck review {}{}{} --decision explained --reason \"…\"",
             finding.fingerprint(),
             if invocation.is_empty() { "" } else { " " },
-            invocation,
+            // The paths the user gave, which may hold anything a file name can.
+            printable(invocation),
         );
         help = Some(help.map_or(review.clone(), |h| format!("{h}\n{review}")));
     }
@@ -349,6 +350,15 @@ mod tests {
                 .render_report(&mut text, &diagnostic(&files, &finding, ""));
             assert!(drawn.is_ok(), "{text:?} {start}..{end}");
         }
+    }
+
+    #[test]
+    fn the_review_hint_repeats_the_invocation_printably() {
+        let finding = Finding::new(Code::ConflictValue, "x");
+        let diagnostic = diagnostic(&Files::new(), &finding, "'claims\u{1b}]8;;x'");
+        let help = diagnostic.help.unwrap_or_default();
+        assert!(!help.contains('\u{1b}'), "{help:?}");
+        assert!(help.contains("claims\\u{1b}]8;;x"), "{help:?}");
     }
 
     #[test]
