@@ -189,28 +189,11 @@ impl Files {
         let mut files = self.clone();
         for file in &mut files.files {
             if file.path.is_relative() {
-                file.path = lexical(&base.join(&file.path));
+                file.path = crate::fs::root::lexical(&base.join(&file.path));
             }
         }
         files
     }
-}
-
-/// A relative path with `.` and `..` resolved without asking the file system (a `..` that
-/// would climb above the start is kept).
-fn lexical(path: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out: Vec<Component<'_>> = Vec::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out.iter().collect()
 }
 
 /// A path with `/` separators, as shown to users and written to machine formats.

@@ -42,7 +42,7 @@ pub(crate) mod testing;
 pub mod triage;
 
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::compare::Comparison;
@@ -65,9 +65,17 @@ pub struct Checked {
     pub timings: Vec<(&'static str, Duration)>,
     /// The facts that were compared (claimed more than once), as labels.
     pub compared: Vec<FactLabel>,
+}
+
+impl Checked {
     /// Every file read (claims, rules, reviews, source texts), as its path was given or found:
     /// what no output of the run may overwrite.
-    pub inputs: Vec<PathBuf>,
+    pub fn inputs(&self) -> impl Iterator<Item = &Path> {
+        self.dataset
+            .files
+            .iter()
+            .map(|(_, file)| file.path.as_path())
+    }
 }
 
 /// Loads, normalizes and compares a dataset, with the default policy (reviews apply, no
@@ -137,7 +145,6 @@ fn pipeline(
     sort(&normalized.dataset, &mut findings);
 
     let dataset = normalized.dataset;
-    let inputs = dataset.files.iter().map(|(_, f)| f.path.clone()).collect();
     let mut summary = Summary {
         sources: dataset.sources.len(),
         claims: dataset.claims.len(),
@@ -172,7 +179,6 @@ fn pipeline(
         summary,
         timings,
         compared,
-        inputs,
     }
 }
 

@@ -11,15 +11,14 @@
 //! parse, the fuzzy index agrees with brute force...). A panic anywhere, in factcheck or in a
 //! law, is a crash; libFuzzer's `-timeout` and `-rss_limit_mb` catch hangs and memory blow-ups.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use factcheck::Checked;
 use factcheck::files::{FileId, Files, Span};
 use factcheck::findings::{Code, FactLabel, Finding};
-use factcheck::load::claims::LoadedClaimsFile;
-use factcheck::load::rules::LoadedRules;
-use factcheck::load::{Loaded, LoadedReviews, claims, reviews, rules};
+use factcheck::fs::MemoryFs;
+use factcheck::fs::root::lexical;
+use factcheck::load::{Access, Request, RulesPath, claims, reviews, rules};
 use factcheck::model::date::DateValue;
 use factcheck::model::quantity::Tolerance;
 use factcheck::model::review::Review;
@@ -352,73 +351,40 @@ fn resolve(lines: &[&str], definitions: &[acronym::Definition]) {
 /// `[source]` names a `text` (the one file read that is not TOML).
 pub fn pipeline(data: &[u8]) {
     let mut sections = data.split(|&b| b == 0);
-    let mut files = Files::new();
-    let mut problems = Vec::new();
-
-    let rules = match sections.next().filter(|s| !s.is_empty()) {
-        Some(data) => {
-            let (text, invalid) = text_of(data);
-            let file = files.add(PathBuf::from("rules.toml"), Arc::clone(&text));
-            if let Some(valid_up_to) = invalid {
-                problems.push(encoding_problem(file, valid_up_to));
-                LoadedRules::default()
-            } else {
-                rules::read(file, &text, &mut problems)
-            }
-        }
-        None => LoadedRules::default(),
-    };
-    let reviews = sections.next().filter(|s| !s.is_empty()).and_then(|data| {
-        let (text, invalid) = text_of(data);
-        let file = files.add(PathBuf::from("reviews.toml"), Arc::clone(&text));
-        if let Some(valid_up_to) = invalid {
-            problems.push(encoding_problem(file, valid_up_to));
-            None
-        } else {
-            let reviews = reviews::read(file, &text, &mut problems);
-            Some(LoadedReviews { file, reviews })
-        }
-    });
-    let mut claims = Vec::new();
+    let mut fs = MemoryFs::new();
+    if let Some(rules) = sections.next().filter(|s| !s.is_empty()) {
+        fs = fs.with("rules.toml", rules);
+    }
+    if let Some(reviews) = sections.next().filter(|s| !s.is_empty()) {
+        fs = fs.with("reviews.toml", reviews);
+    }
     for (index, data) in sections.take(MAX_CLAIMS_FILES).enumerate() {
         let (toml, source_text) = match data.iter().position(|&b| b == 1) {
             Some(at) => (&data[..at], Some(&data[at + 1..])),
             None => (data, None),
         };
-        let stem = format!("s{index}");
-        let (text, invalid) = text_of(toml);
-        let file = files.add(
-            PathBuf::from(format!("claims/{stem}.toml")),
-            Arc::clone(&text),
-        );
-        if let Some(valid_up_to) = invalid {
-            problems.push(encoding_problem(file, valid_up_to));
-            continue;
+        let path = format!("claims/s{index}.toml");
+        // The source text goes where the claims file says it is, when that is a path the
+        // loader may read: it then goes through the same confinement as on disk.
+        if let Some(text) = source_text {
+            if let Some(written) = text_path(toml) {
+                fs = fs.with(lexical(&Path::new("claims").join(written)), text);
+            }
         }
-        let mut loaded: LoadedClaimsFile = claims::read(file, stem, &text, &mut problems);
-        let names_text = loaded
-            .source
-            .as_ref()
-            .is_some_and(|source| source.value.text.is_some());
-        if names_text {
-            loaded.source_text =
-                source_text.map(|bytes| Arc::from(String::from_utf8_lossy(bytes).as_ref()));
-        }
-        claims.push(loaded);
+        fs = fs.with(path, toml);
     }
-    assert_inside(&files, &problems);
-    if claims.is_empty() {
-        problems.push(Finding::new(Code::LoadNoClaims, "no claims files"));
-    }
-
-    let loaded = Loaded {
-        files,
-        claims,
-        rules,
-        reviews,
-        problems,
+    let request = Request {
+        claims_dir: "claims".into(),
+        rules: RulesPath::Default("rules.toml".into()),
+        reviews: RulesPath::Default("reviews.toml".into()),
+        access: Access::default(),
     };
-    let checked = check(loaded);
+    let policy = triage::Policy {
+        today: TODAY,
+        ..triage::Policy::default()
+    };
+    let checked = factcheck::check_in(&fs, &request, &policy, &mut |_| {});
+    assert_inside(&checked.dataset.files, &checked.findings);
     let report = Report::of(&checked, "claims");
     render_all(&report, Style::default());
     let assessment = assess::assess(&checked);
@@ -436,41 +402,14 @@ pub fn pipeline(data: &[u8]) {
     assert_json(&json, "report --format json");
 }
 
-/// What `factcheck::check_with` does after loading: normalize, compare, triage.
-fn check(loaded: Loaded) -> Checked {
-    let normalized = normalize::normalize(loaded);
-    let mut comparison = compare::compare(&normalized.dataset);
-    let mut findings = normalized.findings;
-    findings.append(&mut comparison.findings);
-    let policy = triage::Policy {
-        today: TODAY,
-        ..triage::Policy::default()
-    };
-    let triaged = triage::triage(&normalized.dataset, findings, &policy);
-    let dataset = normalized.dataset;
-    let compared: Vec<FactLabel> = comparison
-        .facts
-        .iter()
-        .filter(|judged| judged.fact.claims.len() > 1)
-        .map(|judged| compare::values::fact_label(&dataset, &judged.fact))
-        .collect();
-    let mut summary = Summary {
-        sources: dataset.sources.len(),
-        claims: dataset.claims.len(),
-        facts: comparison.facts.len(),
-        unchanged: triaged.unchanged,
-        ..Summary::default()
-    };
-    summary.count(&triaged.findings);
-    Checked {
-        dataset,
-        comparison,
-        findings: triaged.findings,
-        summary,
-        timings: Vec::new(),
-        compared,
-        inputs: Vec::new(),
-    }
+/// The `text` path a claims file names, if it parses and names one.
+fn text_path(toml: &[u8]) -> Option<PathBuf> {
+    let text = std::str::from_utf8(toml).ok()?;
+    let mut files = Files::new();
+    let file = files.add(PathBuf::from("claims/x.toml"), Arc::from(text));
+    let loaded = claims::read(file, "x".to_owned(), text, &mut Vec::new());
+    let written = loaded.source?.value.text?;
+    Some(PathBuf::from(written.into_inner()))
 }
 
 /// Every `check` output format over one report (`human` twice: in `style` and as plain ASCII),

@@ -152,9 +152,7 @@ pub(crate) fn inputs(checked: &Checked, dataset: &DatasetArgs, also: Option<&Pat
     });
     Inputs::new(
         checked
-            .inputs
-            .iter()
-            .map(PathBuf::as_path)
+            .inputs()
             .chain(named)
             .chain([dataset.claims.as_path()])
             .chain(also),
