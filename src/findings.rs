@@ -4,9 +4,7 @@
 //! one-line summary) and the [`Finding`] type every stage produces. Nothing here renders: the
 //! renderers turn findings into miette diagnostics, lines or JSON.
 
-use std::fmt::{self, Write as _};
-
-use sha2::{Digest, Sha256};
+use std::fmt;
 
 use crate::files::Span;
 
@@ -279,38 +277,7 @@ impl Finding {
     }
 }
 
-/// The fingerprint of a finding with this code about these `(claim key, value key)` pairs,
-/// in any order: what [`Finding::fingerprint`] computes, and what a review is matched on.
-#[must_use]
-pub fn fingerprint_of<'a>(
-    code: Code,
-    claims: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> String {
-    let mut parts: Vec<String> = claims
-        .into_iter()
-        .map(|(key, value)| format!("{key}={value}"))
-        .collect();
-    parts.sort();
-    parts.dedup();
-    let mut hasher = Sha256::new();
-    hasher.update(code.as_str());
-    for part in &parts {
-        hasher.update([0]);
-        hasher.update(part);
-    }
-    format!("fc1-{}", hex(&hasher.finalize()[..8]))
-}
-
-/// Bytes as lower-case hexadecimal.
-#[must_use]
-pub fn hex(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
-            let _ = write!(out, "{b:02x}");
-            out
-        })
-}
+pub use crate::gate::identity::{fingerprint_of, hex};
 
 /// Whether a finding still needs attention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

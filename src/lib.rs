@@ -22,7 +22,6 @@
 //! safe to print.
 
 pub mod assess;
-pub mod baseline;
 pub mod cli;
 pub mod commands;
 pub mod compare;
@@ -30,6 +29,7 @@ pub mod explain;
 pub mod files;
 pub mod findings;
 pub mod fs;
+pub mod gate;
 pub mod load;
 pub mod model;
 pub mod normalize;
@@ -39,7 +39,11 @@ pub mod schema;
 pub mod suggest;
 #[cfg(test)]
 pub(crate) mod testing;
-pub mod triage;
+
+/// The gate's policy under its former name: `triage::Policy` is [`gate::Policy`].
+pub use gate as triage;
+/// The baseline file, under its former path.
+pub use gate::baseline;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -141,7 +145,12 @@ fn pipeline(
     let triage::Triaged {
         mut findings,
         unchanged,
-    } = triage::triage(&normalized.dataset, findings, policy);
+    } = triage::triage(
+        &normalized.dataset,
+        findings,
+        policy,
+        &compare::copy::independent_groups(&normalized.dataset, &comparison.dependences),
+    );
     sort(&normalized.dataset, &mut findings);
 
     let dataset = normalized.dataset;

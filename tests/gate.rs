@@ -273,7 +273,7 @@ fn a_review_goes_stale_when_a_claim_it_covers_changes() {
         stale[0]["message"]
             .as_str()
             .unwrap()
-            .contains("now says 2017 (reviewed: 2018)"),
+            .contains("`ipdf#representation-established` now says 2017 (2017; reviewed: 2018)"),
         "{}",
         stale[0]["message"]
     );
@@ -409,6 +409,15 @@ fn an_edited_claim_that_contradicts_another_source_is_reported_at_its_line() {
     let demo = Demo::new();
     let (_, before) = demo.check(&[]);
     let before: Vec<String> = findings(&before).iter().map(fingerprint).collect();
+    demo.git(&["init", "-q"]);
+    demo.git(&["add", "-A"]);
+    demo.git(&["commit", "-q", "-m", "dataset"]);
+    assert_eq!(
+        demo.run(&["check", "--write-baseline", "baseline.json"])
+            .status
+            .code(),
+        Some(0)
+    );
 
     // ipdf and nato-relations agree on the year of the Madrid summit; make ipdf disagree.
     let file = "claims/ipdf.toml";
@@ -447,14 +456,23 @@ fn an_edited_claim_that_contradicts_another_source_is_reported_at_its_line() {
         "{after:#}"
     );
 
-    let concise = demo.run(&["check", "--format", "concise"]);
-    let stdout = String::from_utf8_lossy(&concise.stdout);
-    assert!(
-        stdout.contains(&format!(
-            "{file}:{line}:9: error factcheck::conflict::date: conflict on \"NATO Madrid Summit"
-        )),
-        "{stdout}"
-    );
+    // The two values have one source each: without history the later file is primary; the
+    // gate that knows the edit (since a revision, or against a baseline) points at it.
+    for gate in [
+        &["--changed-since", "HEAD"][..],
+        &["--baseline", "baseline.json"][..],
+    ] {
+        let mut args = vec!["check", "--format", "concise"];
+        args.extend_from_slice(gate);
+        let concise = demo.run(&args);
+        let stdout = String::from_utf8_lossy(&concise.stdout);
+        assert!(
+            stdout.contains(&format!(
+                "{file}:{line}:9: error factcheck::conflict::date: conflict on \"NATO Madrid Summit"
+            )),
+            "{gate:?}\n{stdout}"
+        );
+    }
 }
 
 #[test]
@@ -788,4 +806,117 @@ fn github_paths_are_relative_to_the_workspace_root() {
         demo.read("out.sarif")
             .contains(&format!("\"uri\": \"{name}/claims/"))
     );
+}
+
+/// The `file=` and `line=` of every annotation of `check --format github` output whose title is
+/// the code.
+fn annotated(stdout: &str, code: &str) -> Vec<(String, usize)> {
+    let title = format!("title={}", code.replace(':', "%3A"));
+    stdout
+        .lines()
+        .filter(|line| line.starts_with("::") && line.contains(&title))
+        .map(|line| {
+            let property = |name: &str| {
+                line.split([' ', ',', ':'])
+                    .find_map(|part| part.strip_prefix(name))
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            (property("file="), property("line=").parse().unwrap_or(0))
+        })
+        .collect()
+}
+
+#[test]
+fn a_claim_appended_far_from_those_it_contradicts_is_annotated_at_its_line() {
+    // The fact: fletcher-excerpt and isozaki-commentary say 2014, ipdf says 2018, all in
+    // files before nato-relations.toml. A claim appended at the end of nato-relations.toml
+    // gives a third year, then sides with 2014 (where support alone would point at ipdf's
+    // 2018, the least supported); uncommitted, `--changed-since HEAD` points at it both times.
+    for value in ["2011", "2014"] {
+        let demo = Demo::new();
+        demo.git(&["init", "-q"]);
+        demo.git(&["add", "-A"]);
+        demo.git(&["commit", "-q", "-m", "dataset"]);
+        let file = "claims/nato-relations.toml";
+        let text = demo.read(file);
+        let appended = format!(
+            "\n[[claim]]\nid = \"appended\"\nsubject = \"Japan's representation at NATO\"\n\
+             property = \"established\"\nvalue = \"{value}\"\n"
+        );
+        demo.write(file, &format!("{text}{appended}"));
+        let line = text.lines().count() + appended.lines().count();
+        assert!(
+            demo.read(file)
+                .lines()
+                .nth(line - 1)
+                .unwrap()
+                .starts_with("value = ")
+        );
+
+        let output = demo.run(&["check", "--changed-since", "HEAD", "--format", "github"]);
+        assert_eq!(output.status.code(), Some(1));
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(
+            annotated(&stdout, "factcheck::conflict::date"),
+            [(file.to_owned(), line)],
+            "{value}: {stdout}"
+        );
+    }
+}
+
+#[test]
+fn moving_the_primary_location_keeps_fingerprints_reviews_and_baselines() {
+    let demo = Demo::new();
+    demo.git(&["init", "-q"]);
+    demo.git(&["add", "-A"]);
+    demo.git(&["commit", "-q", "-m", "dataset"]);
+    // 2014 (fletcher-excerpt, isozaki-commentary: one source, as one derives from the other)
+    // against 2018 (ipdf): a tie, so isozaki-commentary, the later file, is primary without
+    // history.
+    let file = "claims/fletcher-excerpt.toml";
+    let line = value_line(&demo.read(file), "representation-established");
+    let (_, plain) = demo.check(&[]);
+    let conflict = |json: &Value| -> (String, Value) {
+        let found: Vec<&Value> = findings(json)
+            .iter()
+            .filter(|f| {
+                f["code"] == "factcheck::conflict::date"
+                    && f["message"]
+                        .as_str()
+                        .unwrap()
+                        .contains("representation at NATO")
+            })
+            .collect();
+        assert_eq!(found.len(), 1, "{json:#}");
+        (fingerprint(found[0]), found[0]["claims"][0].clone())
+    };
+    let (before, primary_before) = conflict(&plain);
+    assert_eq!(
+        demo.run(&["check", "--write-baseline", "baseline.json"])
+            .status
+            .code(),
+        Some(0)
+    );
+    // Restate fletcher-excerpt's claim without changing its value: it is changed since HEAD,
+    // and primary.
+    let text = demo.read(file);
+    let mut lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[line - 1], "value = \"2014\"");
+    lines[line - 1] = "value = \"in 2014\"";
+    demo.write(file, &(lines.join("\n") + "\n"));
+    let (_, changed) = demo.check(&["--changed-since", "HEAD"]);
+    let (after, primary_after) = conflict(&changed);
+    assert_eq!(
+        primary_after["file"], file,
+        "{primary_before} -> {primary_after}"
+    );
+    assert_eq!(primary_after["line"], line);
+    assert_ne!(primary_before, primary_after);
+    assert_eq!(
+        before, after,
+        "the fingerprint does not follow the primary location"
+    );
+    let (_, baselined) = demo.check(&["--changed-since", "HEAD", "--baseline", "baseline.json"]);
+    assert!(errors(&baselined).is_empty(), "{baselined:#}");
 }

@@ -278,7 +278,7 @@ fn the_step_summary_is_appended_when_the_variable_is_set() {
     assert!(markdown.contains("| 4 | 4 | 0 | 0 | 2 | 13 | 7 (6 compared across sources) |"));
     assert!(markdown.contains("| 1 | error | `factcheck::conflict::date` |"));
     assert!(markdown.contains(
-        "| claims/alpha.toml:24 | `factcheck::conflict::number` | conflict on \"Example Institute · budget (year=2024)\": \\$55 billion vs \\$70 billion"
+        "| claims/beta.toml:21 | `factcheck::conflict::number` | conflict on \"Example Institute · budget (year=2024)\": \\$55 billion vs \\$70 billion"
     ), "{markdown}");
     assert_eq!(
         markdown.matches("\n| claims/").count(),

@@ -43,12 +43,17 @@ pub enum Best {
 
 /// What counts once: a party several claims cite, or a group of dependent sources.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Unit {
+pub enum Unit {
+    /// A party cited (folded).
     Cited(String),
+    /// An independence group of sources.
     Group(u32),
 }
 
-fn unit(claim: &Claim, groups: &[u32]) -> Unit {
+/// The unit a claim's support counts in: the party it cites, else its source's independence
+/// group (`groups`, parallel to the dataset's sources).
+#[must_use]
+pub fn unit(claim: &Claim, groups: &[u32]) -> Unit {
     match claim.cites.as_deref().map(compact_key) {
         Some(cited) if !cited.is_empty() => Unit::Cited(cited),
         _ => Unit::Group(

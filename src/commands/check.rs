@@ -54,7 +54,7 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
             .filter(|f| f.code.is_reviewable())
             .count();
         target
-            .replace(baseline::write(&checked.findings).as_bytes())
+            .replace(baseline::write_for(&checked.findings, &checked.dataset).as_bytes())
             .map_err(|e| e.to_string())?;
         eprintln!(
             "factcheck: wrote {accepted} findings to the baseline `{}`",

@@ -1,6 +1,6 @@
-//! Stage 3b: the gate's policy, applied to findings (DESIGN 4.1, 4.2).
+//! Stage 3b: the CI gate, one concept in one place (DESIGN 4.1, 4.2).
 //!
-//! Owns what the CI gate does with the findings the earlier stages produced, in order:
+//! Owns what the gate does with the findings the earlier stages produced, in order:
 //! 1. `--changed-since`: only findings that touch a claim added or changed since a revision
 //!    (the whole dataset was still checked: a conflict needs both sides);
 //! 2. reviews: a review explains the finding whose fingerprint its code, claims and values
@@ -9,12 +9,23 @@
 //! 4. severities: the command line, then a property's `severity`, then the `[severity]` table
 //!    of `rules.toml`, then the code's default; `allow` removes a finding.
 //!
+//! 5. the primary location: each finding points first at the claim to fix ([`primary`]).
+//!
+//! A finding's identity (what reviews and baselines are keyed on) is [`identity`]'s, and never
+//! depends on which of its locations is primary. The baseline file's format is [`baseline`]'s.
+//!
 //! Pure: reading the baseline file, asking git and reading the clock are the command's job.
 //! Load problems are never filtered, accepted or softened: unreadable input stops the gate.
 
+pub mod baseline;
+pub mod identity;
+pub mod primary;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::findings::{Code, Finding, Location, Role, Severity, Status, fingerprint_of};
+use crate::findings::{Code, Finding, Location, Role, Severity, Status};
+
+use self::identity::{fingerprint_of, review_covers};
 use crate::model::Dataset;
 use crate::model::date::Day;
 use crate::model::review::{Review, selects};
@@ -24,8 +35,8 @@ use crate::model::review::{Review, selects};
 pub struct Policy {
     /// `--deny`, `--warn` and `--allow`: `(code or namespace, severity)`, in the order given.
     pub overrides: Vec<(String, Severity)>,
-    /// Fingerprints the baseline accepts.
-    pub baseline: Option<FxHashSet<String>>,
+    /// What the baseline accepts.
+    pub baseline: Option<baseline::Baseline>,
     /// Keys of the claims added or changed since `--changed-since`.
     pub changed: Option<FxHashSet<String>>,
     /// Today, for review expiry (a day number).
@@ -41,9 +52,15 @@ pub struct Triaged {
     pub unchanged: usize,
 }
 
-/// Applies the policy.
+/// Applies the policy. `groups` is each source's independence group, which the primary
+/// location's support is counted in.
 #[must_use]
-pub fn triage(dataset: &Dataset, mut findings: Vec<Finding>, policy: &Policy) -> Triaged {
+pub fn triage(
+    dataset: &Dataset,
+    mut findings: Vec<Finding>,
+    policy: &Policy,
+    groups: &[u32],
+) -> Triaged {
     // Reviews first: a review of a finding `--changed-since` leaves out is not stale.
     let mut review_findings = apply_reviews(dataset, &mut findings, policy);
     let before = findings.len();
@@ -55,7 +72,7 @@ pub fn triage(dataset: &Dataset, mut findings: Vec<Finding>, policy: &Policy) ->
         for finding in &mut findings {
             if finding.status == Status::Open
                 && !finding.code.is_load()
-                && baseline.contains(&finding.fingerprint())
+                && baseline.fingerprints.contains(&finding.fingerprint())
             {
                 finding.status = Status::Baselined;
             }
@@ -66,6 +83,11 @@ pub fn triage(dataset: &Dataset, mut findings: Vec<Finding>, policy: &Policy) ->
         finding.severity = severity(dataset, finding, &policy.overrides);
     }
     findings.retain(|f| f.severity != Severity::Allow);
+    let fresh = primary::Fresh {
+        changed: policy.changed.as_ref(),
+        known: policy.baseline.as_ref().map(|b| &b.claims),
+    };
+    primary::point(dataset, &mut findings, groups, fresh);
     Triaged {
         findings,
         unchanged,
@@ -109,13 +131,32 @@ fn apply_reviews(dataset: &Dataset, findings: &mut [Finding], policy: &Policy) -
     let mut problems = Vec::new();
     let mut stale = Vec::new();
     let mut expired_reviews = Vec::new();
-    for (index, review) in dataset.reviews.iter().enumerate() {
-        let claims = review.claims.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-        match by_fingerprint.get(&fingerprint_of(review.code, claims)) {
-            Some(&finding) if review.expires.is_some_and(|last| policy.today > last) => {
+    let mut by_claim: Option<FxHashMap<&str, Vec<usize>>> = None;
+    let matched: Vec<Option<usize>> = dataset
+        .reviews
+        .iter()
+        .map(|review| {
+            let claims = review.claims.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+            if let Some(&exact) = by_fingerprint.get(&fingerprint_of(review.code, claims)) {
+                return Some(exact);
+            }
+            // Not the same claims: still the finding if the claims added agree with a
+            // reviewed value (a new source saying what one side said).
+            let by_claim = by_claim.get_or_insert_with(|| claims_index(findings));
+            let (first, _) = review.claims.first()?;
+            by_claim
+                .get(first.as_str())?
+                .iter()
+                .copied()
+                .find(|&f| review_covers(review, &findings[f]))
+        })
+        .collect();
+    for (index, (review, found)) in dataset.reviews.iter().zip(matched).enumerate() {
+        match found {
+            Some(finding) if review.expires.is_some_and(|last| policy.today > last) => {
                 expired_reviews.push((review, finding));
             }
-            Some(&finding) => findings[finding].status = Status::Reviewed(index),
+            Some(finding) => findings[finding].status = Status::Reviewed(index),
             None => stale.push(review),
         }
     }
@@ -131,9 +172,27 @@ fn apply_reviews(dataset: &Dataset, findings: &mut [Finding], policy: &Policy) -
         }
     }
     if !stale.is_empty() {
-        problems.extend(stale_reviews(dataset, &stale, policy.changed.as_ref()));
+        problems.extend(stale_reviews(
+            dataset,
+            findings,
+            &stale,
+            policy.changed.as_ref(),
+        ));
     }
     problems
+}
+
+/// The reviewable findings each claim key is involved in.
+fn claims_index(findings: &[Finding]) -> FxHashMap<&str, Vec<usize>> {
+    let mut index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, finding) in findings.iter().enumerate() {
+        if finding.code.is_reviewable() {
+            for claim in finding.claims() {
+                index.entry(claim.key.as_str()).or_default().push(i);
+            }
+        }
+    }
+    index
 }
 
 fn expired(review: &Review, finding: &Finding) -> Finding {
@@ -157,10 +216,12 @@ fn expired(review: &Review, finding: &Finding) -> Finding {
     problem
 }
 
-/// A stale-review finding for each review, saying what changed; with `--changed-since`, only
-/// for reviews of a claim changed since, or gone.
+/// A stale-review finding for each review, naming each claim that changed, disappeared or
+/// joined the finding, and the command that records the review again; with
+/// `--changed-since`, only for reviews of a claim changed since, or gone.
 fn stale_reviews(
     dataset: &Dataset,
+    findings: &[Finding],
     stale: &[&Review],
     changed_since: Option<&FxHashSet<String>>,
 ) -> Vec<Finding> {
@@ -174,6 +235,9 @@ fn stale_reviews(
             current.insert(&claim.key, (claim.value_key(), claim));
         }
     }
+    let by_claim = claims_index(findings);
+    let address =
+        |claim: &crate::model::Claim| format!("{}#{}", dataset.source_of(claim).id, claim.handle());
     stale
         .iter()
         .filter(|review| {
@@ -192,35 +256,81 @@ fn stale_reviews(
                     None => changes.push(format!("`{key}` no longer exists")),
                     Some((now, claim)) => {
                         if now != value {
-                            changes.push(format!("`{key}` now says {now} (reviewed: {value})"));
+                            changes.push(format!(
+                                "`{}` now says {} ({now}; reviewed: {value})",
+                                address(claim),
+                                claim.stated
+                            ));
                         }
                         locations.push(Location {
                             span: claim.value_span,
-                            label: format!("{key} says {}", claim.stated),
+                            label: format!("{} says {}", address(claim), claim.stated),
                             claim: None,
                             role: Role::Context,
                         });
                     }
                 }
             }
-            let why = if changes.is_empty() {
-                "its claims are unchanged, but the finding now involves other claims, or is gone"
-                    .to_owned()
-            } else {
-                changes.join("; ")
-            };
+            // The finding the review's claims are in now, if any.
+            let now = review
+                .claims
+                .iter()
+                .filter_map(|(key, _)| by_claim.get(key.as_str()))
+                .flatten()
+                .map(|&f| &findings[f])
+                .find(|f| f.code == review.code);
+            if changes.is_empty() {
+                let reviewed: FxHashSet<&str> =
+                    review.claims.iter().map(|(k, _)| k.as_str()).collect();
+                let joined: Vec<String> = now
+                    .into_iter()
+                    .flat_map(Finding::claims)
+                    .filter(|c| !reviewed.contains(c.key.as_str()))
+                    .take(4)
+                    .map(|c| format!("`{}` (says {})", c.address(), c.stated))
+                    .collect();
+                changes.push(if joined.is_empty() {
+                    "its claims are unchanged, but the finding is gone".to_owned()
+                } else {
+                    format!("the finding now also involves {}", joined.join(", "))
+                });
+            }
+            let help = now.map_or_else(
+                || "the finding is gone: remove this review".to_owned(),
+                |finding| {
+                    format!(
+                        "look at the finding again; to record the review again, remove this one \
+                         and run `factcheck review {} --decision {} --reason {}`",
+                        finding.fingerprint(),
+                        review.decision.as_str(),
+                        shell_word(&review.reason)
+                    )
+                },
+            );
             let mut problem = Finding::new(
                 Code::ReviewStale,
-                format!("a review of {} no longer matches: {why}", review.code),
+                format!(
+                    "a review of {} no longer matches: {}",
+                    review.code,
+                    changes.join("; ")
+                ),
             )
-            .with_help(
-                "look at the finding again: update the review's claims and values, or remove it",
-            )
+            .with_help(help)
             .at(review.span, "stale review");
             problem.locations.extend(locations);
             problem
         })
         .collect()
+}
+
+/// A word as a POSIX shell reads it back: single-quoted unless it is made of safe characters.
+fn shell_word(word: &str) -> String {
+    let safe = |c: char| c.is_ascii_alphanumeric() || "-_./:@%+=,".contains(c);
+    if !word.is_empty() && word.chars().all(safe) {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
 }
 
 /// A finding's locations, shown for context in a finding about its review.
@@ -280,8 +390,80 @@ mod tests {
         let second = run(&edited, Some(&reviews), &Policy::default());
         let stale = with_code(&second, Code::ReviewStale);
         assert_eq!(stale.len(), 1);
-        assert!(stale[0].message.contains("now says 1992 (reviewed: 1990)"));
+        assert!(
+            stale[0]
+                .message
+                .contains("`beta#1` now says 1992 (1992; reviewed: 1990)"),
+            "{}",
+            stale[0].message
+        );
         assert!(conflicts(&second).iter().all(|f| f.status == Status::Open));
+        // The help is the command that records the review of the finding as it is now.
+        let now = conflicts(&second)[0].fingerprint();
+        let help = stale[0].help.as_deref().unwrap_or_default();
+        assert!(
+            help.contains(&format!(
+                "factcheck review {now} --decision explained --reason r`"
+            )),
+            "{help}"
+        );
+    }
+
+    #[test]
+    fn a_review_holds_when_a_source_agreeing_with_a_reviewed_value_is_added() {
+        let first = run(&files(), None, &Policy::default());
+        let reviews = reviews_of(&[conflicts(&first)[0]], None);
+        for value in ["1977", "1990"] {
+            let mut more = files();
+            more.push(("epsilon", source(&[("Institute", "founded", value)])));
+            let checked = run(&more, Some(&reviews), &Policy::default());
+            assert!(with_code(&checked, Code::ReviewStale).is_empty(), "{value}");
+            assert_eq!(
+                conflicts(&checked)[0].status,
+                Status::Reviewed(0),
+                "{value}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_review_goes_stale_when_a_new_value_joins_and_names_the_claim() {
+        let first = run(&files(), None, &Policy::default());
+        let reviews = reviews_of(&[conflicts(&first)[0]], None);
+        let mut more = files();
+        more.push(("epsilon", source(&[("Institute", "founded", "1985")])));
+        let checked = run(&more, Some(&reviews), &Policy::default());
+        let stale = with_code(&checked, Code::ReviewStale);
+        assert_eq!(stale.len(), 1);
+        assert!(
+            stale[0]
+                .message
+                .contains("the finding now also involves `epsilon#1` (says 1985)"),
+            "{}",
+            stale[0].message
+        );
+    }
+
+    #[test]
+    fn a_stale_review_of_a_finding_that_is_gone_says_to_remove_it() {
+        let first = run(&files(), None, &Policy::default());
+        let reviews = reviews_of(&[conflicts(&first)[0]], None);
+        let mut edited = files();
+        edited[1].1 = source(&[("Institute", "founded", "1977")]);
+        let checked = run(&edited, Some(&reviews), &Policy::default());
+        let stale = with_code(&checked, Code::ReviewStale);
+        assert_eq!(stale.len(), 1);
+        assert_eq!(
+            stale[0].help.as_deref(),
+            Some("the finding is gone: remove this review")
+        );
+    }
+
+    #[test]
+    fn shell_words_read_back() {
+        assert_eq!(shell_word("plain"), "plain");
+        assert_eq!(shell_word("it's two words"), "'it'\\''s two words'");
+        assert_eq!(shell_word(""), "''");
     }
 
     #[test]
@@ -341,7 +523,10 @@ mod tests {
         let first = run(&files(), None, &Policy::default());
         let lab = conflicts(&first)[1].fingerprint();
         let policy = Policy {
-            baseline: Some(std::iter::once(lab).collect()),
+            baseline: Some(baseline::Baseline {
+                fingerprints: std::iter::once(lab).collect(),
+                claims: FxHashSet::default(),
+            }),
             ..Policy::default()
         };
         let checked = run(&files(), None, &policy);
