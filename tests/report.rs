@@ -190,7 +190,7 @@ fn the_reports_show_dependences_with_their_evidence() {
 }
 
 #[test]
-fn a_report_is_written_to_a_file_and_needs_a_readable_dataset() {
+fn a_report_is_written_to_a_file_even_of_part_of_a_dataset() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out/report.md");
     let output = report(&repo(), &["-o", out.to_str().unwrap()]);
@@ -202,11 +202,333 @@ fn a_report_is_written_to_a_file_and_needs_a_readable_dataset() {
             .starts_with("# factcheck report")
     );
 
+    // Nothing of the one claims file could be read: the report still renders, says so first,
+    // and the status tells scripts.
     let broken = report(&repo().join("tests/cmd/malformed-toml.in"), &[]);
     assert_eq!(broken.status.code(), Some(2));
-    assert!(broken.stdout.is_empty(), "no report of part of a dataset");
+    let markdown = String::from_utf8_lossy(&broken.stdout);
+    assert!(
+        markdown.starts_with("# factcheck report\n\n## Problems\n"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("`factcheck::load::syntax`"), "{markdown}");
     assert!(String::from_utf8_lossy(&broken.stderr).contains("factcheck::load::syntax"));
 
     let bad_day = report(&repo(), &["--today", "soon"]);
     assert_eq!(bad_day.status.code(), Some(2));
+}
+
+/// Whether a page is well-formed XML (the HTML report is polyglot markup).
+fn well_formed(html: &str) {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    roxmltree::Document::parse_with_options(html, options).expect("well-formed");
+}
+
+/// A dataset in a temporary directory: claims files `(stem, text)`, and optional rules and
+/// reviews files.
+fn dataset(
+    files: &[(&str, &str)],
+    rules: Option<&str>,
+    reviews: Option<&str>,
+) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("claims")).unwrap();
+    for (stem, text) in files {
+        std::fs::write(dir.path().join(format!("claims/{stem}.toml")), text).unwrap();
+    }
+    for (name, text) in [("rules.toml", rules), ("reviews.toml", reviews)] {
+        if let Some(text) = text {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+    }
+    dir
+}
+
+const HEAD: &str = "[source]\ntitle = \"T\"\npublisher = \"P\"\n";
+
+fn claim(subject: &str, property: &str, value: &str) -> String {
+    format!(
+        "\n[[claim]]\nsubject = \"{subject}\"\nproperty = \"{property}\"\nvalue = \"{value}\"\n"
+    )
+}
+
+/// Line of the `n`-th (1-based) line starting with `value = ` in a text.
+fn value_line(text: &str, n: usize) -> usize {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("value = "))
+        .nth(n - 1)
+        .map(|(i, _)| i + 1)
+        .unwrap()
+}
+
+/// A dataset with an unreadable date in beta (at the returned line) and a malformed gamma.
+fn partly_readable() -> (tempfile::TempDir, usize) {
+    let alpha = format!(
+        "{HEAD}{}{}",
+        claim("Institute", "founded", "1977"),
+        claim("Institute", "director", "Ann Smith")
+    );
+    // A date nobody can read, beside a claim that reads.
+    let beta = format!(
+        "{HEAD}{}{}",
+        claim("Institute", "director", "Ann Smith"),
+        claim("Institute", "founded", "the 31st of Smarch")
+    );
+    let gamma = "[source\ntitle = \"broken\"\n";
+    let rules = "[[property]]\nname = \"founded\"\ntype = \"date\"\n";
+    let dir = dataset(
+        &[("alpha", &alpha), ("beta", &beta), ("gamma", gamma)],
+        Some(rules),
+        None,
+    );
+    let bad_line = value_line(&beta, 2);
+    (dir, bad_line)
+}
+
+#[test]
+fn unreadable_values_and_files_leave_the_rest_of_the_report_in_markdown_and_html() {
+    let (dir, bad_line) = partly_readable();
+
+    let markdown = report(dir.path(), &[]);
+    assert_eq!(markdown.status.code(), Some(2), "{markdown:?}");
+    let markdown = String::from_utf8(markdown.stdout).unwrap();
+    let problems = markdown.find("## Problems").expect("a Problems section");
+    let summary = markdown
+        .find("3 sources, 3 claims")
+        .expect("what was read is counted");
+    assert!(problems < summary, "problems first:\n{markdown}");
+    assert!(
+        markdown.contains(&format!(
+            "| claims/beta.toml:{bad_line} | `factcheck::load::date` |"
+        )),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| claims/gamma.toml:1 | `factcheck::load::syntax` |"),
+        "{markdown}"
+    );
+    let rows = markdown[problems..summary]
+        .lines()
+        .filter(|l| l.starts_with("| claims/"))
+        .count();
+    assert!(
+        markdown.contains(&format!("({rows} problems)")),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| agreed | 1 |"),
+        "the director is still compared:\n{markdown}"
+    );
+
+    let html = report(dir.path(), &["--format", "html"]);
+    assert_eq!(html.status.code(), Some(2));
+    let html = String::from_utf8(html.stdout).unwrap();
+    well_formed(&html);
+    let banner = html
+        .find("<div class=\"banner\" role=\"alert\">")
+        .expect("a banner");
+    let section = html
+        .find("<section id=\"problems\"")
+        .expect("a Problems section");
+    assert!(
+        banner < html.find("<main>").unwrap() && section < html.find("id=\"summary\"").unwrap()
+    );
+    assert!(html.contains(&format!("claims/beta.toml:{bad_line}")));
+    assert!(html.contains("3 sources, 3 claims"));
+}
+
+#[test]
+fn unreadable_values_and_files_leave_the_rest_of_the_report_in_json() {
+    let (dir, bad_line) = partly_readable();
+    let json = report(dir.path(), &["--format", "json"]);
+    assert_eq!(json.status.code(), Some(2));
+    let json: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let problems = json["problems"].as_array().unwrap();
+    let places: Vec<(String, u64, String)> = problems
+        .iter()
+        .map(|p| {
+            (
+                p["file"].as_str().unwrap().to_owned(),
+                p["line"].as_u64().unwrap(),
+                p["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        places.contains(&(
+            "claims/beta.toml".into(),
+            bad_line as u64,
+            "factcheck::load::date".into()
+        )),
+        "{places:?}"
+    );
+    assert!(
+        places.contains(&(
+            "claims/gamma.toml".into(),
+            1,
+            "factcheck::load::syntax".into()
+        )),
+        "{places:?}"
+    );
+    assert_eq!(
+        (
+            json["summary"]["sources"].as_u64(),
+            json["summary"]["claims"].as_u64()
+        ),
+        (Some(3), Some(3))
+    );
+
+    // check still stops there.
+    let check = Command::new(cargo_bin!("factcheck"))
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise"])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(2));
+    // Its summary counts what was read, too.
+    let stderr = String::from_utf8_lossy(&report(dir.path(), &[]).stderr).into_owned();
+    assert!(stderr.contains("in 3 sources, 3 claims"), "{stderr}");
+}
+
+#[test]
+fn single_source_facts_and_other_findings_are_listed_in_every_format() {
+    let alpha = format!(
+        "{HEAD}{}{}",
+        claim("Institute", "founded", "1977"),
+        claim("Institute", "motto", "Know more")
+    );
+    let beta = format!(
+        "{HEAD}{}{}",
+        claim("Institute", "founded", "1977"),
+        claim("Instituet", "mascot", "an owl")
+    );
+    let dir = dataset(&[("alpha", &alpha), ("beta", &beta)], None, None);
+    let markdown = String::from_utf8(report(dir.path(), &[]).stdout).unwrap();
+    let section = &markdown[markdown
+        .find("## Facts only one source speaks of")
+        .expect("listed")..];
+    assert!(
+        section.contains("| Institute · motto | Know more | alpha | claims/alpha.toml:"),
+        "{markdown}"
+    );
+    assert!(
+        section.contains("| Institute · mascot | an owl | beta | claims/beta.toml:"),
+        "{markdown}"
+    );
+    let other = &markdown[markdown.find("## Other findings").expect("listed")..];
+    assert!(
+        other.contains("`factcheck::name::variant` | warning | open |"),
+        "{markdown}"
+    );
+
+    let html = String::from_utf8(report(dir.path(), &["--format", "html"]).stdout).unwrap();
+    well_formed(&html);
+    let details = &html[html.find("<section id=\"single-source\"").unwrap()..];
+    assert!(details.contains("<details>\n<summary>2 facts no other source corroborates</summary>"));
+    assert!(details.contains("Know more") && details.contains("an owl"));
+    assert!(
+        html.contains("<section id=\"other-findings\"")
+            && html.contains("factcheck::name::variant")
+    );
+
+    let json = json_report(dir.path());
+    let single: Vec<&Value> = json["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"] == "single-source")
+        .collect();
+    assert_eq!(single.len(), 2);
+    let codes: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["factcheck::name::variant"]);
+}
+
+#[test]
+fn a_review_settles_the_answer_in_every_format() {
+    let files = [
+        (
+            "alpha",
+            format!("{HEAD}{}", claim("Institute", "founded", "1977")),
+        ),
+        (
+            "beta",
+            format!("{HEAD}{}", claim("Institute", "founded", "1990")),
+        ),
+    ];
+    let files: Vec<(&str, &str)> = files.iter().map(|(a, b)| (*a, b.as_str())).collect();
+    let unreviewed = dataset(&files, None, None);
+    let json = json_report(unreviewed.path());
+    let fact = &json["facts"][0];
+    assert!(fact["answer"].is_null());
+    let keys: Vec<String> = fact["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["key"].as_str().unwrap().to_owned())
+        .collect();
+    let key_of = |source: &str| keys.iter().find(|k| k.starts_with(source)).unwrap().clone();
+    for (decision, listed, right, wrong) in [
+        ("second-source-wrong", ["beta", "alpha"], "1990", "1977"),
+        ("first-source-wrong", ["beta", "alpha"], "1977", "1990"),
+        ("second-source-wrong", ["alpha", "beta"], "1977", "1990"),
+    ] {
+        let value = |source: &str| if source == "alpha" { "1977" } else { "1990" };
+        let reviews = format!(
+            "[[review]]\ncode = \"factcheck::conflict::date\"\nclaims = [{{ claim = \"{}\", value = \"{}\" }}, {{ claim = \"{}\", value = \"{}\" }}]\n\
+             decision = \"{decision}\"\nreason = \"the archive says so\"\nreviewer = \"Ann\"\ndate = 2026-01-01\n",
+            key_of(listed[0]),
+            value(listed[0]),
+            key_of(listed[1]),
+            value(listed[1]),
+        );
+        let dir = dataset(&files, None, Some(&reviews));
+        let json = json_report(dir.path());
+        let answer = &json["facts"][0]["answer"];
+        assert_eq!(answer["stated"], right, "{decision} {listed:?}: {json:#}");
+        assert_eq!(answer["review"]["decision"], decision);
+        assert_eq!(json["facts"][0]["status"], "reviewed");
+
+        let sentence = format!("{right} (");
+        let markdown = String::from_utf8(report(dir.path(), &[]).stdout).unwrap();
+        let line = markdown
+            .lines()
+            .find(|l| l.starts_with("**Answer:**"))
+            .unwrap_or_else(|| panic!("{markdown}"));
+        assert!(
+            line.starts_with(&format!("**Answer:** {sentence}")),
+            "{line}"
+        );
+        assert!(
+            line.contains(&format!(
+                "as reviewed by Ann on 2026-01-01 ({decision}): the archive says so"
+            )),
+            "{line}"
+        );
+        assert!(!line.contains(wrong));
+        let html = String::from_utf8(report(dir.path(), &["--format", "html"]).stdout).unwrap();
+        assert!(
+            html.contains(&format!(
+                "<p class=\"answer\"><strong>Answer:</strong> {sentence}"
+            )),
+            "{html}"
+        );
+    }
+    // An explanation settles no value.
+    let reviews = format!(
+        "[[review]]\ncode = \"factcheck::conflict::date\"\nclaims = [{{ claim = \"{}\", value = \"1977\" }}, {{ claim = \"{}\", value = \"1990\" }}]\n\
+         decision = \"explained\"\nreason = \"r\"\nreviewer = \"Ann\"\ndate = 2026-01-01\n",
+        key_of("alpha"),
+        key_of("beta"),
+    );
+    let dir = dataset(&files, None, Some(&reviews));
+    assert!(json_report(dir.path())["facts"][0]["answer"].is_null());
 }

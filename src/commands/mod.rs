@@ -182,6 +182,15 @@ pub(crate) fn parse_day(flag: &str, text: &str) -> Result<Day, String> {
 /// Prints the load problems of a check, as `check` shows them, on stderr; whether there
 /// were any. Commands that need the whole dataset stop on them.
 pub(crate) fn print_load_problems(checked: &Checked) -> bool {
+    show_load_problems(
+        checked,
+        "the dataset cannot be read; fix the problems above first",
+    )
+}
+
+/// Prints the load problems of a check on stderr, with the counts of what was read, then
+/// `closing`; whether there were any.
+pub(crate) fn show_load_problems(checked: &Checked, closing: &str) -> bool {
     let problems: Vec<Finding> = checked
         .findings
         .iter()
@@ -191,7 +200,11 @@ pub(crate) fn print_load_problems(checked: &Checked) -> bool {
     if problems.is_empty() {
         return false;
     }
-    let mut summary = Summary::default();
+    // What was read is counted as read; the findings counted are the problems.
+    let mut summary = Summary {
+        unchanged: 0,
+        ..checked.summary
+    };
     summary.count(&problems);
     let shown = Report {
         files: &checked.dataset.files,
@@ -203,7 +216,7 @@ pub(crate) fn print_load_problems(checked: &Checked) -> bool {
     };
     let text = human::render(&shown, style(Color::Auto, io::stderr().is_terminal()));
     eprint!("{text}");
-    eprintln!("factcheck: the dataset cannot be read; fix the problems above first");
+    eprintln!("factcheck: {closing}");
     true
 }
 

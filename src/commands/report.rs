@@ -3,8 +3,10 @@
 //! Owns the edge: the dataset is checked as `check` would (reviews apply; no baseline, no
 //! severity overrides), assessed, rendered in the format asked for and written to stdout or a
 //! file (never over one of the run's inputs or through a link, unless `--force`). Input that
-//! cannot be read stops it with the same diagnostics as `check` and exit status 2: a report of
-//! part of a dataset would mislead.
+//! cannot be read does not stop it: the report of everything that could be read is written,
+//! with the problems first in every format (a banner in HTML), the problems are shown on
+//! stderr as `check` shows them, and the exit status is 2, so that scripts notice that the
+//! report is of part of the dataset.
 
 use std::time::Instant;
 
@@ -15,7 +17,7 @@ use crate::fs::write::Target;
 use crate::render::report::{self, Context, html, json, markdown};
 use crate::triage::Policy;
 
-use super::{check_showing_progress, fail, inputs, print_load_problems, today_from, write_stdout};
+use super::{check_showing_progress, fail, inputs, show_load_problems, today_from, write_stdout};
 
 /// Writes the report and returns the exit status.
 #[must_use]
@@ -32,9 +34,10 @@ fn write_report(args: &ReportArgs) -> Result<u8, String> {
         ..Policy::default()
     };
     let checked = check_showing_progress(&args.dataset, &policy, args.timings);
-    if print_load_problems(&checked) {
-        return Ok(2);
-    }
+    let incomplete = show_load_problems(
+        &checked,
+        "the report leaves out what could not be read (see its Problems section); exit status 2",
+    );
     let target = args
         .output
         .as_deref()
@@ -62,7 +65,7 @@ fn write_report(args: &ReportArgs) -> Result<u8, String> {
         stages.extend([("assess", assessing), ("render", rendering)]);
         eprintln!("{}", super::timings(&stages, checked.summary.claims));
     }
-    Ok(0)
+    Ok(if incomplete { 2 } else { 0 })
 }
 
 /// The report of an assessed dataset in a format.

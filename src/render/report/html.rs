@@ -19,8 +19,9 @@ use crate::render::printable;
 
 use super::timeline::{self, Row};
 use super::{
-    Context, Evidence, NO_DEPENDENCES, SUPPORT_NOTE, best_cells, best_sentence,
-    dependence_sentence, dependency_cells, finding_status, meaning, normal_form, sources_of,
+    Context, Evidence, NO_DEPENDENCES, SUPPORT_NOTE, answer, answer_sentence, best_cells,
+    best_sentence, dependence_sentence, dependency_cells, finding_status, meaning, normal_form,
+    place_text, sources_of,
 };
 
 /// The page's style sheet (no `<` or `&`, so it is also well-formed XML text).
@@ -70,11 +71,29 @@ pub fn render(context: &Context<'_>) -> String {
         "<p class=\"lead\">{} sources, {} claims, {} facts ({} spoken of by more than one source).</p>\n</header>",
         s.sources, s.claims, s.facts, s.compared
     );
-    contents(&contested, &mut out);
+    let problems = context.problems().count();
+    if problems > 0 {
+        let _ = writeln!(
+            out,
+            "<div class=\"banner\" role=\"alert\"><p><strong>This report is incomplete:</strong> \
+             factcheck could not read everything ({}); what it could not read is left out. \
+             <a href=\"#problems\">See the problems</a>, fix them and run \
+             <code>factcheck report</code> again.</p></div>",
+            if problems == 1 {
+                "1 problem".to_owned()
+            } else {
+                format!("{problems} problems")
+            }
+        );
+    }
+    contents(&contested, problems > 0, &mut out);
     out.push_str("<main>\n");
+    problems_section(context, &mut out);
     summary(context, &mut out);
     contested_facts(context, &contested, &mut out);
+    other_findings(context, &mut out);
     corroborated(context, &mut out);
+    single_source(context, &mut out);
     sources(context, &mut out);
     dependences(context, &mut out);
     names(context, &mut out);
@@ -150,10 +169,13 @@ fn slug(text: &str) -> String {
     out
 }
 
-fn contents(contested: &[(&FactAssessment, String)], out: &mut String) {
+fn contents(contested: &[(&FactAssessment, String)], problems: bool, out: &mut String) {
+    out.push_str("<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n<ol>\n");
+    if problems {
+        out.push_str("<li><a href=\"#problems\">Problems</a></li>\n");
+    }
     out.push_str(
-        "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n<ol>\n\
-         <li><a href=\"#summary\">Summary</a></li>\n<li><a href=\"#contested\">Contested facts</a>",
+        "<li><a href=\"#summary\">Summary</a></li>\n<li><a href=\"#contested\">Contested facts</a>",
     );
     if !contested.is_empty() {
         out.push_str("\n<ol>\n");
@@ -169,7 +191,9 @@ fn contents(contested: &[(&FactAssessment, String)], out: &mut String) {
         out.push_str("</ol>\n");
     }
     out.push_str(
-        "</li>\n<li><a href=\"#agreed\">Facts the sources agree on</a></li>\n\
+        "</li>\n<li><a href=\"#other-findings\">Other findings</a></li>\n\
+         <li><a href=\"#agreed\">Facts the sources agree on</a></li>\n\
+         <li><a href=\"#single-source\">Facts only one source speaks of</a></li>\n\
          <li><a href=\"#sources\">Sources</a></li>\n\
          <li><a href=\"#dependent-sources\">Dependent sources</a></li>\n\
          <li><a href=\"#names\">Names</a></li>\n\
@@ -206,6 +230,103 @@ fn open_table(out: &mut String, caption: &str, columns: &[&str]) {
 
 fn close_table(out: &mut String) {
     out.push_str("</tbody>\n</table>\n</div>\n");
+}
+
+/// What could not be read, with where and why: the rest of the page leaves it out.
+fn problems_section(context: &Context<'_>, out: &mut String) {
+    let problems: Vec<_> = context.problems().collect();
+    if problems.is_empty() {
+        return;
+    }
+    open_section(out, "problems", "Problems");
+    open_table(out, "What could not be read", &["where", "code", "problem"]);
+    for problem in problems {
+        let help = problem.help.as_ref().map_or_else(String::new, |h| {
+            format!(" <span class=\"note\">help: {}</span>", escape(h))
+        });
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td><code>{}</code></td><td>{}{help}</td></tr>",
+            escape(&place_text(context.place(problem).as_ref())),
+            escape(problem.code.as_str()),
+            escape(&problem.message),
+        );
+    }
+    close_table(out);
+    out.push_str("</section>\n");
+}
+
+/// Findings about no fact's values: quotes, names, copies, order constraints, reviews.
+fn other_findings(context: &Context<'_>, out: &mut String) {
+    let findings = context.other_findings();
+    open_section(out, "other-findings", "Other findings");
+    if findings.is_empty() {
+        out.push_str("<p>No finding about quotes, names, copies or constraints.</p>\n</section>\n");
+        return;
+    }
+    open_table(
+        out,
+        "Findings about quotes, names, copies and constraints",
+        &["where", "code", "severity", "status", "finding"],
+    );
+    for finding in findings {
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&place_text(context.place(finding).as_ref())),
+            escape(finding.code.as_str()),
+            escape(finding.severity.as_str()),
+            finding_status(context, finding, escape),
+            escape(&finding.message),
+        );
+    }
+    close_table(out);
+    out.push_str("</section>\n");
+}
+
+/// The facts only one source speaks of, collapsed: uncorroborated claims.
+fn single_source(context: &Context<'_>, out: &mut String) {
+    let facts: Vec<&FactAssessment> = context.single_source().collect();
+    open_section(out, "single-source", "Facts only one source speaks of");
+    if facts.is_empty() {
+        out.push_str("<p>Every fact is spoken of by at least two sources.</p>\n</section>\n");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<details>\n<summary>{} no other source corroborates</summary>",
+        if facts.len() == 1 {
+            "1 fact".to_owned()
+        } else {
+            format!("{} facts", facts.len())
+        }
+    );
+    open_table(
+        out,
+        "Uncorroborated claims",
+        &["fact", "says", "source", "where"],
+    );
+    let dataset = context.dataset();
+    for fact in facts {
+        for &index in &fact.claims {
+            let claim = context.claim(index);
+            let place = format!(
+                "{}:{}",
+                dataset.files.get(claim.value_span.file).display_path(),
+                dataset.files.start(claim.value_span).line
+            );
+            let _ = writeln!(
+                out,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&fact.label.to_string()),
+                escape(&claim.stated),
+                escape(context.source_id(claim.source)),
+                escape(&place),
+            );
+        }
+    }
+    close_table(out);
+    out.push_str("</details>\n</section>\n");
 }
 
 fn summary(context: &Context<'_>, out: &mut String) {
@@ -291,6 +412,13 @@ fn contested_fact(context: &Context<'_>, fact: &FactAssessment, id: &str, out: &
     }
     close_table(out);
 
+    if let Some(answer) = answer(context, fact) {
+        let _ = writeln!(
+            out,
+            "<p class=\"answer\"><strong>Answer:</strong> {}.</p>",
+            answer_sentence(context, &answer, escape)
+        );
+    }
     if let Some(best) = best_sentence(context, fact) {
         let _ = writeln!(
             out,

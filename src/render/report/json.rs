@@ -18,7 +18,7 @@ use crate::model::date::{UNBOUNDED_END, UNBOUNDED_START};
 use crate::model::{Claim, SourceIx, Value};
 use crate::safe::json_safe;
 
-use super::{Context, Evidence, dependence_sentence, normal_form};
+use super::{Context, Evidence, answer, dependence_sentence, normal_form};
 
 /// The version of the document's shape.
 pub const VERSION: u32 = 1;
@@ -33,7 +33,10 @@ pub struct Document {
     pub tool: Tool,
     /// Every file read, so that the report can be reproduced.
     pub inputs: Vec<InputFile>,
-    /// Counts.
+    /// What could not be read (load problems), which the rest of the document leaves out;
+    /// empty when everything was read. `factcheck report` exits with status 2 when it is not.
+    pub problems: Vec<Problem>,
+    /// Counts of what was read.
     pub summary: Summary,
     /// Every fact, in (subject, property, qualifiers) order.
     pub facts: Vec<Fact>,
@@ -43,6 +46,43 @@ pub struct Document {
     pub dependences: Vec<Dependence>,
     /// Names written more than one way.
     pub names: Vec<NameGroup>,
+    /// The findings about no fact's values (quotes, names, copies, order constraints,
+    /// reviews), in output order.
+    pub findings: Vec<OtherFinding>,
+}
+
+/// Something that could not be read.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Problem {
+    /// The code (`factcheck::load::…`).
+    pub code: String,
+    /// The file, when the problem is in one.
+    pub file: Option<String>,
+    /// 1-based line, when the problem is in a file.
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+/// A finding about no fact's values.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct OtherFinding {
+    /// The code.
+    pub code: String,
+    /// `error` or `warning`.
+    pub severity: String,
+    /// `open`, `reviewed` or `baselined`.
+    pub status: String,
+    /// The fingerprint reviews name it by.
+    pub fingerprint: String,
+    /// The message.
+    pub message: String,
+    /// The file of its primary location.
+    pub file: Option<String>,
+    /// The 1-based line of its primary location.
+    pub line: Option<usize>,
 }
 
 /// The program that made the report.
@@ -139,6 +179,24 @@ pub struct Fact {
     pub tie: bool,
     /// Findings about its values.
     pub findings: Vec<FactFinding>,
+    /// The value a review settled it on (`second-source-wrong`: the first claim the review
+    /// lists; `first-source-wrong`: the second), with the review.
+    pub answer: Option<FactAnswer>,
+}
+
+/// The value a review settled a fact on.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct FactAnswer {
+    /// The claim the review says is right, by key.
+    pub claim: String,
+    /// Its source id.
+    pub source: String,
+    /// Its value, as stated.
+    pub stated: String,
+    /// The value's normal form.
+    pub normalized: String,
+    /// The review.
+    pub review: FactReview,
 }
 
 /// A claim of a fact.
@@ -419,6 +477,7 @@ pub fn document(context: &Context<'_>) -> Document {
                 bytes: i.bytes,
             })
             .collect(),
+        problems: problems(context),
         summary: Summary {
             sources: s.sources,
             claims: s.claims,
@@ -480,7 +539,45 @@ pub fn document(context: &Context<'_>) -> Document {
                     .collect(),
             })
             .collect(),
+        findings: other_findings(context),
     }
+}
+
+/// What could not be read, with where.
+fn problems(context: &Context<'_>) -> Vec<Problem> {
+    context
+        .problems()
+        .map(|problem| {
+            let place = context.place(problem);
+            Problem {
+                code: problem.code.as_str().to_owned(),
+                line: place.as_ref().map(|(_, line)| *line),
+                file: place.map(|(file, _)| file),
+                message: problem.message.clone(),
+                help: problem.help.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The findings about no fact's values.
+fn other_findings(context: &Context<'_>) -> Vec<OtherFinding> {
+    context
+        .other_findings()
+        .into_iter()
+        .map(|finding| {
+            let place = context.place(finding);
+            OtherFinding {
+                code: finding.code.as_str().to_owned(),
+                severity: finding.severity.as_str().to_owned(),
+                status: finding.status.as_str().to_owned(),
+                fingerprint: finding.fingerprint(),
+                message: finding.message.clone(),
+                line: place.as_ref().map(|(_, line)| *line),
+                file: place.map(|(file, _)| file),
+            }
+        })
+        .collect()
 }
 
 fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
@@ -564,6 +661,22 @@ fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
                 }
             })
             .collect(),
+        answer: answer(context, fact).and_then(|answer| {
+            let claim = context.claim(answer.claim);
+            let review = dataset.reviews.get(answer.review)?;
+            Some(FactAnswer {
+                claim: claim.key.to_string(),
+                source: context.source_id(claim.source).to_owned(),
+                stated: claim.stated.to_string(),
+                normalized: normal_form(dataset, claim),
+                review: FactReview {
+                    decision: review.decision.as_str().to_owned(),
+                    reason: review.reason.clone(),
+                    reviewer: review.reviewer.clone(),
+                    date: review.date.clone(),
+                },
+            })
+        }),
     }
 }
 

@@ -1,9 +1,11 @@
 //! The Markdown report: what a researcher reads first (the default format of `report`).
 //!
-//! Owns the layout: a summary of the facts by status; one section per contested fact (what
-//! each source says, the verdict and the gap, the best-supported value, the findings and
-//! reviews); a table of the facts several sources agree on; a table per source; the dependent
-//! sources; the names written more than one way. Every piece of dataset text is escaped, so
+//! Owns the layout: first, what could not be read (when anything could not); a summary of the
+//! facts by status; one section per contested fact (what each source says, the verdict and the
+//! gap, the answer a review settled on, the best-supported value, the findings and reviews);
+//! the other findings (quotes, names, copies); a table of the facts several sources agree on;
+//! a table of the facts only one source speaks of; a table per source; the dependent sources;
+//! the names written more than one way. Every piece of dataset text is escaped, so
 //! that a value cannot break a table or inject markup.
 
 use std::fmt::Write as _;
@@ -14,22 +16,65 @@ use crate::render::printable;
 use crate::model::SourceIx;
 
 use super::{
-    Context, Evidence, NO_DEPENDENCES, SUPPORT_NOTE, best_cells, best_sentence,
-    dependence_sentence, dependency_cells, finding_status, meaning, normal_form, sources_of,
+    Context, Evidence, NO_DEPENDENCES, SUPPORT_NOTE, answer, answer_sentence, best_cells,
+    best_sentence, dependence_sentence, dependency_cells, finding_status, meaning, normal_form,
+    place_text, sources_of,
 };
 
 /// The whole report, with a final newline.
 #[must_use]
 pub fn render(context: &Context<'_>) -> String {
     let mut out = String::from("# factcheck report\n\n");
+    problems(context, &mut out);
     summary(context, &mut out);
     contested(context, &mut out);
+    other_findings(context, &mut out);
     corroborated(context, &mut out);
+    single_source(context, &mut out);
     sources(context, &mut out);
     dependences(context, &mut out);
     names(context, &mut out);
     inputs(context, &mut out);
     out
+}
+
+/// What could not be read, first: the rest of the report leaves it out.
+fn problems(context: &Context<'_>, out: &mut String) {
+    let problems: Vec<_> = context.problems().collect();
+    if problems.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "## Problems\n\n**This report is incomplete:** factcheck could not read everything ({}); \
+         what it could not read is left out of everything below. Fix it and run `factcheck report` \
+         again.\n",
+        counted(problems.len(), "problem")
+    );
+    out.push_str("| where | code | problem |\n| --- | --- | --- |\n");
+    for problem in problems {
+        let mut message = cell(&problem.message);
+        if let Some(help) = &problem.help {
+            let _ = write!(message, " (help: {})", cell(help));
+        }
+        let _ = writeln!(
+            out,
+            "| {} | `{}` | {} |",
+            cell(&place_text(context.place(problem).as_ref())),
+            problem.code,
+            message
+        );
+    }
+    out.push('\n');
+}
+
+/// "1 problem", "3 problems".
+fn counted(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }
 
 fn summary(context: &Context<'_>, out: &mut String) {
@@ -99,6 +144,13 @@ fn contested_fact(context: &Context<'_>, fact: &FactAssessment, out: &mut String
         );
     }
     out.push('\n');
+    if let Some(answer) = answer(context, fact) {
+        let _ = writeln!(
+            out,
+            "**Answer:** {}.\n",
+            answer_sentence(context, &answer, text)
+        );
+    }
     if let Some(best) = best_sentence(context, fact) {
         let _ = writeln!(out, "**Best supported:** {}.\n", text(&best));
     }
@@ -139,6 +191,67 @@ fn corroborated(context: &Context<'_>, out: &mut String) {
             support,
             cell(&sources_of(context, &fact.claims).join(", "))
         );
+    }
+    out.push('\n');
+}
+
+/// Findings about no fact's values: quotes, names, copies, order constraints, reviews.
+fn other_findings(context: &Context<'_>, out: &mut String) {
+    let findings = context.other_findings();
+    out.push_str("## Other findings\n\n");
+    if findings.is_empty() {
+        out.push_str("No finding about quotes, names, copies or constraints.\n\n");
+        return;
+    }
+    out.push_str(
+        "| where | code | severity | status | finding |\n| --- | --- | --- | --- | --- |\n",
+    );
+    for finding in findings {
+        let _ = writeln!(
+            out,
+            "| {} | `{}` | {} | {} | {} |",
+            cell(&place_text(context.place(finding).as_ref())),
+            finding.code,
+            finding.severity,
+            cell(&finding_status(context, finding, text)),
+            cell(&finding.message)
+        );
+    }
+    out.push('\n');
+}
+
+/// The facts only one source speaks of: what a researcher most needs to corroborate.
+fn single_source(context: &Context<'_>, out: &mut String) {
+    let facts: Vec<&FactAssessment> = context.single_source().collect();
+    out.push_str("## Facts only one source speaks of\n\n");
+    if facts.is_empty() {
+        out.push_str("Every fact is spoken of by at least two sources.\n\n");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{} no other source corroborates:\n",
+        counted(facts.len(), "fact")
+    );
+    out.push_str("| fact | says | source | where |\n| --- | --- | --- | --- |\n");
+    let dataset = context.dataset();
+    for fact in facts {
+        for &index in &fact.claims {
+            let claim = context.claim(index);
+            let place = format!(
+                "{}:{}",
+                dataset.files.get(claim.value_span.file).display_path(),
+                dataset.files.start(claim.value_span).line
+            );
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                cell(&fact.label.to_string()),
+                cell(&claim.stated),
+                cell(context.source_id(claim.source)),
+                cell(&place)
+            );
+        }
     }
     out.push('\n');
 }

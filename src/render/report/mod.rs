@@ -19,6 +19,7 @@ use crate::compare::copy::Dependence;
 use crate::compare::values::normalized;
 use crate::files::Files;
 use crate::findings::{Finding, MAX_LOCATIONS, Status as FindingStatus, hex};
+use crate::model::review::Decision;
 use crate::model::{Claim, Dataset, SourceIx, Value};
 
 /// Everything a report renders.
@@ -80,6 +81,115 @@ impl Context<'_> {
             .iter()
             .filter(|f| f.sources > 1 && !f.status.is_contested())
     }
+
+    /// The facts only one source speaks of: uncorroborated claims.
+    pub fn single_source(&self) -> impl Iterator<Item = &FactAssessment> {
+        self.assessment
+            .facts
+            .iter()
+            .filter(|f| f.status == Status::SingleSource)
+    }
+
+    /// What could not be read (load problems): the report leaves it out.
+    pub fn problems(&self) -> impl Iterator<Item = &Finding> {
+        self.checked.findings.iter().filter(|f| f.code.is_load())
+    }
+
+    /// The findings that are about no fact's values (quotes, names, copies, order
+    /// constraints, reviews), in output order.
+    #[must_use]
+    pub fn other_findings(&self) -> Vec<&Finding> {
+        let mut about_facts = vec![false; self.checked.findings.len()];
+        for fact in &self.assessment.facts {
+            for &index in &fact.findings {
+                if let Some(slot) = about_facts.get_mut(index) {
+                    *slot = true;
+                }
+            }
+        }
+        self.checked
+            .findings
+            .iter()
+            .zip(about_facts)
+            .filter(|(finding, about_fact)| !about_fact && !finding.code.is_load())
+            .map(|(finding, _)| finding)
+            .collect()
+    }
+
+    /// Where a finding is: the path and 1-based line of its primary location.
+    #[must_use]
+    pub fn place(&self, finding: &Finding) -> Option<(String, usize)> {
+        let files = &self.checked.dataset.files;
+        finding.primary().map(|location| {
+            (
+                files.get(location.span.file).display_path(),
+                files.start(location.span).line,
+            )
+        })
+    }
+}
+
+/// `path:line` of a finding, or `-` when it has no location.
+#[must_use]
+pub fn place_text(place: Option<&(String, usize)>) -> String {
+    place.map_or_else(|| "-".to_owned(), |(path, line)| format!("{path}:{line}"))
+}
+
+/// The value a review settled a fact on: a claim the review says is right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// The claim (an index into the dataset's claims).
+    pub claim: u32,
+    /// The review's index in the dataset's reviews.
+    pub review: usize,
+}
+
+/// The answer a review gives a contested fact: `second-source-wrong` makes the first claim it
+/// lists right, `first-source-wrong` the second; other decisions settle no value.
+#[must_use]
+pub fn answer(context: &Context<'_>, fact: &FactAssessment) -> Option<Answer> {
+    fact.findings.iter().find_map(|&index| {
+        let FindingStatus::Reviewed(review) = context.checked.findings.get(index)?.status else {
+            return None;
+        };
+        let reviewed = context.dataset().reviews.get(review)?;
+        let right = match reviewed.decision {
+            Decision::SecondSourceWrong => reviewed.claims.first(),
+            Decision::FirstSourceWrong => reviewed.claims.get(1),
+            Decision::Explained | Decision::BothWrong | Decision::Unresolved => None,
+        }?;
+        let claim = fact
+            .claims
+            .iter()
+            .copied()
+            .find(|&c| *context.claim(c).key == *right.0)?;
+        Some(Answer { claim, review })
+    })
+}
+
+/// The answer in words: "1977 (ipdf), as reviewed by Ann on 2026-01-01
+/// (second-source-wrong): the other source misdates it". Dataset text goes through `escape`.
+#[must_use]
+pub fn answer_sentence(
+    context: &Context<'_>,
+    answer: &Answer,
+    escape: impl Fn(&str) -> String,
+) -> String {
+    let claim = context.claim(answer.claim);
+    let source = escape(context.source_id(claim.source));
+    let value = escape(&claim.stated);
+    context.dataset().reviews.get(answer.review).map_or_else(
+        || format!("{value} ({source})"),
+        |review| {
+            format!(
+                "{value} ({source}), as reviewed by {} on {} ({}): {}",
+                escape(&review.reviewer),
+                escape(&review.date),
+                review.decision.as_str(),
+                escape(&review.reason)
+            )
+        },
+    )
 }
 
 /// A file the report was made from.
@@ -372,4 +482,121 @@ pub fn dependency_cells(
         }
     }
     (declared.join(", "), detected.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assess::assess;
+    use crate::findings::Code;
+    use crate::testing::{check, check_under, source};
+
+    fn with_context<R>(checked: &Checked, f: impl FnOnce(&Context<'_>) -> R) -> R {
+        let assessment = assess(checked);
+        let inputs = inputs(&checked.dataset.files);
+        f(&Context {
+            checked,
+            assessment: &assessment,
+            inputs: &inputs,
+        })
+    }
+
+    fn files() -> Vec<(&'static str, String)> {
+        vec![
+            ("alpha", source(&[("Institute", "founded", "1977")])),
+            ("beta", source(&[("Institute", "founded", "1990")])),
+        ]
+    }
+
+    fn reviewed(decision: &str, order: [usize; 2]) -> Option<String> {
+        let files = files();
+        let borrowed: Vec<(&str, &str)> = files.iter().map(|(a, b)| (*a, b.as_str())).collect();
+        let first = check(&borrowed, None);
+        let claims: Vec<(String, String)> = first
+            .dataset
+            .claims
+            .iter()
+            .map(|c| (c.key.to_string(), c.value_key()))
+            .collect();
+        let listed: Vec<String> = order
+            .iter()
+            .map(|&i| {
+                format!(
+                    "{{ claim = \"{}\", value = \"{}\" }}",
+                    claims[i].0, claims[i].1
+                )
+            })
+            .collect();
+        let reviews = format!(
+            "[[review]]\ncode = \"factcheck::conflict::date\"\nclaims = [{}]\n\
+             decision = \"{decision}\"\nreason = \"r\"\nreviewer = \"t\"\ndate = 2026-01-01\n",
+            listed.join(", ")
+        );
+        let checked = check_under(
+            &borrowed,
+            None,
+            Some(&reviews),
+            &crate::gate::Policy::default(),
+        );
+        with_context(&checked, |context| {
+            let fact = context.contested().next()?;
+            let answer = answer(context, fact)?;
+            Some(context.claim(answer.claim).stated.to_string())
+        })
+    }
+
+    #[test]
+    fn a_review_that_names_the_wrong_source_gives_the_answer() {
+        assert_eq!(
+            reviewed("second-source-wrong", [0, 1]).as_deref(),
+            Some("1977")
+        );
+        assert_eq!(
+            reviewed("second-source-wrong", [1, 0]).as_deref(),
+            Some("1990")
+        );
+        assert_eq!(
+            reviewed("first-source-wrong", [0, 1]).as_deref(),
+            Some("1990")
+        );
+        assert_eq!(reviewed("both-wrong", [0, 1]), None);
+        assert_eq!(reviewed("explained", [0, 1]), None);
+    }
+
+    #[test]
+    fn other_findings_are_those_about_no_fact_and_problems_are_apart() {
+        let checked = check(
+            &[
+                (
+                    "alpha",
+                    &source(&[
+                        ("Institute", "founded", "1977"),
+                        ("Institute", "opened", "x"),
+                    ]),
+                ),
+                (
+                    "beta",
+                    &source(&[
+                        ("Institute", "founded", "1990"),
+                        ("Instituet", "mascot", "owl"),
+                    ]),
+                ),
+            ],
+            Some("[[property]]\nname = \"opened\"\ntype = \"date\"\n"),
+        );
+        with_context(&checked, |context| {
+            let other: Vec<Code> = context.other_findings().iter().map(|f| f.code).collect();
+            assert_eq!(other, [Code::NameVariant]);
+            let problems: Vec<Code> = context.problems().map(|f| f.code).collect();
+            assert_eq!(problems, [Code::LoadDate]);
+            let place = context.place(context.problems().next().unwrap());
+            assert_eq!(place_text(place.as_ref()), "claims/alpha.toml:13");
+            let single: Vec<String> = context
+                .single_source()
+                .map(|f| f.label.to_string())
+                .collect();
+            // The variant spelling is taken as the canonical name.
+            assert_eq!(single, ["Institute · mascot"]);
+        });
+    }
 }
