@@ -132,6 +132,25 @@ impl Run {
         self
     }
 
+    /// Asserts nothing of the secret file appears in what was printed, where the dataset itself
+    /// writes the secret string as `own` (its own text, e.g. a probing quote, which a report
+    /// of the dataset may show): every occurrence of the string must be that text.
+    pub fn assert_no_secret_beyond(&self, own: &str) -> &Self {
+        let all = self.all();
+        let at = own
+            .find(SECRET)
+            .expect("the dataset's text holds the secret string");
+        let (before, after) = (&own[..at], &own[at + SECRET.len()..]);
+        assert!(!all.contains("line two"), "the secret leaked: {all}");
+        for (i, _) in all.match_indices(SECRET) {
+            assert!(
+                all[..i].ends_with(before) && all[i + SECRET.len()..].starts_with(after),
+                "the secret leaked: {all}"
+            );
+        }
+        self
+    }
+
     /// Asserts the secret appears nowhere in what was printed.
     pub fn assert_no_secret(&self) -> &Self {
         assert!(
