@@ -278,6 +278,28 @@ fn a_review_goes_stale_when_a_claim_it_covers_changes() {
         stale[0]["message"]
     );
     assert_eq!(stale[0]["locations"][0]["file"], "reviews.toml");
+
+    // The help's command, run as given once the stale review is removed, records it again.
+    let help = stale[0]["help"].as_str().unwrap();
+    let command = help
+        .split('`')
+        .nth(1)
+        .unwrap_or_else(|| panic!("a command in {help}"));
+    let (words, reason) = command.split_once(" --reason ").expect("a reason");
+    let reason = reason.trim_matches('\'');
+    assert_eq!(reason, "the sources count from different events");
+    let mut args: Vec<&str> = words.split(' ').collect();
+    assert_eq!(args.remove(0), "factcheck");
+    args.extend(["--reason", reason, "--reviewer", "Test"]);
+    std::fs::remove_file(demo.path("reviews.toml")).unwrap();
+    assert_eq!(demo.run(&args).status.code(), Some(0), "{args:?}");
+    let (_, again) = demo.check(&[]);
+    assert_eq!(summary(&again, "reviewed"), 1, "{again:#}");
+    assert!(
+        codes(&again)
+            .iter()
+            .all(|c| *c != "factcheck::review::stale")
+    );
 }
 
 #[test]

@@ -232,6 +232,7 @@ fn policy(args: &CheckArgs) -> Result<Policy, String> {
     };
     let today = today_from(args.today.as_deref())?;
     Ok(Policy {
+        invocation: invocation(&args.dataset),
         overrides,
         baseline,
         changed,

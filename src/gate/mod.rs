@@ -41,6 +41,9 @@ pub struct Policy {
     pub changed: Option<FxHashSet<String>>,
     /// Today, for review expiry (a day number).
     pub today: Day,
+    /// The dataset arguments as given on the command line (shell-quoted), repeated in the
+    /// commands findings suggest, so that they run on the same dataset.
+    pub invocation: String,
 }
 
 /// What the policy leaves to report.
@@ -172,12 +175,7 @@ fn apply_reviews(dataset: &Dataset, findings: &mut [Finding], policy: &Policy) -
         }
     }
     if !stale.is_empty() {
-        problems.extend(stale_reviews(
-            dataset,
-            findings,
-            &stale,
-            policy.changed.as_ref(),
-        ));
+        problems.extend(stale_reviews(dataset, findings, &stale, policy));
     }
     problems
 }
@@ -223,8 +221,14 @@ fn stale_reviews(
     dataset: &Dataset,
     findings: &[Finding],
     stale: &[&Review],
-    changed_since: Option<&FxHashSet<String>>,
+    policy: &Policy,
 ) -> Vec<Finding> {
+    let changed_since = policy.changed.as_ref();
+    let arguments = if policy.invocation.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", policy.invocation)
+    };
     let wanted: FxHashSet<&str> = stale
         .iter()
         .flat_map(|r| r.claims.iter().map(|(key, _)| key.as_str()))
@@ -300,7 +304,7 @@ fn stale_reviews(
                 |finding| {
                     format!(
                         "look at the finding again; to record the review again, remove this one \
-                         and run `factcheck review {} --decision {} --reason {}`",
+                         and run `factcheck review {}{arguments} --decision {} --reason {}`",
                         finding.fingerprint(),
                         review.decision.as_str(),
                         shell_word(&review.reason)
@@ -456,6 +460,30 @@ mod tests {
         assert_eq!(
             stale[0].help.as_deref(),
             Some("the finding is gone: remove this review")
+        );
+    }
+
+    #[test]
+    fn the_command_that_records_a_review_again_repeats_the_dataset_arguments() {
+        let first = run(&files(), None, &Policy::default());
+        let reviews = reviews_of(&[conflicts(&first)[0]], None);
+        let mut edited = files();
+        edited[1].1 = source(&[("Institute", "founded", "1992")]);
+        let policy = Policy {
+            invocation: "data --reviews 'my reviews.toml'".to_owned(),
+            ..Policy::default()
+        };
+        let checked = run(&edited, Some(&reviews), &policy);
+        let help = with_code(&checked, Code::ReviewStale)[0]
+            .help
+            .clone()
+            .unwrap_or_default();
+        let now = conflicts(&checked)[0].fingerprint();
+        assert!(
+            help.contains(&format!(
+                "`factcheck review {now} data --reviews 'my reviews.toml' --decision explained"
+            )),
+            "{help}"
         );
     }
 
