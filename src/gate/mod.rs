@@ -299,18 +299,7 @@ fn stale_reviews(
                     format!("the finding now also involves {}", joined.join(", "))
                 });
             }
-            let help = now.map_or_else(
-                || "the finding is gone: remove this review".to_owned(),
-                |finding| {
-                    format!(
-                        "look at the finding again; to record the review again, remove this one \
-                         and run `factcheck review {}{arguments} --decision {} --reason {}`",
-                        finding.fingerprint(),
-                        review.decision.as_str(),
-                        shell_word(&review.reason)
-                    )
-                },
-            );
+            let help = again(now, review, &arguments);
             let mut problem = Finding::new(
                 Code::ReviewStale,
                 format!(
@@ -325,6 +314,24 @@ fn stale_reviews(
             problem
         })
         .collect()
+}
+
+/// What to do about a stale review: the command that records it again for the finding its
+/// claims are in now (`arguments`: the dataset arguments, with a leading space), or to
+/// remove it.
+fn again(now: Option<&Finding>, review: &Review, arguments: &str) -> String {
+    now.map_or_else(
+        || "the finding is gone: remove this review".to_owned(),
+        |finding| {
+            format!(
+                "look at the finding again; to record the review again, remove this one \
+                 and run `factcheck review {}{arguments} --decision {} --reason {}`",
+                finding.fingerprint(),
+                review.decision.as_str(),
+                shell_word(&review.reason)
+            )
+        },
+    )
 }
 
 /// A word as a POSIX shell reads it back: single-quoted unless it is made of safe characters.
