@@ -146,9 +146,6 @@ fn support(
         if a == b {
             return true;
         }
-        if values.len() > RELATE_LIMIT {
-            return false;
-        }
         let (x, y) = (
             &dataset.claims[values[a].1 as usize],
             &dataset.claims[values[b].1 as usize],
@@ -159,9 +156,11 @@ fn support(
         };
         matches!(relate(dataset, rules, &x.value, &y.value), Relation::Verdict(v) if !v.is_disagreement())
     };
+    let related = values.len() <= RELATE_LIMIT;
     let per_value: Vec<usize> = (0..values.len())
         .map(|a| {
-            let units: FxHashSet<Unit> = (0..values.len())
+            let others = if related { 0..values.len() } else { a..a + 1 };
+            let units: FxHashSet<Unit> = others
                 .filter(|&b| agree(a, b))
                 .flat_map(|b| values[b].2.iter())
                 .filter_map(|&n| claims[n])
@@ -225,6 +224,18 @@ mod tests {
             primary_source(&check(&files, None), Code::ConflictDate),
             "a"
         );
+    }
+
+    #[test]
+    fn many_values_count_their_own_claims_only_and_stay_linear() {
+        // 400 distinct values, one of them stated by two sources: every other value is less
+        // supported, and the later one by file position is primary.
+        let texts: Vec<(String, String)> = (0..400)
+            .map(|i| (format!("s{i:03}"), source(&[("Institute", "staff", &format!("{}", 1000 + i * 10))])))
+            .chain(std::iter::once(("t".to_owned(), source(&[("Institute", "staff", "1000")]))))
+            .collect();
+        let files: Vec<(&str, &str)> = texts.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(primary_source(&check(&files, None), Code::ConflictNumber), "s399");
     }
 
     #[test]
