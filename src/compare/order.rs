@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use crate::compare::values::value_text;
-use crate::findings::{ClaimRef, Code, Finding, Location, Role};
+use crate::findings::{Code, Finding, Location, Role};
 use crate::model::{Dataset, EntityId, OrderRule, Value};
 
 /// Every violated constraint, each with the claims it involves.
@@ -147,18 +147,10 @@ fn violation(
         .iter()
         .map(|&(index, fact)| {
             let claim = &dataset.claims[index as usize];
-            let source = &dataset.source_of(claim).id;
             Location {
                 span: claim.value_span,
                 label: format!("{} for {fact}", says(index)),
-                claim: Some(ClaimRef {
-                    source: source.clone(),
-                    claim: claim.handle(),
-                    key: claim.key.to_string(),
-                    stated: claim.stated.to_string(),
-                    normalized: crate::compare::values::normalized(dataset, claim),
-                    value_key: claim.value_key(),
-                }),
+                claim: Some(crate::gate::identity::claim_ref(dataset, claim)),
                 role: Role::Involved,
             }
         })

@@ -13,7 +13,7 @@ use crate::compare::date::{compare_dates, date_gap};
 use crate::compare::facts::Fact;
 use crate::compare::number::{NumberComparison, compare_quantities, difference};
 use crate::compare::verdict::Verdict;
-use crate::findings::{ClaimRef, Code, FactLabel, Finding, Location, Role};
+use crate::findings::{Code, FactLabel, Finding, Location, Role};
 use crate::model::quantity::Unit;
 use crate::model::{Claim, Dataset, PropertyRules, Value};
 
@@ -309,18 +309,8 @@ fn disagreement(
     (finding, claims)
 }
 
-/// A claim as a finding names it: its address, identity and value, stated and understood.
-#[must_use]
-pub fn claim_ref(dataset: &Dataset, claim: &Claim) -> ClaimRef {
-    ClaimRef {
-        source: dataset.source_of(claim).id.clone(),
-        claim: claim.handle(),
-        key: claim.key.to_string(),
-        stated: claim.stated.to_string(),
-        normalized: normalized(dataset, claim),
-        value_key: claim.value_key(),
-    }
-}
+/// A claim as a finding names it (the gate's identity owns the rule).
+pub use crate::gate::identity::claim_ref;
 
 /// How far apart two values are, as the end of a sentence whose subject is the two values
 /// ("… are about 14 years apart", "… differ by $ 15 billion (21%)").

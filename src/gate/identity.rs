@@ -11,8 +11,9 @@ use std::fmt::Write as _;
 use rustc_hash::FxHashSet;
 use sha2::{Digest, Sha256};
 
-use crate::findings::{Code, Finding};
+use crate::findings::{ClaimRef, Code, Finding};
 use crate::model::review::Review;
+use crate::model::{Claim, Dataset};
 
 /// The fingerprint of a finding with this code about these `(claim key, value key)` pairs,
 /// in any order: what [`Finding::fingerprint`] computes, and what a review is matched on.
@@ -34,6 +35,21 @@ pub fn fingerprint_of<'a>(
         hasher.update(part);
     }
     format!("fc1-{}", hex(&hasher.finalize()[..8]))
+}
+
+/// A claim as a finding about its value names it: its address, its key and its value, stated,
+/// understood, and in the stable machine form (`Claim::value_key`) that fingerprints, reviews
+/// and baselines are keyed on. Every finding about claims' values builds its claims here.
+#[must_use]
+pub fn claim_ref(dataset: &Dataset, claim: &Claim) -> ClaimRef {
+    ClaimRef {
+        source: dataset.source_of(claim).id.clone(),
+        claim: claim.handle(),
+        key: claim.key.to_string(),
+        stated: claim.stated.to_string(),
+        normalized: crate::compare::values::normalized(dataset, claim),
+        value_key: claim.value_key(),
+    }
 }
 
 /// A short digest of one claim as it stands (its key and value key), for the baseline's record

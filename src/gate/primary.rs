@@ -231,11 +231,25 @@ mod tests {
         // 400 distinct values, one of them stated by two sources: every other value is less
         // supported, and the later one by file position is primary.
         let texts: Vec<(String, String)> = (0..400)
-            .map(|i| (format!("s{i:03}"), source(&[("Institute", "staff", &format!("{}", 1000 + i * 10))])))
-            .chain(std::iter::once(("t".to_owned(), source(&[("Institute", "staff", "1000")]))))
+            .map(|i| {
+                (
+                    format!("s{i:03}"),
+                    source(&[("Institute", "staff", &format!("{}", 1000 + i * 10))]),
+                )
+            })
+            .chain(std::iter::once((
+                "t".to_owned(),
+                source(&[("Institute", "staff", "1000")]),
+            )))
             .collect();
-        let files: Vec<(&str, &str)> = texts.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-        assert_eq!(primary_source(&check(&files, None), Code::ConflictNumber), "s399");
+        let files: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        assert_eq!(
+            primary_source(&check(&files, None), Code::ConflictNumber),
+            "s399"
+        );
     }
 
     #[test]
