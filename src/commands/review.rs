@@ -119,7 +119,33 @@ fn record(args: &ReviewArgs) -> Result<u8, String> {
         "factcheck: recorded a review of {wanted} in `{}`",
         path.display()
     );
+    if let Some(wrong) = found_wrong(finding, args.decision) {
+        eprintln!("factcheck: {wrong}");
+    }
     Ok(0)
+}
+
+/// Which claims a decision finds wrong, in words, so that the order the decision refers to
+/// (the order the finding lists its claims: the primary one first) cannot be mistaken.
+fn found_wrong(finding: &Finding, decision: Decision) -> Option<String> {
+    let claims: Vec<_> = finding.claims().collect();
+    let named = |i: usize| {
+        claims
+            .get(i)
+            .map(|c| format!("`{}` ({})", printable(&c.address()), printable(&c.stated)))
+    };
+    let wrong = match decision {
+        Decision::FirstSourceWrong => named(0)?,
+        Decision::SecondSourceWrong => named(1)?,
+        Decision::BothWrong => format!("{} and {}", named(0)?, named(1)?),
+        Decision::Explained | Decision::Unresolved => return None,
+    };
+    let verb = if decision == Decision::BothWrong {
+        "are"
+    } else {
+        "is"
+    };
+    Some(format!("the review says {wrong} {verb} wrong"))
 }
 
 /// The `[[review]]` table for a finding.
@@ -190,6 +216,39 @@ mod tests {
     use crate::files::{FileId, Span};
     use crate::findings::{ClaimRef, Code, Location, Role};
     use crate::load::reviews;
+
+    #[test]
+    fn the_claim_a_decision_finds_wrong_is_named() {
+        let mut finding = Finding::new(Code::ConflictDate, "conflict");
+        for (source, stated) in [("beta", "1990"), ("alpha", "1977")] {
+            finding.locations.push(Location {
+                span: Span::new(FileId(0), 0..1),
+                label: String::new(),
+                claim: Some(ClaimRef {
+                    source: source.into(),
+                    claim: "f".into(),
+                    key: format!("{source}#f"),
+                    stated: stated.into(),
+                    normalized: String::new(),
+                    value_key: stated.into(),
+                }),
+                role: Role::Involved,
+            });
+        }
+        assert_eq!(
+            found_wrong(&finding, Decision::FirstSourceWrong).as_deref(),
+            Some("the review says `beta#f` (1990) is wrong")
+        );
+        assert_eq!(
+            found_wrong(&finding, Decision::SecondSourceWrong).as_deref(),
+            Some("the review says `alpha#f` (1977) is wrong")
+        );
+        assert_eq!(
+            found_wrong(&finding, Decision::BothWrong).as_deref(),
+            Some("the review says `beta#f` (1990) and `alpha#f` (1977) are wrong")
+        );
+        assert_eq!(found_wrong(&finding, Decision::Explained), None);
+    }
 
     #[test]
     fn a_written_review_reads_back_and_matches_its_finding() {
