@@ -884,6 +884,25 @@ fn a_claim_appended_far_from_those_it_contradicts_is_annotated_at_its_line() {
             [(file.to_owned(), line)],
             "{value}: {stdout}"
         );
+        // The other formats follow.
+        let concise = demo.run(&["check", "--changed-since", "HEAD", "--format", "concise"]);
+        let concise = String::from_utf8_lossy(&concise.stdout);
+        assert!(
+            concise.contains(&format!("{file}:{line}:9: error factcheck::conflict::date")),
+            "{concise}"
+        );
+        let human = demo.run(&["check", "--changed-since", "HEAD"]);
+        let human = String::from_utf8_lossy(&human.stdout);
+        let first_snippet = human.split("╭─[").nth(1).unwrap_or_default();
+        assert!(
+            first_snippet.starts_with(&format!("{file}:{line}:9]")),
+            "{human}"
+        );
+        let sarif = demo.run(&["check", "--changed-since", "HEAD", "--format", "sarif"]);
+        let sarif: Value = serde_json::from_slice(&sarif.stdout).unwrap();
+        let place = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+        assert_eq!(place["artifactLocation"]["uri"], file);
+        assert_eq!(place["region"]["startLine"], line);
     }
 }
 
