@@ -5,12 +5,15 @@
 //! that the Markdown and HTML reports both use. Each format reads the [`Context`] only; none
 //! decides anything about the data.
 
+pub mod answer;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod timeline;
 
 use sha2::{Digest, Sha256};
+
+pub use self::answer::{Answer, answer, answer_sentence};
 
 use crate::Checked;
 use crate::assess::support::{Best, ValueSupport};
@@ -19,7 +22,6 @@ use crate::compare::copy::Dependence;
 use crate::compare::values::normalized;
 use crate::files::Files;
 use crate::findings::{Finding, MAX_LOCATIONS, Status as FindingStatus, hex};
-use crate::model::review::Decision;
 use crate::model::{Claim, Dataset, SourceIx, Value};
 
 /// Everything a report renders.
@@ -133,63 +135,6 @@ impl Context<'_> {
 #[must_use]
 pub fn place_text(place: Option<&(String, usize)>) -> String {
     place.map_or_else(|| "-".to_owned(), |(path, line)| format!("{path}:{line}"))
-}
-
-/// The value a review settled a fact on: a claim the review says is right.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Answer {
-    /// The claim (an index into the dataset's claims).
-    pub claim: u32,
-    /// The review's index in the dataset's reviews.
-    pub review: usize,
-}
-
-/// The answer a review gives a contested fact: `second-source-wrong` makes the first claim it
-/// lists right, `first-source-wrong` the second; other decisions settle no value.
-#[must_use]
-pub fn answer(context: &Context<'_>, fact: &FactAssessment) -> Option<Answer> {
-    fact.findings.iter().find_map(|&index| {
-        let FindingStatus::Reviewed(review) = context.checked.findings.get(index)?.status else {
-            return None;
-        };
-        let reviewed = context.dataset().reviews.get(review)?;
-        let right = match reviewed.decision {
-            Decision::SecondSourceWrong => reviewed.claims.first(),
-            Decision::FirstSourceWrong => reviewed.claims.get(1),
-            Decision::Explained | Decision::BothWrong | Decision::Unresolved => None,
-        }?;
-        let claim = fact
-            .claims
-            .iter()
-            .copied()
-            .find(|&c| *context.claim(c).key == *right.0)?;
-        Some(Answer { claim, review })
-    })
-}
-
-/// The answer in words: "1977 (ipdf), as reviewed by Ann on 2026-01-01
-/// (second-source-wrong): the other source misdates it". Dataset text goes through `escape`.
-#[must_use]
-pub fn answer_sentence(
-    context: &Context<'_>,
-    answer: &Answer,
-    escape: impl Fn(&str) -> String,
-) -> String {
-    let claim = context.claim(answer.claim);
-    let source = escape(context.source_id(claim.source));
-    let value = escape(&claim.stated);
-    context.dataset().reviews.get(answer.review).map_or_else(
-        || format!("{value} ({source})"),
-        |review| {
-            format!(
-                "{value} ({source}), as reviewed by {} on {} ({}): {}",
-                escape(&review.reviewer),
-                escape(&review.date),
-                review.decision.as_str(),
-                escape(&review.reason)
-            )
-        },
-    )
 }
 
 /// A file the report was made from.
