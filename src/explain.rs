@@ -130,7 +130,7 @@ pub fn explain(code: Code) -> Explanation {
             "A review no longer matches a finding: a claim it covers has changed its value or \
              has disappeared, or the finding now involves a claim with a value the review did not \
              see, or the disagreement is gone. A new source that agrees with one of the reviewed \
-             values does not make it stale. The message names each claim that changed or joined, \
+             values (states, refines or overlaps it) does not make it stale. The message names each claim that changed or joined, \
              and the help gives the `factcheck review` command that records the review again. \
              The finding, if there still is one, counts again; the review is kept for you to \
              update or remove.",

@@ -77,11 +77,16 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// Whether a review still explains a finding whose fingerprint is not the review's: the
 /// finding has the review's code and every reviewed claim with its reviewed value, and each
-/// other claim it involves states one of the reviewed values. A source added later that
-/// agrees with a reviewed value does not reopen the question the review settled; a reviewed
-/// claim that changes or disappears, or a claim with a new value, does.
+/// other claim it involves agrees with a reviewed value: states it, or `agrees` says so (a
+/// value that refines or overlaps it). A source added later that sides with a reviewed value
+/// does not reopen the question the review settled; a reviewed claim that changes or
+/// disappears, or a claim with a value of its own, does.
 #[must_use]
-pub fn review_covers(review: &Review, finding: &Finding) -> bool {
+pub fn review_covers(
+    review: &Review,
+    finding: &Finding,
+    agrees: impl Fn(&ClaimRef) -> bool,
+) -> bool {
     if review.code != finding.code || review.claims.is_empty() {
         return false;
     }
@@ -97,7 +102,7 @@ pub fn review_covers(review: &Review, finding: &Finding) -> bool {
         if reviewed.contains(&pair) {
             found.insert(pair);
         } else if review.claims.iter().any(|(key, _)| *key == claim.key)
-            || !values.contains(claim.value_key.as_str())
+            || !(values.contains(claim.value_key.as_str()) || agrees(claim))
         {
             return false;
         }
@@ -148,6 +153,21 @@ mod tests {
         }
     }
 
+    fn review_covers_exactly(review: &Review, finding: &Finding) -> bool {
+        review_covers(review, finding, |_| false)
+    }
+
+    #[test]
+    fn a_claim_that_agrees_without_stating_a_reviewed_value_is_covered_when_said_so() {
+        let reviewed = review(&[("a#1", "1977"), ("b#1", "1990")]);
+        let refining = finding(&[("a#1", "1977"), ("b#1", "1990"), ("c#9", "1990-07")]);
+        assert!(!review_covers_exactly(&reviewed, &refining));
+        assert!(review_covers(&reviewed, &refining, |c| c.value_key == "1990-07"));
+        // Never for a reviewed claim that changed.
+        let changed = finding(&[("a#1", "1977"), ("b#1", "1990-07")]);
+        assert!(!review_covers(&reviewed, &changed, |_| true));
+    }
+
     #[test]
     fn the_fingerprint_ignores_the_order_of_the_claims() {
         let a = finding(&[("a#1", "1977"), ("b#1", "1990"), ("c#1", "1985")]);
@@ -163,36 +183,39 @@ mod tests {
     #[test]
     fn a_review_covers_its_finding_and_agreeing_sources_added_later() {
         let reviewed = review(&[("a#1", "1977"), ("b#1", "1990")]);
-        assert!(review_covers(
+        assert!(review_covers_exactly(
             &reviewed,
             &finding(&[("a#1", "1977"), ("b#1", "1990")])
         ));
         // A new source that agrees with either reviewed value.
         let more = finding(&[("a#1", "1977"), ("b#1", "1990"), ("c#9", "1990")]);
-        assert!(review_covers(&reviewed, &more));
+        assert!(review_covers_exactly(&reviewed, &more));
         let both = finding(&[
             ("c#9", "1977"),
             ("a#1", "1977"),
             ("d#2", "1990"),
             ("b#1", "1990"),
         ]);
-        assert!(review_covers(&reviewed, &both));
+        assert!(review_covers_exactly(&reviewed, &both));
     }
 
     #[test]
     fn a_review_does_not_cover_a_new_value_nor_a_changed_or_missing_claim() {
         let reviewed = review(&[("a#1", "1977"), ("b#1", "1990")]);
         let new_value = finding(&[("a#1", "1977"), ("b#1", "1990"), ("c#9", "1985")]);
-        assert!(!review_covers(&reviewed, &new_value));
+        assert!(!review_covers_exactly(&reviewed, &new_value));
         let changed = finding(&[("a#1", "1977"), ("b#1", "1992")]);
-        assert!(!review_covers(&reviewed, &changed));
+        assert!(!review_covers_exactly(&reviewed, &changed));
         let changed_to_other_reviewed =
             finding(&[("a#1", "1977"), ("b#1", "1977"), ("c#1", "1990")]);
-        assert!(!review_covers(&reviewed, &changed_to_other_reviewed));
+        assert!(!review_covers_exactly(
+            &reviewed,
+            &changed_to_other_reviewed
+        ));
         let missing = finding(&[("a#1", "1977"), ("c#9", "1990")]);
-        assert!(!review_covers(&reviewed, &missing));
+        assert!(!review_covers_exactly(&reviewed, &missing));
         let mut other_code = finding(&[("a#1", "1977"), ("b#1", "1990")]);
         other_code.code = Code::TensionDate;
-        assert!(!review_covers(&reviewed, &other_code));
+        assert!(!review_covers_exactly(&reviewed, &other_code));
     }
 }

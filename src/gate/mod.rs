@@ -208,6 +208,17 @@ mod tests {
     }
 
     #[test]
+    fn a_review_holds_when_a_source_refining_a_reviewed_value_is_added() {
+        let first = run(&files(), None, &Policy::default());
+        let reviews = reviews_of(&[conflicts(&first)[0]], None);
+        let mut more = files();
+        more.push(("epsilon", source(&[("Institute", "founded", "March 1990")])));
+        let checked = run(&more, Some(&reviews), &Policy::default());
+        assert!(with_code(&checked, Code::ReviewStale).is_empty());
+        assert_eq!(conflicts(&checked)[0].status, Status::Reviewed(0));
+    }
+
+    #[test]
     fn a_review_goes_stale_when_a_new_value_joins_and_names_the_claim() {
         let first = run(&files(), None, &Policy::default());
         let reviews = reviews_of(&[conflicts(&first)[0]], None);

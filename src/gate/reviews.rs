@@ -11,6 +11,8 @@ use crate::findings::{Code, Finding, Location, Role, Status};
 use crate::model::Dataset;
 use crate::model::review::Review;
 
+use crate::compare::values::{Relation, relate};
+
 use super::Policy;
 use super::identity::{fingerprint_of, review_covers};
 
@@ -33,6 +35,7 @@ pub(super) fn apply_reviews(
     let mut stale = Vec::new();
     let mut expired_reviews = Vec::new();
     let mut by_claim: Option<FxHashMap<&str, Vec<usize>>> = None;
+    let mut claim_at: Option<FxHashMap<&str, usize>> = None;
     let matched: Vec<Option<usize>> = dataset
         .reviews
         .iter()
@@ -44,12 +47,20 @@ pub(super) fn apply_reviews(
             // Not the same claims: still the finding if the claims added agree with a
             // reviewed value (a new source saying what one side said).
             let by_claim = by_claim.get_or_insert_with(|| claims_index(findings));
+            let claim_at = claim_at.get_or_insert_with(|| {
+                (0..dataset.claims.len())
+                    .map(|i| (&*dataset.claims[i].key, i))
+                    .collect()
+            });
+            let agrees = |claim: &crate::findings::ClaimRef| {
+                agrees_with_reviewed(dataset, claim_at, review, &claim.key)
+            };
             let (first, _) = review.claims.first()?;
             by_claim
                 .get(first.as_str())?
                 .iter()
                 .copied()
-                .find(|&f| review_covers(review, &findings[f]))
+                .find(|&f| review_covers(review, &findings[f], agrees))
         })
         .collect();
     for (index, (review, found)) in dataset.reviews.iter().zip(matched).enumerate() {
@@ -76,6 +87,31 @@ pub(super) fn apply_reviews(
         problems.extend(stale_reviews(dataset, findings, &stale, policy));
     }
     problems
+}
+
+/// Whether the claim with this key agrees (is equal, refines, is refined by or overlaps) with
+/// the value of a claim the review covers, as the claims stand now.
+fn agrees_with_reviewed(
+    dataset: &Dataset,
+    claim_at: &FxHashMap<&str, usize>,
+    review: &Review,
+    key: &str,
+) -> bool {
+    let Some(claim) = claim_at.get(key).map(|&i| &dataset.claims[i]) else {
+        return false;
+    };
+    let property = dataset.properties.entity_of(claim.property.spelling);
+    let Some(rules) = dataset.property_rules.get(property.0 as usize) else {
+        return false;
+    };
+    review.claims.iter().any(|(reviewed, _)| {
+        claim_at.get(reviewed.as_str()).is_some_and(|&i| {
+            matches!(
+                relate(dataset, rules, &claim.value, &dataset.claims[i].value),
+                Relation::Verdict(verdict) if !verdict.is_disagreement()
+            )
+        })
+    })
 }
 
 /// The reviewable findings each claim key is involved in.
