@@ -130,12 +130,14 @@ pub fn explain(code: Code) -> Explanation {
             "A review no longer matches a finding: a claim it covers has changed its value or \
              has disappeared, or the finding now involves a claim with a value the review did not \
              see, or the disagreement is gone. A new source that agrees with one of the reviewed \
-             values (states, refines or overlaps it) does not make it stale. The message names each claim that changed or joined, \
-             and the help gives the `factcheck review` command that records the review again. \
+             values (states, refines or overlaps it) does not make it stale. The message names \
+             each claim that changed or joined, and the help gives the `factcheck review` command \
+             that records the review again. \
              The finding, if there still is one, counts again; the review is kept for you to \
              update or remove.",
             "reviews.toml: claims = [{ claim = \"ipdf#first-contact\", value = \"1977/1979\" }, …]\n\
-             ipdf.toml now says value = \"early 1980s\"\n             -> the review covered ipdf#first-contact when it said 1977/1979; it now says 1980/1983",
+             ipdf.toml now says value = \"early 1980s\"\n             -> a review of factcheck::conflict::date no longer matches: `ipdf#first-contact` now \
+             says early 1980s (1980/1983; reviewed: 1977/1979)",
             "Look at the finding again. If your decision still holds, remove the stale review and \
              run the command the help gives (`factcheck review FINGERPRINT --decision … --reason \
              …`, with the finding's fingerprint as it is now); if the finding is gone, remove the \
