@@ -11,6 +11,8 @@
 //!    ranges with units, every value typed;
 //! 3. [`compare`] groups claims into facts and judges each fact's values, producing
 //!    [`findings`] as plain data that still point at the exact bytes of every claim involved;
+//!    [`gate`] then applies the CI gate's policy (reviews, the baseline, `--changed-since`,
+//!    severities) and puts first the claim each finding most likely needs fixed;
 //! 4. [`render`] turns findings into miette diagnostics, concise lines or JSON.
 //!
 //! [`check`] runs the first three stages; the binary adds the command line and rendering.
