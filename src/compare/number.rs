@@ -45,11 +45,14 @@ pub fn compare_quantities(
 }
 
 /// How far apart two quantities are, in words: "differ by $ 15 billion (27%)",
-/// "differ by 3 percentage points (60%)".
+/// "differ by 3 percentage points (60%)", "differ by 100 ft (9.1%)".
 ///
 /// The distance is between the nearest ends; the percentage is of the larger magnitude.
-/// Quantities that overlap "do not differ"; incomparable ones get the reason they cannot be
-/// compared.
+/// A gap always names its unit: a measure's is the unit both values were written in ("ft"),
+/// or the dimension's base unit ("m") when they were written in different units. It is
+/// rounded to the finer of the two values' stated precisions (a gap between "500 lb" and
+/// "300 kg" is "73.2 kg", not "73.203815 kg"). Quantities that overlap "do not differ";
+/// incomparable ones get the reason they cannot be compared.
 #[must_use]
 pub fn difference(a: &Quantity, b: &Quantity) -> String {
     if let Some(reason) = incomparable(a, b) {
@@ -64,20 +67,61 @@ pub fn difference(a: &Quantity, b: &Quantity) -> String {
     } else {
         &a.unit
     };
+    let source = match (a.source_unit(), b.source_unit()) {
+        (Some(x), Some(y)) if x == y => Some(x),
+        _ => None,
+    };
+    let per = source.map_or(1.0, |unit| unit.factor);
+    let shown = to_precision(gap / per, finer_precision(a, b) / per);
     let amount = match unit {
-        Unit::None => readable(gap),
-        Unit::Currency(currency) => format!("{} {}", currency.symbol(), readable(gap)),
+        Unit::None => readable(shown),
+        Unit::Currency(currency) => format!("{} {}", currency.symbol(), readable(shown)),
         Unit::Percent => {
-            let points = if same(gap, 1.0) { "point" } else { "points" };
-            format!("{} percentage {points}", readable(gap))
+            let points = if same(shown, 1.0) { "point" } else { "points" };
+            format!("{} percentage {points}", readable(shown))
         }
-        other => format!("{} {}", readable(gap), other.describe()),
+        Unit::Measure(_) if source.is_some() => {
+            let symbol = source.map_or("", |unit| unit.symbol_for(shown));
+            format!("{} {symbol}", readable(shown))
+        }
+        other => format!("{} {}", readable(shown), other.describe()),
     };
     let larger = magnitude(a).max(magnitude(b));
     if larger > 0.0 && larger.is_finite() {
         format!("differ by {amount} ({})", percentage(gap / larger * 100.0))
     } else {
         format!("differ by {amount}")
+    }
+}
+
+/// The finer of two quantities' stated precisions (their tolerances), ignoring those that
+/// state none; 0 when neither does.
+fn finer_precision(a: &Quantity, b: &Quantity) -> f64 {
+    [a.tolerance, b.tolerance]
+        .into_iter()
+        .filter(|t| *t > 0.0 && t.is_finite())
+        .fold(
+            0.0,
+            |finest, t| if finest > 0.0 { finest.min(t) } else { t },
+        )
+}
+
+/// `value` rounded to the power of ten below the step a precision of `precision` implies
+/// (±0.5 is a step of 1: whole numbers; ±0.23 of 0.46: tenths). Unrounded when there is no
+/// precision or rounding would leave nothing.
+fn to_precision(value: f64, precision: f64) -> f64 {
+    if precision <= 0.0 || !precision.is_finite() || !value.is_finite() {
+        return value;
+    }
+    let step = 10f64.powf((2.0 * precision).log10().floor());
+    if !step.is_finite() || step <= 0.0 {
+        return value;
+    }
+    let rounded = (value / step).round() * step;
+    if rounded == 0.0 || !rounded.is_finite() {
+        value
+    } else {
+        rounded
     }
 }
 
@@ -381,11 +425,70 @@ mod tests {
             difference(&q("hundreds of tents"), &q("1,200 tents")),
             "differ by 201 tent (17%)"
         );
+        assert_eq!(difference(&q("1,000"), &q("1,001")), "differ by 1 (<1%)");
+    }
+
+    #[test]
+    fn a_gap_between_values_in_one_unit_is_in_that_unit() {
+        assert_eq!(
+            difference(&q("1,000 ft"), &q("1,100 feet")),
+            "differ by 100 ft (9.1%)"
+        );
         assert_eq!(
             difference(&q("10 km"), &q("10.5 km")),
-            "differ by 500 m (4.8%)"
+            "differ by 0.5 km (4.8%)"
         );
-        assert_eq!(difference(&q("1,000"), &q("1,001")), "differ by 1 (<1%)");
+        assert_eq!(
+            difference(&q("26.2 miles"), &q("30 mi")),
+            "differ by 3.8 mi (13%)"
+        );
+        assert_eq!(
+            difference(&q("3 years"), &q("5 years")),
+            "differ by 2 years (40%)"
+        );
+        assert_eq!(
+            difference(&q("1 week"), &q("2 weeks")),
+            "differ by 1 week (50%)"
+        );
+        assert_eq!(
+            difference(&q("40 metres"), &q("45 metres")),
+            "differ by 5 m (11%)"
+        );
+    }
+
+    #[test]
+    fn a_gap_between_values_in_different_units_is_in_the_base_unit_at_their_precision() {
+        assert_eq!(
+            difference(&q("500 lb"), &q("300 kg")),
+            "differ by 73.2 kg (24%)"
+        );
+        assert_eq!(
+            difference(&q("1 mile"), &q("1,500 metres")),
+            "differ by 109 m (6.8%)"
+        );
+    }
+
+    #[test]
+    fn every_gap_names_its_unit() {
+        for (a, b) in [
+            ("1,000 ft", "1,100 ft"),
+            ("2 kg", "5 kg"),
+            ("2 hectares", "5 hectares"),
+            ("3 hours", "5 hours"),
+            ("$1 million", "$2 million"),
+            ("2%", "4%"),
+            ("300 tents", "500 tents"),
+        ] {
+            let text = difference(&q(a), &q(b));
+            let amount = text
+                .strip_prefix("differ by ")
+                .and_then(|rest| rest.split(" (").next())
+                .unwrap_or_default();
+            assert!(
+                amount.chars().any(char::is_alphabetic) || amount.starts_with('$'),
+                "{a} / {b}: {text}"
+            );
+        }
     }
 
     #[test]
@@ -442,6 +545,7 @@ mod tests {
                     base,
                     approximate: false,
                     vague: false,
+                    written_in: None,
                 }
             })
     }

@@ -33,7 +33,7 @@ pub struct Judgement {
     /// Findings, each with its claims (indexes into the dataset).
     pub findings: Vec<(Finding, Vec<u32>)>,
     /// How far apart the two farthest disagreeing values are, as a sentence ("late 1970s
-    /// (1977–1979) and early 1990s (1990–1993) are about 14 years apart (at least 10)"): of
+    /// (1977–1979) and early 1990s (1990–1993) are about 14 years apart (at least 10 years)"): of
     /// the conflict when there is one, else of the tension.
     pub gap: Option<String>,
 }
@@ -481,7 +481,7 @@ mod tests {
         assert!(
             found[0]
                 .message
-                .contains("about 14 years apart (at least 10)"),
+                .contains("about 14 years apart (at least 10 years)"),
             "{}",
             found[0].message
         );
