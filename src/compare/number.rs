@@ -19,7 +19,8 @@ pub enum NumberComparison {
     Incomparable(String),
 }
 
-/// Compares two quantities; symmetric. `tolerance` is the property's, from `rules.toml`.
+/// Compares two quantities; symmetric. `tolerance` is the property's, from `rules.toml`;
+/// one with a unit applies only to values in a unit it compares with.
 ///
 /// - **Equal**: same ends, unit and base (the stated precision may differ: "55 billion" and
 ///   "55.0 billion" are equal).
@@ -36,7 +37,7 @@ pub enum NumberComparison {
 pub fn compare_quantities(
     a: &Quantity,
     b: &Quantity,
-    tolerance: Option<Tolerance>,
+    tolerance: Option<&Tolerance>,
 ) -> NumberComparison {
     if let Some(reason) = incomparable(a, b) {
         return NumberComparison::Incomparable(reason);
@@ -163,14 +164,10 @@ fn incomparable(a: &Quantity, b: &Quantity) -> Option<String> {
 
 /// Same unit, or a bare number and a count (the count only says what is counted).
 fn units_agree(a: &Unit, b: &Unit) -> bool {
-    a == b
-        || matches!(
-            (a, b),
-            (Unit::None, Unit::Count(_)) | (Unit::Count(_), Unit::None)
-        )
+    a.compares_with(b)
 }
 
-fn verdict(a: &Quantity, b: &Quantity, tolerance: Option<Tolerance>) -> Verdict {
+fn verdict(a: &Quantity, b: &Quantity, tolerance: Option<&Tolerance>) -> Verdict {
     if same(a.low, b.low) && same(a.high, b.high) && a.unit == b.unit && a.base == b.base {
         return Verdict::Equal;
     }
@@ -189,9 +186,16 @@ fn verdict(a: &Quantity, b: &Quantity, tolerance: Option<Tolerance>) -> Verdict 
     // error in decimal precision (2.4 + 0.05 against 2.5 - 0.05).
     let precision = a.tolerance + b.tolerance;
     let allowed = match tolerance {
-        None => 0.0,
         Some(Tolerance::Relative(fraction)) => fraction * magnitude(a).max(magnitude(b)),
-        Some(Tolerance::Absolute(amount)) => amount,
+        Some(Tolerance::Absolute(amount)) => *amount,
+        // An amount with a unit holds for values in that unit only ("10 m" says nothing
+        // about kilograms).
+        Some(Tolerance::Measured(amount, unit))
+            if unit.compares_with(&a.unit) && unit.compares_with(&b.unit) =>
+        {
+            *amount
+        }
+        None | Some(Tolerance::Measured(..)) => 0.0,
     };
     let epsilon = 1e-9 * magnitude(a).max(magnitude(b)).max(1.0);
     let within = if allowed > 0.0 {
@@ -250,12 +254,13 @@ mod tests {
     }
 
     /// The comparison both ways round, asserting they agree.
+    #[allow(clippy::needless_pass_by_value)] // tests read better with owned tolerances
     fn compare(a: &str, b: &str, tolerance: Option<Tolerance>) -> NumberComparison {
         let (a, b) = (q(a), q(b));
-        let forward = compare_quantities(&a, &b, tolerance);
+        let forward = compare_quantities(&a, &b, tolerance.as_ref());
         assert_eq!(
             forward,
-            compare_quantities(&b, &a, tolerance),
+            compare_quantities(&b, &a, tolerance.as_ref()),
             "not symmetric"
         );
         forward
@@ -356,6 +361,40 @@ mod tests {
         assert_eq!(
             compare("more than 300", "290", Some(Tolerance::Relative(0.05))),
             NumberComparison::Comparable(Verdict::Compatible)
+        );
+    }
+
+    #[test]
+    fn a_tolerance_with_a_unit_holds_for_values_in_that_unit_only() {
+        let ten_metres = Some(Tolerance::Measured(10.0, Unit::Measure(Dimension::Length)));
+        // 1,000 ft and 1,020 ft are 6.096 m apart.
+        assert_eq!(
+            compare("1,000 ft", "1,020 ft", ten_metres.clone()),
+            NumberComparison::Comparable(Verdict::Compatible)
+        );
+        assert_eq!(
+            compare("1,000 ft", "1,040 ft", ten_metres.clone()),
+            NumberComparison::Comparable(Verdict::Conflict)
+        );
+        // Ten metres say nothing about kilograms.
+        assert_eq!(
+            compare("300 kg", "305 kg", ten_metres),
+            NumberComparison::Comparable(Verdict::Conflict)
+        );
+        // Counts and bare numbers compare, so a count's tolerance holds for both.
+        let five = Some(Tolerance::Measured(5.0, Unit::Count("soldier".into())));
+        assert_eq!(
+            compare("300", "304 soldiers", five),
+            NumberComparison::Comparable(Verdict::Compatible)
+        );
+        let points = Some(Tolerance::Measured(1.0, Unit::Percent));
+        assert_eq!(
+            compare("2%", "3%", points.clone()),
+            NumberComparison::Comparable(Verdict::Compatible)
+        );
+        assert_eq!(
+            compare("2%", "5%", points),
+            NumberComparison::Comparable(Verdict::Conflict)
         );
     }
 
@@ -555,6 +594,7 @@ mod tests {
             Just(None),
             (0.0..0.5f64).prop_map(|r| Some(Tolerance::Relative(r))),
             (0.0..1e4f64).prop_map(|x| Some(Tolerance::Absolute(x))),
+            (0.0..1e4f64, any_unit()).prop_map(|(x, unit)| Some(Tolerance::Measured(x, unit))),
         ]
     }
 
@@ -588,8 +628,8 @@ mod tests {
             tolerance in any_tolerance(),
         ) {
             prop_assert_eq!(
-                compare_quantities(&a, &b, tolerance),
-                compare_quantities(&b, &a, tolerance)
+                compare_quantities(&a, &b, tolerance.as_ref()),
+                compare_quantities(&b, &a, tolerance.as_ref())
             );
             prop_assert_eq!(difference(&a, &b), difference(&b, &a));
         }
@@ -602,15 +642,15 @@ mod tests {
         ) {
             let (a, b) = (q(a), q(b));
             prop_assert_eq!(
-                compare_quantities(&a, &b, tolerance),
-                compare_quantities(&b, &a, tolerance)
+                compare_quantities(&a, &b, tolerance.as_ref()),
+                compare_quantities(&b, &a, tolerance.as_ref())
             );
         }
 
         #[test]
         fn every_value_equals_itself(a in any_quantity(), tolerance in any_tolerance()) {
             prop_assert_eq!(
-                compare_quantities(&a, &a.clone(), tolerance),
+                compare_quantities(&a, &a.clone(), tolerance.as_ref()),
                 NumberComparison::Comparable(Verdict::Equal)
             );
         }

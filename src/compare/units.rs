@@ -10,7 +10,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::model::Value;
-use crate::model::quantity::{Dimension, Quantity, Unit};
+use crate::model::quantity::{Quantity, Unit};
 
 /// The group of each value (by index), numbered in order of first appearance.
 ///
@@ -65,19 +65,7 @@ pub fn group_name<'a>(quantities: impl IntoIterator<Item = &'a Quantity>) -> Str
     let Some(quantity) = best else {
         return "values".to_owned();
     };
-    let mut name = match &quantity.unit {
-        Unit::None => "bare numbers".to_owned(),
-        Unit::Percent => "percentages".to_owned(),
-        Unit::Currency(_) => format!("amounts in {}", quantity.unit.describe()),
-        Unit::Measure(dimension) => match dimension {
-            Dimension::Length => "lengths",
-            Dimension::Mass => "masses",
-            Dimension::Area => "areas",
-            Dimension::Duration => "durations",
-        }
-        .to_owned(),
-        Unit::Count(noun) => format!("counts of {noun}"),
-    };
+    let mut name = quantity.unit.values_in();
     if let Some(base) = &quantity.base {
         name.push_str(" of ");
         name.push_str(base);

@@ -54,10 +54,12 @@ pub enum Relation {
 pub fn relate(dataset: &Dataset, rules: &PropertyRules, a: &Value, b: &Value) -> Relation {
     let verdict = match (a, b) {
         (Value::Date(x), Value::Date(y)) => compare_dates(x, y),
-        (Value::Number(x), Value::Number(y)) => match compare_quantities(x, y, rules.tolerance) {
-            NumberComparison::Comparable(verdict) => verdict,
-            NumberComparison::Incomparable(reason) => return Relation::Incomparable(reason),
-        },
+        (Value::Number(x), Value::Number(y)) => {
+            match compare_quantities(x, y, rules.tolerance.as_ref()) {
+                NumberComparison::Comparable(verdict) => verdict,
+                NumberComparison::Incomparable(reason) => return Relation::Incomparable(reason),
+            }
+        }
         (Value::Name(x), Value::Name(y))
             if dataset.names.entity_of(*x) == dataset.names.entity_of(*y) =>
         {

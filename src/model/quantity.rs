@@ -144,12 +144,17 @@ pub enum Dimension {
 
 /// How far apart two numbers for one fact may be and still agree, beyond their stated
 /// precision (a property's `tolerance` in `rules.toml`).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Tolerance {
     /// A fraction of the larger magnitude (`"5%"` is `Relative(0.05)`).
     Relative(f64),
-    /// An absolute amount in the values' canonical unit.
+    /// A bare number: an absolute amount in the canonical unit of whichever values it
+    /// compares (metres, kilograms, days, the currency's unit, percentage points, the count).
     Absolute(f64),
+    /// An amount with its unit (`"10 m"`, `"500 ft"`, `"$1 million"`, `"0.5 percentage
+    /// points"`), in the unit's canonical scale (`"500 ft"` is 152.4 m): it applies to the
+    /// values it can be compared with, and to no others.
+    Measured(f64, Unit),
 }
 
 impl Quantity {
@@ -266,6 +271,36 @@ impl Quantity {
 }
 
 impl Unit {
+    /// Whether values in these two units can be compared: the same unit, or a bare number
+    /// and a count (the count only says what is counted).
+    #[must_use]
+    pub fn compares_with(&self, other: &Unit) -> bool {
+        self == other
+            || matches!(
+                (self, other),
+                (Unit::None, Unit::Count(_)) | (Unit::Count(_), Unit::None)
+            )
+    }
+
+    /// What values in this unit are, in words: "lengths", "amounts in GBP", "percentages",
+    /// "counts of tent", "bare numbers".
+    #[must_use]
+    pub fn values_in(&self) -> String {
+        match self {
+            Unit::None => "bare numbers".to_owned(),
+            Unit::Percent => "percentages".to_owned(),
+            Unit::Currency(_) => format!("amounts in {}", self.describe()),
+            Unit::Measure(dimension) => match dimension {
+                Dimension::Length => "lengths",
+                Dimension::Mass => "masses",
+                Dimension::Area => "areas",
+                Dimension::Duration => "durations",
+            }
+            .to_owned(),
+            Unit::Count(noun) => format!("counts of {noun}"),
+        }
+    }
+
     /// The unit in words: `$ (ambiguous dollar)`, `USD`, `%`, `tent`, `m`, `no unit`.
     #[must_use]
     pub fn describe(&self) -> String {
