@@ -224,8 +224,10 @@ pub fn check_fit(
         }
         let mut units: Vec<(String, &str)> = Vec::new();
         let mut fits = false;
+        let mut example = None;
         for (value_unit, stated) in numbers {
             fits |= unit.compares_with(value_unit);
+            example = example.or_else(|| example_in(value_unit));
             let described = value_unit.values_in();
             if !units.iter().any(|(u, _)| *u == described) {
                 units.push((described, stated));
@@ -238,16 +240,33 @@ pub fn check_fit(
                 .map(|(unit, stated)| format!("{unit} (`{stated}`)"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            problems.push(problem(
+            let mut finding = problem(
                 format!(
                     "`tolerance = \"{}\"` is for {what}, but the values of \"{name}\" are \
                      {found}: the tolerance fits none of them",
                     written.text
                 ),
                 written.span,
+            );
+            finding.help = Some(format!(
+                "write the tolerance in the values' unit{}, as a percentage (`\"5%\"`), or as \
+                 a bare number, which is in their base unit",
+                example.map_or_else(String::new, |e| format!(" (`{e}`)"))
             ));
+            problems.push(finding);
         }
     }
+}
+
+/// A tolerance written in `unit`, for hints: `tolerance = "10 m"`.
+fn example_in(unit: &Unit) -> Option<String> {
+    Some(match unit {
+        Unit::Measure(dimension) => format!("tolerance = \"10 {}\"", dimension.base_unit()),
+        Unit::Currency(currency) => format!("tolerance = \"{} 1 million\"", currency.symbol()),
+        Unit::Percent => "tolerance = \"0.5 percentage points\"".to_owned(),
+        Unit::Count(noun) => format!("tolerance = \"5 {noun}\""),
+        Unit::None => return None,
+    })
 }
 
 fn kind_name(kind: ValueKind) -> &'static str {
