@@ -1015,4 +1015,66 @@ mod tests {
         );
         assert!(multi.findings.is_empty());
     }
+
+    mod laws {
+        use crate::findings::Code;
+        use crate::model::quantity::Unit;
+        use crate::normalize::number::parse_number;
+        use crate::testing::{check, source};
+        use proptest::prelude::*;
+
+        const VALUES: &[&str] = &[
+            "£5 million",
+            "£9 million",
+            "$5 million",
+            "$8 million",
+            "USD 7 million",
+            "300 kg",
+            "500 lb",
+            "2 km",
+            "40 miles",
+            "3%",
+            "7% of GDP",
+            "300",
+            "500 tents",
+        ];
+
+        /// The kind of unit a value's disagreements may be judged with.
+        fn unit_of(text: &str) -> Option<Unit> {
+            parse_number(text)
+                .ok()
+                .map(|q| q.unit)
+                .filter(|unit| *unit != Unit::None)
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(48))]
+
+            /// A conflict never pairs values in units that cannot be compared, whatever mix
+            /// of units a fact's values come in.
+            #[test]
+            fn a_conflict_stays_within_one_unit_group(
+                picks in prop::collection::vec(prop::sample::select(VALUES), 2..7)
+            ) {
+                let files: Vec<(String, String)> = picks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (format!("s{i}"), source(&[("Tower", "figure", v)])))
+                    .collect();
+                let borrowed: Vec<(&str, &str)> =
+                    files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+                let checked = check(&borrowed, None);
+                for finding in checked.findings.iter().filter(|f| f.code == Code::ConflictNumber) {
+                    let mut units: Vec<Unit> = finding
+                        .claims()
+                        .filter_map(|c| unit_of(&c.stated))
+                        .collect();
+                    units.dedup();
+                    units.sort_by_key(Unit::describe);
+                    units.dedup();
+                    prop_assert!(units.len() <= 1, "{}: {units:?}", finding.message);
+                }
+            }
+        }
+    }
 }
