@@ -404,6 +404,9 @@ fn the_schema_and_the_loader_agree_on_tolerances() {
         ("true", false),
         ("-3", false),
         ("-0.5", false),
+        ("\"-5%\"", false),
+        ("\" -10 m\"", false),
+        ("\"\"", false),
     ] {
         let rules = format!("[[property]]\nname = \"height\"\ntolerance = {tolerance}\n");
         let schema_accepts = errors(FileFormat::Rules, &rules).is_empty();

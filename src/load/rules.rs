@@ -136,9 +136,10 @@ pub struct RawProperty {
     pub note: Option<String>,
 }
 
-/// The schema of a `tolerance`: a string or a non-negative number. The loader reads it as a
-/// scalar and `normalize::tolerance` refuses booleans, dates and negative numbers, which
-/// this schema refuses too.
+/// The schema of a `tolerance`: a string that is neither blank nor negative, or a
+/// non-negative number. The loader reads it as a scalar and `normalize::tolerance` refuses
+/// booleans, dates, negative amounts and blank strings, which this schema refuses too
+/// (whether a string's unit fits the values only the loader can tell).
 pub struct ToleranceSchema;
 
 impl JsonSchema for ToleranceSchema {
@@ -154,7 +155,8 @@ impl JsonSchema for ToleranceSchema {
         schemars::json_schema!({
             "description": "A percentage (\"5%\"), an amount with its unit (\"10 m\") or a non-negative number.",
             "type": ["string", "number"],
-            "minimum": 0
+            "minimum": 0,
+            "pattern": "^\\s*[^\\s-]"
         })
     }
 }
