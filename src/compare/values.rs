@@ -4,7 +4,10 @@
 //! compared pair by pair (dates and numbers through `date` and `number`, names by entity,
 //! texts after folding), the worst verdict is the fact's, and each kind of disagreement
 //! becomes one finding that names every claim involved and states the values and how far
-//! apart they are. Multi-valued properties never disagree.
+//! apart they are, in their unit. Numbers in units that cannot be compared are judged within
+//! each unit group (`units`), a finding per group, and one finding names the groups. Two
+//! disagreeing values from one source are said to be so, with a hint at a multi-valued
+//! property. Multi-valued properties never disagree.
 
 use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
@@ -35,7 +38,7 @@ pub struct Judgement {
     pub findings: Vec<(Finding, Vec<u32>)>,
     /// How far apart the two farthest disagreeing values are, as a sentence ("late 1970s
     /// (1977–1979) and early 1990s (1990–1993) are about 14 years apart (at least 10 years)"): of
-    /// the conflict when there is one, else of the tension.
+    /// the conflict when there is one, else of the tension; a clause per unit group ("…; …").
     pub gap: Option<String>,
 }
 
