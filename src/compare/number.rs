@@ -7,7 +7,7 @@
 //! (`normalize::number`) nor decide what to report (the verdict's caller does).
 
 use crate::compare::verdict::Verdict;
-use crate::model::quantity::{Quantity, Tolerance, Unit, finite_magnitude, readable};
+use crate::model::quantity::{Dimension, Quantity, Tolerance, Unit, finite_magnitude, readable};
 
 /// The outcome of comparing two quantities.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,6 +84,10 @@ pub fn difference(a: &Quantity, b: &Quantity) -> String {
         Unit::Measure(_) if source.is_some() => {
             let symbol = source.map_or("", |unit| unit.symbol_for(shown));
             format!("{} {symbol}", readable(shown))
+        }
+        Unit::Measure(Dimension::Duration) => {
+            let days = if same(shown, 1.0) { "day" } else { "days" };
+            format!("{} {days}", readable(shown))
         }
         other => format!("{} {}", readable(shown), other.describe()),
     };
@@ -488,6 +492,10 @@ mod tests {
         assert_eq!(
             difference(&q("1 week"), &q("2 weeks")),
             "differ by 1 week (50%)"
+        );
+        assert_eq!(
+            difference(&q("2 days"), &q("3 days")),
+            "differ by 1 day (33%)"
         );
         assert_eq!(
             difference(&q("40 metres"), &q("45 metres")),

@@ -232,6 +232,15 @@ impl Quantity {
                 out.push(' ');
                 out.push_str(source.symbol_for(if word.is_empty() { count } else { 2.0 }));
             }
+            (Unit::Measure(Dimension::Duration), None) => {
+                let count = if high_open { low } else { high };
+                let days = SourceUnit {
+                    symbol: "days",
+                    factor: 1.0,
+                };
+                out.push(' ');
+                out.push_str(days.symbol_for(if word.is_empty() { count } else { 2.0 }));
+            }
             (unit, None) => {
                 out.push(' ');
                 out.push_str(&unit.describe());
@@ -505,6 +514,8 @@ mod tests {
         assert_eq!(term.describe(), "1 year");
         term.high = 3.0 * 365.25;
         assert_eq!(term.describe(), "1–3 years");
+        let day = quantity(1.0, 1.0, 0.5, Unit::Measure(Dimension::Duration));
+        assert_eq!(day.describe(), "1 day (±0.5)");
         // The base unit has nothing to remember; an unknown size is shown in the base unit.
         assert_eq!(SourceUnit::of(Dimension::Length, 1.0), None);
         assert_eq!(SourceUnit::of(Dimension::Length, 0.3), None);
