@@ -36,15 +36,25 @@ pub fn explain(code: Code) -> Explanation {
         ),
         Code::ConflictNumber => (
             "Two or more sources give numbers for the same single-valued fact that are further \
-             apart than their stated precision and the property's tolerance allow.",
+             apart than their stated precision and the property's tolerance allow. The gap is \
+             in the unit the values were written in (\"100 ft\"), or in the base unit when \
+             they were written in different units. When the fact's values come in units that \
+             cannot be compared (pounds and dollars), each group of comparable values gets its \
+             own finding (\"among amounts in GBP\"); when one source gives two of the values, \
+             the message says so.",
             "a.toml: value = \"$55 billion\"\nb.toml: value = \"$70 billion\"\n\
              -> differ by $ 15 billion (21%)",
             "Check the sources. If the figures are for different years or scopes, add a \
              qualifier (`fiscal_year = \"2024\"`). If rounded figures should agree, set a \
-             `tolerance` on the property in rules.toml. If a source is wrong, record a review.",
+             `tolerance` on the property in rules.toml (`\"5%\"`, or an amount with its unit: \
+             `\"10 m\"`). If one source gives several values because the property has several, \
+             declare it `cardinality = \"multi\"`. If a source is wrong, record a review.",
         ),
         Code::ConflictValue => (
-            "Two or more sources give different names or texts for the same single-valued fact.",
+            "Two or more sources give different names or texts for the same single-valued fact. \
+             When one source gives two of the values (\"discovered by: Banting\" and \
+             \"discovered by: Best\" in one file), the message says so and the help suggests a \
+             multi-valued property.",
             "a.toml: property = \"headed by\", value = \"Osamu Izawa\"\n\
              b.toml: property = \"headed by\", value = \"Masahiro Mikami\"",
             "If both are right at different times, add a qualifier (`period = \"2025\"`). If the \
@@ -63,7 +73,9 @@ pub fn explain(code: Code) -> Explanation {
         Code::NumberIncomparable => (
             "Two numbers for one fact have units or bases that cannot be compared: an \
              ambiguous `$` and USD, a percentage of GDP and one of GNP, a count and an amount \
-             of money. factcheck does not guess conversions.",
+             of money. factcheck does not guess conversions. The finding names the groups of \
+             values that cannot be compared with each other; disagreements within each group \
+             are reported on their own, never between two incomparable values.",
             "a.toml: value = \"$5 billion\"\nb.toml: value = \"USD 5 billion\"",
             "Write both values in the same unit when the source allows it (\"USD 5 billion\" if \
              the dollar is known to be the US dollar), or record a review after comparing them \

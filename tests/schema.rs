@@ -369,3 +369,52 @@ fn an_unknown_format_is_a_usage_error() {
         .assert()
         .code(2);
 }
+
+/// Runs `factcheck check` on one claims file with `rules`; whether the loader accepted the
+/// rules (no exit 2).
+fn loader_accepts_rules(rules: &str) -> bool {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::create_dir(dir.path().join("claims")).expect("claims/");
+    std::fs::write(
+        dir.path().join("claims/source.toml"),
+        "[source]\ntitle = \"T\"\npublisher = \"P\"\n\n[[claim]]\nsubject = \"Tower\"\n\
+         property = \"height\"\nvalue = \"1,000 ft\"\n",
+    )
+    .expect("written");
+    std::fs::write(dir.path().join("rules.toml"), rules).expect("written");
+    let output = Command::new(cargo_bin!("factcheck"))
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise"])
+        .output()
+        .expect("factcheck runs");
+    output.status.code() != Some(2)
+}
+
+/// A `tolerance`: the schema and the loader agree on its type and sign (the loader alone
+/// can tell whether a string's unit fits the values).
+#[test]
+fn the_schema_and_the_loader_agree_on_tolerances() {
+    for (tolerance, accepted) in [
+        ("\"5%\"", true),
+        ("\"10 m\"", true),
+        ("\"500 ft\"", true),
+        ("10", true),
+        ("2.5", true),
+        ("\"1,000\"", true),
+        ("true", false),
+        ("-3", false),
+        ("-0.5", false),
+        ("\"-5%\"", false),
+        ("\" -10 m\"", false),
+        ("\"\"", false),
+    ] {
+        let rules = format!("[[property]]\nname = \"height\"\ntolerance = {tolerance}\n");
+        let schema_accepts = errors(FileFormat::Rules, &rules).is_empty();
+        assert_eq!(schema_accepts, accepted, "schema, tolerance = {tolerance}");
+        assert_eq!(
+            loader_accepts_rules(&rules),
+            accepted,
+            "loader, tolerance = {tolerance}"
+        );
+    }
+}

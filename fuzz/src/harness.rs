@@ -214,6 +214,12 @@ pub fn number(data: &[u8]) {
         None,
         Some(Tolerance::Relative(0.05)),
         Some(Tolerance::Absolute(1.0)),
+        Some(Tolerance::Measured(
+            1.0,
+            factcheck::model::quantity::Unit::Measure(
+                factcheck::model::quantity::Dimension::Length,
+            ),
+        )),
     ];
     for quantity in &quantities {
         let _ = quantity.key();
@@ -225,10 +231,10 @@ pub fn number(data: &[u8]) {
         );
     }
     if let [a, b] = quantities.as_slice() {
-        for tolerance in tolerances {
+        for tolerance in &tolerances {
             assert_eq!(
-                compare::number::compare_quantities(a, b, tolerance),
-                compare::number::compare_quantities(b, a, tolerance),
+                compare::number::compare_quantities(a, b, tolerance.as_ref()),
+                compare::number::compare_quantities(b, a, tolerance.as_ref()),
                 "{a:?} / {b:?} with {tolerance:?}"
             );
         }

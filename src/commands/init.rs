@@ -228,7 +228,8 @@ separators = ["year"]               # the qualifier keys that make claims with d
                                     # different facts (default: every key does)
 severity = "error"                  # of a conflict on this property: error | warning | allow
 tolerance = "5%"                    # numbers: how far apart values may be and still agree,
-                                    # a percentage ("5%") or an amount (1000)
+                                    # a percentage ("5%"), an amount with its unit ("10 m"),
+                                    # or a bare number (1000) in the values' base unit
 note = "Yearly counts: claims for different years are different facts."
 
 # One [[order]] per ordering constraint: the `before` fact happened no later than the `after`

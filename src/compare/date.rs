@@ -83,7 +83,7 @@ fn narrow(units: i128) -> i64 {
 }
 
 impl DateGap {
-    /// In words: "about 4 years apart (at least 3)", or "at least 3 years apart" when an open
+    /// In words: "about 4 years apart (at least 3 years)", or "at least 3 years apart" when an open
     /// end leaves no midpoint. The unit follows the size of the gap between midpoints; when
     /// the nearest ends are less than one such unit apart, the lower bound takes its own unit
     /// ("about 4 years apart (at least 1 day)").
@@ -100,7 +100,11 @@ impl DateGap {
         if at_least == about {
             format!("about {} apart", unit.count(about))
         } else if at_least > 0 {
-            format!("about {} apart (at least {at_least})", unit.count(about))
+            format!(
+                "about {} apart (at least {})",
+                unit.count(about),
+                unit.count(at_least)
+            )
         } else {
             let own = GapUnit::for_days(nearest);
             format!(
@@ -244,10 +248,13 @@ mod tests {
 
     #[test]
     fn gaps_are_described_in_a_fitting_unit() {
-        assert_eq!(gap("2014", "2018"), "about 4 years apart (at least 3)");
+        assert_eq!(
+            gap("2014", "2018"),
+            "about 4 years apart (at least 3 years)"
+        );
         assert_eq!(
             gap("late 1970s", "early 1990s"),
-            "about 14 years apart (at least 10)"
+            "about 14 years apart (at least 10 years)"
         );
         assert_eq!(
             gap("early 1990s", "mid-1990s"),
@@ -255,7 +262,7 @@ mod tests {
         );
         assert_eq!(
             gap("January 2020", "June 2020"),
-            "about 5 months apart (at least 4)"
+            "about 5 months apart (at least 4 months)"
         );
         assert_eq!(gap("1 May 2020", "11 May 2020"), "about 10 days apart");
         assert_eq!(
@@ -296,7 +303,19 @@ mod tests {
         #[test]
         fn any_gap_can_be_described(nearest in any::<i64>(), midpoint in any::<Option<i64>>()) {
             let gap = DateGap { nearest_days: nearest, midpoint_days: midpoint };
-            prop_assert!(gap.describe().contains("apart"));
+            let text = gap.describe();
+            prop_assert!(text.contains("apart"));
+            // Every count carries its unit: "at least 4 months", never "at least 4".
+            let words: Vec<&str> = text.split([' ', '(', ')']).filter(|w| !w.is_empty()).collect();
+            for (i, word) in words.iter().enumerate() {
+                if word.starts_with(|c: char| c.is_ascii_digit()) {
+                    let unit = words.get(i + 1).copied().unwrap_or("");
+                    prop_assert!(
+                        ["day", "days", "month", "months", "year", "years"].contains(&unit),
+                        "{text}"
+                    );
+                }
+            }
         }
 
         #[test]

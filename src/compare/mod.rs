@@ -10,6 +10,7 @@ pub mod date;
 pub mod facts;
 pub mod number;
 pub mod order;
+pub mod units;
 pub mod values;
 pub mod verdict;
 

@@ -7,7 +7,7 @@
 //! (`normalize::number`) nor decide what to report (the verdict's caller does).
 
 use crate::compare::verdict::Verdict;
-use crate::model::quantity::{Quantity, Tolerance, Unit, finite_magnitude, readable};
+use crate::model::quantity::{Dimension, Quantity, Tolerance, Unit, finite_magnitude, readable};
 
 /// The outcome of comparing two quantities.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +19,8 @@ pub enum NumberComparison {
     Incomparable(String),
 }
 
-/// Compares two quantities; symmetric. `tolerance` is the property's, from `rules.toml`.
+/// Compares two quantities; symmetric. `tolerance` is the property's, from `rules.toml`;
+/// one with a unit applies only to values in a unit it compares with.
 ///
 /// - **Equal**: same ends, unit and base (the stated precision may differ: "55 billion" and
 ///   "55.0 billion" are equal).
@@ -36,7 +37,7 @@ pub enum NumberComparison {
 pub fn compare_quantities(
     a: &Quantity,
     b: &Quantity,
-    tolerance: Option<Tolerance>,
+    tolerance: Option<&Tolerance>,
 ) -> NumberComparison {
     if let Some(reason) = incomparable(a, b) {
         return NumberComparison::Incomparable(reason);
@@ -45,11 +46,14 @@ pub fn compare_quantities(
 }
 
 /// How far apart two quantities are, in words: "differ by $ 15 billion (27%)",
-/// "differ by 3 percentage points (60%)".
+/// "differ by 3 percentage points (60%)", "differ by 100 ft (9.1%)".
 ///
 /// The distance is between the nearest ends; the percentage is of the larger magnitude.
-/// Quantities that overlap "do not differ"; incomparable ones get the reason they cannot be
-/// compared.
+/// A gap always names its unit: a measure's is the unit both values were written in ("ft"),
+/// or the dimension's base unit ("m") when they were written in different units. It is
+/// rounded to the finer of the two values' stated precisions (a gap between "500 lb" and
+/// "300 kg" is "73.2 kg", not "73.203815 kg"). Quantities that overlap "do not differ";
+/// incomparable ones get the reason they cannot be compared.
 #[must_use]
 pub fn difference(a: &Quantity, b: &Quantity) -> String {
     if let Some(reason) = incomparable(a, b) {
@@ -64,20 +68,65 @@ pub fn difference(a: &Quantity, b: &Quantity) -> String {
     } else {
         &a.unit
     };
+    let source = match (a.source_unit(), b.source_unit()) {
+        (Some(x), Some(y)) if x == y => Some(x),
+        _ => None,
+    };
+    let per = source.map_or(1.0, |unit| unit.factor);
+    let shown = to_precision(gap / per, finer_precision(a, b) / per);
     let amount = match unit {
-        Unit::None => readable(gap),
-        Unit::Currency(currency) => format!("{} {}", currency.symbol(), readable(gap)),
+        Unit::None => readable(shown),
+        Unit::Currency(currency) => format!("{} {}", currency.symbol(), readable(shown)),
         Unit::Percent => {
-            let points = if same(gap, 1.0) { "point" } else { "points" };
-            format!("{} percentage {points}", readable(gap))
+            let points = if same(shown, 1.0) { "point" } else { "points" };
+            format!("{} percentage {points}", readable(shown))
         }
-        other => format!("{} {}", readable(gap), other.describe()),
+        Unit::Measure(_) if source.is_some() => {
+            let symbol = source.map_or("", |unit| unit.symbol_for(shown));
+            format!("{} {symbol}", readable(shown))
+        }
+        Unit::Measure(Dimension::Duration) => {
+            let days = if same(shown, 1.0) { "day" } else { "days" };
+            format!("{} {days}", readable(shown))
+        }
+        other => format!("{} {}", readable(shown), other.describe()),
     };
     let larger = magnitude(a).max(magnitude(b));
     if larger > 0.0 && larger.is_finite() {
         format!("differ by {amount} ({})", percentage(gap / larger * 100.0))
     } else {
         format!("differ by {amount}")
+    }
+}
+
+/// The finer of two quantities' stated precisions (their tolerances), ignoring those that
+/// state none; 0 when neither does.
+fn finer_precision(a: &Quantity, b: &Quantity) -> f64 {
+    [a.tolerance, b.tolerance]
+        .into_iter()
+        .filter(|t| *t > 0.0 && t.is_finite())
+        .fold(
+            0.0,
+            |finest, t| if finest > 0.0 { finest.min(t) } else { t },
+        )
+}
+
+/// `value` rounded to the power of ten below the step a precision of `precision` implies
+/// (±0.5 is a step of 1: whole numbers; ±0.23 of 0.46: tenths). Unrounded when there is no
+/// precision or rounding would leave nothing.
+fn to_precision(value: f64, precision: f64) -> f64 {
+    if precision <= 0.0 || !precision.is_finite() || !value.is_finite() {
+        return value;
+    }
+    let step = 10f64.powf((2.0 * precision).log10().floor());
+    if !step.is_finite() || step <= 0.0 {
+        return value;
+    }
+    let rounded = (value / step).round() * step;
+    if rounded == 0.0 || !rounded.is_finite() {
+        value
+    } else {
+        rounded
     }
 }
 
@@ -119,14 +168,10 @@ fn incomparable(a: &Quantity, b: &Quantity) -> Option<String> {
 
 /// Same unit, or a bare number and a count (the count only says what is counted).
 fn units_agree(a: &Unit, b: &Unit) -> bool {
-    a == b
-        || matches!(
-            (a, b),
-            (Unit::None, Unit::Count(_)) | (Unit::Count(_), Unit::None)
-        )
+    a.compares_with(b)
 }
 
-fn verdict(a: &Quantity, b: &Quantity, tolerance: Option<Tolerance>) -> Verdict {
+fn verdict(a: &Quantity, b: &Quantity, tolerance: Option<&Tolerance>) -> Verdict {
     if same(a.low, b.low) && same(a.high, b.high) && a.unit == b.unit && a.base == b.base {
         return Verdict::Equal;
     }
@@ -145,9 +190,16 @@ fn verdict(a: &Quantity, b: &Quantity, tolerance: Option<Tolerance>) -> Verdict 
     // error in decimal precision (2.4 + 0.05 against 2.5 - 0.05).
     let precision = a.tolerance + b.tolerance;
     let allowed = match tolerance {
-        None => 0.0,
         Some(Tolerance::Relative(fraction)) => fraction * magnitude(a).max(magnitude(b)),
-        Some(Tolerance::Absolute(amount)) => amount,
+        Some(Tolerance::Absolute(amount)) => *amount,
+        // An amount with a unit holds for values in that unit only ("10 m" says nothing
+        // about kilograms).
+        Some(Tolerance::Measured(amount, unit))
+            if unit.compares_with(&a.unit) && unit.compares_with(&b.unit) =>
+        {
+            *amount
+        }
+        None | Some(Tolerance::Measured(..)) => 0.0,
     };
     let epsilon = 1e-9 * magnitude(a).max(magnitude(b)).max(1.0);
     let within = if allowed > 0.0 {
@@ -206,12 +258,13 @@ mod tests {
     }
 
     /// The comparison both ways round, asserting they agree.
+    #[allow(clippy::needless_pass_by_value)] // tests read better with owned tolerances
     fn compare(a: &str, b: &str, tolerance: Option<Tolerance>) -> NumberComparison {
         let (a, b) = (q(a), q(b));
-        let forward = compare_quantities(&a, &b, tolerance);
+        let forward = compare_quantities(&a, &b, tolerance.as_ref());
         assert_eq!(
             forward,
-            compare_quantities(&b, &a, tolerance),
+            compare_quantities(&b, &a, tolerance.as_ref()),
             "not symmetric"
         );
         forward
@@ -316,6 +369,40 @@ mod tests {
     }
 
     #[test]
+    fn a_tolerance_with_a_unit_holds_for_values_in_that_unit_only() {
+        let ten_metres = Some(Tolerance::Measured(10.0, Unit::Measure(Dimension::Length)));
+        // 1,000 ft and 1,020 ft are 6.096 m apart.
+        assert_eq!(
+            compare("1,000 ft", "1,020 ft", ten_metres.clone()),
+            NumberComparison::Comparable(Verdict::Compatible)
+        );
+        assert_eq!(
+            compare("1,000 ft", "1,040 ft", ten_metres.clone()),
+            NumberComparison::Comparable(Verdict::Conflict)
+        );
+        // Ten metres say nothing about kilograms.
+        assert_eq!(
+            compare("300 kg", "305 kg", ten_metres),
+            NumberComparison::Comparable(Verdict::Conflict)
+        );
+        // Counts and bare numbers compare, so a count's tolerance holds for both.
+        let five = Some(Tolerance::Measured(5.0, Unit::Count("soldier".into())));
+        assert_eq!(
+            compare("300", "304 soldiers", five),
+            NumberComparison::Comparable(Verdict::Compatible)
+        );
+        let points = Some(Tolerance::Measured(1.0, Unit::Percent));
+        assert_eq!(
+            compare("2%", "3%", points.clone()),
+            NumberComparison::Comparable(Verdict::Compatible)
+        );
+        assert_eq!(
+            compare("2%", "5%", points),
+            NumberComparison::Comparable(Verdict::Conflict)
+        );
+    }
+
+    #[test]
     fn an_ambiguous_dollar_is_not_us_dollars() {
         assert_eq!(
             reason("$55 billion", "USD 55 billion"),
@@ -381,11 +468,74 @@ mod tests {
             difference(&q("hundreds of tents"), &q("1,200 tents")),
             "differ by 201 tent (17%)"
         );
+        assert_eq!(difference(&q("1,000"), &q("1,001")), "differ by 1 (<1%)");
+    }
+
+    #[test]
+    fn a_gap_between_values_in_one_unit_is_in_that_unit() {
+        assert_eq!(
+            difference(&q("1,000 ft"), &q("1,100 feet")),
+            "differ by 100 ft (9.1%)"
+        );
         assert_eq!(
             difference(&q("10 km"), &q("10.5 km")),
-            "differ by 500 m (4.8%)"
+            "differ by 0.5 km (4.8%)"
         );
-        assert_eq!(difference(&q("1,000"), &q("1,001")), "differ by 1 (<1%)");
+        assert_eq!(
+            difference(&q("26.2 miles"), &q("30 mi")),
+            "differ by 3.8 mi (13%)"
+        );
+        assert_eq!(
+            difference(&q("3 years"), &q("5 years")),
+            "differ by 2 years (40%)"
+        );
+        assert_eq!(
+            difference(&q("1 week"), &q("2 weeks")),
+            "differ by 1 week (50%)"
+        );
+        assert_eq!(
+            difference(&q("2 days"), &q("3 days")),
+            "differ by 1 day (33%)"
+        );
+        assert_eq!(
+            difference(&q("40 metres"), &q("45 metres")),
+            "differ by 5 m (11%)"
+        );
+    }
+
+    #[test]
+    fn a_gap_between_values_in_different_units_is_in_the_base_unit_at_their_precision() {
+        assert_eq!(
+            difference(&q("500 lb"), &q("300 kg")),
+            "differ by 73.2 kg (24%)"
+        );
+        assert_eq!(
+            difference(&q("1 mile"), &q("1,500 metres")),
+            "differ by 109 m (6.8%)"
+        );
+    }
+
+    #[test]
+    fn every_gap_names_its_unit() {
+        for (a, b) in [
+            ("1,000 ft", "1,100 ft"),
+            ("2 kg", "5 kg"),
+            ("2 hectares", "5 hectares"),
+            ("3 hours", "5 hours"),
+            ("$1 million", "$2 million"),
+            ("2%", "4%"),
+            ("300 tents", "500 tents"),
+        ] {
+            let text = difference(&q(a), &q(b));
+            let amount = text
+                .strip_prefix("differ by ")
+                .and_then(|rest| rest.split(" (").next())
+                .unwrap_or_default();
+            assert!(
+                amount.chars().any(char::is_alphabetic) || amount.starts_with('$'),
+                "{a} / {b}: {text}"
+            );
+        }
     }
 
     #[test]
@@ -442,6 +592,7 @@ mod tests {
                     base,
                     approximate: false,
                     vague: false,
+                    written_in: None,
                 }
             })
     }
@@ -451,6 +602,7 @@ mod tests {
             Just(None),
             (0.0..0.5f64).prop_map(|r| Some(Tolerance::Relative(r))),
             (0.0..1e4f64).prop_map(|x| Some(Tolerance::Absolute(x))),
+            (0.0..1e4f64, any_unit()).prop_map(|(x, unit)| Some(Tolerance::Measured(x, unit))),
         ]
     }
 
@@ -484,8 +636,8 @@ mod tests {
             tolerance in any_tolerance(),
         ) {
             prop_assert_eq!(
-                compare_quantities(&a, &b, tolerance),
-                compare_quantities(&b, &a, tolerance)
+                compare_quantities(&a, &b, tolerance.as_ref()),
+                compare_quantities(&b, &a, tolerance.as_ref())
             );
             prop_assert_eq!(difference(&a, &b), difference(&b, &a));
         }
@@ -498,15 +650,15 @@ mod tests {
         ) {
             let (a, b) = (q(a), q(b));
             prop_assert_eq!(
-                compare_quantities(&a, &b, tolerance),
-                compare_quantities(&b, &a, tolerance)
+                compare_quantities(&a, &b, tolerance.as_ref()),
+                compare_quantities(&b, &a, tolerance.as_ref())
             );
         }
 
         #[test]
         fn every_value_equals_itself(a in any_quantity(), tolerance in any_tolerance()) {
             prop_assert_eq!(
-                compare_quantities(&a, &a.clone(), tolerance),
+                compare_quantities(&a, &a.clone(), tolerance.as_ref()),
                 NumberComparison::Comparable(Verdict::Equal)
             );
         }

@@ -4,7 +4,10 @@
 //! compared pair by pair (dates and numbers through `date` and `number`, names by entity,
 //! texts after folding), the worst verdict is the fact's, and each kind of disagreement
 //! becomes one finding that names every claim involved and states the values and how far
-//! apart they are. Multi-valued properties never disagree.
+//! apart they are, in their unit. Numbers in units that cannot be compared are judged within
+//! each unit group (`units`), a finding per group, and one finding names the groups. Two
+//! disagreeing values from one source are said to be so, with a hint at a multi-valued
+//! property. Multi-valued properties never disagree.
 
 use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
@@ -12,10 +15,11 @@ use std::fmt::Write as _;
 use crate::compare::date::{compare_dates, date_gap};
 use crate::compare::facts::Fact;
 use crate::compare::number::{NumberComparison, compare_quantities, difference};
+use crate::compare::units;
 use crate::compare::verdict::Verdict;
 use crate::findings::{Code, FactLabel, Finding, Location, Role};
 use crate::model::quantity::Unit;
-use crate::model::{Claim, Dataset, PropertyRules, Value};
+use crate::model::{Claim, Dataset, PropertyRules, SourceIx, Value};
 
 /// Past this many distinct values, a fact's values are compared with the extremes only: a
 /// fact with thousands of different values is already a finding, and all pairs would be
@@ -33,8 +37,8 @@ pub struct Judgement {
     /// Findings, each with its claims (indexes into the dataset).
     pub findings: Vec<(Finding, Vec<u32>)>,
     /// How far apart the two farthest disagreeing values are, as a sentence ("late 1970s
-    /// (1977–1979) and early 1990s (1990–1993) are about 14 years apart (at least 10)"): of
-    /// the conflict when there is one, else of the tension.
+    /// (1977–1979) and early 1990s (1990–1993) are about 14 years apart (at least 10 years)"): of
+    /// the conflict when there is one, else of the tension; a clause per unit group ("…; …").
     pub gap: Option<String>,
 }
 
@@ -53,10 +57,12 @@ pub enum Relation {
 pub fn relate(dataset: &Dataset, rules: &PropertyRules, a: &Value, b: &Value) -> Relation {
     let verdict = match (a, b) {
         (Value::Date(x), Value::Date(y)) => compare_dates(x, y),
-        (Value::Number(x), Value::Number(y)) => match compare_quantities(x, y, rules.tolerance) {
-            NumberComparison::Comparable(verdict) => verdict,
-            NumberComparison::Incomparable(reason) => return Relation::Incomparable(reason),
-        },
+        (Value::Number(x), Value::Number(y)) => {
+            match compare_quantities(x, y, rules.tolerance.as_ref()) {
+                NumberComparison::Comparable(verdict) => verdict,
+                NumberComparison::Incomparable(reason) => return Relation::Incomparable(reason),
+            }
+        }
         (Value::Name(x), Value::Name(y))
             if dataset.names.entity_of(*x) == dataset.names.entity_of(*y) =>
         {
@@ -91,6 +97,7 @@ pub fn judge(dataset: &Dataset, fact: &Fact) -> Judgement {
     let mut conflicts = Vec::new();
     let mut tensions = Vec::new();
     let mut incomparable = Vec::new();
+    let mut comparable = Vec::new();
     let mut worst = Verdict::Equal;
     for (a, b) in pairs {
         let (first, second) = (
@@ -104,6 +111,7 @@ pub fn judge(dataset: &Dataset, fact: &Fact) -> Judgement {
                 continue;
             }
         };
+        comparable.push((a, b));
         worst = worst.max(verdict);
         match verdict {
             Verdict::Conflict => conflicts.push((a, b)),
@@ -116,39 +124,35 @@ pub fn judge(dataset: &Dataset, fact: &Fact) -> Judgement {
 
     let label = fact_label(dataset, fact);
     let first_value = &dataset.claims[fact.claims[0] as usize].value;
-    if !conflicts.is_empty() {
-        let code = match first_value {
-            Value::Date(_) => Code::ConflictDate,
-            Value::Number(_) => Code::ConflictNumber,
-            Value::Name(_) | Value::Text(_) => Code::ConflictValue,
-        };
-        judgement
-            .findings
-            .push(disagreement(dataset, &label, &groups, &conflicts, code));
-        judgement.gap = gap(dataset, &groups, &conflicts, code);
-    }
-    if !tensions.is_empty() {
-        judgement.findings.push(disagreement(
+    // Disagreements are reported within each group of comparable units, each with its own
+    // farthest pair: never two incomparable values as "farthest apart".
+    let values: Vec<&Value> = groups
+        .iter()
+        .map(|g| &dataset.claims[g[0] as usize].value)
+        .collect();
+    let unit_group = units::groups(&values, &comparable);
+    let code = match first_value {
+        Value::Date(_) => Code::ConflictDate,
+        Value::Number(_) => Code::ConflictNumber,
+        Value::Name(_) | Value::Text(_) => Code::ConflictValue,
+    };
+    let disagreements = Disagreements {
+        label: &label,
+        groups: &groups,
+        unit_group: &unit_group,
+    };
+    let (findings, gap) = disagreements.findings(dataset, &conflicts, &tensions, code);
+    judgement.findings = findings;
+    judgement.gap = gap;
+    if !incomparable.is_empty() {
+        judgement.findings.push(incomparable_finding(
             dataset,
             &label,
             &groups,
-            &tensions,
-            Code::TensionDate,
+            &unit_group,
+            &incomparable,
+            !conflicts.is_empty(),
         ));
-        if judgement.gap.is_none() {
-            judgement.gap = gap(dataset, &groups, &tensions, Code::TensionDate);
-        }
-    }
-    if let Some((a, b, reason)) = incomparable.first() {
-        let pairs: Vec<(usize, usize)> = incomparable.iter().map(|&(a, b, _)| (a, b)).collect();
-        let (mut finding, claims) =
-            disagreement(dataset, &label, &groups, &pairs, Code::NumberIncomparable);
-        finding.message = format!(
-            "numbers for \"{label}\" cannot be compared: {} and {}: {reason}",
-            dataset.claims[groups[*a][0] as usize].stated,
-            dataset.claims[groups[*b][0] as usize].stated,
-        );
-        judgement.findings.push((finding, claims));
     }
     // A property's `severity` is that of its conflicts; tensions and incomparable units keep
     // their codes' severities.
@@ -162,6 +166,70 @@ pub fn judge(dataset: &Dataset, fact: &Fact) -> Judgement {
         }
     }
     judgement
+}
+
+/// A fact's distinct values with their unit groups, to report disagreements group by group.
+struct Disagreements<'a> {
+    label: &'a FactLabel,
+    groups: &'a [Vec<u32>],
+    unit_group: &'a [usize],
+}
+
+impl Disagreements<'_> {
+    /// One finding per unit group with conflicts (and one with tensions), each with its own
+    /// farthest pair; and the fact's gap sentence, a clause per group.
+    fn findings(
+        &self,
+        dataset: &Dataset,
+        conflicts: &[(usize, usize)],
+        tensions: &[(usize, usize)],
+        code: Code,
+    ) -> (Vec<(Finding, Vec<u32>)>, Option<String>) {
+        let (label, groups, unit_group) = (self.label, self.groups, self.unit_group);
+        let unit_groups = unit_group.iter().max().map_or(0, |&last| last + 1);
+        let mut findings = Vec::new();
+        let mut gaps = Vec::new();
+        let mut tension_gaps = Vec::new();
+        for group in 0..unit_groups {
+            let within = |pairs: &[(usize, usize)]| -> Vec<(usize, usize)> {
+                pairs
+                    .iter()
+                    .copied()
+                    .filter(|&(a, _)| unit_group[a] == group)
+                    .collect()
+            };
+            let scope = (unit_groups > 1).then(|| group_name(dataset, groups, unit_group, group));
+            let conflicts = within(conflicts);
+            if !conflicts.is_empty() {
+                findings.push(disagreement(
+                    dataset,
+                    label,
+                    groups,
+                    &conflicts,
+                    code,
+                    scope.as_deref(),
+                ));
+                gaps.extend(gap(dataset, groups, &conflicts, code));
+            }
+            let tensions = within(tensions);
+            if !tensions.is_empty() {
+                findings.push(disagreement(
+                    dataset,
+                    label,
+                    groups,
+                    &tensions,
+                    Code::TensionDate,
+                    scope.as_deref(),
+                ));
+                tension_gaps.extend(gap(dataset, groups, &tensions, Code::TensionDate));
+            }
+        }
+        let gap = [gaps, tension_gaps]
+            .into_iter()
+            .find(|gaps| !gaps.is_empty())
+            .map(|gaps| gaps.join("; "));
+        (findings, gap)
+    }
 }
 
 /// The claims grouped by equal value, in order of first appearance.
@@ -240,6 +308,7 @@ fn disagreement(
     groups: &[Vec<u32>],
     pairs: &[(usize, usize)],
     code: Code,
+    scope: Option<&str>,
 ) -> (Finding, Vec<u32>) {
     let mut involved: Vec<usize> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
     involved.sort_unstable();
@@ -272,7 +341,10 @@ fn disagreement(
              finding",
         ),
     };
-    let mut message = format!("{what} \"{label}\": {values}");
+    let mut message = match scope {
+        Some(scope) => format!("{what} \"{label}\" among {scope}: {values}"),
+        None => format!("{what} \"{label}\": {values}"),
+    };
     if let Some(apart) = apart.filter(|_| code != Code::NumberIncomparable) {
         if involved.len() > 2 {
             let _ = write!(
@@ -291,6 +363,28 @@ fn disagreement(
         .flat_map(|&g| groups[g].iter().copied())
         .collect();
     claims.sort_unstable();
+    // Two disagreeing values from one source: the property may well have several values.
+    let one_source = (code != Code::NumberIncomparable)
+        .then(|| one_source_pair(dataset, groups, pairs))
+        .flatten();
+    let help = match one_source {
+        Some((source, a, b)) => {
+            let _ = write!(
+                message,
+                "; one source, {}, gives both {} and {}",
+                dataset.sources[source.0 as usize].id,
+                shown(a),
+                shown(b)
+            );
+            format!(
+                "one source gives both values: if \"{property}\" can have several values, declare \
+                 it in rules.toml: [[property]] name = \"{property}\" cardinality = \"multi\"; \
+                 if each value holds at a different time or scope, give each claim a qualifier",
+                property = label.property
+            )
+        }
+        None => help.to_owned(),
+    };
     let mut finding = Finding::new(code, message).with_help(help);
     finding.fact = Some(label.clone());
     finding.locations = claims
@@ -311,6 +405,112 @@ fn disagreement(
 
 /// A claim as a finding names it (the gate's identity owns the rule).
 pub use crate::gate::identity::claim_ref;
+
+/// A source that gives two values of a disagreeing pair, with the pair: the first in pair
+/// order, for a stable message.
+fn one_source_pair(
+    dataset: &Dataset,
+    groups: &[Vec<u32>],
+    pairs: &[(usize, usize)],
+) -> Option<(SourceIx, usize, usize)> {
+    let sources = |g: usize| groups[g].iter().map(|&c| dataset.claims[c as usize].source);
+    pairs.iter().find_map(|&(a, b)| {
+        sources(a)
+            .filter(|s| sources(b).any(|t| t == *s))
+            .min()
+            .map(|source| (source, a, b))
+    })
+}
+
+/// The name of a unit group of a fact's values ("amounts in GBP").
+fn group_name(
+    dataset: &Dataset,
+    groups: &[Vec<u32>],
+    unit_group: &[usize],
+    group: usize,
+) -> String {
+    let quantities = (0..groups.len())
+        .filter(|&g| unit_group[g] == group)
+        .filter_map(|g| match &dataset.claims[groups[g][0] as usize].value {
+            Value::Number(q) => Some(q),
+            _ => None,
+        });
+    units::group_name(quantities)
+}
+
+/// The finding for values that cannot be compared: the unit groups that cannot be compared
+/// with each other, each with its values; or, for two values of one group that still do not
+/// compare (two counted nouns joined by a bare number), the pairs and why.
+fn incomparable_finding(
+    dataset: &Dataset,
+    label: &FactLabel,
+    groups: &[Vec<u32>],
+    unit_group: &[usize],
+    incomparable: &[(usize, usize, String)],
+    disagreements: bool,
+) -> (Finding, Vec<u32>) {
+    let pairs: Vec<(usize, usize)> = incomparable.iter().map(|&(a, b, _)| (a, b)).collect();
+    let (mut finding, claims) = disagreement(
+        dataset,
+        label,
+        groups,
+        &pairs,
+        Code::NumberIncomparable,
+        None,
+    );
+    let shown = |g: usize| dataset.claims[groups[g][0] as usize].stated.to_string();
+    let across: Vec<usize> = {
+        let mut across: Vec<usize> = incomparable
+            .iter()
+            .filter(|(a, b, _)| unit_group[*a] != unit_group[*b])
+            .flat_map(|&(a, b, _)| [unit_group[a], unit_group[b]])
+            .collect();
+        across.sort_unstable();
+        across.dedup();
+        across
+    };
+    let members = |group: usize| -> Vec<usize> {
+        (0..groups.len())
+            .filter(|&g| unit_group[g] == group)
+            .collect()
+    };
+    let mut message = format!("numbers for \"{label}\" cannot be compared");
+    let single = across.iter().all(|&group| members(group).len() == 1);
+    match incomparable {
+        // Two values, or two of one group: the pair and why.
+        [(a, b, reason), ..] if across.is_empty() || (single && incomparable.len() == 1) => {
+            let _ = write!(message, ": {} and {}: {reason}", shown(*a), shown(*b));
+        }
+        _ => {
+            let parts: Vec<String> = across
+                .iter()
+                .map(|&group| {
+                    let members = members(group);
+                    let mut values = members
+                        .iter()
+                        .take(4)
+                        .map(|&g| shown(g))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    if members.len() > 4 {
+                        let _ = write!(values, " and {} more", members.len() - 4);
+                    }
+                    format!(
+                        "{} ({values})",
+                        group_name(dataset, groups, unit_group, group)
+                    )
+                })
+                .collect();
+            let _ = write!(message, " across units: {}", parts.join(" vs "));
+            if disagreements {
+                message.push_str("; disagreements within each are reported on their own");
+            }
+        }
+    }
+    finding.message = message;
+    (finding, claims)
+}
+
 
 /// How far apart two values are, as the end of a sentence whose subject is the two values
 /// ("… are about 14 years apart", "… differ by $ 15 billion (21%)").
@@ -474,7 +674,7 @@ mod tests {
         assert!(
             found[0]
                 .message
-                .contains("about 14 years apart (at least 10)"),
+                .contains("about 14 years apart (at least 10 years)"),
             "{}",
             found[0].message
         );
@@ -629,5 +829,251 @@ mod tests {
         assert!(checked.findings.is_empty());
         assert_eq!(verdict_of(&checked), Some(Verdict::Equal));
         assert_eq!(checked.summary.compared, 1);
+    }
+
+    #[test]
+    fn incomparable_units_are_compared_within_each_group_each_with_its_farthest_pair() {
+        let checked = check(
+            &[
+                (
+                    "a",
+                    &source(&[
+                        ("Bridge", "cost", "£5 million"),
+                        ("Dam", "mass", "2 tonnes"),
+                    ]),
+                ),
+                (
+                    "b",
+                    &source(&[("Bridge", "cost", "$5 million"), ("Dam", "mass", "40 m²")]),
+                ),
+                (
+                    "c",
+                    &source(&[
+                        ("Bridge", "cost", "£9 million"),
+                        ("Dam", "mass", "3 tonnes"),
+                    ]),
+                ),
+                (
+                    "d",
+                    &source(&[("Bridge", "cost", "$8 million"), ("Dam", "mass", "45 m²")]),
+                ),
+                ("e", &source(&[("Bridge", "cost", "£6 million")])),
+            ],
+            None,
+        );
+        let conflicts = with_code(&checked, Code::ConflictNumber);
+        let cost: Vec<&str> = conflicts
+            .iter()
+            .filter(|f| f.message.contains("Bridge"))
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(cost.len(), 2, "{cost:#?}");
+        // Each group names its own farthest pair, in its own unit.
+        assert!(
+            cost.iter().any(|m| m.contains("among amounts in GBP")
+                && m.contains("£5 million and £9 million, differ by GBP 4 million")),
+            "{cost:#?}"
+        );
+        assert!(
+            cost.iter()
+                .any(|m| m.contains("among amounts in $ (ambiguous dollar)")
+                    && m.contains("$5 million vs $8 million: they differ by $ 3 million")),
+            "{cost:#?}"
+        );
+        for message in &cost {
+            let pounds = message.contains('£');
+            let dollars = message.contains("$5") || message.contains("$8");
+            assert!(pounds != dollars, "mixes incomparable values: {message}");
+        }
+        // Each group's finding names only its own claims.
+        for finding in conflicts.iter().filter(|f| f.message.contains("Bridge")) {
+            let values: Vec<String> = stated(finding).into_iter().map(|(_, v)| v).collect();
+            let pounds = values.iter().filter(|v| v.starts_with('£')).count();
+            assert!(pounds == 0 || pounds == values.len(), "{values:?}");
+        }
+        let incomparable = with_code(&checked, Code::NumberIncomparable);
+        let bridge = incomparable
+            .iter()
+            .find(|f| f.message.contains("Bridge"))
+            .map(|f| f.message.as_str())
+            .unwrap_or_default();
+        assert!(
+            bridge.contains("amounts in GBP (£5 million, £9 million, £6 million)")
+                && bridge.contains("amounts in $ (ambiguous dollar) ($5 million, $8 million)")
+                && bridge.contains("reported on their own"),
+            "{bridge}"
+        );
+        // Masses and areas: the same rule for measures.
+        let dam = conflicts
+            .iter()
+            .filter(|f| f.message.contains("Dam"))
+            .map(|f| f.message.as_str())
+            .collect::<Vec<_>>();
+        assert_eq!(dam.len(), 2, "{dam:#?}");
+        assert!(dam.iter().any(|m| m.contains("among masses")), "{dam:#?}");
+        assert!(dam.iter().any(|m| m.contains("among areas")), "{dam:#?}");
+        // The fact's gap sentence has one clause per group.
+        let gap = checked
+            .comparison
+            .facts
+            .iter()
+            .find_map(|f| f.gap.clone().filter(|g| g.contains('£')))
+            .unwrap_or_default();
+        assert!(
+            gap.contains("GBP 4 million") && gap.contains("$ 3 million"),
+            "{gap}"
+        );
+    }
+
+    #[test]
+    fn two_values_in_one_unit_are_one_finding_without_a_group_name() {
+        let checked = check(
+            &[
+                ("a", &source(&[("Tower", "height", "1,000 ft")])),
+                ("b", &source(&[("Tower", "height", "1,100 ft")])),
+            ],
+            None,
+        );
+        assert_eq!(codes(&checked), vec![Code::ConflictNumber]);
+        assert_eq!(
+            checked.findings[0].message,
+            "conflict on \"Tower · height\": 1,000 ft vs 1,100 ft: they differ by 100 ft (9.1%)"
+        );
+    }
+
+    #[test]
+    fn two_values_from_one_source_suggest_a_multi_valued_property() {
+        let checked = check(
+            &[(
+                "history",
+                &source(&[
+                    ("Insulin", "discovered by", "Frederick Banting"),
+                    ("Insulin", "discovered by", "Charles Best"),
+                ]),
+            )],
+            None,
+        );
+        assert_eq!(codes(&checked), vec![Code::ConflictValue]);
+        let finding = &checked.findings[0];
+        assert!(
+            finding
+                .message
+                .ends_with("one source, history, gives both Frederick Banting and Charles Best"),
+            "{}",
+            finding.message
+        );
+        let help = finding.help.as_deref().unwrap_or_default();
+        assert!(
+            help.contains("cardinality = \"multi\"") && help.contains("\"discovered by\""),
+            "{help}"
+        );
+        // Values from different sources keep the general help.
+        let apart = check(
+            &[
+                (
+                    "a",
+                    &source(&[("Insulin", "discovered by", "Frederick Banting")]),
+                ),
+                (
+                    "b",
+                    &source(&[("Insulin", "discovered by", "Charles Best")]),
+                ),
+            ],
+            None,
+        );
+        assert!(!apart.findings[0].message.contains("gives both"));
+        assert!(
+            !apart.findings[0]
+                .help
+                .as_deref()
+                .unwrap_or_default()
+                .contains("multi")
+        );
+        // Dates and numbers too; and declared multi, nothing.
+        let dates = check(
+            &[(
+                "a",
+                &source(&[("Bridge", "opened", "1990"), ("Bridge", "opened", "1995")]),
+            )],
+            None,
+        );
+        assert!(
+            dates.findings[0]
+                .message
+                .contains("one source, a, gives both 1990 and 1995")
+        );
+        let multi = check(
+            &[(
+                "history",
+                &source(&[
+                    ("Insulin", "discovered by", "Frederick Banting"),
+                    ("Insulin", "discovered by", "Charles Best"),
+                ]),
+            )],
+            Some("[[property]]\nname = \"discovered by\"\ncardinality = \"multi\"\n"),
+        );
+        assert!(multi.findings.is_empty());
+    }
+
+    mod laws {
+        use crate::findings::Code;
+        use crate::model::quantity::Unit;
+        use crate::normalize::number::parse_number;
+        use crate::testing::{check, source};
+        use proptest::prelude::*;
+
+        const VALUES: &[&str] = &[
+            "£5 million",
+            "£9 million",
+            "$5 million",
+            "$8 million",
+            "USD 7 million",
+            "300 kg",
+            "500 lb",
+            "2 km",
+            "40 miles",
+            "3%",
+            "7% of GDP",
+            "300",
+            "500 tents",
+        ];
+
+        /// The kind of unit a value's disagreements may be judged with.
+        fn unit_of(text: &str) -> Option<Unit> {
+            parse_number(text)
+                .ok()
+                .map(|q| q.unit)
+                .filter(|unit| *unit != Unit::None)
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(48))]
+
+            /// A conflict never pairs values in units that cannot be compared, whatever mix
+            /// of units a fact's values come in.
+            #[test]
+            fn a_conflict_stays_within_one_unit_group(
+                picks in prop::collection::vec(prop::sample::select(VALUES), 2..7)
+            ) {
+                let files: Vec<(String, String)> = picks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (format!("s{i}"), source(&[("Tower", "figure", v)])))
+                    .collect();
+                let borrowed: Vec<(&str, &str)> =
+                    files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+                let checked = check(&borrowed, None);
+                for finding in checked.findings.iter().filter(|f| f.code == Code::ConflictNumber) {
+                    let mut units: Vec<Unit> = finding
+                        .claims()
+                        .filter_map(|c| unit_of(&c.stated))
+                        .collect();
+                    units.dedup();
+                    units.sort_by_key(Unit::describe);
+                    units.dedup();
+                    prop_assert!(units.len() <= 1, "{}: {units:?}", finding.message);
+                }
+            }
+        }
     }
 }

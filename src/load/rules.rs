@@ -123,12 +123,42 @@ pub struct RawProperty {
     /// Severity of a conflict on this property.
     #[schemars(with = "Option<RawSeverity>")]
     pub severity: Option<Spanned<RawSeverity>>,
-    /// For numbers: how far apart values may be and still agree, as a percentage (`"5%"`) or an
-    /// absolute amount.
-    #[schemars(with = "Option<RawScalar>")]
+    /// For numbers: how far apart values may be and still agree, beyond their stated
+    /// precision. A percentage (`"5%"`) is of the larger value; an amount with its unit
+    /// (`"10 m"`, `"500 ft"`, `"$1 million"`, `"3 days"`, `"0.5 percentage points"`) is
+    /// converted to the values' scale and applies to the values it can be compared with (it
+    /// must fit some of the property's values); a bare number (`1000`, `"1,000"`) is an amount
+    /// in the base unit of whichever values it compares: metres, kilograms, square metres,
+    /// days, the currency's unit, percentage points, or the count. Never negative.
+    #[schemars(with = "Option<ToleranceSchema>")]
     pub tolerance: Option<Spanned<RawScalar>>,
     /// Free text for the people maintaining the rules.
     pub note: Option<String>,
+}
+
+/// The schema of a `tolerance`: a string that is neither blank nor negative, or a
+/// non-negative number. The loader reads it as a scalar and `normalize::tolerance` refuses
+/// booleans, dates, negative amounts and blank strings, which this schema refuses too
+/// (whether a string's unit fits the values only the loader can tell).
+pub struct ToleranceSchema;
+
+impl JsonSchema for ToleranceSchema {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("Tolerance")
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A percentage (\"5%\"), an amount with its unit (\"10 m\") or a non-negative number.",
+            "type": ["string", "number"],
+            "minimum": 0,
+            "pattern": "^\\s*[^\\s-]"
+        })
+    }
 }
 
 /// A value type.

@@ -21,6 +21,86 @@ pub struct Quantity {
     pub approximate: bool,
     /// A vague quantity ("hundreds of", "dozens", "several").
     pub vague: bool,
+    /// The measure unit the source wrote, when it is not the base unit's scale: values and
+    /// gaps are shown in it ("1,000 ft", not "304.8 m"). Display only: comparison and
+    /// identity use the canonical fields.
+    pub written_in: Option<SourceUnit>,
+}
+
+/// A measure unit as a source writes it: its symbol and its size in the dimension's base
+/// unit ("ft" is 0.3048 m).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SourceUnit {
+    /// The symbol values are shown with ("ft", "mi", "lb", "years").
+    pub symbol: &'static str,
+    /// How many base units one of it is.
+    pub factor: f64,
+}
+
+/// The units values may be shown in, by dimension: symbol and size in the base unit. A unit
+/// the parser reads but this table lacks is shown in the base unit.
+const SOURCE_UNITS: &[(Dimension, &str, f64)] = &[
+    (Dimension::Length, "mm", 1e-3),
+    (Dimension::Length, "cm", 1e-2),
+    (Dimension::Length, "m", 1.0),
+    (Dimension::Length, "km", 1e3),
+    (Dimension::Length, "in", 0.025_4),
+    (Dimension::Length, "ft", 0.304_8),
+    (Dimension::Length, "yd", 0.914_4),
+    (Dimension::Length, "mi", 1_609.344),
+    (Dimension::Length, "nmi", 1_852.0),
+    (Dimension::Mass, "mg", 1e-6),
+    (Dimension::Mass, "g", 1e-3),
+    (Dimension::Mass, "kg", 1.0),
+    (Dimension::Mass, "t", 1e3),
+    (Dimension::Mass, "oz", 0.028_349_523_125),
+    (Dimension::Mass, "lb", 0.453_592_37),
+    (Dimension::Mass, "st", 6.350_293_18),
+    (Dimension::Area, "m²", 1.0),
+    (Dimension::Area, "ha", 1e4),
+    (Dimension::Area, "km²", 1e6),
+    (Dimension::Area, "ft²", 0.092_903_04),
+    (Dimension::Area, "acres", 4_046.856_422_4),
+    (Dimension::Area, "sq mi", 2_589_988.110_336),
+    (Dimension::Duration, "minutes", 1.0 / 1_440.0),
+    (Dimension::Duration, "hours", 1.0 / 24.0),
+    (Dimension::Duration, "days", 1.0),
+    (Dimension::Duration, "weeks", 7.0),
+    (Dimension::Duration, "months", 30.44),
+    (Dimension::Duration, "years", 365.25),
+];
+
+impl SourceUnit {
+    /// The unit of `dimension` that is `factor` base units, if it has a symbol; `None` for
+    /// the base unit itself (nothing to remember) and for sizes without a symbol.
+    #[must_use]
+    pub fn of(dimension: Dimension, factor: f64) -> Option<SourceUnit> {
+        if (factor - 1.0).abs() <= 1e-12 {
+            return None;
+        }
+        SOURCE_UNITS
+            .iter()
+            .find(|&&(d, _, size)| d == dimension && (size - factor).abs() <= 1e-9 * size)
+            .map(|&(_, symbol, factor)| SourceUnit { symbol, factor })
+    }
+
+    /// The symbol for an amount of `count` of it: "1 year", "3 years"; symbols ("ft") do not
+    /// inflect.
+    #[must_use]
+    pub fn symbol_for(self, count: f64) -> &'static str {
+        #[expect(clippy::float_cmp, reason = "one exactly, as written")]
+        let one = count.abs() == 1.0;
+        match self.symbol {
+            "minutes" if one => "minute",
+            "hours" if one => "hour",
+            "days" if one => "day",
+            "weeks" if one => "week",
+            "months" if one => "month",
+            "years" if one => "year",
+            "acres" if one => "acre",
+            symbol => symbol,
+        }
+    }
 }
 
 /// The unit of a quantity.
@@ -64,12 +144,17 @@ pub enum Dimension {
 
 /// How far apart two numbers for one fact may be and still agree, beyond their stated
 /// precision (a property's `tolerance` in `rules.toml`).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Tolerance {
     /// A fraction of the larger magnitude (`"5%"` is `Relative(0.05)`).
     Relative(f64),
-    /// An absolute amount in the values' canonical unit.
+    /// A bare number: an absolute amount in the canonical unit of whichever values it
+    /// compares (metres, kilograms, days, the currency's unit, percentage points, the count).
     Absolute(f64),
+    /// An amount with its unit (`"10 m"`, `"500 ft"`, `"$1 million"`, `"0.5 percentage
+    /// points"`), in the unit's canonical scale (`"500 ft"` is 152.4 m): it applies to the
+    /// values it can be compared with, and to no others.
+    Measured(f64, Unit),
 }
 
 impl Quantity {
@@ -90,18 +175,24 @@ impl Quantity {
         )
     }
 
-    /// The compact normalized form shown in findings and reports, and kept with reviews:
+    /// The compact normalized form shown in findings and reports:
     /// `$ 55 billion (±0.5 billion)`, `about USD 5 billion (±0.5 billion)`,
-    /// `2 % of gdp (±0.5)`, `3–5 % of gdp (±0.5)`, `200–999 tent`, `≥ 300 soldier`.
+    /// `2 % of gdp (±0.5)`, `3–5 % of gdp (±0.5)`, `200–999 tent`, `≥ 300 soldier`,
+    /// `1,000 ft (±0.5)`. A measure is shown in the unit its source wrote, with the
+    /// precision in that unit.
     ///
     /// Deterministic: every field that changes the comparison changes the text (the range,
     /// the unit, the base, the tolerance, "about"). Both ends are shown at the scale of the
     /// larger ("0.5–1 million"), with at most six decimals.
     #[must_use]
     pub fn describe(&self) -> String {
-        let low_open = is_minus_infinity(self.low);
-        let high_open = is_plus_infinity(self.high);
-        let magnitude = finite_magnitude(self.low, self.high);
+        // A measure is shown in the unit its source wrote ("1,000 ft (±0.5)").
+        let source = self.source_unit();
+        let per = source.map_or(1.0, |unit| unit.factor);
+        let (low, high, tolerance) = (self.low / per, self.high / per, self.tolerance / per);
+        let low_open = is_minus_infinity(low);
+        let high_open = is_plus_infinity(high);
+        let magnitude = finite_magnitude(low, high);
         let (divisor, word) = scale_of(magnitude);
         let shown = |value: f64| plain(value / divisor);
         let mut out = String::new();
@@ -112,18 +203,18 @@ impl Quantity {
             (true, true) => "any value".to_owned(),
             (false, true) => {
                 out.push_str("≥ ");
-                shown(self.low)
+                shown(low)
             }
             (true, false) => {
                 out.push_str("≤ ");
-                shown(self.high)
+                shown(high)
             }
-            (false, false) if same(self.low, self.high) => shown(self.low),
+            (false, false) if same(low, high) => shown(low),
             // An en dash between negative numbers reads as a minus sign.
-            (false, false) if self.low < 0.0 || self.high < 0.0 => {
-                format!("{} to {}", shown(self.low), shown(self.high))
+            (false, false) if low < 0.0 || high < 0.0 => {
+                format!("{} to {}", shown(low), shown(high))
             }
-            (false, false) => format!("{}–{}", shown(self.low), shown(self.high)),
+            (false, false) => format!("{}–{}", shown(low), shown(high)),
         };
         if let Unit::Currency(currency) = &self.unit {
             out.push_str(currency.symbol());
@@ -134,9 +225,23 @@ impl Quantity {
             out.push(' ');
             out.push_str(word);
         }
-        match &self.unit {
-            Unit::None | Unit::Currency(_) => {}
-            unit => {
+        match (&self.unit, source) {
+            (Unit::None | Unit::Currency(_), _) => {}
+            (_, Some(source)) => {
+                let count = if high_open { low } else { high };
+                out.push(' ');
+                out.push_str(source.symbol_for(if word.is_empty() { count } else { 2.0 }));
+            }
+            (Unit::Measure(Dimension::Duration), None) => {
+                let count = if high_open { low } else { high };
+                let days = SourceUnit {
+                    symbol: "days",
+                    factor: 1.0,
+                };
+                out.push(' ');
+                out.push_str(days.symbol_for(if word.is_empty() { count } else { 2.0 }));
+            }
+            (unit, None) => {
                 out.push(' ');
                 out.push_str(&unit.describe());
             }
@@ -145,17 +250,17 @@ impl Quantity {
             out.push_str(" of ");
             out.push_str(base);
         }
-        if self.tolerance > 0.0 {
+        if tolerance > 0.0 {
             // At the value's scale when it reads well there ("±0.5 billion"), else on its own.
-            let tolerance = if self.tolerance * 1000.0 >= divisor {
-                let mut text = plain(self.tolerance / divisor);
+            let tolerance = if tolerance * 1000.0 >= divisor {
+                let mut text = plain(tolerance / divisor);
                 if !word.is_empty() {
                     text.push(' ');
                     text.push_str(word);
                 }
                 text
             } else {
-                readable(self.tolerance)
+                readable(tolerance)
             };
             out.push_str(" (±");
             out.push_str(&tolerance);
@@ -163,9 +268,48 @@ impl Quantity {
         }
         out
     }
+
+    /// The unit the source wrote this measure in, when values are shown in it.
+    #[must_use]
+    pub fn source_unit(&self) -> Option<SourceUnit> {
+        match self.unit {
+            Unit::Measure(_) => self.written_in,
+            _ => None,
+        }
+    }
 }
 
 impl Unit {
+    /// Whether values in these two units can be compared: the same unit, or a bare number
+    /// and a count (the count only says what is counted).
+    #[must_use]
+    pub fn compares_with(&self, other: &Unit) -> bool {
+        self == other
+            || matches!(
+                (self, other),
+                (Unit::None, Unit::Count(_)) | (Unit::Count(_), Unit::None)
+            )
+    }
+
+    /// What values in this unit are, in words: "lengths", "amounts in GBP", "percentages",
+    /// "counts of tent", "bare numbers".
+    #[must_use]
+    pub fn values_in(&self) -> String {
+        match self {
+            Unit::None => "bare numbers".to_owned(),
+            Unit::Percent => "percentages".to_owned(),
+            Unit::Currency(_) => format!("amounts in {}", self.describe()),
+            Unit::Measure(dimension) => match dimension {
+                Dimension::Length => "lengths",
+                Dimension::Mass => "masses",
+                Dimension::Area => "areas",
+                Dimension::Duration => "durations",
+            }
+            .to_owned(),
+            Unit::Count(noun) => format!("counts of {noun}"),
+        }
+    }
+
     /// The unit in words: `$ (ambiguous dollar)`, `USD`, `%`, `tent`, `m`, `no unit`.
     #[must_use]
     pub fn describe(&self) -> String {
@@ -309,6 +453,7 @@ mod tests {
             base: None,
             approximate: false,
             vague: false,
+            written_in: None,
         }
     }
 
@@ -352,6 +497,32 @@ mod tests {
         let negative = quantity(-5.0, -3.0, 0.0, Unit::None);
         assert_eq!(negative.describe(), "-5 to -3");
         assert_eq!(quantity(-0.0, -0.0, 0.0, Unit::None).describe(), "0");
+    }
+
+    #[test]
+    fn a_measure_is_described_in_the_unit_its_source_wrote() {
+        let foot = SourceUnit::of(Dimension::Length, 0.304_8);
+        assert_eq!(foot.map(|u| u.symbol), Some("ft"));
+        let mut tower = quantity(304.8, 304.8, 0.152_4, Unit::Measure(Dimension::Length));
+        tower.written_in = foot;
+        assert_eq!(tower.describe(), "1,000 ft (±0.5)");
+        let mut road = quantity(40_000.0, 48_000.0, 0.0, Unit::Measure(Dimension::Length));
+        road.written_in = SourceUnit::of(Dimension::Length, 1_000.0);
+        assert_eq!(road.describe(), "40–48 km");
+        let mut term = quantity(365.25, 365.25, 0.0, Unit::Measure(Dimension::Duration));
+        term.written_in = SourceUnit::of(Dimension::Duration, 365.25);
+        assert_eq!(term.describe(), "1 year");
+        term.high = 3.0 * 365.25;
+        assert_eq!(term.describe(), "1–3 years");
+        let day = quantity(1.0, 1.0, 0.5, Unit::Measure(Dimension::Duration));
+        assert_eq!(day.describe(), "1 day (±0.5)");
+        // The base unit has nothing to remember; an unknown size is shown in the base unit.
+        assert_eq!(SourceUnit::of(Dimension::Length, 1.0), None);
+        assert_eq!(SourceUnit::of(Dimension::Length, 0.3), None);
+        // Only a measure is shown in a source unit.
+        let mut count = quantity(5.0, 5.0, 0.0, Unit::Count("tent".into()));
+        count.written_in = foot;
+        assert_eq!(count.describe(), "5 tent");
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub mod reviews;
 pub mod rules;
 pub mod sources;
 pub mod text;
+pub mod tolerance;
 pub mod values;
 pub mod variants;
 
@@ -54,6 +55,7 @@ pub struct Normalized {
 
 /// Normalizes everything loaded.
 #[must_use]
+#[allow(clippy::too_many_lines)] // the stages in order, each one call
 pub fn normalize(loaded: Loaded) -> Normalized {
     let Loaded {
         files,
@@ -108,6 +110,14 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         &property_of,
         &declared_kinds,
         &mut names,
+        &mut problems,
+    );
+
+    tolerance::check(
+        &resolved_properties.namespace,
+        &settings,
+        &interpreted.kinds,
+        (&drafts, &interpreted.values, &property_of),
         &mut problems,
     );
 

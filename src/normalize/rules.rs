@@ -12,13 +12,13 @@ use crate::findings::{Code, Finding, Severity};
 use crate::load::rules::{
     LoadedRules, RawCardinality, RawCopies, RawFactRef, RawLevel, RawProperty, RawSeverity, RawType,
 };
-use crate::load::scalar::RawScalar;
 use crate::model::quantity::Tolerance;
 use crate::model::{CopySettings, EntityId, FactPattern, KeyId, OrderRule, ValueKind};
 use crate::normalize::claims::KeyTable;
 use crate::normalize::fold::is_blank;
 use crate::normalize::fuzzy::Level;
 use crate::normalize::names::{Declaration, Interner, NameSettings, Resolution};
+use crate::normalize::tolerance;
 use crate::suggest;
 
 /// A `[[property]]`'s settings, validated.
@@ -34,6 +34,8 @@ pub struct PropertySettings {
     pub severity: Option<Severity>,
     /// Extra tolerance for numbers.
     pub tolerance: Option<Tolerance>,
+    /// The tolerance as written and where, to check that it fits the property's values.
+    pub tolerance_written: Option<tolerance::Written>,
 }
 
 /// Everything taken from `rules.toml` before names are resolved.
@@ -215,20 +217,24 @@ fn settings(
             })
             .collect()
     });
-    let tolerance = raw.tolerance.as_ref().and_then(|tolerance| {
-        let parsed = parse_tolerance(tolerance.get_ref());
-        if parsed.is_none() {
-            problems.push(
-                Finding::new(
-                    Code::LoadType,
-                    "`tolerance` must be a percentage or a number",
-                )
-                .with_help("write a relative tolerance as `\"5%\"` or an absolute one as `1000`")
-                .at(at(tolerance.span()), "not a tolerance"),
-            );
-        }
-        parsed
-    });
+    let tolerance = raw
+        .tolerance
+        .as_ref()
+        .and_then(|raw| match tolerance::read(raw.get_ref()) {
+            Ok(tolerance) => Some(tolerance),
+            Err(message) => {
+                problems.push(tolerance::problem(message, at(raw.span())));
+                None
+            }
+        });
+    let tolerance_written = raw
+        .tolerance
+        .as_ref()
+        .filter(|_| tolerance.is_some())
+        .map(|raw| tolerance::Written {
+            text: tolerance::written(raw.get_ref()),
+            span: at(raw.span()),
+        });
     PropertySettings {
         kind: raw.kind.as_ref().map(|kind| match kind.get_ref() {
             RawType::Date => ValueKind::Date,
@@ -247,30 +253,7 @@ fn settings(
             RawSeverity::Allow => Severity::Allow,
         }),
         tolerance,
-    }
-}
-
-/// `"5%"` → relative 0.05; `1000` or `"1000"` → absolute. Negative or non-finite: `None`.
-fn parse_tolerance(raw: &RawScalar) -> Option<Tolerance> {
-    let tolerance = match raw {
-        RawScalar::String(text) => {
-            let text = text.trim();
-            if let Some(percent) = text.strip_suffix('%') {
-                Tolerance::Relative(percent.trim().parse::<f64>().ok()? / 100.0)
-            } else {
-                Tolerance::Absolute(text.replace(',', "").parse().ok()?)
-            }
-        }
-        #[allow(clippy::cast_precision_loss)] // tolerances are far below 2^52
-        RawScalar::Integer(value) => Tolerance::Absolute(*value as f64),
-        RawScalar::Float(value) => Tolerance::Absolute(*value),
-        RawScalar::Boolean(_) | RawScalar::Datetime(_) => return None,
-    };
-    match tolerance {
-        Tolerance::Relative(x) | Tolerance::Absolute(x) if x.is_finite() && x >= 0.0 => {
-            Some(tolerance)
-        }
-        _ => None,
+        tolerance_written,
     }
 }
 
@@ -408,17 +391,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tolerances() {
-        let s = |t: &str| parse_tolerance(&RawScalar::String(t.into()));
-        assert_eq!(s("5%"), Some(Tolerance::Relative(0.05)));
-        assert_eq!(s(" 2.5 % "), Some(Tolerance::Relative(0.025)));
-        assert_eq!(s("1,000"), Some(Tolerance::Absolute(1000.0)));
-        assert_eq!(s("-5%"), None);
-        assert_eq!(s("lots"), None);
-        assert_eq!(
-            parse_tolerance(&RawScalar::Integer(3)),
-            Some(Tolerance::Absolute(3.0))
+    fn a_bad_tolerance_is_reported_at_its_place_with_the_forms() {
+        let checked = crate::testing::check(
+            &[(
+                "a",
+                &crate::testing::source(&[("Tower", "height", "300 metres")]),
+            )],
+            Some("[[property]]\nname = \"height\"\ntolerance = \"about 10 m\"\n"),
         );
-        assert_eq!(parse_tolerance(&RawScalar::Boolean(true)), None);
+        let found = crate::testing::with_code(&checked, Code::LoadType);
+        assert_eq!(found.len(), 1, "{:?}", crate::testing::codes(&checked));
+        assert!(
+            found[0].message.contains("approximation"),
+            "{}",
+            found[0].message
+        );
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("\"10 m\"") && h.contains("bare number")),
+        );
     }
 }

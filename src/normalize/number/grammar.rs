@@ -18,7 +18,7 @@ use super::lexer::{Cursor, Kind, Token};
 use super::noun;
 use super::qualifier::{Qualifier, trailing};
 use super::unit::WrittenUnit;
-use crate::model::quantity::{Quantity, Unit};
+use crate::model::quantity::{Quantity, SourceUnit, Unit};
 
 /// How far "about" widens a number: 10% of its value, unless its precision says more.
 const APPROXIMATION: f64 = 0.1;
@@ -214,6 +214,13 @@ impl<'a> Parser<'a> {
             return Err(Problem::BoundOnRange(qualifier_text));
         }
 
+        // The measure unit as written, to show values and gaps in it (`model::quantity`).
+        let written_in = match unit {
+            Some(WrittenUnit::Measure(dimension, scale)) => {
+                SourceUnit::of(dimension, scale.factor * 10f64.powi(scale.exp))
+            }
+            _ => None,
+        };
         let (written, unit) = match (unit, noun) {
             (Some(WrittenUnit::Percent), _) => (written, Unit::Percent),
             (Some(WrittenUnit::Money(money)), _) => (written, Unit::Currency(money.currency())),
@@ -223,7 +230,7 @@ impl<'a> Parser<'a> {
             (None, Some(noun)) => (written, Unit::Count(noun)),
             (None, None) => (written, Unit::None),
         };
-        shape(written, qualifier, unit, base)
+        shape(written, qualifier, unit, base).map(|q| Quantity { written_in, ..q })
     }
 
     /// "to", a dash, or "or" between two numbers ("two or three").
@@ -389,6 +396,7 @@ fn shape(
         base,
         approximate,
         vague: written.vague,
+        written_in: None,
     })
 }
 

@@ -637,7 +637,7 @@ fn describe_shows_the_normalized_value() {
     assert_eq!(q("3-5% of GDP").describe(), "3–5 % of gdp (±0.5)");
     assert_eq!(q("hundreds of tents").describe(), "200–999 tent");
     assert_eq!(q("more than 300 soldiers").describe(), "≥ 300 soldier");
-    assert_eq!(q("about 40 km").describe(), "about 40,000 m (±4,000)");
+    assert_eq!(q("about 40 km").describe(), "about 40 km (±4)");
 }
 
 // Laws.
