@@ -47,6 +47,8 @@ pub enum Currency {
     AmbiguousDollar,
     /// A bare yen/yuan sign "¥".
     AmbiguousYen,
+    /// "Rs" or "rupees" with no country (Indian, Pakistani, Sri Lankan, Nepalese...).
+    AmbiguousRupee,
 }
 
 /// A physical dimension with a base unit.
@@ -60,6 +62,10 @@ pub enum Dimension {
     Area,
     /// Days.
     Duration,
+    /// Litres.
+    Volume,
+    /// Degrees Celsius: a point on an affine scale (0 °C is 32 °F), converted as such.
+    Temperature,
 }
 
 /// How far apart two numbers for one fact may be and still agree, beyond their stated
@@ -174,6 +180,7 @@ impl Unit {
             Unit::Percent => "%".to_owned(),
             Unit::Currency(Currency::AmbiguousDollar) => "$ (ambiguous dollar)".to_owned(),
             Unit::Currency(Currency::AmbiguousYen) => "¥ (ambiguous yen or yuan)".to_owned(),
+            Unit::Currency(Currency::AmbiguousRupee) => "Rs (ambiguous rupee)".to_owned(),
             Unit::Currency(Currency::Code(code)) => code.clone(),
             Unit::Measure(dimension) => dimension.base_unit().to_owned(),
             Unit::Count(noun) => noun.clone(),
@@ -188,6 +195,7 @@ impl Currency {
         match self {
             Currency::AmbiguousDollar => "$",
             Currency::AmbiguousYen => "¥",
+            Currency::AmbiguousRupee => "Rs",
             Currency::Code(code) => code,
         }
     }
@@ -202,6 +210,8 @@ impl Dimension {
             Dimension::Mass => "kg",
             Dimension::Area => "m²",
             Dimension::Duration => "days",
+            Dimension::Volume => "L",
+            Dimension::Temperature => "°C",
         }
     }
 }

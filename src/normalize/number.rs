@@ -27,17 +27,22 @@
 //! - "two or three" is a range, like "two to three".
 
 mod amount;
+pub mod context;
 mod decimal;
 mod grammar;
 mod lexer;
 pub(crate) mod lexicon;
+pub mod measure;
 mod noun;
 mod qualifier;
+mod tail;
 mod unit;
+mod words;
 
 use std::borrow::Cow;
 
-use self::grammar::Problem;
+use self::grammar::{Ambiguity, Assume, Problem};
+pub use self::measure::TemperatureScale;
 use crate::model::quantity::Quantity;
 
 /// Why a number could not be read.
@@ -57,14 +62,115 @@ const ACCEPTED: &str = "write a number such as `300`, `1,000`, `55.3 billion`, `
 /// Parses a number as a source states it ("$55 billion", "2% of GDP", "hundreds of tents").
 ///
 /// Case-insensitive and whitespace-tolerant. Values are in the unit's canonical scale
-/// (55 billion is `55e9`, 40 km is `40_000.0` metres, 2% is `2.0`).
+/// (55 billion is `55e9`, 40 km is `40_000.0` metres, 2% is `2.0`, 98.6 °F is 37 °C). A
+/// unit the text leaves ambiguous takes its default reading (a bare "m" is metres); one
+/// with no default ("20 degrees") is an error. [`read_number`] keeps every reading, for a
+/// caller that can decide between them.
 ///
 /// # Errors
 /// When the text is not a number this parser understands; the error quotes the text and,
 /// where it can, says what to write instead. Never panics, whatever the input.
 pub fn parse_number(text: &str) -> Result<Quantity, NumberError> {
+    let reading = read_number(text)?;
+    match reading.default.and_then(|i| reading.readings.get(i)) {
+        Some(quantity) => Ok(quantity.clone()),
+        None => Err(reading.ambiguity.unwrap_or_else(|| NumberError {
+            message: format!("`{}` is not a number", text.trim()),
+            hint: Some(ACCEPTED.to_owned()),
+        })),
+    }
+}
+
+/// A number read without deciding what its text leaves open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// Every way the text can be read: one, or one per meaning of an ambiguous unit.
+    pub readings: Vec<Quantity>,
+    /// The reading that holds when nothing else decides ("5m" is metres); `None` when the
+    /// text alone cannot be read ("20 degrees": Celsius or Fahrenheit).
+    pub default: Option<usize>,
+    /// What is ambiguous and how to say it exactly, when there are several readings.
+    pub ambiguity: Option<NumberError>,
+    /// A parenthesised equivalent that does not match the value ("1,000 feet (350 m)"), in
+    /// words; the value is still read as its first figure.
+    pub inconsistency: Option<String>,
+    /// The temperature scale each reading is written in, if it is a temperature.
+    pub(crate) scales: Vec<Option<TemperatureScale>>,
+}
+
+/// Reads a number as [`parse_number`] does, but keeps both readings of an ambiguous unit
+/// ("5m": metres or a million; "20 degrees": Celsius or Fahrenheit) and reports a
+/// parenthesised equivalent that disagrees with the value, so that the caller can decide
+/// from the rest of the dataset (`context`).
+///
+/// # Errors
+/// As [`parse_number`], when no reading of the text is a number.
+pub fn read_number(text: &str) -> Result<Reading, NumberError> {
     let lower = lower_case(text);
-    grammar::parse(&lower).map_err(|problem| explain(text, &lower, &problem))
+    let strict = grammar::parse(&lower, Assume::default());
+    let (phrases, default, ambiguity) = match strict {
+        Ok(phrase) => (vec![phrase], Some(0), None),
+        Err(Problem::Ambiguous(what)) => {
+            let (assumptions, default): (Vec<Assume>, Option<usize>) = match what {
+                Ambiguity::M => (
+                    vec![
+                        Assume {
+                            m_is_metres: Some(true),
+                            ..Assume::default()
+                        },
+                        Assume {
+                            m_is_metres: Some(false),
+                            ..Assume::default()
+                        },
+                    ],
+                    Some(0),
+                ),
+                Ambiguity::Degrees => (
+                    [TemperatureScale::Celsius, TemperatureScale::Fahrenheit]
+                        .into_iter()
+                        .map(|scale| Assume {
+                            degrees: Some(scale),
+                            ..Assume::default()
+                        })
+                        .collect(),
+                    None,
+                ),
+            };
+            let mut phrases = Vec::new();
+            let mut kept_default = None;
+            for (index, assume) in assumptions.into_iter().enumerate() {
+                if let Ok(phrase) = grammar::parse(&lower, assume) {
+                    if default == Some(index) {
+                        kept_default = Some(phrases.len());
+                    }
+                    phrases.push(phrase);
+                }
+            }
+            if phrases.is_empty() {
+                return Err(explain(text, &lower, &Problem::Ambiguous(what)));
+            }
+            let default = if phrases.len() == 1 {
+                Some(0)
+            } else {
+                kept_default
+            };
+            let ambiguity =
+                (phrases.len() > 1).then(|| explain(text, &lower, &Problem::Ambiguous(what)));
+            (phrases, default, ambiguity)
+        }
+        Err(problem) => return Err(explain(text, &lower, &problem)),
+    };
+    let inconsistency = phrases.first().and_then(|phrase| {
+        let equivalent = phrase.equivalent.as_ref()?;
+        context::inconsistent(&phrase.quantity, equivalent)
+    });
+    Ok(Reading {
+        scales: phrases.iter().map(|p| p.scale).collect(),
+        readings: phrases.into_iter().map(|p| p.quantity).collect(),
+        default,
+        ambiguity,
+        inconsistency,
+    })
 }
 
 /// The text in lower case, copied only when it has capitals.
@@ -124,9 +230,20 @@ fn explain(text: &str, lower: &str, problem: &Problem<'_>) -> NumberError {
                  digits (`1,000`)",
             ),
         ),
-        Problem::AmbiguousM => (
+        Problem::Ambiguous(Ambiguity::M) => (
             format!("`{text}`: `m` may mean million or metres"),
             Some("write `million` (or `mn`), or `metres`"),
+        ),
+        Problem::Ambiguous(Ambiguity::Degrees) => (
+            format!("`{text}`: degrees of which scale, Celsius or Fahrenheit?"),
+            Some("write `°C` or `°F` (`20 °C`, `68 degrees Fahrenheit`)"),
+        ),
+        Problem::BelowSeaLevel => (
+            format!("`{text}`: below sea level is a depth or a negative elevation"),
+            Some(
+                "write the elevation with its sign (`-430 m`), or the depth alone (`430 m`) \
+                 under a property that says it is a depth",
+            ),
         ),
         Problem::Reversed => (
             format!("`{text}`: the range runs backwards"),

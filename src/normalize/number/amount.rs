@@ -6,11 +6,13 @@
 //! It must not apply qualifiers ("about", "more than") or read what follows the unit: those
 //! belong to the whole phrase (`grammar`).
 
-use super::decimal::{Decimal, numeral};
+use super::decimal::{self, Decimal, numeral};
 use super::grammar::{Parser, Problem};
 use super::lexer::Kind;
 use super::lexicon::{self, Scale};
-use super::unit::WrittenUnit;
+use super::measure::TemperatureScale;
+use super::unit::{WrittenUnit, names_a_unit};
+use crate::model::quantity::Dimension;
 
 /// A number as written, before its unit is known: the range it states and the step of its
 /// last written digit (half of which is its precision).
@@ -22,16 +24,25 @@ pub(super) struct Written {
     pub high: Decimal,
     /// One unit of the last written digit, times the magnitude ("55 billion": 1 billion).
     pub step: Decimal,
+    /// One unit of the last non-zero digit ("1,000": 1,000; "4,810": 10), which is how
+    /// loosely an approximate number ("about 1,000") is stated.
+    pub loose: Decimal,
     /// A vague quantity ("hundreds", "several").
     pub vague: bool,
 }
 
 impl Written {
-    fn exact(value: Decimal) -> Written {
+    pub(super) fn exact(value: Decimal) -> Written {
+        Written::stepped(value, value.unit_step())
+    }
+
+    /// A number stated to `step` ("seven hundred twenty-one thousand" to the thousand).
+    pub(super) fn stepped(value: Decimal, step: Decimal) -> Written {
         Written {
             low: value,
             high: value,
-            step: value.unit_step(),
+            step,
+            loose: value.last_nonzero_step().unwrap_or(step),
             vague: false,
         }
     }
@@ -41,6 +52,7 @@ impl Written {
             low: Decimal::whole(low),
             high: Decimal::whole(high),
             step: Decimal::whole(0.0),
+            loose: Decimal::whole(0.0),
             vague: true,
         }
     }
@@ -51,6 +63,30 @@ impl Written {
             low: self.low.scaled(scale),
             high: self.high.scaled(scale),
             step: self.step.scaled(scale),
+            loose: self.loose.scaled(scale),
+            vague: self.vague,
+        }
+    }
+
+    /// The same range on the other side of zero ("2 degrees below zero").
+    pub fn negated(self) -> Written {
+        Written {
+            low: self.high.negated(),
+            high: self.low.negated(),
+            ..self
+        }
+    }
+
+    /// Converted from a temperature scale to degrees Celsius: the ends move by the scale's
+    /// offset, the steps only by its factor (a precision is a difference, not a point).
+    pub fn on_temperature_scale(self, scale: TemperatureScale) -> Written {
+        let factor = Scale::times(scale.factor());
+        let point = |d: Decimal| Decimal::whole(scale.to_celsius(d.value()));
+        Written {
+            low: point(self.low),
+            high: point(self.high),
+            step: self.step.scaled(factor),
+            loose: self.loose.scaled(factor),
             vague: self.vague,
         }
     }
@@ -107,7 +143,13 @@ impl<'a> Parser<'a> {
                 self.bump();
             }
         }
-        let suffix = self.unit_suffix();
+        let mut suffix = self.unit_suffix();
+        if let Some(WrittenUnit::Measure(dimension, scale)) = suffix {
+            if let Some(compound) = self.compound_measure(written, dimension, scale) {
+                written = compound;
+                suffix = Some(WrittenUnit::Measure(dimension, Scale::ONE));
+            }
+        }
         let unit = WrittenUnit::merge(prefix.map(WrittenUnit::Money), suffix)?;
         Ok(Amount {
             written,
@@ -118,8 +160,16 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// A minus sign directly before a numeral.
+    /// A minus sign directly before a numeral, or "minus" / "negative" before a number.
     fn minus_sign(&mut self) -> bool {
+        let number_follows = self
+            .cur
+            .peek_nth(1)
+            .is_some_and(|t| t.kind == Kind::Numeral || t.word().is_some_and(starts_a_number));
+        if number_follows && matches!(self.peek_word(), Some("minus" | "negative")) {
+            self.bump();
+            return true;
+        }
         let numeral_follows = self
             .cur
             .peek_nth(1)
@@ -197,8 +247,9 @@ impl<'a> Parser<'a> {
                         takes_of: true,
                     })
                 }
-                // "a hundred", "a dozen": one of the magnitude, which `magnitudes` reads.
-                Some(next) if lexicon::magnitude_word(next).is_some() => {
+                // "a hundred", "a dozen": one of the magnitude, which `magnitudes` reads;
+                // "a dollar", "an hour": one of the unit.
+                Some(next) if lexicon::magnitude_word(next).is_some() || names_a_unit(next) => {
                     self.bump();
                     Ok(Number {
                         written: Written::exact(Decimal::whole(1.0)),
@@ -227,22 +278,27 @@ impl<'a> Parser<'a> {
             }
             return Ok(vague(range, false));
         }
-        if let Some(value) = lexicon::unit_word(word) {
-            self.bump();
+        if let Some(cardinal) = self.cardinal_words() {
             return Ok(Number {
-                written: Written::exact(Decimal::whole(f64::from(value))),
+                written: Written::stepped(cardinal.value, cardinal.step),
                 takes_magnitude: true,
                 takes_of: false,
             });
         }
-        if let Some(tens) = lexicon::tens_word(word) {
-            self.bump();
-            let units = self.compound_units();
-            return Ok(Number {
-                written: Written::exact(Decimal::whole(f64::from(tens + units))),
-                takes_magnitude: true,
-                takes_of: false,
-            });
+        // "half a million", "half an hour".
+        if word == "half" {
+            let next = self.cur.peek_nth(1).and_then(|t| t.word());
+            let after = self.cur.peek_nth(2).and_then(|t| t.word()).unwrap_or("");
+            let of_one = lexicon::magnitude_word(after).is_some() || names_a_unit(after);
+            if matches!(next, Some("a" | "an")) && of_one {
+                self.bump();
+                self.bump();
+                return Ok(Number {
+                    written: Written::exact(Decimal::new(5.0, -1)),
+                    takes_magnitude: true,
+                    takes_of: false,
+                });
+            }
         }
         // A bare "hundred" or "thousand" is one of it; `magnitudes` reads the word.
         if lexicon::magnitude_word(word).is_some() && !word.ends_with('s') {
@@ -255,25 +311,58 @@ impl<'a> Parser<'a> {
         Err(Problem::Unexpected(word))
     }
 
-    /// The "-five" of "twenty-five" (or "twenty five"); 0 when there is none.
-    fn compound_units(&mut self) -> u32 {
-        let hyphen = self.peek().is_some_and(|t| t.is_symbol('-'));
-        let at = usize::from(hyphen);
-        let units = self
-            .cur
-            .peek_nth(at)
-            .and_then(|t| t.word())
-            .and_then(lexicon::unit_word)
-            .filter(|u| (1..=9).contains(u));
-        match units {
-            Some(units) => {
-                for _ in 0..=at {
-                    self.bump();
-                }
-                units
-            }
-            None => 0,
+    /// "6 ft 2 in", "1 hour 30 minutes", "3 lb 4 oz": further figures in smaller units of
+    /// the same dimension, added to the first. The result is in the base unit, stated to the
+    /// last figure's precision; `None` (without moving) when no such figure follows.
+    fn compound_measure(
+        &mut self,
+        first: Written,
+        dimension: Dimension,
+        scale: Scale,
+    ) -> Option<Written> {
+        if first.vague || first.low != first.high {
+            return None;
         }
+        let mut total = first.scaled(scale);
+        let mut smallest = scale.then(Scale::ONE);
+        let mut ahead = self.cur;
+        let mut found = false;
+        loop {
+            let mut probe = Parser {
+                text: self.text,
+                cur: ahead,
+                assume: self.assume,
+            };
+            probe.eat_word("and");
+            let Some(numeral) = probe.peek().filter(|t| t.kind == Kind::Numeral) else {
+                break;
+            };
+            probe.bump();
+            let value = decimal::numeral(numeral.text)?;
+            let Some(WrittenUnit::Measure(next_dimension, next_scale)) = probe.unit_suffix() else {
+                break;
+            };
+            let smaller = next_scale.factor * 10f64.powi(next_scale.exp)
+                < smallest.factor * 10f64.powi(smallest.exp);
+            if next_dimension != dimension || !smaller {
+                break;
+            }
+            let part = Written::exact(value).scaled(next_scale);
+            total = Written {
+                low: total.low.plus(part.low),
+                high: total.high.plus(part.high),
+                step: part.step,
+                loose: part.loose,
+                vague: false,
+            };
+            smallest = next_scale;
+            ahead = probe.cur;
+            found = true;
+        }
+        if found {
+            self.cur = ahead;
+        }
+        found.then_some(total)
     }
 
     /// A chain of magnitudes ("hundred thousand", "thousand million"), or one abbreviation
@@ -296,4 +385,9 @@ impl<'a> Parser<'a> {
         }
         (scale, false)
     }
+}
+
+/// Whether a number word starts here ("minus five").
+fn starts_a_number(word: &str) -> bool {
+    lexicon::unit_word(word).is_some() || lexicon::tens_word(word).is_some()
 }

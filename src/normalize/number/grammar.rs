@@ -1,7 +1,8 @@
 //! The grammar of a whole number phrase:
 //!
 //! ```text
-//! phrase    = [article] [qualifier] amount [separator amount] [trailing] [of-base | noun] [trailing]
+//! phrase    = [article] [qualifier] amount [separator amount] [trailing]
+//!             [of-base | noun | description] [trailing] ["(" equivalent ")"]
 //! qualifier = about | nearly | more than | less than | up to | between | from | as many as | ...
 //! separator = "to" | "-" | "or" | "and" (after "between")
 //! trailing  = "or more" | "or less" | "or so" | ...
@@ -15,13 +16,14 @@
 
 use super::amount::{Amount, Written};
 use super::lexer::{Cursor, Kind, Token};
+use super::lexicon::Scale;
+use super::measure::TemperatureScale;
 use super::noun;
 use super::qualifier::{Qualifier, trailing};
+use super::tail::Tail;
 use super::unit::WrittenUnit;
-use crate::model::quantity::{Quantity, Unit};
+use crate::model::quantity::{Dimension, Quantity, Unit};
 
-/// How far "about" widens a number: 10% of its value, unless its precision says more.
-const APPROXIMATION: f64 = 0.1;
 /// "nearly 300" is 270–300; "just over 300" is 300–330.
 const NEARLY: f64 = 0.9;
 const JUST_OVER: f64 = 1.1;
@@ -37,8 +39,10 @@ pub(super) enum Problem<'a> {
     Missing(&'static str),
     /// "3,5": a comma that is not a thousands separator.
     DecimalComma(&'a str),
-    /// A bare "m" with nothing to say whether it is a million or metres.
-    AmbiguousM,
+    /// A unit the text alone does not settle ("5m", "20 degrees").
+    Ambiguous(Ambiguity),
+    /// "below sea level": a depth or a negative elevation.
+    BelowSeaLevel,
     /// The upper end of a range is below its lower end.
     Reversed,
     /// Two different units in one value ("$5 to €6", "5% to 6 km").
@@ -59,13 +63,82 @@ pub(super) enum Problem<'a> {
     NoBase,
 }
 
+/// A unit the text alone does not settle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Ambiguity {
+    /// A bare "m" after a numeral: metres or a million.
+    M,
+    /// "degrees" or "°" with no scale: Celsius or Fahrenheit.
+    Degrees,
+}
+
+/// What to read an ambiguous unit as, when something outside the text has decided it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Assume {
+    /// A bare "m": `true` for metres, `false` for a million.
+    pub m_is_metres: Option<bool>,
+    /// A bare "degrees".
+    pub degrees: Option<TemperatureScale>,
+}
+
+/// A phrase read: its quantity and, when one follows in parentheses, its stated equivalent
+/// ("1,000 feet (305 m)").
+#[derive(Debug, Clone)]
+pub(super) struct Phrase {
+    pub quantity: Quantity,
+    /// The temperature scale the value was written in, which decides bare "degrees" beside it.
+    pub scale: Option<TemperatureScale>,
+    pub equivalent: Option<Quantity>,
+}
+
 /// Parses a lower-cased number phrase.
-pub(super) fn parse(text: &str) -> Result<Quantity, Problem<'_>> {
+pub(super) fn parse(text: &str, assume: Assume) -> Result<Phrase, Problem<'_>> {
+    if let Some((main, inner)) = split_equivalent(text) {
+        // The equivalent is read with the same assumptions; one that is not a number means
+        // the parentheses are not an equivalent, and the whole phrase is read as it is.
+        // A bare "m" in an equivalent is metres: it restates a measure.
+        let inner_assume = Assume {
+            m_is_metres: assume.m_is_metres.or(Some(true)),
+            ..assume
+        };
+        if let Ok((equivalent, _)) = parse_one(inner, inner_assume) {
+            let (quantity, scale) = parse_one(main, assume)?;
+            return Ok(Phrase {
+                quantity,
+                scale,
+                equivalent: Some(equivalent),
+            });
+        }
+    }
+    let (quantity, scale) = parse_one(text, assume)?;
+    Ok(Phrase {
+        quantity,
+        scale,
+        equivalent: None,
+    })
+}
+
+fn parse_one(
+    text: &str,
+    assume: Assume,
+) -> Result<(Quantity, Option<TemperatureScale>), Problem<'_>> {
     Parser {
         text,
         cur: Cursor::new(text),
+        assume,
     }
     .quantity()
+}
+
+/// "1,000 feet (305 m)" as `("1,000 feet ", "305 m")`: a phrase ending in one parenthesised
+/// part, with something before it.
+fn split_equivalent(text: &str) -> Option<(&str, &str)> {
+    let trimmed = text.trim_end();
+    let body = trimmed.strip_suffix(')')?;
+    let open = body.rfind('(')?;
+    let (main, inner) = (body.get(..open)?, body.get(open + 1..)?);
+    let nested = inner.contains(['(', ')']);
+    (!nested && !main.trim().is_empty()).then_some((main, inner))
 }
 
 /// A recursive-descent parser over the lazily lexed tokens.
@@ -74,6 +147,8 @@ pub(super) struct Parser<'a> {
     pub text: &'a str,
     /// Where the parser is.
     pub cur: Cursor<'a>,
+    /// What ambiguous units are read as, if decided.
+    pub assume: Assume,
 }
 
 impl<'a> Parser<'a> {
@@ -130,7 +205,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Reads the whole phrase.
-    fn quantity(mut self) -> Result<Quantity, Problem<'a>> {
+    fn quantity(mut self) -> Result<(Quantity, Option<TemperatureScale>), Problem<'a>> {
         if self.peek().is_none() {
             return Err(Problem::Empty);
         }
@@ -165,38 +240,23 @@ impl<'a> Parser<'a> {
             }
         };
         let mut late = self.trailing_qualifier();
-        let unit = WrittenUnit::merge(first.unit, second.and_then(|s| s.unit))?;
+        let mut unit = WrittenUnit::merge(first.unit, second.and_then(|s| s.unit))?;
         let ambiguous_m = first.ambiguous_m || second.is_some_and(|s| s.ambiguous_m);
         let plus = first.plus || second.is_some_and(|s| s.plus);
-        let written = join(first, second)?;
+        let mut written = join(first, second)?;
 
-        let mut base = None;
-        let mut noun = None;
-        match unit {
-            Some(WrittenUnit::Percent) if self.eat_word("of") => {
-                let (phrase, trailing) = self.base_phrase();
-                let phrase = noun::percentage_base(phrase);
-                if phrase.is_empty() {
-                    return Err(Problem::NoBase);
-                }
-                base = Some(phrase);
-                late = one_of(late, trailing)?;
-            }
-            None if self.peek().is_some() => {
-                let (phrase, trailing) = self.counted_noun()?;
-                noun = Some(noun::counted_noun(phrase));
-                late = one_of(late, trailing)?;
-            }
-            _ => {}
-        }
+        self.settle_unit(&mut unit, &mut written, ambiguous_m)?;
+
+        let (base, noun, negate, trailing) = self.after_unit(unit)?;
+        late = one_of(late, trailing)?;
         if late.is_none() {
             late = self.trailing_qualifier();
         }
         if self.peek().is_some() {
             return Err(Problem::AfterAmount(self.rest()));
         }
-        if ambiguous_m && unit.is_none() && noun.is_none() {
-            return Err(Problem::AmbiguousM);
+        if negate {
+            written = written.negated();
         }
 
         let qualifier = match (qualifier, late, plus) {
@@ -214,16 +274,100 @@ impl<'a> Parser<'a> {
             return Err(Problem::BoundOnRange(qualifier_text));
         }
 
+        let unit_written = unit;
         let (written, unit) = match (unit, noun) {
             (Some(WrittenUnit::Percent), _) => (written, Unit::Percent),
             (Some(WrittenUnit::Money(money)), _) => (written, Unit::Currency(money.currency())),
             (Some(WrittenUnit::Measure(dimension, scale)), _) => {
                 (written.scaled(scale), Unit::Measure(dimension))
             }
+            (Some(WrittenUnit::Temperature(scale)), _) => (
+                written.on_temperature_scale(scale),
+                Unit::Measure(Dimension::Temperature),
+            ),
             (None, Some(noun)) => (written, Unit::Count(noun)),
-            (None, None) => (written, Unit::None),
+            (Some(WrittenUnit::Degrees) | None, _) => (written, Unit::None),
         };
-        shape(written, qualifier, unit, base)
+        let scale = match unit_written {
+            Some(WrittenUnit::Temperature(scale)) => Some(scale),
+            _ => None,
+        };
+        Ok((shape(written, qualifier, unit, base)?, scale))
+    }
+
+    /// Settles a bare "m" and bare "degrees": a million with money, a percentage or a counted
+    /// noun; metres with a description ("12.5m tall"); otherwise as assumed, or ambiguous.
+    fn settle_unit(
+        &self,
+        unit: &mut Option<WrittenUnit>,
+        written: &mut Written,
+        ambiguous_m: bool,
+    ) -> Result<(), Problem<'a>> {
+        if ambiguous_m && unit.is_none() {
+            let described = self.peek_tail().is_some();
+            let counted = !described && self.peek_word().is_some_and(|w| w != "of");
+            let metres = if described {
+                true
+            } else if counted {
+                false
+            } else {
+                self.assume
+                    .m_is_metres
+                    .ok_or(Problem::Ambiguous(Ambiguity::M))?
+            };
+            if metres {
+                *written = written.scaled(Scale::ten(-6));
+                *unit = Some(WrittenUnit::Measure(Dimension::Length, Scale::ONE));
+            }
+        }
+        if *unit == Some(WrittenUnit::Degrees) {
+            let scale = self
+                .assume
+                .degrees
+                .ok_or(Problem::Ambiguous(Ambiguity::Degrees))?;
+            *unit = Some(WrittenUnit::Temperature(scale));
+        }
+        Ok(())
+    }
+
+    /// What follows the unit: a percentage's base, what a measure is of ("5 tonnes of
+    /// cocaine"), descriptions ("above sea level"), or a counted noun. Returns the base, the
+    /// noun, whether "below zero" negates the value, and a trailing qualifier.
+    #[expect(
+        clippy::type_complexity,
+        reason = "a private tuple, named at its one call"
+    )]
+    fn after_unit(
+        &mut self,
+        unit: Option<WrittenUnit>,
+    ) -> Result<(Option<String>, Option<String>, bool, Option<Qualifier>), Problem<'a>> {
+        let mut negate = false;
+        match unit {
+            Some(WrittenUnit::Percent | WrittenUnit::Measure(..)) if self.eat_word("of") => {
+                let (phrase, trailing) = self.base_phrase();
+                let phrase = noun::percentage_base(phrase);
+                if phrase.is_empty() {
+                    return Err(Problem::NoBase);
+                }
+                Ok((Some(phrase), None, false, trailing))
+            }
+            Some(WrittenUnit::Measure(..) | WrittenUnit::Temperature(_)) => {
+                while let Some(tail) = self.peek_tail() {
+                    self.skip_tail();
+                    match tail {
+                        Tail::Description => {}
+                        Tail::BelowZero => negate = !negate,
+                        Tail::BelowSeaLevel => return Err(Problem::BelowSeaLevel),
+                    }
+                }
+                Ok((None, None, negate, None))
+            }
+            None if self.peek().is_some() => {
+                let (phrase, trailing) = self.counted_noun()?;
+                Ok((None, Some(noun::counted_noun(phrase)), false, trailing))
+            }
+            _ => Ok((None, None, false, None)),
+        }
     }
 
     /// "to", a dash, or "or" between two numbers ("two or three").
@@ -341,10 +485,16 @@ fn join(first: Amount, second: Option<Amount>) -> Result<Written, Problem<'stati
     } else {
         high.step
     };
+    let loose = if low.loose.value() >= high.loose.value() {
+        low.loose
+    } else {
+        high.loose
+    };
     Ok(Written {
         low: low.low,
         high: high.high,
         step,
+        loose,
         vague: low.vague || high.vague,
     })
 }
@@ -362,16 +512,19 @@ fn shape(
     }
     let precision = written.step.value().abs() / 2.0;
     // Counts, money, percentages and physical measures are never negative, so "less than
-    // 300" of them starts at zero; a bare number may be anything.
-    let floor = if unit == Unit::None || high < 0.0 {
+    // 300" of them starts at zero; a bare number or a temperature may be anything.
+    let signed = matches!(unit, Unit::None | Unit::Measure(Dimension::Temperature));
+    let floor = if signed || high < 0.0 {
         f64::NEG_INFINITY
     } else {
         0.0
     };
     let (low, high, tolerance, approximate) = match qualifier {
         Qualifier::Plain | Qualifier::Between | Qualifier::From => (low, high, precision, false),
+        // "about" makes the trailing zeros loose: "about 1,000" is good to the thousand
+        // (±500), "about 4,810" to the ten (±5).
         Qualifier::About => {
-            let margin = APPROXIMATION * low.abs().max(high.abs());
+            let margin = written.loose.value().abs() / 2.0;
             (low, high, precision.max(margin), true)
         }
         Qualifier::Nearly => ordered(NEARLY * low, high, true),

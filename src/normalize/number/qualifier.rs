@@ -121,6 +121,7 @@ impl Parser<'_> {
             Some(word) => {
                 matches!(word, "few" | "handful" | "couple")
                     || lexicon::magnitude_word(word).is_some()
+                    || super::unit::names_a_unit(word)
             }
             None => next.is_symbol('$') && !next.spaced,
         };

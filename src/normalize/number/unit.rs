@@ -1,6 +1,7 @@
 //! The unit written with an amount: a currency before or after it ("$", "US$", "USD",
-//! "euros", "US dollars"), a percentage ("%", "per cent"), or a measure ("km",
-//! "square kilometres", "nautical miles").
+//! "Rs", "euros", "US dollars"), a percentage ("%", "per cent"), a measure ("km",
+//! "square kilometres", "nautical miles", "2cm"), or a temperature ("37°C", "98.6 degrees
+//! Fahrenheit", "20 degrees").
 //!
 //! Owns multi-word unit names and how two mentions of a unit combine. It must not read the
 //! number (`amount`) nor decide what a word means on its own (`lexicon`).
@@ -8,6 +9,7 @@
 use super::grammar::{Parser, Problem};
 use super::lexer::Kind;
 use super::lexicon::{self, Money, Scale};
+use super::measure::{self, TemperatureScale};
 use crate::model::quantity::Dimension;
 
 /// The unit an amount is written with.
@@ -19,6 +21,11 @@ pub(super) enum WrittenUnit {
     Money(Money),
     /// A measure, with its scale to the base unit.
     Measure(Dimension, Scale),
+    /// A temperature on a known scale.
+    Temperature(TemperatureScale),
+    /// "degrees" or "°" with no scale: Celsius or Fahrenheit, which the property's other
+    /// values may settle.
+    Degrees,
 }
 
 impl WrittenUnit {
@@ -34,6 +41,12 @@ impl WrittenUnit {
             _ => Err(Problem::MixedUnits),
         }
     }
+}
+
+/// Whether a word after "a" or "half a" names a unit, so that the article is the number one
+/// ("a dollar", "an hour", "half a mile").
+pub(super) fn names_a_unit(word: &str) -> bool {
+    lexicon::currency_word(word).is_some() || measure::measure_word(word).is_some()
 }
 
 impl Parser<'_> {
@@ -56,9 +69,15 @@ impl Parser<'_> {
                     self.bump();
                     return Some(Money::Code(code));
                 }
-                let code = lexicon::currency_code(token.text)?;
-                self.bump();
-                Some(Money::Code(code))
+                if let Some(money) = lexicon::currency_prefix(token.text) {
+                    self.bump();
+                    return Some(money);
+                }
+                // A code glued to the numeral: "USD3.14", "Rs500", "RM12".
+                let code_len = token.text.find(|c: char| c.is_ascii_digit())?;
+                let money = lexicon::currency_prefix(token.text.get(..code_len)?)?;
+                self.cur = self.cur.at(token.start + code_len);
+                Some(money)
             }
             Kind::Numeral => None,
         }
@@ -69,6 +88,20 @@ impl Parser<'_> {
         let token = self.peek()?;
         let (unit, words) = match token.kind {
             Kind::Symbol('%') => (WrittenUnit::Percent, 1),
+            Kind::Symbol('°' | 'º') => {
+                let scale = self
+                    .cur
+                    .peek_nth(1)
+                    .filter(|t| !t.spaced)
+                    .and_then(|t| t.word())
+                    .and_then(TemperatureScale::after_degrees);
+                match scale {
+                    Some(scale) => (WrittenUnit::Temperature(scale), 2),
+                    None => (WrittenUnit::Degrees, 1),
+                }
+            }
+            Kind::Symbol('℃') => (WrittenUnit::Temperature(TemperatureScale::Celsius), 1),
+            Kind::Symbol('℉') => (WrittenUnit::Temperature(TemperatureScale::Fahrenheit), 1),
             Kind::Symbol(c) => (WrittenUnit::Money(lexicon::currency_symbol(c)?), 1),
             Kind::Word => self.unit_words(token.text)?,
             Kind::Numeral => return None,
@@ -91,14 +124,13 @@ impl Parser<'_> {
             ("pound" | "pounds", Some("sterling")) | ("british", Some("pound" | "pounds")) => {
                 Some(Cash(Money::Code("GBP")))
             }
-            ("nautical", Some("mile" | "miles")) => {
-                Some(Measure(Dimension::Length, lexicon::measure_word("nmi")?.1))
+            ("indian", Some("rupee" | "rupees")) => Some(Cash(Money::Code("INR"))),
+            ("pakistani", Some("rupee" | "rupees")) => Some(Cash(Money::Code("PKR"))),
+            ("degree" | "degrees" | "deg", Some(scale)) => {
+                TemperatureScale::after_degrees(scale).map(WrittenUnit::Temperature)
             }
-            ("square" | "sq", Some(unit)) => {
-                lexicon::square_of(unit).map(|scale| Measure(Dimension::Area, scale))
-            }
-            ("metric", Some("ton" | "tons" | "tonne" | "tonnes")) => {
-                Some(Measure(Dimension::Mass, lexicon::measure_word("t")?.1))
+            (first, Some(second)) => {
+                measure::two_word_measure(first, second).map(|(d, scale)| Measure(d, scale))
             }
             _ => None,
         };
@@ -111,8 +143,19 @@ impl Parser<'_> {
             Cash(money)
         } else if let Some(code) = lexicon::currency_code(word) {
             Cash(Money::Code(code))
-        } else if let Some((dimension, scale)) = lexicon::measure_word(word) {
+        } else if let Some((dimension, scale)) = measure::measure_word(word) {
             Measure(dimension, scale)
+        } else if matches!(word, "degree" | "degrees" | "deg") {
+            WrittenUnit::Degrees
+        } else if let Some(scale) = TemperatureScale::after_degrees(word).filter(|_| word.len() > 1)
+        {
+            // "37 Celsius"; a lone "c" or "f" is not a unit.
+            WrittenUnit::Temperature(scale)
+        } else if matches!(word, "kelvin" | "kelvins") {
+            WrittenUnit::Temperature(TemperatureScale::Kelvin)
+        } else if word == "in" && self.cur.peek_nth(1).is_none() {
+            // Inches only at the end ("6 ft 2 in"): elsewhere "in" is the preposition.
+            Measure(Dimension::Length, Scale::times(0.025_4))
         } else if word == "m" {
             // Only reached after a written-out magnitude ("5 million m"): a bare "m" after a
             // numeral is read as a million abbreviation by `magnitudes`.
