@@ -68,6 +68,28 @@ impl Written {
         }
     }
 
+    /// Half a unit more ("two and a half", "an hour and a half"), stated to the half; an
+    /// error for a number that is not whole ("2.5 and a half").
+    pub fn plus_half(self) -> Result<Written, Problem<'static>> {
+        let whole = self.low.value();
+        if whole.fract() != 0.0 || self.low != self.high {
+            return Err(Problem::Unexpected("and"));
+        }
+        let value = Decimal::new(whole * 10.0 + 5.0 * whole.signum().max(1.0), -1);
+        Ok(Written::stepped(value, Decimal::new(5.0, -1)))
+    }
+
+    /// This amount plus `other`, stated to `other`'s precision ("$20 43 cents").
+    pub fn plus(self, other: Written) -> Written {
+        Written {
+            low: self.low.plus(other.low),
+            high: self.high.plus(other.high),
+            step: other.step,
+            loose: other.loose,
+            vague: self.vague,
+        }
+    }
+
     /// The same range on the other side of zero ("2 degrees below zero").
     pub fn negated(self) -> Written {
         Written {
@@ -122,7 +144,10 @@ impl<'a> Parser<'a> {
     pub(super) fn amount(&mut self) -> Result<Amount, Problem<'a>> {
         let prefix = self.money_prefix();
         let negative = self.minus_sign();
-        let number = self.number()?;
+        let mut number = self.number()?;
+        if !number.written.vague && self.and_a_half() {
+            number.written = number.written.plus_half()?;
+        }
         let (magnitude, ambiguous_m) = if number.takes_magnitude {
             self.magnitudes()
         } else {
@@ -145,12 +170,21 @@ impl<'a> Parser<'a> {
         }
         let mut suffix = self.unit_suffix();
         if let Some(WrittenUnit::Measure(dimension, scale)) = suffix {
+            // "an hour and a half", "a month and a half".
+            if !written.vague && self.and_a_half() {
+                written = written.plus_half()?;
+            }
             if let Some(compound) = self.compound_measure(written, dimension, scale) {
                 written = compound;
                 suffix = Some(WrittenUnit::Measure(dimension, Scale::ONE));
             }
         }
         let unit = WrittenUnit::merge(prefix.map(WrittenUnit::Money), suffix)?;
+        if matches!(unit, Some(WrittenUnit::Money(_))) && magnitude.is_none() {
+            if let Some(cents) = self.money_subunit() {
+                written = written.plus(cents);
+            }
+        }
         Ok(Amount {
             written,
             magnitude,
@@ -158,6 +192,44 @@ impl<'a> Parser<'a> {
             unit,
             plus,
         })
+    }
+
+    /// "and a half", "and an half", "and half".
+    fn and_a_half(&mut self) -> bool {
+        self.eat_words(&["and", "a", "half"])
+            || self.eat_words(&["and", "an", "half"])
+            || self.eat_words(&["and", "half"])
+    }
+
+    /// "43 cents" after an amount of money ("20 dollars 43 cents", "$20 and 43c",
+    /// "3 GBP 1 pence"), as a hundredth of the currency; nothing (without moving) otherwise.
+    fn money_subunit(&mut self) -> Option<Written> {
+        let start = self.cur;
+        self.eat_symbol(',');
+        self.eat_word("and");
+        let value = match self.peek() {
+            Some(token) if token.kind == Kind::Numeral => {
+                self.bump();
+                decimal::numeral(token.text)
+            }
+            _ => self.cardinal_words().map(|c| c.value),
+        };
+        let subunit = self.peek_word().is_some_and(|w| {
+            matches!(
+                w,
+                "cent" | "cents" | "c" | "pence" | "p" | "sen" | "sens" | "paise" | "kopiykas"
+            )
+        });
+        match value {
+            Some(value) if subunit => {
+                self.bump();
+                Some(Written::exact(value).scaled(Scale::ten(-2)))
+            }
+            _ => {
+                self.cur = start;
+                None
+            }
+        }
     }
 
     /// A minus sign directly before a numeral, or "minus" / "negative" before a number.
@@ -285,16 +357,34 @@ impl<'a> Parser<'a> {
                 takes_of: false,
             });
         }
-        // "half a million", "half an hour".
-        if word == "half" {
-            let next = self.cur.peek_nth(1).and_then(|t| t.word());
-            let after = self.cur.peek_nth(2).and_then(|t| t.word()).unwrap_or("");
-            let of_one = lexicon::magnitude_word(after).is_some() || names_a_unit(after);
-            if matches!(next, Some("a" | "an")) && of_one {
-                self.bump();
-                self.bump();
+        // "half a million", "half an hour", "half-litre", "a quarter of an hour".
+        if let Some(fraction) = match word {
+            "half" => Some(Decimal::new(5.0, -1)),
+            "quarter" => Some(Decimal::new(25.0, -2)),
+            _ => None,
+        } {
+            let mut ahead = self.cur;
+            ahead.next_token();
+            let mut probe = ahead;
+            let joiner = probe
+                .peek()
+                .filter(|t| t.is_symbol('-') || matches!(t.word(), Some("a" | "an" | "of")));
+            if joiner.is_some() {
+                probe.next_token();
+                if probe.peek().and_then(|t| t.word()) == Some("a")
+                    || probe.peek().and_then(|t| t.word()) == Some("an")
+                {
+                    probe.next_token();
+                }
+            }
+            let of_one = probe
+                .peek()
+                .and_then(|t| t.word())
+                .is_some_and(|w| lexicon::magnitude_word(w).is_some() || names_a_unit(w));
+            if of_one {
+                self.cur = probe;
                 return Ok(Number {
-                    written: Written::exact(Decimal::new(5.0, -1)),
+                    written: Written::exact(fraction),
                     takes_magnitude: true,
                     takes_of: false,
                 });
@@ -333,6 +423,7 @@ impl<'a> Parser<'a> {
                 cur: ahead,
                 assume: self.assume,
             };
+            probe.eat_symbol(',');
             probe.eat_word("and");
             let Some(numeral) = probe.peek().filter(|t| t.kind == Kind::Numeral) else {
                 break;

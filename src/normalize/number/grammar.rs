@@ -393,11 +393,12 @@ impl<'a> Parser<'a> {
         if glued || first.word().is_none_or(super::lexicon::is_function_word) {
             return Err(Problem::Unexpected(first.text));
         }
-        self.phrase_to_end(|token| {
-            matches!(
-                token.kind,
-                Kind::Word | Kind::Symbol('-' | '\'' | '\u{2019}')
-            )
+        // A number word in the noun means the phrase holds more numbers than one ("three cr
+        // twelve lac"), not a thing counted.
+        self.phrase_to_end(|token| match token.kind {
+            Kind::Word => !super::lexicon::is_number_word(token.text),
+            Kind::Symbol(c) => matches!(c, '-' | '\'' | '\u{2019}'),
+            Kind::Numeral => false,
         })
         .ok_or_else(|| Problem::NotANoun(self.rest_from(first)))
     }

@@ -159,7 +159,6 @@ pub(super) fn currency_code(word: &str) -> Option<&'static str> {
         "brl" => "BRL",
         "mxn" => "MXN",
         "zar" => "ZAR",
-        "try" => "TRY",
         "ils" => "ILS",
         "aed" => "AED",
         "sar" => "SAR",
@@ -169,6 +168,11 @@ pub(super) fn currency_code(word: &str) -> Option<&'static str> {
         "czk" => "CZK",
         "huf" => "HUF",
         "uah" => "UAH",
+        "mnt" => "MNT",
+        "kwd" => "KWD",
+        "qar" => "QAR",
+        "bgn" => "BGN",
+        "lbp" => "LBP",
         _ => return None,
     })
 }
@@ -180,7 +184,7 @@ pub(super) fn currency_code(word: &str) -> Option<&'static str> {
 /// are two words and are read by the grammar.
 pub(super) fn currency_word(word: &str) -> Option<Money> {
     Some(match word {
-        "dollar" | "dollars" => Money::Dollar,
+        "dollar" | "dollars" | "buck" | "bucks" => Money::Dollar,
         "euro" | "euros" => Money::Code("EUR"),
         "pound" | "pounds" | "sterling" => Money::Code("GBP"),
         "yen" => Money::Code("JPY"),
@@ -216,7 +220,7 @@ pub(super) fn dollar_adjective(word: &str) -> Option<&'static str> {
 /// A number word from zero to nineteen.
 pub(crate) fn unit_word(word: &str) -> Option<u32> {
     Some(match word {
-        "zero" => 0,
+        "zero" | "nought" | "naught" | "nil" => 0,
         "one" => 1,
         "two" => 2,
         "three" => 3,
@@ -279,6 +283,8 @@ pub(super) fn magnitude_abbreviation(word: &str) -> Option<Scale> {
         "k" => Scale::ten(3),
         "m" | "mn" | "mln" | "mio" => Scale::ten(6),
         "b" | "bn" | "bln" => Scale::ten(9),
+        "lkh" => Scale::ten(5),
+        "cr" => Scale::ten(7),
         "tn" | "trn" => Scale::ten(12),
         _ => return None,
     })
@@ -342,8 +348,24 @@ pub(super) fn currency_prefix(word: &str) -> Option<Money> {
 pub(super) fn is_function_word(word: &str) -> bool {
     matches!(
         word,
-        "and" | "or" | "to" | "of" | "than" | "from" | "between" | "plus" | "per"
-    ) || unit_word(word).is_some()
-        || tens_word(word).is_some()
-        || magnitude_word(word).is_some()
+        "and"
+            | "or"
+            | "to"
+            | "of"
+            | "than"
+            | "from"
+            | "between"
+            | "plus"
+            | "per"
+            | "below"
+            | "above"
+            | "under"
+            | "over"
+            | "ago"
+    ) || is_number_word(word)
+}
+
+/// A number word or a magnitude ("twelve", "forty", "lakh").
+pub(super) fn is_number_word(word: &str) -> bool {
+    unit_word(word).is_some() || tens_word(word).is_some() || magnitude_word(word).is_some()
 }

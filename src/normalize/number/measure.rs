@@ -34,7 +34,7 @@ pub(super) fn measure_word(word: &str) -> Option<(Dimension, Scale)> {
         "nmi" => (Length, times(1_852.0)),
         "kg" | "kgs" | "kilo" | "kilos" | "kilogram" | "kilograms" | "kilogramme"
         | "kilogrammes" => (Mass, Scale::ONE),
-        "g" | "gm" | "gms" | "gram" | "grams" | "gramme" | "grammes" => (Mass, ten(-3)),
+        "g" | "gs" | "gm" | "gms" | "gram" | "grams" | "gramme" | "grammes" => (Mass, ten(-3)),
         "mg" | "milligram" | "milligrams" | "milligramme" | "milligrammes" => (Mass, ten(-6)),
         "t" | "tonne" | "tonnes" | "ton" | "tons" => (Mass, ten(3)),
         "lb" | "lbs" => (Mass, times(0.453_592_37)),
@@ -46,12 +46,15 @@ pub(super) fn measure_word(word: &str) -> Option<(Dimension, Scale)> {
         "hectare" | "hectares" | "ha" => (Area, ten(4)),
         "acre" | "acres" => (Area, times(4_046.856_422_4)),
         "l" | "litre" | "litres" | "liter" | "liters" | "ltr" | "ltrs" => (Volume, Scale::ONE),
-        "ml" | "millilitre" | "millilitres" | "milliliter" | "milliliters" => (Volume, ten(-3)),
+        "ml" | "mls" | "millilitre" | "millilitres" | "milliliter" | "milliliters" => {
+            (Volume, ten(-3))
+        }
         "cl" | "centilitre" | "centilitres" | "centiliter" | "centiliters" => (Volume, ten(-2)),
         "dl" | "decilitre" | "decilitres" | "deciliter" | "deciliters" => (Volume, ten(-1)),
         "hl" | "hectolitre" | "hectolitres" | "hectoliter" | "hectoliters" => (Volume, ten(2)),
         "m³" | "m3" => (Volume, ten(3)),
-        "gal" | "gallon" | "gallons" => (Volume, times(3.785_411_784)),
+        "gal" | "gals" | "gallon" | "gallons" => (Volume, times(3.785_411_784)),
+        "cup" | "cups" => (Volume, times(0.236_588_236_5)),
         "pint" | "pints" => (Volume, times(0.473_176_473)),
         "bbl" | "barrel" | "barrels" => (Volume, times(158.987_294_928)),
         "sec" | "secs" | "second" | "seconds" => (Duration, times(1.0 / 86_400.0)),

@@ -940,3 +940,81 @@ fn indian_scales_and_more_currencies() {
     assert_eq!(unit("300 ringgit"), code("MYR"));
     assert_eq!(unit("Rs 5 INR"), code("INR"), "a code settles the rupee");
 }
+
+/// Prints how each line of the file in `FACTCHECK_PHRASES` reads, for measuring the parser
+/// against a corpus by hand: `FACTCHECK_PHRASES=phrases.txt cargo test --lib
+/// print_readings -- --ignored --nocapture`.
+#[test]
+#[ignore = "a manual measurement, run with a phrase file"]
+fn print_readings() {
+    let Ok(path) = std::env::var("FACTCHECK_PHRASES") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        match read_number(line) {
+            Ok(reading) => {
+                let shown: Vec<String> = reading.readings.iter().map(Quantity::describe).collect();
+                println!("OK   {line:40} => {}", shown.join(" | "));
+            }
+            Err(e) => println!("ERR  {line:40} => {}", e.message),
+        }
+    }
+}
+
+#[test]
+fn money_with_its_hundredths() {
+    for text in [
+        "20 dollars 43 cents",
+        "$20 and 43c",
+        "twenty dollars and 43 cents",
+    ] {
+        let q = q(text);
+        assert!(close(q.low, 20.43), "{text}: {}", q.low);
+        assert_eq!(q.unit, DOLLAR, "{text}");
+    }
+    assert!(close(q("3 GBP 1 pence").low, 3.01));
+    assert!(
+        parse_number("$20 43").is_err(),
+        "a bare second figure is not cents"
+    );
+}
+
+#[test]
+fn halves_and_quarters_of_a_unit() {
+    assert!(close(measure("an hour and a half").1, 1.5 / 24.0));
+    assert!(close(measure("a month and a half").1, 45.66));
+    assert!(close(measure("5 and a half minutes").1, 5.5 / 1_440.0));
+    assert_eq!(measure("half a day"), (Dimension::Duration, 0.5));
+    assert_eq!(measure("half-litre"), (Dimension::Volume, 0.5));
+    assert!(close(measure("a quarter of an hour").1, 0.25 / 24.0));
+    assert!(parse_number("2.5 and a half").is_err());
+}
+
+#[test]
+fn pounds_of_something_are_a_weight() {
+    let meat = q("two pounds of meat");
+    assert_eq!(meat.unit, Unit::Measure(Dimension::Mass));
+    assert!(close(meat.low, 0.907_184_74));
+    assert_eq!(meat.base.as_deref(), Some("meat"));
+    assert_eq!(unit("two pounds"), code("GBP"));
+}
+
+#[test]
+fn more_qualifiers_and_zero_words() {
+    assert_eq!(range("exactly 42 bucks"), (42.0, 42.0, 0.5));
+    assert_eq!(range("exceeding 2 litres").1, INF);
+    assert_eq!(range("lower than 7€").1, 7.0);
+    assert_eq!(range("higher than 7%").1, INF);
+    assert_eq!(range("nought").0, 0.0);
+    assert_eq!(range("Rs 5 cr").0, 5e7);
+}
+
+#[test]
+fn no_silent_misreading_of_several_numbers_or_a_direction() {
+    assert!(parse_number("three cr twelve lac fifty-six").is_err());
+    assert!(parse_number("2 below zero").is_err(), "below zero of what?");
+    assert!(parse_number("300 one-way tickets").is_err());
+    assert!(parse_number("5 km per hour").is_err());
+    assert!(parse_number("$5 billion a year").is_err());
+}

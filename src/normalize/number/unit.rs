@@ -92,7 +92,6 @@ impl Parser<'_> {
                 let scale = self
                     .cur
                     .peek_nth(1)
-                    .filter(|t| !t.spaced)
                     .and_then(|t| t.word())
                     .and_then(TemperatureScale::after_degrees);
                 match scale {
@@ -125,6 +124,9 @@ impl Parser<'_> {
                 Some(Cash(Money::Code("GBP")))
             }
             ("indian", Some("rupee" | "rupees")) => Some(Cash(Money::Code("INR"))),
+            ("malaysian" | "malaysia", Some("ringgit" | "ringgits")) => {
+                Some(Cash(Money::Code("MYR")))
+            }
             ("pakistani", Some("rupee" | "rupees")) => Some(Cash(Money::Code("PKR"))),
             ("degree" | "degrees" | "deg", Some(scale)) => {
                 TemperatureScale::after_degrees(scale).map(WrittenUnit::Temperature)
@@ -136,6 +138,10 @@ impl Parser<'_> {
         };
         if let Some(unit) = two {
             return Some((unit, 2));
+        }
+        // "two pounds of meat": pounds of something are a weight, not money.
+        if matches!(word, "pound" | "pounds") && next == Some("of") {
+            return Some((Measure(Dimension::Mass, Scale::times(0.453_592_37)), 1));
         }
         let one = if matches!(word, "percent" | "pct") {
             Percent

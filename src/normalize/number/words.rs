@@ -196,18 +196,6 @@ impl State {
     /// "and" before more words ("one hundred and five") or "and a half".
     fn and(&mut self, ahead: &mut Cursor<'_>) -> Next {
         let next = ahead.peek_nth(1).and_then(|t| t.word());
-        let after = ahead.peek_nth(2).and_then(|t| t.word());
-        let after_number = matches!(
-            self.last,
-            Last::Unit | Last::Tens | Last::TensUnits | Last::Hundred
-        );
-        if after_number && next == Some("a") && after == Some("half") {
-            for _ in 0..3 {
-                ahead.next_token();
-            }
-            self.fraction = Some((5.0, 1));
-            return Next::Stop;
-        }
         let number_follows = next
             .is_some_and(|w| lexicon::unit_word(w).is_some() || lexicon::tens_word(w).is_some());
         if matches!(self.last, Last::Hundred | Last::Big) && number_follows {
@@ -303,7 +291,9 @@ mod tests {
         assert_eq!(value("two point two million"), value("2.2 million"));
         assert_eq!(value("two point two million").0, 2_200_000.0);
         assert_eq!(value("three point two five"), (3.25, 0.005));
-        assert_eq!(value("two and a half million"), value("2.5 million"));
+        assert_eq!(value("two and a half million"), (2_500_000.0, 250_000.0));
+        assert!((value("5 and a half minutes").0 - 5.5 / 1_440.0).abs() < 1e-12);
+        assert_eq!(value("an hour and a half").0, 1.5 / 24.0);
         assert_eq!(value("seven and a half").0, 7.5);
     }
 
