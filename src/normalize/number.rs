@@ -1,27 +1,31 @@
 //! Text to [`Quantity`] (DESIGN 2.3): "$55 billion", "USD 5 billion", "2% of GDP",
 //! "3 to 5 percent", "more than 300 soldiers", "hundreds of tents".
 //!
-//! Owns reading a number as a source states it: numerals and number words, magnitudes,
-//! currencies, percentages and their bases, measures, counted nouns, ranges, bounds,
-//! approximations, vague quantities, and the tolerance the stated precision implies. It must
-//! not compare numbers (`compare::number`) nor guess what the text leaves open: a bare "$"
-//! stays an ambiguous dollar, a bare "m" is refused rather than read as metres or millions,
-//! and "GDP" is not expanded.
+//! Owns reading a number as a source states it: numerals (comma- or space-grouped) and
+//! number words, magnitudes (including lakh and crore), currencies, percentages and their
+//! bases, measures and what they are of, compound measures ("6 ft 2 in"), temperatures,
+//! counted nouns, ranges, bounds, approximations, vague quantities, parenthesised equivalents,
+//! and the tolerance the stated precision implies. It must not compare numbers
+//! (`compare::number`) nor guess what the text leaves open: a bare "$" stays an ambiguous
+//! dollar, and a unit with two meanings ("5m", "20 degrees") keeps both readings for
+//! `context` to decide from the property's other values.
 //!
 //! The text is lower-cased once and read by a small hand-written tokenizer (`lexer`) and
-//! recursive-descent parser (`grammar`, `amount`) over `&str`; the vocabulary is `match`
-//! tables (`lexicon`), so a call allocates only the lower-cased copy (when the text has
-//! capitals) and the strings the quantity keeps (a counted noun, a base, a currency code).
+//! recursive-descent parser (`grammar`, `amount`, `words`, `unit`, `tail`) over `&str`; the
+//! vocabulary is `match` tables (`lexicon`, `measure`), so a call allocates only the
+//! lower-cased copy (when the text has capitals) and the strings the quantity keeps.
 //!
-//! Choices where usage is ambiguous:
-//! - "pounds" is sterling; a weight in pounds is written `lb`. "ton(s)" is the metric tonne.
+//! Choices where usage is ambiguous (README, "How claims are understood"):
+//! - "pounds" is sterling unless followed by "of" ("two pounds of meat"); a weight is `lb`.
+//!   "ton(s)" is the metric tonne, "gallon" the US gallon, "g" grams, "l" litres.
 //! - "m" after a numeral is a million when a currency, a percentage or a counted noun
-//!   accompanies it ("$5m", "5m people"); on its own ("5m") it is an error, since it may be
-//!   metres. "5 million m" and "metres" are metres.
+//!   accompanies it ("$5m", "5m people"), metres when a description does ("12.5m tall");
+//!   otherwise both readings are kept, metres being the default.
 //! - "less than X" starts at zero for counts, money, percentages and measures (none can be
-//!   negative) and is open below only for a bare number.
+//!   negative) and is open below only for a bare number or a temperature.
 //! - "nearly X" / "just under X" is [0.9·X, X] and "just over X" is [X, 1.1·X]; like the
 //!   other bounds they carry no extra tolerance.
+//! - "about X" is good to half a unit of X's last non-zero digit ("about 1,000" ±500).
 //! - "a hundred", "a dozen" are one hundred, one dozen, precise to half of it (±50, ±6), as
 //!   "55 billion" is precise to half a billion.
 //! - "two or three" is a range, like "two to three".
