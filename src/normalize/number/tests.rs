@@ -695,7 +695,7 @@ fn phrase() -> impl Strategy<Value = String> {
         "at least ",
         "as many as ",
     ]);
-    let prefix = prop::sample::select(vec!["", "", "$", "US$", "€", "USD ", "A$"]);
+    let prefix = prop::sample::select(vec!["", "", "$", "US$", "€", "USD ", "A$", "Rs ", "RM"]);
     let number = prop::sample::select(vec![
         "0",
         "1",
@@ -714,6 +714,11 @@ fn phrase() -> impl Strategy<Value = String> {
         "hundreds",
         "tens of thousands",
         "two",
+        "two point two",
+        "seven hundred twenty-one",
+        "1 200",
+        "half a",
+        "minus 5",
     ]);
     let magnitude =
         prop::sample::select(vec!["", "", " thousand", " million", "bn", " billion", "k"]);
@@ -733,6 +738,18 @@ fn phrase() -> impl Strategy<Value = String> {
         "% of its GDP",
         " or more",
         "+",
+        " °C",
+        "°F",
+        " degrees",
+        " degrees below zero",
+        "m",
+        " ft 2 in",
+        " metres above sea level",
+        " tonnes of cocaine",
+        " lakh rupees",
+        " feet (305 m)",
+        " hours and a half",
+        " dollars 43 cents",
     ]);
     (
         qualifier,
@@ -760,8 +777,20 @@ proptest! {
     }
 
     #[test]
-    fn parsing_symbol_soup_never_panics(text in "[0-9a-z$€£¥%.,~+ \\-–'’²]{0,24}") {
-        let _ = parse_number(&text);
+    fn parsing_symbol_soup_never_panics(text in "[0-9a-z$€£¥%.,~+ \\-–'’²°()\u{a0}]{0,24}") {
+        let _ = read_number(&text);
+    }
+
+    #[test]
+    fn every_reading_is_ordered_and_the_default_is_what_parse_number_gives(text in phrase()) {
+        if let Ok(reading) = read_number(&text) {
+            for q in &reading.readings {
+                prop_assert!(q.low <= q.high, "{text}: {q:?}");
+                prop_assert!(q.tolerance >= 0.0 && q.tolerance.is_finite(), "{text}: {q:?}");
+            }
+            let default = reading.default.and_then(|i| reading.readings.get(i)).cloned();
+            prop_assert_eq!(default, parse_number(&text).ok(), "{}", text);
+        }
     }
 
     #[test]
