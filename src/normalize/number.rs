@@ -116,7 +116,7 @@ pub fn read_number(text: &str) -> Result<Reading, NumberError> {
         Ok(phrase) => (vec![phrase], Some(0), None),
         Err(Problem::Ambiguous(what)) => {
             let (assumptions, default): (Vec<Assume>, Option<usize>) = match what {
-                Ambiguity::M => (
+                Ambiguity::M | Ambiguity::MOf => (
                     vec![
                         Assume {
                             m_is_metres: Some(true),
@@ -127,7 +127,7 @@ pub fn read_number(text: &str) -> Result<Reading, NumberError> {
                             ..Assume::default()
                         },
                     ],
-                    Some(0),
+                    (what == Ambiguity::M).then_some(0),
                 ),
                 Ambiguity::Degrees => (
                     [TemperatureScale::Celsius, TemperatureScale::Fahrenheit]
@@ -153,13 +153,13 @@ pub fn read_number(text: &str) -> Result<Reading, NumberError> {
             if phrases.is_empty() {
                 return Err(explain(text, &lower, &Problem::Ambiguous(what)));
             }
-            let default = if phrases.len() == 1 {
+            let default = if phrases.len() == 1 && what != Ambiguity::MOf {
                 Some(0)
             } else {
                 kept_default
             };
-            let ambiguity =
-                (phrases.len() > 1).then(|| explain(text, &lower, &Problem::Ambiguous(what)));
+            let ambiguity = (phrases.len() > 1 || default.is_none())
+                .then(|| explain(text, &lower, &Problem::Ambiguous(what)));
             (phrases, default, ambiguity)
         }
         Err(problem) => return Err(explain(text, &lower, &problem)),
@@ -234,7 +234,7 @@ fn explain(text: &str, lower: &str, problem: &Problem<'_>) -> NumberError {
                  digits (`1,000`)",
             ),
         ),
-        Problem::Ambiguous(Ambiguity::M) => (
+        Problem::Ambiguous(Ambiguity::M | Ambiguity::MOf) => (
             format!("`{text}`: `m` may mean million or metres"),
             Some("write `million` (or `mn`), or `metres`"),
         ),

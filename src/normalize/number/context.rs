@@ -33,7 +33,9 @@ pub fn decide(readings: &[Option<&Reading>], property: &[usize]) -> Vec<Option<D
     let mut known: Vec<Vec<Known<'_>>> = vec![Vec::new(); properties];
     for (reading, &p) in readings.iter().zip(property) {
         let Some(reading) = reading else { continue };
-        if let ([only], Some(list)) = (reading.readings.as_slice(), known.get_mut(p)) {
+        let decided = reading.default == Some(0);
+        if let ([only], Some(list), true) = (reading.readings.as_slice(), known.get_mut(p), decided)
+        {
             list.push((only, reading.scales.first().copied().flatten()));
         }
     }
@@ -59,7 +61,7 @@ fn choose(reading: &Reading, others: &[Known<'_>]) -> Decided {
             hint: None,
         })
     };
-    if let [only] = reading.readings.as_slice() {
+    if let ([only], Some(0)) = (reading.readings.as_slice(), reading.default) {
         return Ok(only.clone());
     }
     let fitting: Vec<&Quantity> = reading
@@ -201,6 +203,13 @@ mod tests {
             Ok(METRES),
             "nothing fits: the default"
         );
+    }
+
+    #[test]
+    fn a_bare_m_of_something_has_no_default() {
+        assert!(decided(&["5m of funding", "$4 million"])[0].is_err());
+        assert!(decided(&["5m of funding"])[0].is_err());
+        assert_eq!(decided(&["5m of cable", "40 metres of cable"])[0], Ok(METRES));
     }
 
     #[test]

@@ -68,6 +68,9 @@ pub(super) enum Problem<'a> {
 pub(super) enum Ambiguity {
     /// A bare "m" after a numeral: metres or a million.
     M,
+    /// A bare "m" before "of" ("5m of funding"): metres of something, or a million of it;
+    /// with no default, since "of" names what is measured or counted.
+    MOf,
     /// "degrees" or "°" with no scale: Celsius or Fahrenheit.
     Degrees,
 }
@@ -311,9 +314,12 @@ impl<'a> Parser<'a> {
             } else if counted {
                 false
             } else {
-                self.assume
-                    .m_is_metres
-                    .ok_or(Problem::Ambiguous(Ambiguity::M))?
+                let what = if self.peek_word() == Some("of") {
+                    Ambiguity::MOf
+                } else {
+                    Ambiguity::M
+                };
+                self.assume.m_is_metres.ok_or(Problem::Ambiguous(what))?
             };
             if metres {
                 *written = written.scaled(Scale::ten(-6));

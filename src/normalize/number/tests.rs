@@ -611,6 +611,10 @@ fn a_bare_m_is_metres_unless_money_or_a_count_is_in_sight() {
             .is_some_and(|a| a.message.contains("million or metres"))
     );
     assert_eq!(read_number("$5m").map(|r| r.readings.len()), Ok(1));
+    // "of" names what is measured or counted: no default, the property decides.
+    let funding = read_number("5m of funding").unwrap_or_else(|e| panic!("{}", e.message));
+    assert_eq!(funding.default, None);
+    assert!(parse_number("5m of funding").is_err());
 }
 
 #[test]
