@@ -129,6 +129,19 @@ pub fn read_number(text: &str) -> Result<Reading, NumberError> {
                     ],
                     (what == Ambiguity::M).then_some(0),
                 ),
+                Ambiguity::Pounds => (
+                    vec![
+                        Assume {
+                            pounds_are_mass: Some(false),
+                            ..Assume::default()
+                        },
+                        Assume {
+                            pounds_are_mass: Some(true),
+                            ..Assume::default()
+                        },
+                    ],
+                    Some(0),
+                ),
                 Ambiguity::Degrees => (
                     [TemperatureScale::Celsius, TemperatureScale::Fahrenheit]
                         .into_iter()
@@ -241,6 +254,10 @@ fn explain(text: &str, lower: &str, problem: &Problem<'_>) -> NumberError {
         Problem::Ambiguous(Ambiguity::Degrees) => (
             format!("`{text}`: degrees of which scale, Celsius or Fahrenheit?"),
             Some("write `°C` or `°F` (`20 °C`, `68 degrees Fahrenheit`)"),
+        ),
+        Problem::Ambiguous(Ambiguity::Pounds) => (
+            format!("`{text}`: pounds sterling or pounds of weight?"),
+            Some("write `£` or `GBP` for money, `lb` for a weight"),
         ),
         Problem::BelowSeaLevel => (
             format!("`{text}`: below sea level is a depth or a negative elevation"),

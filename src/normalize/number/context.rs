@@ -206,10 +206,24 @@ mod tests {
     }
 
     #[test]
+    fn pounds_are_sterling_unless_the_property_weighs() {
+        let gbp = Unit::Currency(Currency::Code("GBP".into()));
+        assert_eq!(decided(&["5 pounds"])[0], Ok(gbp.clone()));
+        assert_eq!(decided(&["5 pounds", "£4"])[0], Ok(gbp));
+        let mass = Unit::Measure(Dimension::Mass);
+        assert_eq!(decided(&["5 pounds", "2.3 kg"])[0], Ok(mass.clone()));
+        assert_eq!(decided(&["5 pounds", "5 lb"])[0], Ok(mass));
+        assert!(decided(&["5 pounds", "2 kg", "£3"])[0].is_err());
+    }
+
+    #[test]
     fn a_bare_m_of_something_has_no_default() {
         assert!(decided(&["5m of funding", "$4 million"])[0].is_err());
         assert!(decided(&["5m of funding"])[0].is_err());
-        assert_eq!(decided(&["5m of cable", "40 metres of cable"])[0], Ok(METRES));
+        assert_eq!(
+            decided(&["5m of cable", "40 metres of cable"])[0],
+            Ok(METRES)
+        );
     }
 
     #[test]

@@ -73,6 +73,8 @@ pub(super) enum Ambiguity {
     MOf,
     /// "degrees" or "°" with no scale: Celsius or Fahrenheit.
     Degrees,
+    /// "pounds": sterling (the default) or a weight.
+    Pounds,
 }
 
 /// What to read an ambiguous unit as, when something outside the text has decided it.
@@ -82,6 +84,8 @@ pub(super) struct Assume {
     pub m_is_metres: Option<bool>,
     /// A bare "degrees".
     pub degrees: Option<TemperatureScale>,
+    /// "pounds": `true` for a weight, `false` for sterling.
+    pub pounds_are_mass: Option<bool>,
 }
 
 /// A phrase read: its quantity and, when one follows in parentheses, its stated equivalent
@@ -289,7 +293,7 @@ impl<'a> Parser<'a> {
                 Unit::Measure(Dimension::Temperature),
             ),
             (None, Some(noun)) => (written, Unit::Count(noun)),
-            (Some(WrittenUnit::Degrees) | None, _) => (written, Unit::None),
+            (Some(WrittenUnit::Degrees | WrittenUnit::Pounds) | None, _) => (written, Unit::None),
         };
         let scale = match unit_written {
             Some(WrittenUnit::Temperature(scale)) => Some(scale),
@@ -332,6 +336,17 @@ impl<'a> Parser<'a> {
                 .degrees
                 .ok_or(Problem::Ambiguous(Ambiguity::Degrees))?;
             *unit = Some(WrittenUnit::Temperature(scale));
+        }
+        if *unit == Some(WrittenUnit::Pounds) {
+            let mass = self
+                .assume
+                .pounds_are_mass
+                .ok_or(Problem::Ambiguous(Ambiguity::Pounds))?;
+            *unit = Some(if mass {
+                WrittenUnit::Measure(Dimension::Mass, Scale::times(0.453_592_37))
+            } else {
+                WrittenUnit::Money(super::lexicon::Money::Code("GBP"))
+            });
         }
         Ok(())
     }

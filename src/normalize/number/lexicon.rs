@@ -179,8 +179,9 @@ pub(super) fn currency_code(word: &str) -> Option<&'static str> {
 
 /// A currency named by a single word after the number ("euros", "yen").
 ///
-/// "pounds" is sterling: in the claims this tool checks, money is far more common than
-/// weight, and a weight in pounds is written `lb`. Country-qualified dollars ("US dollars")
+/// "pounds" is sterling here: in the claims this tool checks, money is far more common than
+/// weight; the grammar reads "pounds of meat" as a weight, and `context` "pounds" beside
+/// weights. Country-qualified dollars ("US dollars")
 /// are two words and are read by the grammar.
 pub(super) fn currency_word(word: &str) -> Option<Money> {
     Some(match word {

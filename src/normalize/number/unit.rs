@@ -26,6 +26,8 @@ pub(super) enum WrittenUnit {
     /// "degrees" or "°" with no scale: Celsius or Fahrenheit, which the property's other
     /// values may settle.
     Degrees,
+    /// "pounds": sterling, or a weight when the property's other values are weights.
+    Pounds,
 }
 
 impl WrittenUnit {
@@ -33,6 +35,10 @@ impl WrittenUnit {
     pub fn merge(a: Option<Self>, b: Option<Self>) -> Result<Option<Self>, Problem<'static>> {
         match (a, b) {
             (None, unit) | (unit, None) => Ok(unit),
+            (Some(WrittenUnit::Money(Money::Code("GBP"))), Some(WrittenUnit::Pounds))
+            | (Some(WrittenUnit::Pounds), Some(WrittenUnit::Money(Money::Code("GBP")))) => {
+                Ok(Some(WrittenUnit::Money(Money::Code("GBP"))))
+            }
             (Some(WrittenUnit::Money(x)), Some(WrittenUnit::Money(y))) => x
                 .merge(y)
                 .map(|m| Some(WrittenUnit::Money(m)))
@@ -143,7 +149,9 @@ impl Parser<'_> {
         if matches!(word, "pound" | "pounds") && next == Some("of") {
             return Some((Measure(Dimension::Mass, Scale::times(0.453_592_37)), 1));
         }
-        let one = if matches!(word, "percent" | "pct") {
+        let one = if matches!(word, "pound" | "pounds") {
+            WrittenUnit::Pounds
+        } else if matches!(word, "percent" | "pct") {
             Percent
         } else if let Some(money) = lexicon::currency_word(word) {
             Cash(money)
