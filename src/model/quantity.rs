@@ -66,6 +66,9 @@ pub enum Dimension {
     Volume,
     /// Degrees Celsius: a point on an affine scale (0 °C is 32 °F), converted as such.
     Temperature,
+    /// A difference of temperatures in degrees Celsius ("a rise of 2 °C", "3.6 °F warmer"):
+    /// converted by the scale's factor only (3.6 °F is 2 °C).
+    TemperatureChange,
 }
 
 /// How far apart two numbers for one fact may be and still agree, beyond their stated
@@ -212,6 +215,7 @@ impl Dimension {
             Dimension::Duration => "days",
             Dimension::Volume => "L",
             Dimension::Temperature => "°C",
+            Dimension::TemperatureChange => "°C (difference)",
         }
     }
 }

@@ -219,6 +219,7 @@ fn original<'t>(text: &'t str, lower: &'t str, part: &'t str) -> &'t str {
         .unwrap_or(part)
 }
 
+#[allow(clippy::too_many_lines)] // one message per problem: a table, not logic
 fn explain(text: &str, lower: &str, problem: &Problem<'_>) -> NumberError {
     let quote = |part| original(text, lower, part);
     let problem = match *problem {
@@ -258,6 +259,13 @@ fn explain(text: &str, lower: &str, problem: &Problem<'_>) -> NumberError {
         Problem::Ambiguous(Ambiguity::Pounds) => (
             format!("`{text}`: pounds sterling or pounds of weight?"),
             Some("write `£` or `GBP` for money, `lb` for a weight"),
+        ),
+        Problem::ChangeNotTemperature => (
+            format!("`{text}`: a rise, a drop, warmer or cooler is read only for temperatures"),
+            Some(
+                "state the value itself (`5%`, `40 km`), and say in the property that it is a \
+                 change",
+            ),
         ),
         Problem::BelowSeaLevel => (
             format!("`{text}`: below sea level is a depth or a negative elevation"),

@@ -20,7 +20,7 @@ use super::lexicon::Scale;
 use super::measure::TemperatureScale;
 use super::noun;
 use super::qualifier::{Qualifier, trailing};
-use super::tail::Tail;
+use super::tail::{Described, Tail};
 use super::unit::WrittenUnit;
 use crate::model::quantity::{Dimension, Quantity, Unit};
 
@@ -43,6 +43,8 @@ pub(super) enum Problem<'a> {
     Ambiguous(Ambiguity),
     /// "below sea level": a depth or a negative elevation.
     BelowSeaLevel,
+    /// "a rise of", "warmer" with something that is not a temperature.
+    ChangeNotTemperature,
     /// The upper end of a range is below its lower end.
     Reversed,
     /// Two different units in one value ("$5 to €6", "5% to 6 km").
@@ -217,6 +219,7 @@ impl<'a> Parser<'a> {
             return Err(Problem::Empty);
         }
         self.skip_article();
+        let change_down = self.change_prefix();
         let qualifier_start = self.peek().map_or(0, |t| t.start);
         let qualifier = self.qualifier();
         let qualifier_end = self.peek().map_or(self.text.len(), |t| t.start);
@@ -254,7 +257,11 @@ impl<'a> Parser<'a> {
 
         self.settle_unit(&mut unit, &mut written, ambiguous_m)?;
 
-        let (base, noun, negate, trailing) = self.after_unit(unit)?;
+        let (base, noun, mut described, trailing) = self.after_unit(unit)?;
+        if let Some(down) = change_down {
+            described.change = true;
+            described.negate ^= down;
+        }
         late = one_of(late, trailing)?;
         if late.is_none() {
             late = self.trailing_qualifier();
@@ -262,8 +269,12 @@ impl<'a> Parser<'a> {
         if self.peek().is_some() {
             return Err(Problem::AfterAmount(self.rest()));
         }
-        if negate {
+        if described.negate {
             written = written.negated();
+        }
+        let is_temperature = matches!(unit, Some(WrittenUnit::Temperature(_)));
+        if described.change && !is_temperature {
+            return Err(Problem::ChangeNotTemperature);
         }
 
         let qualifier = match (qualifier, late, plus) {
@@ -288,6 +299,10 @@ impl<'a> Parser<'a> {
             (Some(WrittenUnit::Measure(dimension, scale)), _) => {
                 (written.scaled(scale), Unit::Measure(dimension))
             }
+            (Some(WrittenUnit::Temperature(scale)), _) if described.change => (
+                written.scaled(Scale::times(scale.factor())),
+                Unit::Measure(Dimension::TemperatureChange),
+            ),
             (Some(WrittenUnit::Temperature(scale)), _) => (
                 written.on_temperature_scale(scale),
                 Unit::Measure(Dimension::Temperature),
@@ -361,8 +376,8 @@ impl<'a> Parser<'a> {
     fn after_unit(
         &mut self,
         unit: Option<WrittenUnit>,
-    ) -> Result<(Option<String>, Option<String>, bool, Option<Qualifier>), Problem<'a>> {
-        let mut negate = false;
+    ) -> Result<(Option<String>, Option<String>, Described, Option<Qualifier>), Problem<'a>> {
+        let mut described = Described::default();
         match unit {
             Some(WrittenUnit::Percent | WrittenUnit::Measure(..)) if self.eat_word("of") => {
                 let (phrase, trailing) = self.base_phrase();
@@ -370,24 +385,29 @@ impl<'a> Parser<'a> {
                 if phrase.is_empty() {
                     return Err(Problem::NoBase);
                 }
-                Ok((Some(phrase), None, false, trailing))
+                Ok((Some(phrase), None, described, trailing))
             }
             Some(WrittenUnit::Measure(..) | WrittenUnit::Temperature(_)) => {
                 while let Some(tail) = self.peek_tail() {
                     self.skip_tail();
                     match tail {
                         Tail::Description => {}
-                        Tail::BelowZero => negate = !negate,
+                        Tail::BelowZero => described.negate = !described.negate,
                         Tail::BelowSeaLevel => return Err(Problem::BelowSeaLevel),
+                        Tail::Warmer => described.change = true,
+                        Tail::Cooler => {
+                            described.change = true;
+                            described.negate = !described.negate;
+                        }
                     }
                 }
-                Ok((None, None, negate, None))
+                Ok((None, None, described, None))
             }
             None if self.peek().is_some() => {
                 let (phrase, trailing) = self.counted_noun()?;
-                Ok((None, Some(noun::counted_noun(phrase)), false, trailing))
+                Ok((None, Some(noun::counted_noun(phrase)), described, trailing))
             }
-            _ => Ok((None, None, false, None)),
+            _ => Ok((None, None, described, None)),
         }
     }
 

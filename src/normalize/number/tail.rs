@@ -18,7 +18,31 @@ pub(super) enum Tail {
     BelowZero,
     /// "below sea level": a depth or a negative elevation; refused.
     BelowSeaLevel,
+    /// "warmer", "of warming": a temperature difference, upwards.
+    Warmer,
+    /// "cooler", "of cooling": a temperature difference, downwards.
+    Cooler,
 }
+
+/// What the descriptions after a measure did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Described {
+    /// The value is on the other side of zero ("below zero", "cooler").
+    pub negate: bool,
+    /// The value is a temperature difference, not a temperature ("warmer", "a rise of").
+    pub change: bool,
+}
+
+/// Words before a number that make it a change ("a rise of 2 °C"), and whether downwards.
+const CHANGES: &[(&[&str], bool)] = &[
+    (&["rise", "of"], false),
+    (&["increase", "of"], false),
+    (&["warming", "of"], false),
+    (&["drop", "of"], true),
+    (&["fall", "of"], true),
+    (&["decrease", "of"], true),
+    (&["cooling", "of"], true),
+];
 
 /// Descriptions, longest first where one starts another.
 const TAILS: &[(&[&str], Tail)] = &[
@@ -30,6 +54,12 @@ const TAILS: &[(&[&str], Tail)] = &[
     (&["below", "zero"], Tail::BelowZero),
     (&["below", "mean", "sea", "level"], Tail::BelowSeaLevel),
     (&["below", "sea", "level"], Tail::BelowSeaLevel),
+    (&["warmer"], Tail::Warmer),
+    (&["hotter"], Tail::Warmer),
+    (&["of", "warming"], Tail::Warmer),
+    (&["cooler"], Tail::Cooler),
+    (&["colder"], Tail::Cooler),
+    (&["of", "cooling"], Tail::Cooler),
     (&["asl"], Tail::Description),
     (&["amsl"], Tail::Description),
     (&["a.s.l"], Tail::Description),
@@ -76,6 +106,18 @@ impl Parser<'_> {
         if let Some((words, _)) = self.tail_here() {
             self.eat_words(words);
         }
+    }
+
+    /// "a rise of", "a drop of"... before the number: `Some(downwards)`, having moved past it.
+    pub(super) fn change_prefix(&mut self) -> Option<bool> {
+        let &(words, down) = CHANGES.iter().find(|(words, _)| {
+            let mut ahead = self.cur;
+            words
+                .iter()
+                .all(|word| ahead.next_token().and_then(|t| t.word()) == Some(*word))
+        })?;
+        self.eat_words(words);
+        Some(down)
     }
 
     fn tail_here(&self) -> Option<(&'static [&'static str], Tail)> {

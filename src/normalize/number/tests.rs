@@ -1051,3 +1051,29 @@ fn no_silent_misreading_of_several_numbers_or_a_direction() {
     assert!(parse_number("5 km per hour").is_err());
     assert!(parse_number("$5 billion a year").is_err());
 }
+
+#[test]
+fn temperature_differences_convert_by_the_factor_only() {
+    let change = |text: &str| {
+        let q = q(text);
+        assert_eq!(
+            q.unit,
+            Unit::Measure(Dimension::TemperatureChange),
+            "{text}"
+        );
+        q.low
+    };
+    assert_eq!(change("a rise of 2 °C"), 2.0);
+    assert!(close(change("3.6 °F warmer"), 2.0));
+    assert!(close(change("warming of 2.7 °F"), 1.5));
+    assert_eq!(change("a drop of 3 °C"), -3.0);
+    assert_eq!(change("3 °C cooler"), -3.0);
+    assert_eq!(change("1.5 °C of warming"), 1.5);
+    // A temperature is a point: 2.7 °F is below freezing, not 1.5 degrees.
+    assert!(q("2.7 °F").low < -16.0);
+    assert!(
+        error("a rise of 5%")
+            .message
+            .contains("only for temperatures")
+    );
+}
