@@ -68,15 +68,17 @@ impl Written {
         }
     }
 
-    /// Half a unit more ("two and a half", "an hour and a half"), stated to the half; an
-    /// error for a number that is not whole ("2.5 and a half").
-    pub fn plus_half(self) -> Result<Written, Problem<'static>> {
+    /// A fraction of a unit more ("two and a half", "an hour and a quarter"), given in
+    /// hundredths, stated to that fraction; an error for a number that is not whole
+    /// ("2.5 and a half").
+    pub fn plus_fraction(self, hundredths: f64) -> Result<Written, Problem<'static>> {
         let whole = self.low.value();
-        if whole.fract() != 0.0 || self.low != self.high {
+        if whole.fract() != 0.0 || self.low != self.high || whole < 0.0 {
             return Err(Problem::Unexpected("and"));
         }
-        let value = Decimal::new(whole * 10.0 + 5.0 * whole.signum().max(1.0), -1);
-        Ok(Written::stepped(value, Decimal::new(5.0, -1)))
+        let value = Decimal::new(whole * 100.0 + hundredths, -2);
+        let step = if (hundredths - 50.0).abs() < 1.0 { 50.0 } else { 25.0 };
+        Ok(Written::stepped(value, Decimal::new(step, -2)))
     }
 
     /// This amount plus `other`, stated to `other`'s precision ("$20 43 cents").
@@ -145,8 +147,10 @@ impl<'a> Parser<'a> {
         let prefix = self.money_prefix();
         let negative = self.minus_sign();
         let mut number = self.number()?;
-        if !number.written.vague && self.and_a_half() {
-            number.written = number.written.plus_half()?;
+        if !number.written.vague {
+            if let Some(hundredths) = self.and_a_fraction() {
+                number.written = number.written.plus_fraction(hundredths)?;
+            }
         }
         let (magnitude, ambiguous_m) = if number.takes_magnitude {
             self.magnitudes()
@@ -171,8 +175,10 @@ impl<'a> Parser<'a> {
         let mut suffix = self.unit_suffix();
         if let Some(WrittenUnit::Measure(dimension, scale)) = suffix {
             // "an hour and a half", "a month and a half".
-            if !written.vague && self.and_a_half() {
-                written = written.plus_half()?;
+            if !written.vague {
+                if let Some(hundredths) = self.and_a_fraction() {
+                    written = written.plus_fraction(hundredths)?;
+                }
             }
             if let Some(compound) = self.compound_measure(written, dimension, scale) {
                 written = compound;
@@ -194,11 +200,35 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// "and a half", "and an half", "and half".
-    fn and_a_half(&mut self) -> bool {
-        self.eat_words(&["and", "a", "half"])
-            || self.eat_words(&["and", "an", "half"])
-            || self.eat_words(&["and", "half"])
+    /// "and a half", "and a quarter", "and three quarters" (and their variants), in
+    /// hundredths; an "of" before a unit after it is skipped ("one and a quarter of hour").
+    fn and_a_fraction(&mut self) -> Option<f64> {
+        const FRACTIONS: &[(&[&str], f64)] = &[
+            (&["and", "a", "half"], 50.0),
+            (&["and", "an", "half"], 50.0),
+            (&["and", "one", "half"], 50.0),
+            (&["and", "half"], 50.0),
+            (&["and", "a", "quarter"], 25.0),
+            (&["and", "one", "quarter"], 25.0),
+            (&["and", "quarter"], 25.0),
+            (&["and", "two", "quarters"], 50.0),
+            (&["and", "two", "quarter"], 50.0),
+            (&["and", "three", "quarters"], 75.0),
+            (&["and", "three", "quarter"], 75.0),
+        ];
+        let hundredths = FRACTIONS
+            .iter()
+            .find(|(words, _)| self.eat_words(words))
+            .map(|&(_, hundredths)| hundredths)?;
+        let unit_follows = self
+            .cur
+            .peek_nth(1)
+            .and_then(|t| t.word())
+            .is_some_and(names_a_unit);
+        if self.peek_word() == Some("of") && unit_follows {
+            self.bump();
+        }
+        Some(hundredths)
     }
 
     /// "43 cents" after an amount of money ("20 dollars 43 cents", "$20 and 43c",
@@ -404,7 +434,7 @@ impl<'a> Parser<'a> {
     /// "6 ft 2 in", "1 hour 30 minutes", "3 lb 4 oz": further figures in smaller units of
     /// the same dimension, added to the first. The result is in the base unit, stated to the
     /// last figure's precision; `None` (without moving) when no such figure follows.
-    fn compound_measure(
+    pub(super) fn compound_measure(
         &mut self,
         first: Written,
         dimension: Dimension,

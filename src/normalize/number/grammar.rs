@@ -320,12 +320,20 @@ impl<'a> Parser<'a> {
     /// Settles a bare "m" and bare "degrees": a million with money, a percentage or a counted
     /// noun; metres with a description ("12.5m tall"); otherwise as assumed, or ambiguous.
     fn settle_unit(
-        &self,
+        &mut self,
         unit: &mut Option<WrittenUnit>,
         written: &mut Written,
         ambiguous_m: bool,
     ) -> Result<(), Problem<'a>> {
         if ambiguous_m && unit.is_none() {
+            // "3m and 5cm": a smaller length after it says metres.
+            let in_metres = written.scaled(Scale::ten(-6));
+            if let Some(compound) = self.compound_measure(in_metres, Dimension::Length, Scale::ONE)
+            {
+                *written = compound;
+                *unit = Some(WrittenUnit::Measure(Dimension::Length, Scale::ONE));
+                return Ok(());
+            }
             let described = self.peek_tail().is_some();
             let counted = !described && self.peek_word().is_some_and(|w| w != "of");
             let metres = if described {

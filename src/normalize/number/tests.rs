@@ -1045,7 +1045,7 @@ fn more_qualifiers_and_zero_words() {
 
 #[test]
 fn no_silent_misreading_of_several_numbers_or_a_direction() {
-    assert!(parse_number("three cr twelve lac fifty-six").is_err());
+    assert!(parse_number("5 soldiers twelve tanks").is_err());
     assert!(parse_number("2 below zero").is_err(), "below zero of what?");
     assert!(parse_number("300 one-way tickets").is_err());
     assert!(parse_number("5 km per hour").is_err());
@@ -1075,5 +1075,20 @@ fn temperature_differences_convert_by_the_factor_only() {
         error("a rise of 5%")
             .message
             .contains("only for temperatures")
+    );
+}
+
+#[test]
+fn quarters_and_compounds_after_a_bare_m() {
+    assert!(close(measure("one and a quarter hour").1, 1.25 / 24.0));
+    assert!(close(
+        measure("one and three quarters hours").1,
+        1.75 / 24.0
+    ));
+    assert!(close(measure("3m and 5cm").1, 3.05));
+    assert!(close(measure("1m and 1ft").1, 1.3048));
+    assert_eq!(
+        range("three cr twelve lac fifty-six thousand seven hundred twenty-one").0,
+        31_256_721.0
     );
 }

@@ -237,9 +237,9 @@ impl State {
 fn big_magnitude(word: &str) -> Option<f64> {
     Some(match word {
         "thousand" => 1e3,
-        "lakh" | "lac" => 1e5,
+        "lakh" | "lac" | "lakhs" | "lacs" => 1e5,
         "million" => 1e6,
-        "crore" => 1e7,
+        "crore" | "cr" | "crores" => 1e7,
         "billion" => 1e9,
         "trillion" => 1e12,
         _ => return None,
