@@ -77,7 +77,11 @@ impl Written {
             return Err(Problem::Unexpected("and"));
         }
         let value = Decimal::new(whole * 100.0 + hundredths, -2);
-        let step = if (hundredths - 50.0).abs() < 1.0 { 50.0 } else { 25.0 };
+        let step = if (hundredths - 50.0).abs() < 1.0 {
+            50.0
+        } else {
+            25.0
+        };
         Ok(Written::stepped(value, Decimal::new(step, -2)))
     }
 

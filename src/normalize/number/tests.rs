@@ -1092,3 +1092,14 @@ fn quarters_and_compounds_after_a_bare_m() {
         31_256_721.0
     );
 }
+
+#[test]
+fn currency_words_before_and_country_dollars_after() {
+    assert_eq!(
+        (range("ringgit 42").0, unit("ringgit 42")),
+        (42.0, code("MYR"))
+    );
+    assert_eq!(unit("euros 5"), code("EUR"));
+    assert_eq!((range("3.25US$").0, unit("3.25US$")), (3.25, code("USD")));
+    assert_eq!(unit("5 A$"), code("AUD"));
+}

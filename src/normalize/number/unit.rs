@@ -79,6 +79,15 @@ impl Parser<'_> {
                     self.bump();
                     return Some(money);
                 }
+                // "ringgit 42": a currency word before a numeral.
+                let numeral_follows = self
+                    .cur
+                    .peek_nth(1)
+                    .is_some_and(|t| t.kind == Kind::Numeral);
+                if let (Some(money), true) = (lexicon::currency_word(token.text), numeral_follows) {
+                    self.bump();
+                    return Some(money);
+                }
                 // A code glued to the numeral: "USD3.14", "Rs500", "RM12".
                 let code_len = token.text.find(|c: char| c.is_ascii_digit())?;
                 let money = lexicon::currency_prefix(token.text.get(..code_len)?)?;
@@ -92,6 +101,18 @@ impl Parser<'_> {
     /// The unit after a number: "%", "percent", "per cent", a currency, a measure.
     pub(super) fn unit_suffix(&mut self) -> Option<WrittenUnit> {
         let token = self.peek()?;
+        // "3.14US$": country letters and a dollar sign after the number.
+        let dollar = self
+            .cur
+            .peek_nth(1)
+            .filter(|t| t.is_symbol('$') && !t.spaced);
+        if let (Some(word), Some(_)) = (token.word(), dollar) {
+            if let Some(code) = lexicon::dollar_country(word) {
+                self.bump();
+                self.bump();
+                return Some(WrittenUnit::Money(Money::Code(code)));
+            }
+        }
         let (unit, words) = match token.kind {
             Kind::Symbol('%') => (WrittenUnit::Percent, 1),
             Kind::Symbol('°' | 'º') => {
