@@ -344,7 +344,7 @@ impl<'a> Parser<'a> {
                     let range = lexicon::quantifier(quantifier).unwrap_or((0.0, 0.0));
                     Ok(vague(range, true))
                 }
-                Some("couple") => {
+                Some("couple" | "pair") => {
                     self.bump();
                     self.bump();
                     Ok(Number {

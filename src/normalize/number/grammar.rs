@@ -228,26 +228,13 @@ impl<'a> Parser<'a> {
             .get(qualifier_start..qualifier_end)
             .map_or("", str::trim_end);
         let first = self.amount()?;
-        let second = match qualifier {
-            Qualifier::Between => {
-                if !(self.eat_word("and") || self.eat_symbol('-')) {
-                    return Err(self.missing("`and` and the upper end after `between`"));
-                }
-                Some(self.amount()?)
+        let (second, upper_about) = self.upper_end(qualifier)?;
+        // "between 2 g and about 7 g", "2 - ~7 grams": the range is approximate.
+        let qualifier = match qualifier {
+            Qualifier::Plain | Qualifier::Between | Qualifier::From if upper_about => {
+                Qualifier::About
             }
-            Qualifier::From => {
-                if !(self.eat_word("to") || self.eat_symbol('-')) {
-                    return Err(self.missing("`to` and the upper end after `from`"));
-                }
-                Some(self.amount()?)
-            }
-            _ => {
-                if self.range_separator() {
-                    Some(self.amount()?)
-                } else {
-                    None
-                }
-            }
+            other => other,
         };
         let mut late = self.trailing_qualifier();
         let mut unit = WrittenUnit::merge(first.unit, second.and_then(|s| s.unit))?;
@@ -417,6 +404,38 @@ impl<'a> Parser<'a> {
             }
             _ => Ok((None, None, described, None)),
         }
+    }
+
+    /// The upper end of a range, if there is one, and whether it is approximate.
+    fn upper_end(&mut self, qualifier: Qualifier) -> Result<(Option<Amount>, bool), Problem<'a>> {
+        let separated = match qualifier {
+            Qualifier::Between => {
+                if !(self.eat_word("and") || self.eat_symbol('-')) {
+                    return Err(self.missing("`and` and the upper end after `between`"));
+                }
+                true
+            }
+            Qualifier::From => {
+                if !(self.eat_word("to") || self.eat_symbol('-')) {
+                    return Err(self.missing("`to` and the upper end after `from`"));
+                }
+                true
+            }
+            _ => self.range_separator(),
+        };
+        if !separated {
+            return Ok((None, false));
+        }
+        let about = self.upper_approximation();
+        Ok((Some(self.amount()?), about))
+    }
+
+    /// "about" or "~" before the upper end of a range.
+    fn upper_approximation(&mut self) -> bool {
+        self.eat_symbol('~')
+            || self.eat_word("about")
+            || self.eat_word("around")
+            || self.eat_word("approximately")
     }
 
     /// "to", a dash, or "or" between two numbers ("two or three").

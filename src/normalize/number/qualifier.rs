@@ -124,7 +124,7 @@ impl Parser<'_> {
         };
         let part_of_number = match next.word() {
             Some(word) => {
-                matches!(word, "few" | "handful" | "couple")
+                matches!(word, "few" | "handful" | "couple" | "pair")
                     || lexicon::magnitude_word(word).is_some()
                     || super::unit::names_a_unit(word)
             }

@@ -1103,3 +1103,12 @@ fn currency_words_before_and_country_dollars_after() {
     assert_eq!((range("3.25US$").0, unit("3.25US$")), (3.25, code("USD")));
     assert_eq!(unit("5 A$"), code("AUD"));
 }
+
+#[test]
+fn an_approximate_upper_end_makes_the_range_approximate() {
+    let grams = q("between 2.0 g and about 7.0 g");
+    assert!(grams.approximate);
+    assert!(close(grams.low, 0.002) && close(grams.high, 0.007));
+    assert!(q("2 - ~7 grams").approximate);
+    assert_eq!(range("a pair").0, 2.0);
+}
