@@ -31,6 +31,7 @@
 //! - "two or three" is a range, like "two to three".
 
 mod amount;
+mod compound;
 pub mod context;
 mod decimal;
 mod grammar;
@@ -39,9 +40,12 @@ pub(crate) mod lexicon;
 pub mod measure;
 mod noun;
 mod qualifier;
+mod settle;
+mod shape;
 mod tail;
 mod unit;
 mod words;
+mod written;
 
 use std::borrow::Cow;
 

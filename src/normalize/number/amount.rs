@@ -6,119 +6,12 @@
 //! It must not apply qualifiers ("about", "more than") or read what follows the unit: those
 //! belong to the whole phrase (`grammar`).
 
-use super::decimal::{self, Decimal, numeral};
+use super::decimal::{Decimal, numeral};
 use super::grammar::{Parser, Problem};
 use super::lexer::Kind;
 use super::lexicon::{self, Scale};
-use super::measure::TemperatureScale;
 use super::unit::{WrittenUnit, names_a_unit};
-use crate::model::quantity::Dimension;
-
-/// A number as written, before its unit is known: the range it states and the step of its
-/// last written digit (half of which is its precision).
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Written {
-    /// The lower end (the number itself, unless vague).
-    pub low: Decimal,
-    /// The upper end.
-    pub high: Decimal,
-    /// One unit of the last written digit, times the magnitude ("55 billion": 1 billion).
-    pub step: Decimal,
-    /// One unit of the last non-zero digit ("1,000": 1,000; "4,810": 10), which is how
-    /// loosely an approximate number ("about 1,000") is stated.
-    pub loose: Decimal,
-    /// A vague quantity ("hundreds", "several").
-    pub vague: bool,
-}
-
-impl Written {
-    pub(super) fn exact(value: Decimal) -> Written {
-        Written::stepped(value, value.unit_step())
-    }
-
-    /// A number stated to `step` ("seven hundred twenty-one thousand" to the thousand).
-    pub(super) fn stepped(value: Decimal, step: Decimal) -> Written {
-        Written {
-            low: value,
-            high: value,
-            step,
-            loose: value.last_nonzero_step().unwrap_or(step),
-            vague: false,
-        }
-    }
-
-    fn vague((low, high): (f64, f64)) -> Written {
-        Written {
-            low: Decimal::whole(low),
-            high: Decimal::whole(high),
-            step: Decimal::whole(0.0),
-            loose: Decimal::whole(0.0),
-            vague: true,
-        }
-    }
-
-    /// Scaled by a magnitude or a unit.
-    pub fn scaled(self, scale: Scale) -> Written {
-        Written {
-            low: self.low.scaled(scale),
-            high: self.high.scaled(scale),
-            step: self.step.scaled(scale),
-            loose: self.loose.scaled(scale),
-            vague: self.vague,
-        }
-    }
-
-    /// A fraction of a unit more ("two and a half", "an hour and a quarter"), given in
-    /// hundredths, stated to that fraction; an error for a number that is not whole
-    /// ("2.5 and a half").
-    pub fn plus_fraction(self, hundredths: f64) -> Result<Written, Problem<'static>> {
-        let whole = self.low.value();
-        if whole.fract() != 0.0 || self.low != self.high || whole < 0.0 {
-            return Err(Problem::Unexpected("and"));
-        }
-        let value = Decimal::new(whole * 100.0 + hundredths, -2);
-        let step = if (hundredths - 50.0).abs() < 1.0 {
-            50.0
-        } else {
-            25.0
-        };
-        Ok(Written::stepped(value, Decimal::new(step, -2)))
-    }
-
-    /// This amount plus `other`, stated to `other`'s precision ("$20 43 cents").
-    pub fn plus(self, other: Written) -> Written {
-        Written {
-            low: self.low.plus(other.low),
-            high: self.high.plus(other.high),
-            step: other.step,
-            loose: other.loose,
-            vague: self.vague,
-        }
-    }
-
-    /// The same range on the other side of zero ("2 degrees below zero").
-    pub fn negated(self) -> Written {
-        Written {
-            low: self.high.negated(),
-            high: self.low.negated(),
-            ..self
-        }
-    }
-
-    /// Converted from a temperature scale to degrees Celsius: the ends move by the scale's
-    /// offset, the steps only by its factor (a precision is a difference, not a point).
-    pub fn on_temperature_scale(self, scale: TemperatureScale) -> Written {
-        let factor = Scale::times(scale.factor());
-        let point = |d: Decimal| Decimal::whole(scale.to_celsius(d.value()));
-        Written {
-            low: point(self.low),
-            high: point(self.high),
-            step: self.step.scaled(factor),
-            loose: self.loose.scaled(factor),
-            vague: self.vague,
-        }
-    }
-}
+use super::written::Written;
 
 /// One amount as written.
 #[derive(Debug, Clone, Copy)]
@@ -202,68 +95,6 @@ impl<'a> Parser<'a> {
             unit,
             plus,
         })
-    }
-
-    /// "and a half", "and a quarter", "and three quarters" (and their variants), in
-    /// hundredths; an "of" before a unit after it is skipped ("one and a quarter of hour").
-    fn and_a_fraction(&mut self) -> Option<f64> {
-        const FRACTIONS: &[(&[&str], f64)] = &[
-            (&["and", "a", "half"], 50.0),
-            (&["and", "an", "half"], 50.0),
-            (&["and", "one", "half"], 50.0),
-            (&["and", "half"], 50.0),
-            (&["and", "a", "quarter"], 25.0),
-            (&["and", "one", "quarter"], 25.0),
-            (&["and", "quarter"], 25.0),
-            (&["and", "two", "quarters"], 50.0),
-            (&["and", "two", "quarter"], 50.0),
-            (&["and", "three", "quarters"], 75.0),
-            (&["and", "three", "quarter"], 75.0),
-        ];
-        let hundredths = FRACTIONS
-            .iter()
-            .find(|(words, _)| self.eat_words(words))
-            .map(|&(_, hundredths)| hundredths)?;
-        let unit_follows = self
-            .cur
-            .peek_nth(1)
-            .and_then(|t| t.word())
-            .is_some_and(names_a_unit);
-        if self.peek_word() == Some("of") && unit_follows {
-            self.bump();
-        }
-        Some(hundredths)
-    }
-
-    /// "43 cents" after an amount of money ("20 dollars 43 cents", "$20 and 43c",
-    /// "3 GBP 1 pence"), as a hundredth of the currency; nothing (without moving) otherwise.
-    fn money_subunit(&mut self) -> Option<Written> {
-        let start = self.cur;
-        self.eat_symbol(',');
-        self.eat_word("and");
-        let value = match self.peek() {
-            Some(token) if token.kind == Kind::Numeral => {
-                self.bump();
-                decimal::numeral(token.text)
-            }
-            _ => self.cardinal_words().map(|c| c.value),
-        };
-        let subunit = self.peek_word().is_some_and(|w| {
-            matches!(
-                w,
-                "cent" | "cents" | "c" | "pence" | "p" | "sen" | "sens" | "paise" | "kopiykas"
-            )
-        });
-        match value {
-            Some(value) if subunit => {
-                self.bump();
-                Some(Written::exact(value).scaled(Scale::ten(-2)))
-            }
-            _ => {
-                self.cur = start;
-                None
-            }
-        }
     }
 
     /// A minus sign directly before a numeral, or "minus" / "negative" before a number.
@@ -433,61 +264,6 @@ impl<'a> Parser<'a> {
             });
         }
         Err(Problem::Unexpected(word))
-    }
-
-    /// "6 ft 2 in", "1 hour 30 minutes", "3 lb 4 oz": further figures in smaller units of
-    /// the same dimension, added to the first. The result is in the base unit, stated to the
-    /// last figure's precision; `None` (without moving) when no such figure follows.
-    pub(super) fn compound_measure(
-        &mut self,
-        first: Written,
-        dimension: Dimension,
-        scale: Scale,
-    ) -> Option<Written> {
-        if first.vague || first.low != first.high {
-            return None;
-        }
-        let mut total = first.scaled(scale);
-        let mut smallest = scale.then(Scale::ONE);
-        let mut ahead = self.cur;
-        let mut found = false;
-        loop {
-            let mut probe = Parser {
-                text: self.text,
-                cur: ahead,
-                assume: self.assume,
-            };
-            probe.eat_symbol(',');
-            probe.eat_word("and");
-            let Some(numeral) = probe.peek().filter(|t| t.kind == Kind::Numeral) else {
-                break;
-            };
-            probe.bump();
-            let value = decimal::numeral(numeral.text)?;
-            let Some(WrittenUnit::Measure(next_dimension, next_scale)) = probe.unit_suffix() else {
-                break;
-            };
-            let smaller = next_scale.factor * 10f64.powi(next_scale.exp)
-                < smallest.factor * 10f64.powi(smallest.exp);
-            if next_dimension != dimension || !smaller {
-                break;
-            }
-            let part = Written::exact(value).scaled(next_scale);
-            total = Written {
-                low: total.low.plus(part.low),
-                high: total.high.plus(part.high),
-                step: part.step,
-                loose: part.loose,
-                vague: false,
-            };
-            smallest = next_scale;
-            ahead = probe.cur;
-            found = true;
-        }
-        if found {
-            self.cur = ahead;
-        }
-        found.then_some(total)
     }
 
     /// A chain of magnitudes ("hundred thousand", "thousand million"), or one abbreviation

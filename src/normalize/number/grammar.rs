@@ -1,32 +1,29 @@
 //! The grammar of a whole number phrase:
 //!
 //! ```text
-//! phrase    = [article] [qualifier] amount [separator amount] [trailing]
+//! phrase    = [article] [change] [qualifier] amount [separator [~] amount] [trailing]
 //!             [of-base | noun | description] [trailing] ["(" equivalent ")"]
+//! change    = "a rise of" | "a drop of" | ...
 //! qualifier = about | nearly | more than | less than | up to | between | from | as many as | ...
 //! separator = "to" | "-" | "or" | "and" (after "between")
 //! trailing  = "or more" | "or less" | "or so" | ...
 //! ```
 //!
-//! Owns how the parts combine: a unit or magnitude written once applies to both ends of a
-//! range, qualifiers turn the number into a bound or an approximation, the stated precision
-//! becomes the tolerance, and what follows the amount becomes a base or a counted noun. It
-//! must not know individual words (`lexicon`, `qualifier`) or how an amount and its unit are
-//! spelt (`amount`, `unit`).
+//! Owns how the parts combine, in order, and the problems a phrase can have; the ambiguities
+//! a phrase leaves open (`Ambiguity`) and the assumptions that settle them (`Assume`). The
+//! quantity itself is shaped by `shape`, the unit's meaning and what follows it settled by
+//! `settle`. It must not know individual words (`lexicon`, `qualifier`, `measure`) or how an
+//! amount and its unit are spelt (`amount`, `unit`, `words`, `compound`).
 
-use super::amount::{Amount, Written};
+use super::amount::Amount;
 use super::lexer::{Cursor, Kind, Token};
 use super::lexicon::Scale;
 use super::measure::TemperatureScale;
-use super::noun;
 use super::qualifier::{Qualifier, trailing};
-use super::tail::{Described, Tail};
+use super::shape::{join, shape};
+
 use super::unit::WrittenUnit;
 use crate::model::quantity::{Dimension, Quantity, Unit};
-
-/// "nearly 300" is 270–300; "just over 300" is 300–330.
-const NEARLY: f64 = 0.9;
-const JUST_OVER: f64 = 1.1;
 
 /// Why a phrase is not a number; the text it quotes is from the lower-cased phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -304,108 +301,6 @@ impl<'a> Parser<'a> {
         Ok((shape(written, qualifier, unit, base)?, scale))
     }
 
-    /// Settles a bare "m" and bare "degrees": a million with money, a percentage or a counted
-    /// noun; metres with a description ("12.5m tall"); otherwise as assumed, or ambiguous.
-    fn settle_unit(
-        &mut self,
-        unit: &mut Option<WrittenUnit>,
-        written: &mut Written,
-        ambiguous_m: bool,
-    ) -> Result<(), Problem<'a>> {
-        if ambiguous_m && unit.is_none() {
-            // "3m and 5cm": a smaller length after it says metres.
-            let in_metres = written.scaled(Scale::ten(-6));
-            if let Some(compound) = self.compound_measure(in_metres, Dimension::Length, Scale::ONE)
-            {
-                *written = compound;
-                *unit = Some(WrittenUnit::Measure(Dimension::Length, Scale::ONE));
-                return Ok(());
-            }
-            let described = self.peek_tail().is_some();
-            let counted = !described && self.peek_word().is_some_and(|w| w != "of");
-            let metres = if described {
-                true
-            } else if counted {
-                false
-            } else {
-                let what = if self.peek_word() == Some("of") {
-                    Ambiguity::MOf
-                } else {
-                    Ambiguity::M
-                };
-                self.assume.m_is_metres.ok_or(Problem::Ambiguous(what))?
-            };
-            if metres {
-                *written = written.scaled(Scale::ten(-6));
-                *unit = Some(WrittenUnit::Measure(Dimension::Length, Scale::ONE));
-            }
-        }
-        if *unit == Some(WrittenUnit::Degrees) {
-            let scale = self
-                .assume
-                .degrees
-                .ok_or(Problem::Ambiguous(Ambiguity::Degrees))?;
-            *unit = Some(WrittenUnit::Temperature(scale));
-        }
-        if *unit == Some(WrittenUnit::Pounds) {
-            let mass = self
-                .assume
-                .pounds_are_mass
-                .ok_or(Problem::Ambiguous(Ambiguity::Pounds))?;
-            *unit = Some(if mass {
-                WrittenUnit::Measure(Dimension::Mass, Scale::times(0.453_592_37))
-            } else {
-                WrittenUnit::Money(super::lexicon::Money::Code("GBP"))
-            });
-        }
-        Ok(())
-    }
-
-    /// What follows the unit: a percentage's base, what a measure is of ("5 tonnes of
-    /// cocaine"), descriptions ("above sea level"), or a counted noun. Returns the base, the
-    /// noun, whether "below zero" negates the value, and a trailing qualifier.
-    #[expect(
-        clippy::type_complexity,
-        reason = "a private tuple, named at its one call"
-    )]
-    fn after_unit(
-        &mut self,
-        unit: Option<WrittenUnit>,
-    ) -> Result<(Option<String>, Option<String>, Described, Option<Qualifier>), Problem<'a>> {
-        let mut described = Described::default();
-        match unit {
-            Some(WrittenUnit::Percent | WrittenUnit::Measure(..)) if self.eat_word("of") => {
-                let (phrase, trailing) = self.base_phrase();
-                let phrase = noun::percentage_base(phrase);
-                if phrase.is_empty() {
-                    return Err(Problem::NoBase);
-                }
-                Ok((Some(phrase), None, described, trailing))
-            }
-            Some(WrittenUnit::Measure(..) | WrittenUnit::Temperature(_)) => {
-                while let Some(tail) = self.peek_tail() {
-                    self.skip_tail();
-                    match tail {
-                        Tail::Description => {}
-                        Tail::BelowZero => described.negate = !described.negate,
-                        Tail::BelowSeaLevel => return Err(Problem::BelowSeaLevel),
-                        Tail::Warmer => described.change = true,
-                        Tail::Cooler => {
-                            described.change = true;
-                            described.negate = !described.negate;
-                        }
-                    }
-                }
-                Ok((None, None, described, None))
-            }
-            None if self.peek().is_some() => {
-                let (phrase, trailing) = self.counted_noun()?;
-                Ok((None, Some(noun::counted_noun(phrase)), described, trailing))
-            }
-            _ => Ok((None, None, described, None)),
-        }
-    }
-
     /// The upper end of a range, if there is one, and whether it is approximate.
     fn upper_end(&mut self, qualifier: Qualifier) -> Result<(Option<Amount>, bool), Problem<'a>> {
         let separated = match qualifier {
@@ -452,7 +347,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The counted noun: words (and hyphens) to the end, less a trailing qualifier.
-    fn counted_noun(&mut self) -> Result<(&'a str, Option<Qualifier>), Problem<'a>> {
+    pub(super) fn counted_noun(&mut self) -> Result<(&'a str, Option<Qualifier>), Problem<'a>> {
         let Some(first) = self.peek() else {
             return Err(Problem::Missing("what is counted"));
         };
@@ -473,7 +368,7 @@ impl<'a> Parser<'a> {
 
     /// What a percentage is of: anything to the end ("GDP", "2019 GDP"), less a trailing
     /// qualifier.
-    fn base_phrase(&mut self) -> (&'a str, Option<Qualifier>) {
+    pub(super) fn base_phrase(&mut self) -> (&'a str, Option<Qualifier>) {
         self.phrase_to_end(|_| true)
             .unwrap_or_else(|| (self.rest(), None))
     }
@@ -529,92 +424,4 @@ fn one_of(
         (Some(x), Some(y)) if x != y => Err(Problem::TwoQualifiers),
         (x, y) => Ok(x.or(y)),
     }
-}
-
-/// The two ends of a range as one written number; a magnitude written only on the upper end
-/// applies to the lower end too ("5 to 6 billion") unless that would reverse the range
-/// ("500,000 to 1 million").
-fn join(first: Amount, second: Option<Amount>) -> Result<Written, Problem<'static>> {
-    let Some(second) = second else {
-        return Ok(first.written);
-    };
-    let mut low = first.written;
-    if let (None, Some(magnitude)) = (first.magnitude, second.magnitude) {
-        let shared = low.scaled(magnitude);
-        if shared.high.value() <= second.written.low.value() {
-            low = shared;
-        }
-    }
-    let high = second.written;
-    if low.low.value() > high.high.value() {
-        return Err(Problem::Reversed);
-    }
-    let step = if low.step.value() >= high.step.value() {
-        low.step
-    } else {
-        high.step
-    };
-    let loose = if low.loose.value() >= high.loose.value() {
-        low.loose
-    } else {
-        high.loose
-    };
-    Ok(Written {
-        low: low.low,
-        high: high.high,
-        step,
-        loose,
-        vague: low.vague || high.vague,
-    })
-}
-
-/// The quantity a written number, its qualifier and its unit state.
-fn shape(
-    written: Written,
-    qualifier: Qualifier,
-    unit: Unit,
-    base: Option<String>,
-) -> Result<Quantity, Problem<'static>> {
-    let (low, high) = (written.low.value(), written.high.value());
-    if !(low.is_finite() && high.is_finite()) {
-        return Err(Problem::TooLarge);
-    }
-    let precision = written.step.value().abs() / 2.0;
-    // Counts, money, percentages and physical measures are never negative, so "less than
-    // 300" of them starts at zero; a bare number or a temperature may be anything.
-    let signed = matches!(unit, Unit::None | Unit::Measure(Dimension::Temperature));
-    let floor = if signed || high < 0.0 {
-        f64::NEG_INFINITY
-    } else {
-        0.0
-    };
-    let (low, high, tolerance, approximate) = match qualifier {
-        Qualifier::Plain | Qualifier::Between | Qualifier::From => (low, high, precision, false),
-        // "about" makes the trailing zeros loose: "about 1,000" is good to the thousand
-        // (±500), "about 4,810" to the ten (±5).
-        Qualifier::About => {
-            let margin = written.loose.value().abs() / 2.0;
-            (low, high, precision.max(margin), true)
-        }
-        Qualifier::Nearly => ordered(NEARLY * low, high, true),
-        Qualifier::JustOver => ordered(low, JUST_OVER * high, true),
-        Qualifier::AtLeast => (low, f64::INFINITY, 0.0, false),
-        Qualifier::AtMost => (floor, high, 0.0, false),
-    };
-    let tolerance = if written.vague { 0.0 } else { tolerance };
-    Ok(Quantity {
-        // `+ 0.0` turns a "-0" into 0, so that it shows and compares as zero.
-        low: low + 0.0,
-        high: high + 0.0,
-        tolerance,
-        unit,
-        base,
-        approximate,
-        vague: written.vague,
-    })
-}
-
-/// A bound a fraction away from the number, whichever its sign.
-fn ordered(a: f64, b: f64, approximate: bool) -> (f64, f64, f64, bool) {
-    (a.min(b), a.max(b), 0.0, approximate)
 }
