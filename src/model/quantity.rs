@@ -15,7 +15,8 @@ pub struct Quantity {
     pub tolerance: f64,
     /// What is counted or measured.
     pub unit: Unit,
-    /// What a percentage is of, folded ("2% of GDP" has base `gdp`); `None` when not stated.
+    /// What a percentage or a measure is of, folded ("2% of GDP" has base `gdp`, "5 tonnes
+    /// of cocaine" `cocaine`); `None` when not stated.
     pub base: Option<String>,
     /// Stated as approximate ("about", "nearly", "some").
     pub approximate: bool,
