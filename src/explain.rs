@@ -71,9 +71,10 @@ pub fn explain(code: Code) -> Explanation {
         ),
         Code::NumberAmbiguous => (
             "A number's unit can be read two ways (`5m`: metres or a million; `20 degrees`: \
-             Celsius or Fahrenheit; `5 pounds`: sterling or a weight), and neither the value's own text (a currency, a counted \
-             noun, `tall`) nor the units of its property's other values decide which. The \
-             claim is left out of comparisons; the rest of the run goes on.",
+             Celsius or Fahrenheit; `5 pounds`: sterling or a weight), and neither the \
+             value's own text (a currency, a counted noun, `tall`) nor the units of its \
+             property's other values decide which. The claim is left out of comparisons; the \
+             rest of the run goes on.",
             "a.toml: property = \"budget\", value = \"5m\"\n\
              b.toml: property = \"budget\", value = \"4 km\"\n\
              c.toml: property = \"budget\", value = \"$3 million\"",
