@@ -268,6 +268,17 @@ impl<'a> Parser<'a> {
             (q, Some(late), false) if q == late => q,
             _ => return Err(Problem::TwoQualifiers),
         };
+        // Below zero, "more than 2" degrees is colder than −2: the bound turns over.
+        let qualifier = if described.negate {
+            match qualifier {
+                Qualifier::AtLeast => Qualifier::AtMost,
+                Qualifier::AtMost => Qualifier::AtLeast,
+                // "nearly" and "just over" scale the number, whatever its sign.
+                other => other,
+            }
+        } else {
+            qualifier
+        };
         let is_range = second.is_some() || written.vague;
         if is_range && matches!(qualifier, Qualifier::Nearly | Qualifier::JustOver) {
             return Err(Problem::BoundOnRange(qualifier_text));

@@ -1112,3 +1112,18 @@ fn an_approximate_upper_end_makes_the_range_approximate() {
     assert!(q("2 - ~7 grams").approximate);
     assert_eq!(range("a pair").0, 2.0);
 }
+
+#[test]
+fn a_bound_below_zero_turns_over() {
+    let colder = q("more than 2 °C below zero");
+    assert_eq!((colder.low, colder.high), (f64::NEG_INFINITY, -2.0));
+    let warmer = q("less than 2 °C below zero");
+    assert_eq!((warmer.low, warmer.high), (-2.0, INF));
+    let drop = q("a drop of at least 3 °C");
+    assert_eq!((drop.low, drop.high), (f64::NEG_INFINITY, -3.0));
+    let nearly = q("nearly 10 °C below zero");
+    assert!(
+        close(nearly.low, -10.0) && close(nearly.high, -9.0),
+        "{nearly:?}"
+    );
+}
