@@ -65,8 +65,12 @@ pub(super) fn shape(
     }
     let precision = written.step.value().abs() / 2.0;
     // Counts, money, percentages and physical measures are never negative, so "less than
-    // 300" of them starts at zero; a bare number or a temperature may be anything.
-    let signed = matches!(unit, Unit::None | Unit::Measure(Dimension::Temperature));
+    // 300" of them starts at zero; a bare number or a temperature (or its change) may be
+    // anything.
+    let signed = matches!(
+        unit,
+        Unit::None | Unit::Measure(Dimension::Temperature | Dimension::TemperatureChange)
+    );
     let floor = if signed || high < 0.0 {
         f64::NEG_INFINITY
     } else {
