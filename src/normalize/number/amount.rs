@@ -147,6 +147,13 @@ impl<'a> Parser<'a> {
                         return Err(Problem::DecimalComma(text));
                     }
                 }
+                if let Some(fraction) = self.fraction(token.text) {
+                    return Ok(Number {
+                        written: fraction?,
+                        takes_magnitude: false,
+                        takes_of: false,
+                    });
+                }
                 let value = numeral(token.text).ok_or(Problem::TooManyDigits)?;
                 Ok(Number {
                     written: Written::exact(value),
@@ -157,6 +164,28 @@ impl<'a> Parser<'a> {
             Kind::Word => self.number_words(token.text),
             Kind::Symbol(_) => Err(Problem::Unexpected(token.text)),
         }
+    }
+
+    /// A fraction glued to the numeral just read ("3/4", "1/2", "2/1000"): exact when its
+    /// value is a terminating decimal, stated to one part of its denominator; a fraction that
+    /// is not ("1/3") is refused rather than rounded. `None` when no fraction follows.
+    fn fraction(&mut self, numerator: &'a str) -> Option<Result<Written, Problem<'a>>> {
+        let slash = self.peek().filter(|t| t.is_symbol('/') && !t.spaced)?;
+        let denominator = self
+            .cur
+            .peek_nth(1)
+            .filter(|t| t.kind == Kind::Numeral && !t.spaced)?;
+        let whole = |text: &str| {
+            (text.bytes().all(|b| b.is_ascii_digit()) && text.len() <= 9)
+                .then(|| text.parse::<u32>().ok())
+                .flatten()
+        };
+        let (Some(top), Some(bottom)) = (whole(numerator), whole(denominator.text)) else {
+            return Some(Err(Problem::Unexpected(slash.text)));
+        };
+        self.bump();
+        self.bump();
+        Some(decimal_fraction(top, bottom).ok_or(Problem::Unexpected(slash.text)))
     }
 
     /// Number words, vague quantities and "a"/"an" before a magnitude.
@@ -291,4 +320,39 @@ impl<'a> Parser<'a> {
 /// Whether a number word starts here ("minus five").
 fn starts_a_number(word: &str) -> bool {
     lexicon::unit_word(word).is_some() || lexicon::tens_word(word).is_some()
+}
+
+/// `top / bottom` as an exact decimal, stated to one part of the reduced denominator
+/// ("3/15" is 0.2, to the fifth); `None` when the fraction has no
+/// exact decimal (a denominator with a prime factor other than 2 and 5, once reduced) or a
+/// zero denominator.
+fn decimal_fraction(top: u32, bottom: u32) -> Option<Written> {
+    if bottom == 0 {
+        return None;
+    }
+    let (mut a, mut b) = (top, bottom);
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    let reduced = bottom / a.max(1);
+    let mut rest = reduced;
+    let (mut twos, mut fives) = (0_i32, 0_i32);
+    while rest % 2 == 0 {
+        rest /= 2;
+        twos += 1;
+    }
+    while rest % 5 == 0 {
+        rest /= 5;
+        fives += 1;
+    }
+    if rest != 1 {
+        return None;
+    }
+    // top / bottom = top · (10^k / bottom) / 10^k, with 10^k a multiple of the denominator.
+    let places = twos.max(fives);
+    let power = 10f64.powi(places);
+    let value = f64::from(top / a.max(1)) * (power / f64::from(reduced));
+    let step = power / f64::from(reduced);
+    (value.fract() == 0.0 && step.fract() == 0.0)
+        .then(|| Written::stepped(Decimal::new(value, -places), Decimal::new(step, -places)))
 }

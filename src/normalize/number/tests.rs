@@ -1127,3 +1127,19 @@ fn a_bound_below_zero_turns_over() {
         "{nearly:?}"
     );
 }
+
+#[test]
+fn fractions_with_an_exact_decimal() {
+    assert_eq!(range("1/2"), (0.5, 0.5, 0.25));
+    assert_eq!(range("3/15").0, 0.2);
+    assert_eq!(range("20/100").0, 0.2);
+    assert!(close(measure("3/4 cup").1, 0.75 * 0.236_588_236_5));
+    assert!(close(measure("1/2 hour").1, 0.5 / 24.0));
+    assert!(close(measure("2/1000 kilograms").1, 0.002));
+    assert!(
+        parse_number("1/3").is_err(),
+        "no exact decimal: refused, not rounded"
+    );
+    assert!(parse_number("1/0").is_err());
+    assert!(parse_number("1 / 2").is_err(), "spaced: not a fraction");
+}
