@@ -100,11 +100,17 @@ impl Parser<'_> {
             };
             probe.eat_symbol(',');
             probe.eat_word("and");
-            let Some(numeral) = probe.peek().filter(|t| t.kind == Kind::Numeral) else {
-                break;
+            let value = match probe.peek() {
+                Some(numeral) if numeral.kind == Kind::Numeral => {
+                    probe.bump();
+                    decimal::numeral(numeral.text)?
+                }
+                // "1 hour and fifteen seconds".
+                _ => match probe.cardinal_words() {
+                    Some(cardinal) => cardinal.value,
+                    None => break,
+                },
             };
-            probe.bump();
-            let value = decimal::numeral(numeral.text)?;
             let Some(WrittenUnit::Measure(next_dimension, next_scale)) = probe.unit_suffix() else {
                 break;
             };

@@ -845,6 +845,10 @@ fn compound_imperial_measures_add_up() {
     assert!(close(q("5 feet 11 inches").low, 1.8034));
     assert!(close(q("1 hour 30 minutes").low, 1.5 / 24.0));
     assert!(close(
+        q("one hour and fifteen seconds").low,
+        (3_600.0 + 15.0) / 86_400.0
+    ));
+    assert!(close(
         q("3 lb 4 oz").low,
         3.0 * 0.453_592_37 + 4.0 * 0.028_349_523_125
     ));
