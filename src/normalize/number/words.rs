@@ -1,6 +1,6 @@
 //! Cardinal numbers in words: "seven hundred twenty-one", "one hundred and five",
-//! "two thousand and twelve", "one million two hundred thousand", "two point two",
-//! "two and a half", "half a", "a" before a unit ("a dollar", "an hour").
+//! "two thousand and twelve", "one million two hundred thousand", "three crore twelve lakh",
+//! "two point two". ("and a half" is `compound`'s; "half a", "a dollar" are `amount`'s.)
 //!
 //! Owns the grammar of English number words and the precision they state (to the last word's
 //! unit: "two hundred" to the hundred, "two point two" to the tenth). A magnitude that ends
