@@ -81,6 +81,26 @@ pub fn explain(code: Code) -> Explanation {
              the dollar is known to be the US dollar), or record a review after comparing them \
              by hand.",
         ),
+        Code::NumberAmbiguous => (
+            "A number's unit can be read two ways (`5m`: metres or a million; `20 degrees`: \
+             Celsius or Fahrenheit; `5 pounds`: sterling or a weight), and neither the \
+             value's own text (a currency, a counted noun, `tall`) nor the units of its \
+             property's other values decide which. The claim is left out of comparisons; the \
+             rest of the run goes on.",
+            "a.toml: property = \"budget\", value = \"5m\"\n\
+             b.toml: property = \"budget\", value = \"4 km\"\n\
+             c.toml: property = \"budget\", value = \"$3 million\"",
+            "Write the unit in full (`5 million`, `$5m`, `5 metres`, `20 °C`), as the source \
+             means it.",
+        ),
+        Code::NumberEquivalent => (
+            "A value gives an equivalent in another unit in parentheses (`1,000 feet (305 m)`), \
+             and the two do not match within their stated precisions and 1%. The first figure \
+             is the value that is compared; the finding says the source contradicts itself.",
+            "a.toml: value = \"1,000 feet (350 m)\"   (1,000 feet is 304.8 m)",
+            "Check the source: keep the value as it states it and note the slip, or correct a \
+             transcription error in the claim.",
+        ),
         Code::NameVariant => (
             "A name is spelt almost like a better supported one (one typo, a few typos in long \
              words, or the same words in another order). Its claims are compared with the \

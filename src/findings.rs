@@ -90,6 +90,10 @@ codes! {
         "Two sources give dates that are disjoint only within their approximation margins.";
     NumberIncomparable => "factcheck::number::incomparable", Warning,
         "Two numbers for one fact have units or bases that cannot be compared.";
+    NumberAmbiguous => "factcheck::number::ambiguous", Warning,
+        "A value's unit can be read two ways, and neither its text nor its property's other values decide.";
+    NumberEquivalent => "factcheck::number::equivalent", Warning,
+        "A value's equivalent in parentheses does not match the value.";
     NameVariant => "factcheck::name::variant", Warning,
         "A name fuzzily matches a canonical one and looks like a variant spelling of it.";
     NameAcronym => "factcheck::name::acronym", Warning,

@@ -15,7 +15,8 @@ pub struct Quantity {
     pub tolerance: f64,
     /// What is counted or measured.
     pub unit: Unit,
-    /// What a percentage is of, folded ("2% of GDP" has base `gdp`); `None` when not stated.
+    /// What a percentage or a measure is of, folded ("2% of GDP" has base `gdp`, "5 tonnes
+    /// of cocaine" `cocaine`); `None` when not stated.
     pub base: Option<String>,
     /// Stated as approximate ("about", "nearly", "some").
     pub approximate: bool,
@@ -62,12 +63,16 @@ const SOURCE_UNITS: &[(Dimension, &str, f64)] = &[
     (Dimension::Area, "ft²", 0.092_903_04),
     (Dimension::Area, "acres", 4_046.856_422_4),
     (Dimension::Area, "sq mi", 2_589_988.110_336),
+    (Dimension::Duration, "seconds", 1.0 / 86_400.0),
     (Dimension::Duration, "minutes", 1.0 / 1_440.0),
     (Dimension::Duration, "hours", 1.0 / 24.0),
     (Dimension::Duration, "days", 1.0),
     (Dimension::Duration, "weeks", 7.0),
     (Dimension::Duration, "months", 30.44),
     (Dimension::Duration, "years", 365.25),
+    (Dimension::Volume, "ml", 1e-3),
+    (Dimension::Volume, "L", 1.0),
+    (Dimension::Volume, "m³", 1e3),
 ];
 
 impl SourceUnit {
@@ -127,6 +132,8 @@ pub enum Currency {
     AmbiguousDollar,
     /// A bare yen/yuan sign "¥".
     AmbiguousYen,
+    /// "Rs" or "rupees" with no country (Indian, Pakistani, Sri Lankan, Nepalese...).
+    AmbiguousRupee,
 }
 
 /// A physical dimension with a base unit.
@@ -140,6 +147,13 @@ pub enum Dimension {
     Area,
     /// Days.
     Duration,
+    /// Litres.
+    Volume,
+    /// Degrees Celsius: a point on an affine scale (0 °C is 32 °F), converted as such.
+    Temperature,
+    /// A difference of temperatures in degrees Celsius ("a rise of 2 °C", "3.6 °F warmer"):
+    /// converted by the scale's factor only (3.6 °F is 2 °C).
+    TemperatureChange,
 }
 
 /// How far apart two numbers for one fact may be and still agree, beyond their stated
@@ -304,6 +318,9 @@ impl Unit {
                 Dimension::Mass => "masses",
                 Dimension::Area => "areas",
                 Dimension::Duration => "durations",
+                Dimension::Volume => "volumes",
+                Dimension::Temperature => "temperatures",
+                Dimension::TemperatureChange => "temperature differences",
             }
             .to_owned(),
             Unit::Count(noun) => format!("counts of {noun}"),
@@ -318,6 +335,7 @@ impl Unit {
             Unit::Percent => "%".to_owned(),
             Unit::Currency(Currency::AmbiguousDollar) => "$ (ambiguous dollar)".to_owned(),
             Unit::Currency(Currency::AmbiguousYen) => "¥ (ambiguous yen or yuan)".to_owned(),
+            Unit::Currency(Currency::AmbiguousRupee) => "Rs (ambiguous rupee)".to_owned(),
             Unit::Currency(Currency::Code(code)) => code.clone(),
             Unit::Measure(dimension) => dimension.base_unit().to_owned(),
             Unit::Count(noun) => noun.clone(),
@@ -332,6 +350,7 @@ impl Currency {
         match self {
             Currency::AmbiguousDollar => "$",
             Currency::AmbiguousYen => "¥",
+            Currency::AmbiguousRupee => "Rs",
             Currency::Code(code) => code,
         }
     }
@@ -346,6 +365,9 @@ impl Dimension {
             Dimension::Mass => "kg",
             Dimension::Area => "m²",
             Dimension::Duration => "days",
+            Dimension::Volume => "L",
+            Dimension::Temperature => "°C",
+            Dimension::TemperatureChange => "°C (difference)",
         }
     }
 }

@@ -17,7 +17,8 @@ use crate::normalize::claims::Draft;
 use crate::normalize::date::{DateError, parse_date};
 use crate::normalize::fold::fold;
 use crate::normalize::names::Interner;
-use crate::normalize::number::{NumberError, parse_number};
+use crate::normalize::number::context;
+use crate::normalize::number::{NumberError, Reading, read_number};
 
 /// Every property's type and every draft's value (`None` where it could not be read).
 #[derive(Debug)]
@@ -57,7 +58,7 @@ pub fn interpret(
             None => !matches!(dates[i], Some(Ok(_))),
             Some(kind) => kind == ValueKind::Number,
         },
-        |draft| parse_number(&draft.stated),
+        |draft| read_number(&draft.stated),
     );
     let mut votes = vec![Votes::default(); properties];
     for (index, draft) in drafts.iter().enumerate() {
@@ -78,17 +79,44 @@ pub fn interpret(
         .map(|p| declared[p].unwrap_or_else(|| votes[p].kind()))
         .collect();
     // Values of number properties not read yet (they also read as dates): read them now.
-    let late: Vec<(usize, Result<Quantity, NumberError>)> = numbers
+    let late: Vec<(usize, Result<Reading, NumberError>)> = numbers
         .par_iter()
         .enumerate()
         .filter(|&(i, parsed)| {
             parsed.is_none() && kinds[property_of[i].0 as usize] == ValueKind::Number
         })
-        .map(|(i, _)| (i, parse_number(&drafts[i].stated)))
+        .map(|(i, _)| (i, read_number(&drafts[i].stated)))
         .collect();
     for (index, parsed) in late {
         numbers[index] = Some(parsed);
     }
+
+    // An ambiguous unit is decided by the property's other values (`number::context`).
+    let is_number = |i: usize| kinds[property_of[i].0 as usize] == ValueKind::Number;
+    let readings: Vec<Option<&Reading>> = numbers
+        .iter()
+        .enumerate()
+        .map(|(i, parsed)| {
+            parsed
+                .as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .filter(|_| is_number(i))
+        })
+        .collect();
+    let property: Vec<usize> = property_of.iter().map(|p| p.0 as usize).collect();
+    let decided = context::decide(&readings, &property);
+    let numbers: Vec<Option<NumberRead>> = numbers
+        .into_iter()
+        .zip(decided)
+        .map(|(parsed, decided)| match (parsed, decided) {
+            (Some(Err(error)), _) => Some(NumberRead::Unreadable(error)),
+            (Some(Ok(reading)), Some(Ok(quantity))) => {
+                Some(NumberRead::Value(quantity, reading.inconsistency))
+            }
+            (Some(Ok(_)), Some(Err(ambiguity))) => Some(NumberRead::Ambiguous(ambiguity)),
+            (Some(Ok(_)), None) | (None, _) => None,
+        })
+        .collect();
 
     let values = drafts
         .iter()
@@ -106,6 +134,16 @@ pub fn interpret(
 
 /// A value parsed as one type: `None` when it was not tried.
 type Parsed<T, E> = Option<Result<T, E>>;
+
+/// A value of a number property as read and decided.
+enum NumberRead {
+    /// Read, with a parenthesised equivalent that disagrees with it, if any.
+    Value(Quantity, Option<String>),
+    /// Its unit reads two ways and nothing decides.
+    Ambiguous(NumberError),
+    /// Not a number.
+    Unreadable(NumberError),
+}
 
 /// `parse` applied, in parallel, to the drafts `wanted` selects (`None` for the others).
 fn parse_where<T: Send, E: Send>(
@@ -192,7 +230,7 @@ fn value(
     draft: &Draft,
     kind: ValueKind,
     declared: bool,
-    (date, number): (Parsed<DateValue, DateError>, Parsed<Quantity, NumberError>),
+    (date, number): (Parsed<DateValue, DateError>, Option<NumberRead>),
     names: &mut Interner,
     problems: &mut Vec<Finding>,
 ) -> Option<Value> {
@@ -229,13 +267,47 @@ fn value(
             ));
             None
         }
-        (ValueKind::Number, _, Some(Ok(quantity))) => {
+        (ValueKind::Number, _, Some(NumberRead::Value(quantity, inconsistency))) => {
             if let Some(base) = &quantity.base {
                 names.declare(base_as_written(&draft.stated, base).unwrap_or(base));
             }
+            if let Some(inconsistency) = inconsistency {
+                let stated = draft.stated.trim();
+                problems.push(
+                    Finding::new(
+                        Code::NumberEquivalent,
+                        format!("`{stated}`: {inconsistency}"),
+                    )
+                    .with_help(
+                        "the first figure is the value compared; check the source, and \
+                             correct the claim if it was copied wrongly \
+                             (`factcheck explain factcheck::number::equivalent`)",
+                    )
+                    .at(draft.value_span, "the value and its equivalent disagree"),
+                );
+            }
             Some(Value::Number(quantity))
         }
-        (ValueKind::Number, _, Some(Err(error))) => {
+        (ValueKind::Number, _, Some(NumberRead::Ambiguous(error))) => {
+            let mut finding = Finding::new(
+                Code::NumberAmbiguous,
+                format!(
+                    "{}, and the property's other values do not decide it; the claim is not \
+                     compared",
+                    error.message
+                ),
+            )
+            .at(draft.value_span, "unit not decided");
+            finding.help = Some(format!(
+                "{} (`factcheck explain factcheck::number::ambiguous`)",
+                error
+                    .hint
+                    .unwrap_or_else(|| "write the unit in full".to_owned())
+            ));
+            problems.push(finding);
+            None
+        }
+        (ValueKind::Number, _, Some(NumberRead::Unreadable(error))) => {
             problems.push(unreadable(
                 Code::LoadNumber,
                 draft,
@@ -373,6 +445,47 @@ mod tests {
         assert_eq!(
             one_property(&["Tokyo", "Kyoto", "1990"]),
             vec![Code::ConflictValue]
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_unit_is_decided_by_the_property() {
+        assert_eq!(
+            one_property(&["5m", "$5 million", "$5.0 million"]),
+            Vec::<Code>::new(),
+            "beside dollars, `5m` is five million dollars"
+        );
+        assert_eq!(
+            one_property(&["5m", "5.0 km"]),
+            vec![Code::ConflictNumber],
+            "beside kilometres, `5m` is five metres"
+        );
+        assert_eq!(one_property(&["20 degrees", "20 °C"]), Vec::<Code>::new());
+        assert_eq!(
+            one_property(&["68 degrees", "20 °C"]),
+            vec![Code::ConflictNumber],
+            "beside Celsius, `68 degrees` is 68 °C, not 68 °F"
+        );
+    }
+
+    #[test]
+    fn an_undecidable_unit_is_a_warning_on_its_claim_not_a_load_error() {
+        let codes = one_property(&["5m", "4 km", "$3 million"]);
+        assert!(codes.contains(&Code::NumberAmbiguous), "{codes:?}");
+        assert!(!codes.iter().any(|c| c.is_load()), "{codes:?}");
+        let alone = one_property(&["20 degrees", "21 degrees"]);
+        assert_eq!(alone, vec![Code::NumberAmbiguous, Code::NumberAmbiguous]);
+    }
+
+    #[test]
+    fn an_inconsistent_equivalent_is_a_finding_and_the_first_figure_counts() {
+        assert_eq!(
+            one_property(&["1,000 feet (350 m)", "1,000 ft"]),
+            vec![Code::NumberEquivalent]
+        );
+        assert_eq!(
+            one_property(&["1,000 feet (305 m)", "305 m"]),
+            Vec::<Code>::new()
         );
     }
 

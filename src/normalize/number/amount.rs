@@ -10,51 +10,8 @@ use super::decimal::{Decimal, numeral};
 use super::grammar::{Parser, Problem};
 use super::lexer::Kind;
 use super::lexicon::{self, Scale};
-use super::unit::WrittenUnit;
-
-/// A number as written, before its unit is known: the range it states and the step of its
-/// last written digit (half of which is its precision).
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Written {
-    /// The lower end (the number itself, unless vague).
-    pub low: Decimal,
-    /// The upper end.
-    pub high: Decimal,
-    /// One unit of the last written digit, times the magnitude ("55 billion": 1 billion).
-    pub step: Decimal,
-    /// A vague quantity ("hundreds", "several").
-    pub vague: bool,
-}
-
-impl Written {
-    fn exact(value: Decimal) -> Written {
-        Written {
-            low: value,
-            high: value,
-            step: value.unit_step(),
-            vague: false,
-        }
-    }
-
-    fn vague((low, high): (f64, f64)) -> Written {
-        Written {
-            low: Decimal::whole(low),
-            high: Decimal::whole(high),
-            step: Decimal::whole(0.0),
-            vague: true,
-        }
-    }
-
-    /// Scaled by a magnitude or a unit.
-    pub fn scaled(self, scale: Scale) -> Written {
-        Written {
-            low: self.low.scaled(scale),
-            high: self.high.scaled(scale),
-            step: self.step.scaled(scale),
-            vague: self.vague,
-        }
-    }
-}
+use super::unit::{WrittenUnit, names_a_unit};
+use super::written::Written;
 
 /// One amount as written.
 #[derive(Debug, Clone, Copy)]
@@ -86,7 +43,12 @@ impl<'a> Parser<'a> {
     pub(super) fn amount(&mut self) -> Result<Amount, Problem<'a>> {
         let prefix = self.money_prefix();
         let negative = self.minus_sign();
-        let number = self.number()?;
+        let mut number = self.number()?;
+        if !number.written.vague {
+            if let Some(hundredths) = self.and_a_fraction() {
+                number.written = number.written.plus_fraction(hundredths)?;
+            }
+        }
         let (magnitude, ambiguous_m) = if number.takes_magnitude {
             self.magnitudes()
         } else {
@@ -107,8 +69,25 @@ impl<'a> Parser<'a> {
                 self.bump();
             }
         }
-        let suffix = self.unit_suffix();
+        let mut suffix = self.unit_suffix();
+        if let Some(WrittenUnit::Measure(dimension, scale)) = suffix {
+            // "an hour and a half", "a month and a half".
+            if !written.vague {
+                if let Some(hundredths) = self.and_a_fraction() {
+                    written = written.plus_fraction(hundredths)?;
+                }
+            }
+            if let Some(compound) = self.compound_measure(written, dimension, scale) {
+                written = compound;
+                suffix = Some(WrittenUnit::Measure(dimension, Scale::ONE));
+            }
+        }
         let unit = WrittenUnit::merge(prefix.map(WrittenUnit::Money), suffix)?;
+        if matches!(unit, Some(WrittenUnit::Money(_))) && magnitude.is_none() {
+            if let Some(cents) = self.money_subunit() {
+                written = written.plus(cents);
+            }
+        }
         Ok(Amount {
             written,
             magnitude,
@@ -118,8 +97,16 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// A minus sign directly before a numeral.
+    /// A minus sign directly before a numeral, or "minus" / "negative" before a number.
     fn minus_sign(&mut self) -> bool {
+        let number_follows = self
+            .cur
+            .peek_nth(1)
+            .is_some_and(|t| t.kind == Kind::Numeral || t.word().is_some_and(starts_a_number));
+        if number_follows && matches!(self.peek_word(), Some("minus" | "negative")) {
+            self.bump();
+            return true;
+        }
         let numeral_follows = self
             .cur
             .peek_nth(1)
@@ -160,6 +147,13 @@ impl<'a> Parser<'a> {
                         return Err(Problem::DecimalComma(text));
                     }
                 }
+                if let Some(fraction) = self.fraction(token.text) {
+                    return Ok(Number {
+                        written: fraction?,
+                        takes_magnitude: false,
+                        takes_of: false,
+                    });
+                }
                 let value = numeral(token.text).ok_or(Problem::TooManyDigits)?;
                 Ok(Number {
                     written: Written::exact(value),
@@ -170,6 +164,28 @@ impl<'a> Parser<'a> {
             Kind::Word => self.number_words(token.text),
             Kind::Symbol(_) => Err(Problem::Unexpected(token.text)),
         }
+    }
+
+    /// A fraction glued to the numeral just read ("3/4", "1/2", "2/1000"): exact when its
+    /// value is a terminating decimal, stated to one part of its denominator; a fraction that
+    /// is not ("1/3") is refused rather than rounded. `None` when no fraction follows.
+    fn fraction(&mut self, numerator: &'a str) -> Option<Result<Written, Problem<'a>>> {
+        let slash = self.peek().filter(|t| t.is_symbol('/') && !t.spaced)?;
+        let denominator = self
+            .cur
+            .peek_nth(1)
+            .filter(|t| t.kind == Kind::Numeral && !t.spaced)?;
+        let whole = |text: &str| {
+            (text.bytes().all(|b| b.is_ascii_digit()) && text.len() <= 9)
+                .then(|| text.parse::<u32>().ok())
+                .flatten()
+        };
+        let (Some(top), Some(bottom)) = (whole(numerator), whole(denominator.text)) else {
+            return Some(Err(Problem::Unexpected(slash.text)));
+        };
+        self.bump();
+        self.bump();
+        Some(decimal_fraction(top, bottom).ok_or(Problem::Unexpected(slash.text)))
     }
 
     /// Number words, vague quantities and "a"/"an" before a magnitude.
@@ -188,7 +204,7 @@ impl<'a> Parser<'a> {
                     let range = lexicon::quantifier(quantifier).unwrap_or((0.0, 0.0));
                     Ok(vague(range, true))
                 }
-                Some("couple") => {
+                Some("couple" | "pair") => {
                     self.bump();
                     self.bump();
                     Ok(Number {
@@ -197,8 +213,9 @@ impl<'a> Parser<'a> {
                         takes_of: true,
                     })
                 }
-                // "a hundred", "a dozen": one of the magnitude, which `magnitudes` reads.
-                Some(next) if lexicon::magnitude_word(next).is_some() => {
+                // "a hundred", "a dozen": one of the magnitude, which `magnitudes` reads;
+                // "a dollar", "an hour": one of the unit.
+                Some(next) if lexicon::magnitude_word(next).is_some() || names_a_unit(next) => {
                     self.bump();
                     Ok(Number {
                         written: Written::exact(Decimal::whole(1.0)),
@@ -227,22 +244,45 @@ impl<'a> Parser<'a> {
             }
             return Ok(vague(range, false));
         }
-        if let Some(value) = lexicon::unit_word(word) {
-            self.bump();
+        if let Some(cardinal) = self.cardinal_words() {
             return Ok(Number {
-                written: Written::exact(Decimal::whole(f64::from(value))),
+                written: Written::stepped(cardinal.value, cardinal.step),
                 takes_magnitude: true,
                 takes_of: false,
             });
         }
-        if let Some(tens) = lexicon::tens_word(word) {
-            self.bump();
-            let units = self.compound_units();
-            return Ok(Number {
-                written: Written::exact(Decimal::whole(f64::from(tens + units))),
-                takes_magnitude: true,
-                takes_of: false,
-            });
+        // "half a million", "half an hour", "half-litre", "a quarter of an hour".
+        if let Some(fraction) = match word {
+            "half" => Some(Decimal::new(5.0, -1)),
+            "quarter" => Some(Decimal::new(25.0, -2)),
+            _ => None,
+        } {
+            let mut ahead = self.cur;
+            ahead.next_token();
+            let mut probe = ahead;
+            let joiner = probe
+                .peek()
+                .filter(|t| t.is_symbol('-') || matches!(t.word(), Some("a" | "an" | "of")));
+            if joiner.is_some() {
+                probe.next_token();
+                if probe.peek().and_then(|t| t.word()) == Some("a")
+                    || probe.peek().and_then(|t| t.word()) == Some("an")
+                {
+                    probe.next_token();
+                }
+            }
+            let of_one = probe
+                .peek()
+                .and_then(|t| t.word())
+                .is_some_and(|w| lexicon::magnitude_word(w).is_some() || names_a_unit(w));
+            if of_one {
+                self.cur = probe;
+                return Ok(Number {
+                    written: Written::exact(fraction),
+                    takes_magnitude: true,
+                    takes_of: false,
+                });
+            }
         }
         // A bare "hundred" or "thousand" is one of it; `magnitudes` reads the word.
         if lexicon::magnitude_word(word).is_some() && !word.ends_with('s') {
@@ -253,27 +293,6 @@ impl<'a> Parser<'a> {
             });
         }
         Err(Problem::Unexpected(word))
-    }
-
-    /// The "-five" of "twenty-five" (or "twenty five"); 0 when there is none.
-    fn compound_units(&mut self) -> u32 {
-        let hyphen = self.peek().is_some_and(|t| t.is_symbol('-'));
-        let at = usize::from(hyphen);
-        let units = self
-            .cur
-            .peek_nth(at)
-            .and_then(|t| t.word())
-            .and_then(lexicon::unit_word)
-            .filter(|u| (1..=9).contains(u));
-        match units {
-            Some(units) => {
-                for _ in 0..=at {
-                    self.bump();
-                }
-                units
-            }
-            None => 0,
-        }
     }
 
     /// A chain of magnitudes ("hundred thousand", "thousand million"), or one abbreviation
@@ -296,4 +315,44 @@ impl<'a> Parser<'a> {
         }
         (scale, false)
     }
+}
+
+/// Whether a number word starts here ("minus five").
+fn starts_a_number(word: &str) -> bool {
+    lexicon::unit_word(word).is_some() || lexicon::tens_word(word).is_some()
+}
+
+/// `top / bottom` as an exact decimal, stated to one part of the reduced denominator
+/// ("3/15" is 0.2, to the fifth); `None` when the fraction has no
+/// exact decimal (a denominator with a prime factor other than 2 and 5, once reduced) or a
+/// zero denominator.
+fn decimal_fraction(top: u32, bottom: u32) -> Option<Written> {
+    if bottom == 0 {
+        return None;
+    }
+    let (mut a, mut b) = (top, bottom);
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    let reduced = bottom / a.max(1);
+    let mut rest = reduced;
+    let (mut twos, mut fives) = (0_i32, 0_i32);
+    while rest % 2 == 0 {
+        rest /= 2;
+        twos += 1;
+    }
+    while rest % 5 == 0 {
+        rest /= 5;
+        fives += 1;
+    }
+    if rest != 1 {
+        return None;
+    }
+    // top / bottom = top · (10^k / bottom) / 10^k, with 10^k a multiple of the denominator.
+    let places = twos.max(fives);
+    let power = 10f64.powi(places);
+    let value = f64::from(top / a.max(1)) * (power / f64::from(reduced));
+    let step = power / f64::from(reduced);
+    (value.fract() == 0.0 && step.fract() == 0.0)
+        .then(|| Written::stepped(Decimal::new(value, -places), Decimal::new(step, -places)))
 }

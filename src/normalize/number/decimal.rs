@@ -24,6 +24,11 @@ pub(super) struct Decimal {
 }
 
 impl Decimal {
+    /// `mantissa × 10^exp`.
+    pub fn new(mantissa: f64, exp: i32) -> Decimal {
+        Decimal { mantissa, exp }
+    }
+
     /// A whole number.
     pub fn whole(value: f64) -> Decimal {
         Decimal {
@@ -38,6 +43,26 @@ impl Decimal {
             mantissa: 1.0,
             exp: self.exp,
         }
+    }
+
+    /// One unit of this number's last non-zero digit ("1,000" has 1,000; "4,810" has 10);
+    /// `None` for zero or a number whose digits are not whole.
+    pub fn last_nonzero_step(self) -> Option<Decimal> {
+        let mut mantissa = self.mantissa.abs();
+        if mantissa == 0.0 || mantissa.fract() != 0.0 || !mantissa.is_finite() {
+            return None;
+        }
+        let mut exp = self.exp;
+        while mantissa % 10.0 == 0.0 {
+            mantissa /= 10.0;
+            exp = exp.saturating_add(1);
+        }
+        Some(Decimal { mantissa: 1.0, exp })
+    }
+
+    /// The sum of two numbers ("6 ft 2 in" in metres).
+    pub fn plus(self, other: Decimal) -> Decimal {
+        Decimal::whole(self.value() + other.value())
     }
 
     /// Scaled by a magnitude or a unit.

@@ -1,30 +1,29 @@
 //! The grammar of a whole number phrase:
 //!
 //! ```text
-//! phrase    = [article] [qualifier] amount [separator amount] [trailing] [of-base | noun] [trailing]
+//! phrase    = [article] [change] [qualifier] amount [separator [~] amount] [trailing]
+//!             [of-base | noun | description] [trailing] ["(" equivalent ")"]
+//! change    = "a rise of" | "a drop of" | ...
 //! qualifier = about | nearly | more than | less than | up to | between | from | as many as | ...
 //! separator = "to" | "-" | "or" | "and" (after "between")
 //! trailing  = "or more" | "or less" | "or so" | ...
 //! ```
 //!
-//! Owns how the parts combine: a unit or magnitude written once applies to both ends of a
-//! range, qualifiers turn the number into a bound or an approximation, the stated precision
-//! becomes the tolerance, and what follows the amount becomes a base or a counted noun. It
-//! must not know individual words (`lexicon`, `qualifier`) or how an amount and its unit are
-//! spelt (`amount`, `unit`).
+//! Owns how the parts combine, in order, and the problems a phrase can have; the ambiguities
+//! a phrase leaves open (`Ambiguity`) and the assumptions that settle them (`Assume`). The
+//! quantity itself is shaped by `shape`, the unit's meaning and what follows it settled by
+//! `settle`. It must not know individual words (`lexicon`, `qualifier`, `measure`) or how an
+//! amount and its unit are spelt (`amount`, `unit`, `words`, `compound`).
 
-use super::amount::{Amount, Written};
+use super::amount::Amount;
 use super::lexer::{Cursor, Kind, Token};
-use super::noun;
+use super::lexicon::Scale;
+use super::measure::TemperatureScale;
 use super::qualifier::{Qualifier, trailing};
-use super::unit::WrittenUnit;
-use crate::model::quantity::{Quantity, SourceUnit, Unit};
+use super::shape::{join, shape};
 
-/// How far "about" widens a number: 10% of its value, unless its precision says more.
-const APPROXIMATION: f64 = 0.1;
-/// "nearly 300" is 270–300; "just over 300" is 300–330.
-const NEARLY: f64 = 0.9;
-const JUST_OVER: f64 = 1.1;
+use super::unit::WrittenUnit;
+use crate::model::quantity::{Dimension, Quantity, SourceUnit, Unit};
 
 /// Why a phrase is not a number; the text it quotes is from the lower-cased phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,8 +36,12 @@ pub(super) enum Problem<'a> {
     Missing(&'static str),
     /// "3,5": a comma that is not a thousands separator.
     DecimalComma(&'a str),
-    /// A bare "m" with nothing to say whether it is a million or metres.
-    AmbiguousM,
+    /// A unit the text alone does not settle ("5m", "20 degrees").
+    Ambiguous(Ambiguity),
+    /// "below sea level": a depth or a negative elevation.
+    BelowSeaLevel,
+    /// "a rise of", "warmer" with something that is not a temperature.
+    ChangeNotTemperature,
     /// The upper end of a range is below its lower end.
     Reversed,
     /// Two different units in one value ("$5 to €6", "5% to 6 km").
@@ -59,13 +62,89 @@ pub(super) enum Problem<'a> {
     NoBase,
 }
 
+/// A unit the text alone does not settle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Ambiguity {
+    /// A bare "m" after a numeral: metres or a million.
+    M,
+    /// A bare "m" before "of" ("5m of funding"): metres of something, or a million of it;
+    /// with no default, since "of" names what is measured or counted.
+    MOf,
+    /// "degrees" or "°" with no scale: Celsius or Fahrenheit.
+    Degrees,
+    /// "pounds": sterling (the default) or a weight.
+    Pounds,
+}
+
+/// What to read an ambiguous unit as, when something outside the text has decided it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Assume {
+    /// A bare "m": `true` for metres, `false` for a million.
+    pub m_is_metres: Option<bool>,
+    /// A bare "degrees".
+    pub degrees: Option<TemperatureScale>,
+    /// "pounds": `true` for a weight, `false` for sterling.
+    pub pounds_are_mass: Option<bool>,
+}
+
+/// A phrase read: its quantity and, when one follows in parentheses, its stated equivalent
+/// ("1,000 feet (305 m)").
+#[derive(Debug, Clone)]
+pub(super) struct Phrase {
+    pub quantity: Quantity,
+    /// The temperature scale the value was written in, which decides bare "degrees" beside it.
+    pub scale: Option<TemperatureScale>,
+    pub equivalent: Option<Quantity>,
+}
+
 /// Parses a lower-cased number phrase.
-pub(super) fn parse(text: &str) -> Result<Quantity, Problem<'_>> {
+pub(super) fn parse(text: &str, assume: Assume) -> Result<Phrase, Problem<'_>> {
+    if let Some((main, inner)) = split_equivalent(text) {
+        // The equivalent is read with the same assumptions; one that is not a number means
+        // the parentheses are not an equivalent, and the whole phrase is read as it is.
+        // A bare "m" in an equivalent is metres: it restates a measure.
+        let inner_assume = Assume {
+            m_is_metres: assume.m_is_metres.or(Some(true)),
+            ..assume
+        };
+        if let Ok((equivalent, _)) = parse_one(inner, inner_assume) {
+            let (quantity, scale) = parse_one(main, assume)?;
+            return Ok(Phrase {
+                quantity,
+                scale,
+                equivalent: Some(equivalent),
+            });
+        }
+    }
+    let (quantity, scale) = parse_one(text, assume)?;
+    Ok(Phrase {
+        quantity,
+        scale,
+        equivalent: None,
+    })
+}
+
+fn parse_one(
+    text: &str,
+    assume: Assume,
+) -> Result<(Quantity, Option<TemperatureScale>), Problem<'_>> {
     Parser {
         text,
         cur: Cursor::new(text),
+        assume,
     }
     .quantity()
+}
+
+/// "1,000 feet (305 m)" as `("1,000 feet ", "305 m")`: a phrase ending in one parenthesised
+/// part, with something before it.
+fn split_equivalent(text: &str) -> Option<(&str, &str)> {
+    let trimmed = text.trim_end();
+    let body = trimmed.strip_suffix(')')?;
+    let open = body.rfind('(')?;
+    let (main, inner) = (body.get(..open)?, body.get(open + 1..)?);
+    let nested = inner.contains(['(', ')']);
+    (!nested && !main.trim().is_empty()).then_some((main, inner))
 }
 
 /// A recursive-descent parser over the lazily lexed tokens.
@@ -74,6 +153,8 @@ pub(super) struct Parser<'a> {
     pub text: &'a str,
     /// Where the parser is.
     pub cur: Cursor<'a>,
+    /// What ambiguous units are read as, if decided.
+    pub assume: Assume,
 }
 
 impl<'a> Parser<'a> {
@@ -130,11 +211,12 @@ impl<'a> Parser<'a> {
     }
 
     /// Reads the whole phrase.
-    fn quantity(mut self) -> Result<Quantity, Problem<'a>> {
+    fn quantity(mut self) -> Result<(Quantity, Option<TemperatureScale>), Problem<'a>> {
         if self.peek().is_none() {
             return Err(Problem::Empty);
         }
         self.skip_article();
+        let change_down = self.change_prefix();
         let qualifier_start = self.peek().map_or(0, |t| t.start);
         let qualifier = self.qualifier();
         let qualifier_end = self.peek().map_or(self.text.len(), |t| t.start);
@@ -143,60 +225,40 @@ impl<'a> Parser<'a> {
             .get(qualifier_start..qualifier_end)
             .map_or("", str::trim_end);
         let first = self.amount()?;
-        let second = match qualifier {
-            Qualifier::Between => {
-                if !(self.eat_word("and") || self.eat_symbol('-')) {
-                    return Err(self.missing("`and` and the upper end after `between`"));
-                }
-                Some(self.amount()?)
+        let (second, upper_about) = self.upper_end(qualifier)?;
+        // "between 2 g and about 7 g", "2 - ~7 grams": the range is approximate.
+        let qualifier = match qualifier {
+            Qualifier::Plain | Qualifier::Between | Qualifier::From if upper_about => {
+                Qualifier::About
             }
-            Qualifier::From => {
-                if !(self.eat_word("to") || self.eat_symbol('-')) {
-                    return Err(self.missing("`to` and the upper end after `from`"));
-                }
-                Some(self.amount()?)
-            }
-            _ => {
-                if self.range_separator() {
-                    Some(self.amount()?)
-                } else {
-                    None
-                }
-            }
+            other => other,
         };
         let mut late = self.trailing_qualifier();
-        let unit = WrittenUnit::merge(first.unit, second.and_then(|s| s.unit))?;
+        let mut unit = WrittenUnit::merge(first.unit, second.and_then(|s| s.unit))?;
         let ambiguous_m = first.ambiguous_m || second.is_some_and(|s| s.ambiguous_m);
         let plus = first.plus || second.is_some_and(|s| s.plus);
-        let written = join(first, second)?;
+        let mut written = join(first, second)?;
 
-        let mut base = None;
-        let mut noun = None;
-        match unit {
-            Some(WrittenUnit::Percent) if self.eat_word("of") => {
-                let (phrase, trailing) = self.base_phrase();
-                let phrase = noun::percentage_base(phrase);
-                if phrase.is_empty() {
-                    return Err(Problem::NoBase);
-                }
-                base = Some(phrase);
-                late = one_of(late, trailing)?;
-            }
-            None if self.peek().is_some() => {
-                let (phrase, trailing) = self.counted_noun()?;
-                noun = Some(noun::counted_noun(phrase));
-                late = one_of(late, trailing)?;
-            }
-            _ => {}
+        self.settle_unit(&mut unit, &mut written, ambiguous_m)?;
+
+        let (base, noun, mut described, trailing) = self.after_unit(unit)?;
+        if let Some(down) = change_down {
+            described.change = true;
+            described.negate ^= down;
         }
+        late = one_of(late, trailing)?;
         if late.is_none() {
             late = self.trailing_qualifier();
         }
         if self.peek().is_some() {
             return Err(Problem::AfterAmount(self.rest()));
         }
-        if ambiguous_m && unit.is_none() && noun.is_none() {
-            return Err(Problem::AmbiguousM);
+        if described.negate {
+            written = written.negated();
+        }
+        let is_temperature = matches!(unit, Some(WrittenUnit::Temperature(_)));
+        if described.change && !is_temperature {
+            return Err(Problem::ChangeNotTemperature);
         }
 
         let qualifier = match (qualifier, late, plus) {
@@ -205,6 +267,17 @@ impl<'a> Parser<'a> {
             (Qualifier::Plain, None, true) => Qualifier::AtLeast,
             (q, Some(late), false) if q == late => q,
             _ => return Err(Problem::TwoQualifiers),
+        };
+        // Below zero, "more than 2" degrees is colder than −2: the bound turns over.
+        let qualifier = if described.negate {
+            match qualifier {
+                Qualifier::AtLeast => Qualifier::AtMost,
+                Qualifier::AtMost => Qualifier::AtLeast,
+                // "nearly" and "just over" scale the number, whatever its sign.
+                other => other,
+            }
+        } else {
+            qualifier
         };
         let is_range = second.is_some() || written.vague;
         if is_range && matches!(qualifier, Qualifier::Nearly | Qualifier::JustOver) {
@@ -221,16 +294,64 @@ impl<'a> Parser<'a> {
             }
             _ => None,
         };
+        let unit_written = unit;
         let (written, unit) = match (unit, noun) {
             (Some(WrittenUnit::Percent), _) => (written, Unit::Percent),
             (Some(WrittenUnit::Money(money)), _) => (written, Unit::Currency(money.currency())),
             (Some(WrittenUnit::Measure(dimension, scale)), _) => {
                 (written.scaled(scale), Unit::Measure(dimension))
             }
+            (Some(WrittenUnit::Temperature(scale)), _) if described.change => (
+                written.scaled(Scale::times(scale.factor())),
+                Unit::Measure(Dimension::TemperatureChange),
+            ),
+            (Some(WrittenUnit::Temperature(scale)), _) => (
+                written.on_temperature_scale(scale),
+                Unit::Measure(Dimension::Temperature),
+            ),
             (None, Some(noun)) => (written, Unit::Count(noun)),
-            (None, None) => (written, Unit::None),
+            (Some(WrittenUnit::Degrees | WrittenUnit::Pounds) | None, _) => (written, Unit::None),
         };
-        shape(written, qualifier, unit, base).map(|q| Quantity { written_in, ..q })
+        let scale = match unit_written {
+            Some(WrittenUnit::Temperature(scale)) => Some(scale),
+            _ => None,
+        };
+        Ok((
+            shape(written, qualifier, unit, base).map(|q| Quantity { written_in, ..q })?,
+            scale,
+        ))
+    }
+
+    /// The upper end of a range, if there is one, and whether it is approximate.
+    fn upper_end(&mut self, qualifier: Qualifier) -> Result<(Option<Amount>, bool), Problem<'a>> {
+        let separated = match qualifier {
+            Qualifier::Between => {
+                if !(self.eat_word("and") || self.eat_symbol('-')) {
+                    return Err(self.missing("`and` and the upper end after `between`"));
+                }
+                true
+            }
+            Qualifier::From => {
+                if !(self.eat_word("to") || self.eat_symbol('-')) {
+                    return Err(self.missing("`to` and the upper end after `from`"));
+                }
+                true
+            }
+            _ => self.range_separator(),
+        };
+        if !separated {
+            return Ok((None, false));
+        }
+        let about = self.upper_approximation();
+        Ok((Some(self.amount()?), about))
+    }
+
+    /// "about" or "~" before the upper end of a range.
+    fn upper_approximation(&mut self) -> bool {
+        self.eat_symbol('~')
+            || self.eat_word("about")
+            || self.eat_word("around")
+            || self.eat_word("approximately")
     }
 
     /// "to", a dash, or "or" between two numbers ("two or three").
@@ -247,7 +368,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The counted noun: words (and hyphens) to the end, less a trailing qualifier.
-    fn counted_noun(&mut self) -> Result<(&'a str, Option<Qualifier>), Problem<'a>> {
+    pub(super) fn counted_noun(&mut self) -> Result<(&'a str, Option<Qualifier>), Problem<'a>> {
         let Some(first) = self.peek() else {
             return Err(Problem::Missing("what is counted"));
         };
@@ -256,18 +377,19 @@ impl<'a> Parser<'a> {
         if glued || first.word().is_none_or(super::lexicon::is_function_word) {
             return Err(Problem::Unexpected(first.text));
         }
-        self.phrase_to_end(|token| {
-            matches!(
-                token.kind,
-                Kind::Word | Kind::Symbol('-' | '\'' | '\u{2019}')
-            )
+        // A number word in the noun means the phrase holds more numbers than one ("three cr
+        // twelve lac"), not a thing counted.
+        self.phrase_to_end(|token| match token.kind {
+            Kind::Word => !super::lexicon::is_number_word(token.text),
+            Kind::Symbol(c) => matches!(c, '-' | '\'' | '\u{2019}'),
+            Kind::Numeral => false,
         })
         .ok_or_else(|| Problem::NotANoun(self.rest_from(first)))
     }
 
     /// What a percentage is of: anything to the end ("GDP", "2019 GDP"), less a trailing
     /// qualifier.
-    fn base_phrase(&mut self) -> (&'a str, Option<Qualifier>) {
+    pub(super) fn base_phrase(&mut self) -> (&'a str, Option<Qualifier>) {
         self.phrase_to_end(|_| true)
             .unwrap_or_else(|| (self.rest(), None))
     }
@@ -323,84 +445,4 @@ fn one_of(
         (Some(x), Some(y)) if x != y => Err(Problem::TwoQualifiers),
         (x, y) => Ok(x.or(y)),
     }
-}
-
-/// The two ends of a range as one written number; a magnitude written only on the upper end
-/// applies to the lower end too ("5 to 6 billion") unless that would reverse the range
-/// ("500,000 to 1 million").
-fn join(first: Amount, second: Option<Amount>) -> Result<Written, Problem<'static>> {
-    let Some(second) = second else {
-        return Ok(first.written);
-    };
-    let mut low = first.written;
-    if let (None, Some(magnitude)) = (first.magnitude, second.magnitude) {
-        let shared = low.scaled(magnitude);
-        if shared.high.value() <= second.written.low.value() {
-            low = shared;
-        }
-    }
-    let high = second.written;
-    if low.low.value() > high.high.value() {
-        return Err(Problem::Reversed);
-    }
-    let step = if low.step.value() >= high.step.value() {
-        low.step
-    } else {
-        high.step
-    };
-    Ok(Written {
-        low: low.low,
-        high: high.high,
-        step,
-        vague: low.vague || high.vague,
-    })
-}
-
-/// The quantity a written number, its qualifier and its unit state.
-fn shape(
-    written: Written,
-    qualifier: Qualifier,
-    unit: Unit,
-    base: Option<String>,
-) -> Result<Quantity, Problem<'static>> {
-    let (low, high) = (written.low.value(), written.high.value());
-    if !(low.is_finite() && high.is_finite()) {
-        return Err(Problem::TooLarge);
-    }
-    let precision = written.step.value().abs() / 2.0;
-    // Counts, money, percentages and physical measures are never negative, so "less than
-    // 300" of them starts at zero; a bare number may be anything.
-    let floor = if unit == Unit::None || high < 0.0 {
-        f64::NEG_INFINITY
-    } else {
-        0.0
-    };
-    let (low, high, tolerance, approximate) = match qualifier {
-        Qualifier::Plain | Qualifier::Between | Qualifier::From => (low, high, precision, false),
-        Qualifier::About => {
-            let margin = APPROXIMATION * low.abs().max(high.abs());
-            (low, high, precision.max(margin), true)
-        }
-        Qualifier::Nearly => ordered(NEARLY * low, high, true),
-        Qualifier::JustOver => ordered(low, JUST_OVER * high, true),
-        Qualifier::AtLeast => (low, f64::INFINITY, 0.0, false),
-        Qualifier::AtMost => (floor, high, 0.0, false),
-    };
-    let tolerance = if written.vague { 0.0 } else { tolerance };
-    Ok(Quantity {
-        // `+ 0.0` turns a "-0" into 0, so that it shows and compares as zero.
-        low: low + 0.0,
-        high: high + 0.0,
-        tolerance,
-        unit,
-        base,
-        approximate,
-        vague: written.vague,
-        written_in: None,
-    })
-}
-
-/// A bound a fraction away from the number, whichever its sign.
-fn ordered(a: f64, b: f64, approximate: bool) -> (f64, f64, f64, bool) {
-    (a.min(b), a.max(b), 0.0, approximate)
 }

@@ -57,6 +57,15 @@ impl<'a> Cursor<'a> {
         Cursor { text, pos: 0 }
     }
 
+    /// The same text from byte `pos` on: how a word that glues a currency code to a numeral
+    /// ("USD3.14") is read as two tokens.
+    pub fn at(self, pos: usize) -> Self {
+        Cursor {
+            text: self.text,
+            pos: pos.min(self.text.len()),
+        }
+    }
+
     /// The next token, without moving.
     pub fn peek(&self) -> Option<Token<'a>> {
         self.clone_ahead(0)
@@ -115,20 +124,52 @@ impl<'a> Cursor<'a> {
 /// Length of the numeral at the start of `bytes`.
 ///
 /// A comma belongs to the numeral only when exactly three digits follow it ("1,000"), so that
-/// "3,5" is not silently read as thirty-five: the grammar sees the comma and says why.
+/// "3,5" is not silently read as thirty-five: the grammar sees the comma and says why. A space
+/// (or a no-break or thin space) groups thousands the same way ("1 200", "12 500 000"), but
+/// only after a first group of one to three digits and before groups of exactly three, so that
+/// "2013 100" stays two numbers.
 fn numeral_len(bytes: &[u8]) -> usize {
     let mut i = 0;
     let mut seen_point = false;
+    let mut seen_comma = false;
+    let mut group = 0;
     loop {
         match bytes.get(i) {
-            Some(b) if b.is_ascii_digit() => i += 1,
+            Some(b) if b.is_ascii_digit() => {
+                i += 1;
+                group += 1;
+            }
             Some(b'.') if !seen_point && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => {
                 seen_point = true;
                 i += 1;
             }
-            Some(b',') if !seen_point && i > 0 && is_digit_group(bytes, i + 1) => i += 1,
-            _ => return i,
+            Some(b',') if !seen_point && i > 0 && is_digit_group(bytes, i + 1) => {
+                seen_comma = true;
+                group = 0;
+                i += 1;
+            }
+            _ => {
+                let space = space_len(bytes.get(i..).unwrap_or_default());
+                let groups_by_space = space > 0 && !seen_point && !seen_comma && group <= 3;
+                if groups_by_space && group > 0 && is_digit_group(bytes, i + space) {
+                    i += space;
+                    group = 0;
+                } else {
+                    return i;
+                }
+            }
         }
+    }
+}
+
+/// Length of the space that may group thousands at the start of `bytes`: a space, a
+/// no-break space or a (narrow) thin space; 0 if none.
+fn space_len(bytes: &[u8]) -> usize {
+    match bytes {
+        [b' ', ..] => 1,
+        [0xC2, 0xA0, ..] => 2,
+        [0xE2, 0x80, 0x89 | 0xAF, ..] => 3,
+        _ => 0,
     }
 }
 

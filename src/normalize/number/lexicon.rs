@@ -6,7 +6,7 @@
 //! multi-word forms ("per cent", "nautical miles", "tens of thousands") and ambiguities
 //! ("m", "pounds") are settled in `grammar`.
 
-use crate::model::quantity::{Currency, Dimension};
+use crate::model::quantity::Currency;
 
 /// A power of ten and a plain factor: how a magnitude ("billion", "dozen") or a measure unit
 /// ("km", "mile") scales a written number.
@@ -25,11 +25,11 @@ impl Scale {
     /// No scaling.
     pub const ONE: Scale = Scale::ten(0);
 
-    const fn ten(exp: i32) -> Scale {
+    pub(super) const fn ten(exp: i32) -> Scale {
         Scale { exp, factor: 1.0 }
     }
 
-    const fn times(factor: f64) -> Scale {
+    pub(super) const fn times(factor: f64) -> Scale {
         Scale { exp: 0, factor }
     }
 
@@ -50,6 +50,8 @@ pub(super) enum Money {
     Dollar,
     /// "¥": yen or yuan.
     Yen,
+    /// "Rs" or "rupees" with no country.
+    Rupee,
     /// An ISO 4217 code.
     Code(&'static str),
 }
@@ -60,6 +62,7 @@ impl Money {
         match self {
             Money::Dollar => Currency::AmbiguousDollar,
             Money::Yen => Currency::AmbiguousYen,
+            Money::Rupee => Currency::AmbiguousRupee,
             Money::Code(code) => Currency::Code(code.to_owned()),
         }
     }
@@ -78,6 +81,11 @@ impl Money {
             }
             (Money::Yen, Money::Code(code)) | (Money::Code(code), Money::Yen)
                 if matches!(code, "JPY" | "CNY") =>
+            {
+                Some(Money::Code(code))
+            }
+            (Money::Rupee, Money::Code(code)) | (Money::Code(code), Money::Rupee)
+                if matches!(code, "INR" | "PKR" | "LKR" | "NPR") =>
             {
                 Some(Money::Code(code))
             }
@@ -140,22 +148,60 @@ pub(super) fn currency_code(word: &str) -> Option<&'static str> {
         "nok" => "NOK",
         "dkk" => "DKK",
         "pln" => "PLN",
+        "pkr" => "PKR",
+        "lkr" => "LKR",
+        "npr" => "NPR",
+        "myr" | "rm" => "MYR",
+        "idr" => "IDR",
+        "thb" => "THB",
+        "php" => "PHP",
+        "vnd" => "VND",
+        "brl" => "BRL",
+        "mxn" => "MXN",
+        "zar" => "ZAR",
+        "ils" => "ILS",
+        "aed" => "AED",
+        "sar" => "SAR",
+        "egp" => "EGP",
+        "ngn" => "NGN",
+        "kes" => "KES",
+        "czk" => "CZK",
+        "huf" => "HUF",
+        "uah" => "UAH",
+        "mnt" => "MNT",
+        "kwd" => "KWD",
+        "qar" => "QAR",
+        "bgn" => "BGN",
+        "lbp" => "LBP",
         _ => return None,
     })
 }
 
 /// A currency named by a single word after the number ("euros", "yen").
 ///
-/// "pounds" is sterling: in the claims this tool checks, money is far more common than
-/// weight, and a weight in pounds is written `lb`. Country-qualified dollars ("US dollars")
+/// "pounds" is sterling here: in the claims this tool checks, money is far more common than
+/// weight; the grammar reads "pounds of meat" as a weight, and `context` "pounds" beside
+/// weights. Country-qualified dollars ("US dollars")
 /// are two words and are read by the grammar.
 pub(super) fn currency_word(word: &str) -> Option<Money> {
     Some(match word {
-        "dollar" | "dollars" => Money::Dollar,
+        "dollar" | "dollars" | "buck" | "bucks" => Money::Dollar,
         "euro" | "euros" => Money::Code("EUR"),
         "pound" | "pounds" | "sterling" => Money::Code("GBP"),
         "yen" => Money::Code("JPY"),
         "yuan" | "renminbi" => Money::Code("CNY"),
+        "rupee" | "rupees" | "rs" => Money::Rupee,
+        "ringgit" | "ringgits" => Money::Code("MYR"),
+        "baht" => Money::Code("THB"),
+        "rupiah" | "rupiahs" => Money::Code("IDR"),
+        "won" => Money::Code("KRW"),
+        "rand" | "rands" => Money::Code("ZAR"),
+        "naira" => Money::Code("NGN"),
+        "shekel" | "shekels" => Money::Code("ILS"),
+        "zloty" | "zlotys" | "zlotych" => Money::Code("PLN"),
+        "rouble" | "roubles" | "ruble" | "rubles" => Money::Code("RUB"),
+        "hryvnia" | "hryvnias" => Money::Code("UAH"),
+        "dirham" | "dirhams" => Money::Code("AED"),
         _ => return None,
     })
 }
@@ -175,7 +221,7 @@ pub(super) fn dollar_adjective(word: &str) -> Option<&'static str> {
 /// A number word from zero to nineteen.
 pub(crate) fn unit_word(word: &str) -> Option<u32> {
     Some(match word {
-        "zero" => 0,
+        "zero" | "nought" | "naught" | "nil" => 0,
         "one" => 1,
         "two" => 2,
         "three" => 3,
@@ -223,6 +269,8 @@ pub(super) fn magnitude_word(word: &str) -> Option<Scale> {
         "million" | "millions" => Scale::ten(6),
         "billion" | "billions" => Scale::ten(9),
         "trillion" | "trillions" => Scale::ten(12),
+        "lakh" | "lakhs" | "lac" | "lacs" => Scale::ten(5),
+        "crore" | "crores" => Scale::ten(7),
         _ => return None,
     })
 }
@@ -236,6 +284,8 @@ pub(super) fn magnitude_abbreviation(word: &str) -> Option<Scale> {
         "k" => Scale::ten(3),
         "m" | "mn" | "mln" | "mio" => Scale::ten(6),
         "b" | "bn" | "bln" => Scale::ten(9),
+        "lkh" => Scale::ten(5),
+        "cr" => Scale::ten(7),
         "tn" | "trn" => Scale::ten(12),
         _ => return None,
     })
@@ -286,49 +336,12 @@ pub(super) fn quantifier(word: &str) -> Option<(f64, f64)> {
     })
 }
 
-/// A measure unit written as one word, with its dimension and its scale to the base unit
-/// (metres, kilograms, square metres, days).
-///
-/// "m" is not here: after a numeral it is read as a million (see
-/// [`magnitude_abbreviation`]); "m" as metres is accepted only after a written-out magnitude
-/// ("5 million m"), which the grammar handles. "ton" is the metric tonne: the sources this
-/// tool reads state tonnage in metric tons.
-pub(super) fn measure_word(word: &str) -> Option<(Dimension, Scale)> {
-    use Dimension::{Area, Duration, Length, Mass};
-    Some(match word {
-        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => {
-            (Length, Scale::ten(3))
-        }
-        "metre" | "metres" | "meter" | "meters" => (Length, Scale::ONE),
-        "mi" | "mile" | "miles" => (Length, Scale::times(1_609.344)),
-        "ft" | "foot" | "feet" => (Length, Scale::times(0.304_8)),
-        "nmi" => (Length, Scale::times(1_852.0)),
-        "kg" | "kgs" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" => {
-            (Mass, Scale::ONE)
-        }
-        "t" | "tonne" | "tonnes" | "ton" | "tons" => (Mass, Scale::ten(3)),
-        "lb" | "lbs" => (Mass, Scale::times(0.453_592_37)),
-        "km²" | "km2" | "sqkm" => (Area, Scale::ten(6)),
-        "m²" | "m2" => (Area, Scale::ONE),
-        "hectare" | "hectares" | "ha" => (Area, Scale::ten(4)),
-        "acre" | "acres" => (Area, Scale::times(4_046.856_422_4)),
-        "hour" | "hours" => (Duration, Scale::times(1.0 / 24.0)),
-        "day" | "days" => (Duration, Scale::ONE),
-        "week" | "weeks" => (Duration, Scale::times(7.0)),
-        "month" | "months" => (Duration, Scale::times(30.44)),
-        "year" | "years" | "yr" | "yrs" => (Duration, Scale::times(365.25)),
-        _ => return None,
-    })
-}
-
-/// The unit after "square" or "sq" ("square kilometres", "sq mi").
-pub(super) fn square_of(word: &str) -> Option<Scale> {
-    Some(match word {
-        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => Scale::ten(6),
-        "m" | "metre" | "metres" | "meter" | "meters" => Scale::ONE,
-        "mi" | "mile" | "miles" => Scale::times(2_589_988.110_336),
-        _ => return None,
-    })
+/// A currency written before the number as a word: a code ("USD", "RM") or "Rs".
+pub(super) fn currency_prefix(word: &str) -> Option<Money> {
+    match word {
+        "rs" => Some(Money::Rupee),
+        _ => currency_code(word).map(Money::Code),
+    }
 }
 
 /// Words that a counted noun may not start with: they mean the phrase was not understood
@@ -336,8 +349,24 @@ pub(super) fn square_of(word: &str) -> Option<Scale> {
 pub(super) fn is_function_word(word: &str) -> bool {
     matches!(
         word,
-        "and" | "or" | "to" | "of" | "than" | "from" | "between" | "plus" | "per"
-    ) || unit_word(word).is_some()
-        || tens_word(word).is_some()
-        || magnitude_word(word).is_some()
+        "and"
+            | "or"
+            | "to"
+            | "of"
+            | "than"
+            | "from"
+            | "between"
+            | "plus"
+            | "per"
+            | "below"
+            | "above"
+            | "under"
+            | "over"
+            | "ago"
+    ) || is_number_word(word)
+}
+
+/// A number word or a magnitude ("twelve", "forty", "lakh").
+pub(super) fn is_number_word(word: &str) -> bool {
+    unit_word(word).is_some() || tens_word(word).is_some() || magnitude_word(word).is_some()
 }

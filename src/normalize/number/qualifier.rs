@@ -52,6 +52,8 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["just", "above"], Qualifier::JustOver),
     (&["more", "than"], Qualifier::AtLeast),
     (&["greater", "than"], Qualifier::AtLeast),
+    (&["higher", "than"], Qualifier::AtLeast),
+    (&["exceeding"], Qualifier::AtLeast),
     (&["over"], Qualifier::AtLeast),
     (&["above"], Qualifier::AtLeast),
     (&["at", "least"], Qualifier::AtLeast),
@@ -64,6 +66,7 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["well", "above"], Qualifier::AtLeast),
     (&["less", "than"], Qualifier::AtMost),
     (&["fewer", "than"], Qualifier::AtMost),
+    (&["lower", "than"], Qualifier::AtMost),
     (&["under"], Qualifier::AtMost),
     (&["below"], Qualifier::AtMost),
     (&["up", "to"], Qualifier::AtMost),
@@ -78,6 +81,8 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["as", "high", "as"], Qualifier::Plain),
     (&["as", "little", "as"], Qualifier::Plain),
     (&["as", "few", "as"], Qualifier::Plain),
+    (&["exactly"], Qualifier::Plain),
+    (&["precisely"], Qualifier::Plain),
     (&["between"], Qualifier::Between),
     (&["from"], Qualifier::From),
 ];
@@ -119,8 +124,9 @@ impl Parser<'_> {
         };
         let part_of_number = match next.word() {
             Some(word) => {
-                matches!(word, "few" | "handful" | "couple")
+                matches!(word, "few" | "handful" | "couple" | "pair")
                     || lexicon::magnitude_word(word).is_some()
+                    || super::unit::names_a_unit(word)
             }
             None => next.is_symbol('$') && !next.spaced,
         };
