@@ -9,12 +9,12 @@
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
-use crate::findings::{Code, Finding};
+use crate::findings::{ClaimRef, Code, Finding, Location, Role};
 use crate::model::date::{DateValue, Granularity};
 use crate::model::quantity::Quantity;
 use crate::model::{EntityId, Source, Value, ValueKind};
 use crate::normalize::claims::Draft;
-use crate::normalize::date::{DateError, parse_date};
+use crate::normalize::date::{DateError, ReadDate, parse_date, read_date};
 use crate::normalize::fold::fold;
 use crate::normalize::names::Interner;
 use crate::normalize::number::{NumberError, parse_number};
@@ -47,7 +47,7 @@ pub fn interpret(
     let dates = parse_where(
         drafts,
         |i| matches!(kind_of(declared, i), None | Some(ValueKind::Date)),
-        |draft| parse_date(&draft.stated, published(draft)),
+        |draft| read_date(&draft.stated, published(draft)),
     );
     // Numbers are read where they can decide the vote or are needed: a value that reads as a
     // date votes for dates whatever else it reads as.
@@ -97,6 +97,10 @@ pub fn interpret(
         .map(|((index, draft), parsed)| {
             let kind = kinds[property_of[index].0 as usize];
             let declared = kind_of(declared, index).is_some();
+            if let (ValueKind::Date, Some(Ok(read))) = (kind, &parsed.0) {
+                let source = &sources[draft.source.0 as usize].id;
+                problems.extend(wrong_weekday(draft, source, read));
+            }
             value(draft, kind, declared, parsed, names, problems)
         })
         .collect();
@@ -192,7 +196,7 @@ fn value(
     draft: &Draft,
     kind: ValueKind,
     declared: bool,
-    (date, number): (Parsed<DateValue, DateError>, Parsed<Quantity, NumberError>),
+    (date, number): (Parsed<ReadDate, DateError>, Parsed<Quantity, NumberError>),
     names: &mut Interner,
     problems: &mut Vec<Finding>,
 ) -> Option<Value> {
@@ -218,7 +222,7 @@ fn value(
             ));
             None
         }
-        (ValueKind::Date, Some(Ok(date)), _) => Some(Value::Date(date)),
+        (ValueKind::Date, Some(Ok(read)), _) => Some(Value::Date(read.value)),
         (ValueKind::Date, Some(Err(error)), _) => {
             problems.push(unreadable(
                 Code::LoadDate,
@@ -271,6 +275,35 @@ fn base_as_written<'a>(stated: &'a str, base: &str) -> Option<&'a str> {
     starts
         .map(|start| stated[start..].trim())
         .find(|suffix| !suffix.is_empty() && fold(suffix) == base)
+}
+
+/// A weekday the source states with a date that falls on another ("Monday, 4 July 1776"): a
+/// mistake of the source, reported on the claim; the date still takes part in comparisons.
+fn wrong_weekday(draft: &Draft, source: &str, read: &ReadDate) -> Option<Finding> {
+    let wrong = read.wrong_weekday.as_ref()?;
+    let stated = draft.stated.trim();
+    let mut finding = Finding::new(
+        Code::DateWeekday,
+        format!("`{stated}`: {}", wrong.message()),
+    )
+    .with_help(format!(
+        "check the source: the weekday or the date is wrong; factcheck compares the date as {}",
+        read.value.describe()
+    ));
+    finding.locations.push(Location {
+        span: draft.value_span,
+        label: format!("{source} says {}", wrong.stated),
+        claim: Some(ClaimRef {
+            source: source.to_owned(),
+            claim: draft.handle(),
+            key: draft.key.to_string(),
+            stated: stated.to_owned(),
+            normalized: read.value.describe(),
+            value_key: read.value.edtf(),
+        }),
+        role: Role::Involved,
+    });
+    Some(finding)
 }
 
 fn unreadable(

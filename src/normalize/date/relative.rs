@@ -1,85 +1,75 @@
-//! Dates stated relative to the source's `published` date: "on Thursday", "last year",
-//! "three weeks ago".
+//! Dates stated relative to the source's `published` date: "on Thursday", "last Tuesday",
+//! "three weeks ago", "in a week", "this quarter", "the past two decades", "earlier this
+//! year", "late last month", "last October", "this summer", "in recent years".
 //!
-//! Owns reading the relative forms and the arithmetic that moves from the published interval
-//! to the stated one. It must not read absolute dates (`point`). Day numbers are `i64` in the
-//! arithmetic so that no count, however large, can overflow; what does not fit a `Day` is an
-//! error, not a wrapped date.
+//! Owns reading the relative forms (README, "Relative dates") and choosing the arithmetic that
+//! resolves each (`anchor`). It must not read absolute dates (`point`) nor dates that only
+//! lack their year (`yearless`). What does not fit a `Day` is an error, not a wrapped date.
 
+use super::anchor::{Anchor, Pick};
 use super::lexer::Tok;
-use super::words::{self, Unit};
+use super::words::{self, Part, Unit};
 use super::{DateError, Parser, Rule, error};
-use crate::model::date::calendar;
+use crate::model::date::calendar::{self, Widen};
 use crate::model::date::{DateValue, Granularity, UNBOUNDED_END, UNBOUNDED_START};
-
-/// The source's `published` date as bounded day numbers: it may itself be a whole month or
-/// year, and every relative date is resolved at both of its ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Anchor {
-    first: i64,
-    last: i64,
-}
-
-impl Anchor {
-    /// The anchor of a published date; `None` when it is open-ended, since "yesterday" then
-    /// has no end to count from.
-    pub(super) fn of(published: &DateValue) -> Option<Anchor> {
-        (published.earliest != UNBOUNDED_START && published.latest != UNBOUNDED_END).then(|| {
-            Anchor {
-                first: i64::from(published.earliest),
-                last: i64::from(published.latest),
-            }
-        })
-    }
-
-    /// The latest given weekday (Monday 0) on or before each end of the anchor: "on
-    /// Thursday" in an article of January 2025 is any Thursday from 26 Dec 2024 to 30 Jan.
-    pub(super) fn latest_weekday(self, weekday: u32) -> (i64, i64) {
-        let back =
-            |day: i64| day - (i64::from(calendar::weekday(day)) - i64::from(weekday)).rem_euclid(7);
-        (back(self.first), back(self.last))
-    }
-
-    /// The `unit` that lies `count` units before the anchor (0 is the anchor's own, negative
-    /// counts go forward), with the granularity it is stated at. Weeks run Monday to Sunday
-    /// and, having no granularity of their own, are parts of a month.
-    pub(super) fn units_ago(self, unit: Unit, count: i64) -> (i64, i64, Granularity) {
-        match unit {
-            Unit::Day => (self.first - count, self.last - count, Granularity::Day),
-            Unit::Week => {
-                let monday = |day: i64| day - i64::from(calendar::weekday(day));
-                (
-                    monday(self.first - 7 * count),
-                    monday(self.last - 7 * count) + 6,
-                    Granularity::PartOfMonth,
-                )
-            }
-            Unit::Month => {
-                let index = |day: i64| {
-                    let (year, month, _) = calendar::civil(day);
-                    calendar::month_index(year, month) - count
-                };
-                (
-                    calendar::month_start(index(self.first)),
-                    calendar::month_end(index(self.last)),
-                    Granularity::Month,
-                )
-            }
-            Unit::Year => {
-                let year = |day: i64| calendar::civil(day).0 - count;
-                (
-                    calendar::from_civil(year(self.first), 1, 1),
-                    calendar::from_civil(year(self.last), 12, 31),
-                    Granularity::Year,
-                )
-            }
-        }
-    }
-}
 
 /// How far from its anchor a relative date may lie, in years: well inside the calendar's
 /// range (some 262,000 years either way) for any anchor a source can have.
 const MAX_YEARS_AWAY: i64 = 200_000;
+
+/// How far the edges of "early this year" may be off: a month, as for "early 2013".
+const PART_OF_YEAR_MARGIN: u32 = 30;
+/// How far the edges of "early this month" may be off: five days, as for "early July 2023".
+const PART_OF_MONTH_MARGIN: u32 = 5;
+/// How far the edges of "the early part of this decade" may be off: a year.
+const PART_OF_DECADE_MARGIN: u32 = 365;
+/// How far the edges of "late last century" may be off: five years.
+const PART_OF_CENTURY_MARGIN: u32 = 1826;
+
+/// A relative form as read, before the published date resolves it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Relative {
+    /// The latest such weekday (Monday 0) on or before the published date: "on Thursday".
+    Weekday(u32),
+    /// The weekday strictly before (`false`) or after the published date: "last Tuesday".
+    OtherWeekday(u32, bool),
+    /// The weekday in the week `weeks` weeks after the published one: "Monday of this week".
+    WeekdayOfWeek(u32, i64),
+    /// The calendar unit `count` units before the published one's (0 is its own, negative is
+    /// after): "yesterday", "last month", "next quarter", "three weeks ago".
+    Ago(Unit, i64),
+    /// Whole years `years` before (negative: after) the published year, stated loosely and
+    /// widened by `widen` years: "two decades ago".
+    YearsAgo { years: i64, widen: u32 },
+    /// From the start of the `count`th unit before to the published date: "the past 2 weeks".
+    Past(Unit, i64),
+    /// From the published date to the end of the `count`th unit after: "the next 3 months".
+    Coming(Unit, i64),
+    /// The early, mid or late part of a calendar unit: "early this year", "late last month".
+    PartOf(Part, Unit, i64),
+    /// The part of the published unit before (`true`) or after the published date: "earlier
+    /// this year", "later this month".
+    Rest(Unit, bool),
+    /// An occurrence of a month or season (first and last month): "last October".
+    Months(u32, u32, Pick),
+    /// Months of the year `count` years before the published one: "March of last year".
+    MonthsOfYear(u32, u32, i64),
+    /// Any time up to the published date: "in recent years", "recently", "the past few
+    /// years".
+    Recent,
+    /// Any time from the published date on: "in the coming months", "the next few years".
+    Upcoming,
+}
+
+/// Which way a word like "last" or "next" points, in units before the published one.
+fn direction(word: &str) -> Option<i64> {
+    match word {
+        "this" | "current" => Some(0),
+        "last" | "previous" | "past" => Some(1),
+        "next" | "coming" | "following" => Some(-1),
+        _ => None,
+    }
+}
 
 impl Parser<'_, '_> {
     /// A date relative to the source's `published` date.
@@ -90,73 +80,405 @@ impl Parser<'_, '_> {
             return Ok(None);
         };
         let anchor = self.anchor()?;
-        let (earliest, latest, granularity) = match form {
-            Relative::Weekday(weekday) => {
-                let (earliest, latest) = anchor.latest_weekday(weekday);
-                (earliest, latest, Granularity::Day)
-            }
-            Relative::Ago(unit, count) => {
-                // The calendar clamps at its ends; a count that reaches past them ("4294967295
-                // years ago") is refused rather than silently moved.
-                let years = match unit {
-                    Unit::Day => count / 366,
-                    Unit::Week => count / 53,
-                    Unit::Month => count / 12,
-                    Unit::Year => count,
-                };
-                if years.abs() > MAX_YEARS_AWAY {
-                    return Err(self.out_of_range());
-                }
-                anchor.units_ago(unit, count)
-            }
-        };
-        let mut value = self.value(earliest, latest, granularity, 0)?;
-        value.relative = true;
-        Ok(Some(value))
+        self.resolve(form, anchor).map(Some)
     }
 
-    /// Reads a relative form, without resolving it.
-    fn relative_form(&mut self) -> Option<Relative> {
-        let this_last_next = |word: &str| match word {
-            "this" => Some(0),
-            "last" | "previous" => Some(1),
-            "next" => Some(-1),
-            _ => None,
+    /// The interval a relative form names at `anchor`.
+    fn resolve(&self, form: Relative, anchor: Anchor) -> Result<DateValue, DateError> {
+        let too_far = match form {
+            Relative::Ago(unit, count)
+            | Relative::Past(unit, count)
+            | Relative::Coming(unit, count) => years_of(unit, count).abs() > MAX_YEARS_AWAY,
+            Relative::YearsAgo { years, .. } => years.abs() > MAX_YEARS_AWAY,
+            _ => false,
         };
-        let form = match (self.peek()?, self.peek_at(1)) {
-            (Tok::Word("today"), _) => Relative::Ago(Unit::Day, 0),
-            (Tok::Word("yesterday"), _) => Relative::Ago(Unit::Day, 1),
-            (Tok::Word("tomorrow"), _) => Relative::Ago(Unit::Day, -1),
-            (Tok::Word(word), None) => Relative::Weekday(words::weekday(word)?),
-            (Tok::Word("last"), Some(Tok::Word(word))) if words::weekday(word).is_some() => {
-                self.bump();
-                Relative::Weekday(words::weekday(word)?)
+        if too_far {
+            // The calendar clamps at its ends; a count that reaches past them ("4294967295
+            // years ago") is refused rather than silently moved.
+            return Err(self.out_of_range());
+        }
+        let ((earliest, latest), granularity, margin) = match form {
+            Relative::Weekday(weekday) => (anchor.latest_weekday(weekday), Granularity::Day, 0),
+            Relative::OtherWeekday(weekday, forward) => {
+                (anchor.other_weekday(weekday, forward), Granularity::Day, 0)
             }
-            (Tok::Word(which), Some(Tok::Word(unit @ ("week" | "month" | "year"))))
-                if this_last_next(which).is_some() =>
-            {
-                self.bump();
-                Relative::Ago(words::unit(unit)?, this_last_next(which)?)
+            Relative::WeekdayOfWeek(weekday, weeks) => {
+                (anchor.weekday_of_week(weekday, weeks), Granularity::Day, 0)
             }
-            (Tok::Num { value, .. }, Some(Tok::Word(unit))) => self.ago(value, unit)?,
-            (Tok::Word(count), Some(Tok::Word(unit))) => self.ago(words::count(count)?, unit)?,
+            Relative::Ago(unit, count) => (anchor.units_ago(unit, count), granularity(unit), 0),
+            Relative::YearsAgo { years, widen } => {
+                let value =
+                    self.relative_value(anchor.units_ago(Unit::Year, years), Granularity::Year, 0)?;
+                return self.widened(&value, Widen::Years(widen), true, true);
+            }
+            Relative::Past(unit, count) => (anchor.past_units(unit, count), Granularity::Span, 0),
+            Relative::Coming(unit, count) => {
+                (anchor.coming_units(unit, count), Granularity::Span, 0)
+            }
+            Relative::PartOf(part, unit, count) => {
+                let (first, last) = anchor.units_ago(unit, count);
+                let Some((bounds, granularity, margin)) = part_of(part, unit, first, last) else {
+                    return Err(self.not_a_date());
+                };
+                (bounds, granularity, margin)
+            }
+            Relative::Rest(unit, before) => {
+                let (first, last) = anchor.units_ago(unit, 0);
+                let bounds = if before {
+                    (first, anchor.last)
+                } else {
+                    (anchor.first, last)
+                };
+                (bounds, Granularity::Span, 0)
+            }
+            Relative::Months(first, last, pick) => {
+                let (granularity, margin) = if first == last {
+                    (Granularity::Month, 0)
+                } else {
+                    (Granularity::PartOfYear, PART_OF_YEAR_MARGIN)
+                };
+                (anchor.occurrence(first, last, pick), granularity, margin)
+            }
+            Relative::MonthsOfYear(first, last, count) => {
+                let (start, end) = anchor.units_ago(Unit::Year, count);
+                let (year, _, _) = calendar::civil(start);
+                let (end_year, _, _) = calendar::civil(end);
+                let spill = i64::from(last < first);
+                let bounds = (
+                    calendar::from_civil(year, first, 1),
+                    calendar::month_end(calendar::month_index(end_year + spill, last)),
+                );
+                let (granularity, margin) = if first == last {
+                    (Granularity::Month, 0)
+                } else {
+                    (Granularity::PartOfYear, PART_OF_YEAR_MARGIN)
+                };
+                (bounds, granularity, margin)
+            }
+            Relative::Recent => (
+                (i64::from(UNBOUNDED_START), anchor.last),
+                Granularity::Open,
+                0,
+            ),
+            Relative::Upcoming => (
+                (anchor.first, i64::from(UNBOUNDED_END)),
+                Granularity::Open,
+                0,
+            ),
+        };
+        self.relative_value((earliest, latest), granularity, margin)
+    }
+
+    /// A resolved interval as a relative [`DateValue`].
+    fn relative_value(
+        &self,
+        (earliest, latest): (i64, i64),
+        granularity: Granularity,
+        margin: u32,
+    ) -> Result<DateValue, DateError> {
+        let mut value = if earliest == i64::from(UNBOUNDED_START) {
+            let mut value = self.value(latest, latest, granularity, margin)?;
+            value.earliest = UNBOUNDED_START;
+            value
+        } else if latest == i64::from(UNBOUNDED_END) {
+            let mut value = self.value(earliest, earliest, granularity, margin)?;
+            value.latest = UNBOUNDED_END;
+            value
+        } else {
+            self.value(earliest, latest, granularity, margin)?
+        };
+        value.relative = true;
+        Ok(value)
+    }
+
+    /// Reads a relative form, without resolving it; the cursor ends after it.
+    fn relative_form(&mut self) -> Option<Relative> {
+        // "over the past decade", "throughout last year".
+        if self.eat_word(&["over", "throughout"]) {
+            self.skip_fillers();
+        }
+        let start = self.pos;
+        let forms = [
+            Parser::deictic_day,
+            Parser::weekday_form,
+            Parser::counted,
+            Parser::part_form,
+            Parser::rest_form,
+            Parser::recent,
+            Parser::directed,
+            Parser::month_of_relative_year,
+        ];
+        for form in forms {
+            if let Some(found) = form(self) {
+                return Some(found);
+            }
+            self.pos = start;
+        }
+        None
+    }
+
+    /// "today", "now", "yesterday", "the day before yesterday", "tomorrow".
+    fn deictic_day(&mut self) -> Option<Relative> {
+        if self.eat_words(&["day", "before", "yesterday"]) {
+            return Some(Relative::Ago(Unit::Day, 2));
+        }
+        if self.eat_words(&["day", "after", "tomorrow"]) {
+            return Some(Relative::Ago(Unit::Day, -2));
+        }
+        self.eat_word(&["right", "just"]);
+        let form = match self.word_at(0)? {
+            "today" | "now" | "eod" => Relative::Ago(Unit::Day, 0),
+            "yesterday" => Relative::Ago(Unit::Day, 1),
+            "tomorrow" => Relative::Ago(Unit::Day, -1),
+            "eom" => Relative::Ago(Unit::Month, 0),
+            "eoy" => Relative::Ago(Unit::Year, 0),
             _ => return None,
         };
         self.bump();
         Some(form)
     }
 
-    /// "3 days ago", "two years ago", with the cursor on the count.
-    fn ago(&mut self, count: u32, unit: &str) -> Option<Relative> {
-        let unit = words::unit(unit)?;
-        if self.word_at(2) != Some("ago") {
-            return None;
+    /// "Thursday", "last Tuesday", "next Friday", "this Monday", "this past Sunday",
+    /// "Wednesday of next week", "Friday after next".
+    fn weekday_form(&mut self) -> Option<Relative> {
+        let which = self.word_at(0).and_then(|word| match word {
+            "last" | "previous" | "past" => Some(Some(false)),
+            "next" | "coming" => Some(Some(true)),
+            "this" => Some(None),
+            _ => None,
+        });
+        if let Some(which) = which {
+            self.bump();
+            // "this past Sunday", "this coming Friday".
+            let which = match (which, self.word_at(0)) {
+                (None, Some("past" | "last")) => Some(false),
+                (None, Some("coming" | "next")) => Some(true),
+                (which, _) => which,
+            };
+            if which.is_some() && self.word_at(0).and_then(words::weekday).is_none() {
+                self.eat_word(&["past", "last", "coming", "next"]);
+            }
+            let weekday = self.word_at(0).and_then(words::weekday)?;
+            self.bump();
+            return Some(match which {
+                Some(forward) => Relative::OtherWeekday(weekday, forward),
+                None => Relative::WeekdayOfWeek(weekday, 0),
+            });
         }
-        self.pos += 2;
-        Some(Relative::Ago(unit, i64::from(count)))
+        let weekday = self.word_at(0).and_then(words::weekday)?;
+        self.bump();
+        if self.at_end() {
+            return Some(Relative::Weekday(weekday));
+        }
+        if self.eat_words(&["after", "next"]) {
+            return Some(Relative::WeekdayOfWeek(weekday, 1));
+        }
+        self.eat_word(&["of", "from", "in"]);
+        let weeks = self.word_at(0).and_then(direction)?;
+        self.bump();
+        self.eat_words(&["week"])
+            .then_some(Relative::WeekdayOfWeek(weekday, -weeks))
     }
 
-    fn anchor(&self) -> Result<Anchor, DateError> {
+    /// A count of units: "3 days ago", "two decades ago", "in a week", "3 years from today",
+    /// "a week hence", "the last 2 years", "the next three months", "within 2 weeks".
+    fn counted(&mut self) -> Option<Relative> {
+        let after_in = self.pos > 0 && self.toks.get(self.pos - 1) == Some(&Tok::Word("in"));
+        let lead = match self.word_at(0) {
+            Some("last" | "past" | "previous") => Some(false),
+            Some("next" | "coming" | "following" | "within") => Some(true),
+            _ => None,
+        };
+        if let Some(forward) = lead {
+            self.bump();
+            // "within the next two years".
+            while self.eat_word(&["the", "next"]) {}
+            let (unit, count) = self.count_of_units()?;
+            return Some(if forward {
+                Relative::Coming(unit, count)
+            } else {
+                Relative::Past(unit, count)
+            });
+        }
+        let (unit, count) = self.count_of_units()?;
+        let ahead = if self.eat_word(&["ago", "back"]) {
+            false
+        } else if self.eat_word(&["hence"])
+            || self.eat_words(&["from", "now"])
+            || self.eat_words(&["from", "today"])
+            || (after_in && self.at_end())
+        {
+            true
+        } else {
+            return None;
+        };
+        let count = if ahead { -count } else { count };
+        Some(match unit.in_years() {
+            Some(years) => Relative::YearsAgo {
+                years: count * years,
+                widen: if years == 10 { 1 } else { 10 },
+            },
+            None => Relative::Ago(unit, count),
+        })
+    }
+
+    /// A count and a unit: "3 days", "two weeks", "a fortnight", "a couple of years".
+    fn count_of_units(&mut self) -> Option<(Unit, i64)> {
+        let count = match self.peek()? {
+            Tok::Num { value, .. } => value,
+            Tok::Word("couple") => 2,
+            Tok::Word(word) => words::count(word)?,
+            _ => return None,
+        };
+        self.bump();
+        if count == 1 && self.word_at(0) == Some("couple") {
+            // "a couple of years".
+            self.bump();
+            self.eat_word(&["of"]);
+            return self.unit_word().map(|(unit, n)| (unit, 2 * n));
+        }
+        if self.word_at(0) == Some("of") && self.word_at(1).and_then(words::unit).is_some() {
+            self.bump();
+        }
+        let (unit, n) = self.unit_word()?;
+        Some((unit, i64::from(count) * n))
+    }
+
+    fn unit_word(&mut self) -> Option<(Unit, i64)> {
+        let unit = self.word_at(0).and_then(words::unit)?;
+        self.bump();
+        Some(unit)
+    }
+
+    /// A unit named once ("year", not "years"): what "this", "last" and "early" go with.
+    fn single_unit(&mut self) -> Option<Unit> {
+        let word = self.word_at(0)?;
+        match words::unit(word)? {
+            (unit, 1) if !word.ends_with('s') => {
+                self.bump();
+                Some(unit)
+            }
+            _ => None,
+        }
+    }
+
+    /// "early this year", "late last month", "mid next year", "the end of the year", "the
+    /// beginning of this decade", "early in the year".
+    fn part_form(&mut self) -> Option<Relative> {
+        let part = self.word_at(0).and_then(words::part)?;
+        self.bump();
+        let _ = self.eat(Tok::Hyphen) || self.eat(Tok::Dash);
+        self.eat_word(&["part"]);
+        while self.eat_word(&["of", "in", "the"]) {}
+        let count = self.word_at(0).and_then(direction);
+        if count.is_some() {
+            self.bump();
+        }
+        let unit = self.single_unit()?;
+        // "the end of the year 2014" names the year: not relative.
+        if matches!(self.peek(), Some(Tok::Num { .. })) {
+            return None;
+        }
+        Some(Relative::PartOf(part, unit, count.unwrap_or(0)))
+    }
+
+    /// "earlier this year", "later this month", "earlier in the year", "later last year".
+    fn rest_form(&mut self) -> Option<Relative> {
+        let before = match self.word_at(0)? {
+            "earlier" => true,
+            "later" => false,
+            _ => return None,
+        };
+        self.bump();
+        while self.eat_word(&["in", "the"]) {}
+        let count = self.word_at(0).and_then(direction);
+        if count.is_some() {
+            self.bump();
+        }
+        let unit = self.single_unit()?;
+        Some(match count.unwrap_or(0) {
+            0 => Relative::Rest(unit, before),
+            count => {
+                let part = if before { Part::Early } else { Part::Late };
+                Relative::PartOf(part, unit, count)
+            }
+        })
+    }
+
+    /// "in recent years", "recently", "lately", "in recent months".
+    fn recent(&mut self) -> Option<Relative> {
+        if self.eat_word(&["recently", "lately"]) {
+            return Some(Relative::Recent);
+        }
+        if !self.eat_word(&["recent"]) {
+            return None;
+        }
+        let plural = matches!(
+            self.word_at(0)?,
+            "years" | "months" | "weeks" | "days" | "decades" | "times"
+        );
+        plural.then(|| {
+            self.bump();
+            Relative::Recent
+        })
+    }
+
+    /// "this week", "last month", "next quarter", "the previous year", "the past decade",
+    /// "last October", "this summer", "next March".
+    fn directed(&mut self) -> Option<Relative> {
+        let mut word = self.word_at(0)?;
+        if word == "this" && matches!(self.word_at(1), Some("past" | "coming")) {
+            self.bump();
+            word = self.word_at(0)?;
+        }
+        let count = direction(word)?;
+        self.bump();
+        if let Some(month) = self.word_at(0).and_then(words::month) {
+            self.bump();
+            return Some(Relative::Months(month, month, pick(count)));
+        }
+        if let Some((first, last)) = self.word_at(0).and_then(words::season) {
+            self.bump();
+            return Some(Relative::Months(first, last, pick(count)));
+        }
+        // "the past few years", "the coming months": any time up to, or from, the source's date.
+        self.eat_word(&["few", "several"]);
+        if self
+            .word_at(0)
+            .is_some_and(|w| w.ends_with('s') && words::unit(w).is_some())
+        {
+            self.bump();
+            return Some(if count > 0 {
+                Relative::Recent
+            } else {
+                Relative::Upcoming
+            });
+        }
+        let unit = self.single_unit()?;
+        let loose = unit.in_years().is_some();
+        Some(match (word, count) {
+            ("past", _) => Relative::Past(unit, 1),
+            (_, 1) if loose => Relative::Past(unit, 1),
+            (_, -1) if loose => Relative::Coming(unit, 1),
+            _ => Relative::Ago(unit, count),
+        })
+    }
+
+    /// "March of last year", "October next year", "spring of this year".
+    fn month_of_relative_year(&mut self) -> Option<Relative> {
+        let word = self.word_at(0)?;
+        let (first, last) = words::month(word)
+            .map(|month| (month, month))
+            .or_else(|| words::season(word))?;
+        self.bump();
+        self.eat_word(&["of"]);
+        let count = self.word_at(0).and_then(direction)?;
+        self.bump();
+        self.eat_word(&["year"])
+            .then_some(Relative::MonthsOfYear(first, last, count))
+    }
+
+    pub(super) fn anchor(&self) -> Result<Anchor, DateError> {
         let Some(published) = self.published else {
             return Err(error(
                 format!(
@@ -178,50 +500,100 @@ impl Parser<'_, '_> {
     }
 }
 
-/// A relative form as read, before the published date resolves it.
-enum Relative {
-    /// The latest such weekday (Monday 0) on or before the published date.
-    Weekday(u32),
-    /// The unit `count` units before the published date's (0 is its own, negative is after).
-    Ago(Unit, i64),
+/// Which occurrence "this", "last" or "next" picks.
+fn pick(count: i64) -> Pick {
+    match count {
+        0 => Pick::Current,
+        1.. => Pick::Before,
+        _ => Pick::After,
+    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// How many years `count` units reach, to refuse counts past the calendar.
+fn years_of(unit: Unit, count: i64) -> i64 {
+    match unit {
+        Unit::Day => count / 366,
+        Unit::Week => count / 53,
+        Unit::Month => count / 12,
+        Unit::Quarter => count / 4,
+        Unit::Year => count,
+        Unit::Decade => count.saturating_mul(10),
+        Unit::Century => count.saturating_mul(100),
+    }
+}
 
-    fn anchor(first: (i64, u32, u32), last: (i64, u32, u32)) -> Anchor {
-        Anchor {
-            first: calendar::from_civil(first.0, first.1, first.2),
-            last: calendar::from_civil(last.0, last.1, last.2),
+/// The granularity a whole calendar unit is stated at. Weeks, having none of their own, are
+/// parts of a month; quarters are parts of a year.
+fn granularity(unit: Unit) -> Granularity {
+    match unit {
+        Unit::Day => Granularity::Day,
+        Unit::Week => Granularity::PartOfMonth,
+        Unit::Month => Granularity::Month,
+        Unit::Quarter => Granularity::PartOfYear,
+        Unit::Year => Granularity::Year,
+        Unit::Decade => Granularity::Decade,
+        Unit::Century => Granularity::Century,
+    }
+}
+
+/// The early, mid or late third of the calendar unit `first..=last`, by the rules of "early
+/// 2022", "early July 2023", "the early 1990s" and "the early 20th century"; `None` for units
+/// that have no such parts here (days, weeks, quarters).
+fn part_of(
+    part: Part,
+    unit: Unit,
+    first: i64,
+    last: i64,
+) -> Option<((i64, i64), Granularity, u32)> {
+    let (year, _, _) = calendar::civil(first);
+    let thirds = |early: i64, mid: i64| match part {
+        Part::Early => (0, early - 1),
+        Part::Mid => (early, mid - 1),
+        Part::Late => (mid, -1),
+    };
+    Some(match unit {
+        Unit::Year => {
+            let (from, to) = match part {
+                Part::Early => (1, 4),
+                Part::Mid => (5, 8),
+                Part::Late => (9, 12),
+            };
+            (
+                (
+                    calendar::from_civil(year, from, 1),
+                    calendar::month_end(calendar::month_index(year, to)),
+                ),
+                Granularity::PartOfYear,
+                PART_OF_YEAR_MARGIN,
+            )
         }
-    }
-
-    fn civil(day: i64) -> (i64, u32, u32) {
-        calendar::civil(day)
-    }
-
-    #[test]
-    fn weekday_on_the_day_is_that_day() {
-        // 10 April 2025 was a Thursday.
-        let (first, last) = anchor((2025, 4, 10), (2025, 4, 10)).latest_weekday(3);
-        assert_eq!((civil(first), civil(last)), ((2025, 4, 10), (2025, 4, 10)));
-    }
-
-    #[test]
-    fn weekday_in_a_month_spans_from_before_it() {
-        let (first, last) = anchor((2025, 1, 1), (2025, 1, 31)).latest_weekday(3);
-        assert_eq!((civil(first), civil(last)), ((2024, 12, 26), (2025, 1, 30)));
-    }
-
-    #[test]
-    fn weeks_months_and_years_ago() {
-        let day = anchor((2025, 4, 10), (2025, 4, 10));
-        let (first, last, _) = day.units_ago(Unit::Week, 1);
-        assert_eq!((civil(first), civil(last)), ((2025, 3, 31), (2025, 4, 6)));
-        let (first, last, _) = day.units_ago(Unit::Month, 4);
-        assert_eq!((civil(first), civil(last)), ((2024, 12, 1), (2024, 12, 31)));
-        let (first, last, _) = day.units_ago(Unit::Year, 1);
-        assert_eq!((civil(first), civil(last)), ((2024, 1, 1), (2024, 12, 31)));
-    }
+        Unit::Month => {
+            let (from, to) = thirds(10, 20);
+            let end = if to < 0 { last } else { first + to };
+            (
+                (first + from, end),
+                Granularity::PartOfMonth,
+                PART_OF_MONTH_MARGIN,
+            )
+        }
+        Unit::Decade | Unit::Century => {
+            let (early, mid, margin, granularity) = if unit == Unit::Decade {
+                (4, 7, PART_OF_DECADE_MARGIN, Granularity::PartOfDecade)
+            } else {
+                (33, 66, PART_OF_CENTURY_MARGIN, Granularity::Century)
+            };
+            let (from, to) = thirds(early, mid);
+            let (last_year, _, _) = calendar::civil(last);
+            let to = if to < 0 { last_year } else { year + to };
+            (
+                (
+                    calendar::from_civil(year + from, 1, 1),
+                    calendar::from_civil(to, 12, 31),
+                ),
+                granularity,
+                margin,
+            )
+        }
+        Unit::Day | Unit::Week | Unit::Quarter => return None,
+    })
 }
