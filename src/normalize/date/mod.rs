@@ -11,12 +11,13 @@
 //! approximation, `relative` reads dates relative to `published` and `anchor` resolves them,
 //! `yearless` gives a date written without its year the year `published` implies, `open`
 //! half-open dates, `span` two dates joined, `point` single dates and `period` decades,
-//! centuries and their parts. The vocabulary is `match` tables (`words`), so nothing is built
+//! centuries and their parts, `nth` a day or week counted within a month. The vocabulary is `match` tables (`words`), so nothing is built
 //! per call.
 
 mod anchor;
 mod grammar;
 mod lexer;
+mod nth;
 mod open;
 mod period;
 mod point;

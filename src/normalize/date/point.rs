@@ -6,6 +6,7 @@
 //! "April", "8 April") for a span to complete from its other end.
 
 use super::lexer::Tok;
+use super::nth::Nth;
 use super::period::Split;
 use super::words;
 use super::{DateError, Parser, Rule, error};
@@ -335,6 +336,9 @@ impl Parser<'_, '_> {
         if let Some(split) = self.spelled_split() {
             return self.split_of_year(split, n).map(|v| Some(Point::Full(v)));
         }
+        if let Some(point) = self.nth_of_month(Nth::Number(n))? {
+            return Ok(Some(point));
+        }
         if (1..=31).contains(&n) {
             return self.day_first(n, true);
         }
@@ -353,11 +357,17 @@ impl Parser<'_, '_> {
             return self.season(first, last).map(|v| Some(Point::Full(v)));
         }
         if let Some(n) = self.spelled_ordinal(word) {
+            if let Some(point) = self.nth_of_month(Nth::Number(n))? {
+                return Ok(Some(point));
+            }
             return match self.spelled_split() {
                 Some(split) => self.split_of_year(split, n).map(|v| Some(Point::Full(v))),
                 None if (1..=31).contains(&n) => self.day_first(n, true),
                 None => Ok(None),
             };
+        }
+        if word == "last" {
+            return self.nth_of_month(Nth::Last);
         }
         if let (
             Some(split),

@@ -75,7 +75,9 @@ impl Parser<'_, '_> {
     /// A date relative to the source's `published` date.
     pub(super) fn relative(&mut self) -> Rule<DateValue> {
         let start = self.pos;
-        let Some(form) = self.relative_form() else {
+        // A relative form is the whole date: "last Monday of March" is a Monday counted in
+        // March, not last Monday.
+        let Some(form) = self.relative_form().filter(|_| self.at_end()) else {
             self.pos = start;
             return Ok(None);
         };

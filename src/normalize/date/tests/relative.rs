@@ -347,3 +347,40 @@ fn more_numeric_forms() {
     );
     assert!(parse_date("13/2013", None).is_err());
 }
+
+#[test]
+fn a_day_or_week_counted_within_a_month() {
+    for (text, expected) in [
+        (
+            "the first Tuesday of October 2013",
+            "2013-10-01 … 2013-10-01",
+        ),
+        ("third Tuesday of September 2014", "2014-09-16 … 2014-09-16"),
+        ("the last Sunday of March 2014", "2014-03-30 … 2014-03-30"),
+        ("the last day of October 2015", "2015-10-31 … 2015-10-31"),
+        ("the last day of February 2024", "2024-02-29 … 2024-02-29"),
+        ("the third day of October 2013", "2013-10-03 … 2013-10-03"),
+        ("the first week of October 2014", "2014-10-01 … 2014-10-07"),
+        ("the last week of September 2014", "2014-09-24 … 2014-09-30"),
+        (
+            "the second Wednesday in October 2014",
+            "2014-10-08 … 2014-10-08",
+        ),
+    ] {
+        assert_eq!(interval(&parse(text)), expected, "{text}");
+    }
+    reads_at(
+        TUESDAY,
+        &[
+            ("last Monday of March", "2012-03-26 … 2012-03-26"),
+            ("the first Tuesday of February", "2013-02-05 … 2013-02-05"),
+        ],
+    );
+    let error = error_of("the fifth Monday of February 2013");
+    assert!(error.message.contains("no such day"), "{}", error.message);
+    assert!(
+        error_of("the 0th day of March 2013")
+            .message
+            .contains("no such day")
+    );
+}
