@@ -272,7 +272,8 @@ impl<'a> Parser<'_, 'a> {
         margin: u32,
     ) -> Result<DateValue, DateError> {
         match (calendar::to_day(earliest), calendar::to_day(latest)) {
-            (Some(earliest), Some(latest)) => Ok(DateValue {
+            // Reversed only where the calendar clamps at its far ends.
+            (Some(earliest), Some(latest)) if earliest <= latest => Ok(DateValue {
                 earliest,
                 latest,
                 granularity,

@@ -808,6 +808,20 @@ fn date_like() -> impl Strategy<Value = String> {
         Just("from"),
         Just("tuesday"),
         Just("year"),
+        Just("next"),
+        Just("this"),
+        Just("earlier"),
+        Just("recent"),
+        Just("week"),
+        Just("in"),
+        Just("at"),
+        Just("day"),
+        Just("of"),
+        Just("15th"),
+        Just("summer"),
+        Just("monday"),
+        Just("decades"),
+        Just("within"),
     ];
     prop::collection::vec(token, 0..8).prop_map(|tokens| tokens.join(" "))
 }
