@@ -49,19 +49,58 @@ impl Anchor {
         })
     }
 
-    /// The given weekday strictly before (`forward` false) or strictly after each end of the
-    /// anchor: "last Tuesday" read on a Tuesday is a week earlier, "next Tuesday" a week on.
+    /// "last Tuesday" (`forward` false) or "next Tuesday": at each end of the anchor, from the
+    /// nearest such weekday strictly before (after) it to that weekday of the previous (next)
+    /// week, since speakers mean either. Read on a Tuesday both are a week earlier (later);
+    /// "next Wednesday" read on a Tuesday is the next day or the Wednesday after.
     pub(super) fn other_weekday(self, weekday: u32, forward: bool) -> (i64, i64) {
         self.resolve(|day| {
-            let today = i64::from(calendar::weekday(day));
-            let target = if forward {
-                let ahead = (i64::from(weekday) - today).rem_euclid(7);
-                day + if ahead == 0 { 7 } else { ahead }
-            } else {
-                let back = (today - i64::from(weekday)).rem_euclid(7);
-                day - if back == 0 { 7 } else { back }
-            };
+            let of_week = monday(day) + i64::from(weekday) + if forward { 7 } else { -7 };
+            let nearest = nearest_weekday(day, weekday, forward);
+            (nearest.min(of_week), nearest.max(of_week))
+        })
+    }
+
+    /// "this past Tuesday" (`forward` false), "this coming Friday": the nearest such weekday
+    /// strictly before (after) each end of the anchor.
+    pub(super) fn nearest_weekday(self, weekday: u32, forward: bool) -> (i64, i64) {
+        self.resolve(|day| {
+            let nearest = nearest_weekday(day, weekday, forward);
+            (nearest, nearest)
+        })
+    }
+
+    /// The `n`th given weekday after each end of the anchor (negative `n`: before): "3
+    /// Fridays from now" is the nearest Friday after it and two weeks on.
+    pub(super) fn weekdays_away(self, weekday: u32, n: i64) -> (i64, i64) {
+        self.resolve(|day| {
+            let nearest = nearest_weekday(day, weekday, n > 0);
+            let target = nearest + 7 * (n - n.signum());
             (target, target)
+        })
+    }
+
+    /// The meteorological season (winter December–February…) `count` seasons before the one
+    /// each end of the anchor is in.
+    pub(super) fn season_ago(self, count: i64) -> (i64, i64) {
+        self.resolve(|day| {
+            let (year, month, _) = calendar::civil(day);
+            let season = (calendar::month_index(year, month) + 1).div_euclid(3) - count;
+            (
+                calendar::month_start(season * 3 - 1),
+                calendar::month_end(season * 3 + 1),
+            )
+        })
+    }
+
+    /// "this Monday": at each end of the anchor, from that weekday of its week to the first
+    /// such weekday on or after it, since speakers mean either (read on a Tuesday, this
+    /// Monday is the day before or the Monday after; this Friday is the Friday to come).
+    pub(super) fn this_weekday(self, weekday: u32) -> (i64, i64) {
+        self.resolve(|day| {
+            let of_week = monday(day) + i64::from(weekday);
+            let ahead = (i64::from(weekday) - i64::from(calendar::weekday(day))).rem_euclid(7);
+            (of_week.min(day + ahead), (day + ahead).max(of_week))
         })
     }
 
@@ -142,6 +181,18 @@ impl Anchor {
             let (start, end) = chosen.copied().unwrap_or(span(year));
             (calendar::month_start(start), calendar::month_end(end))
         })
+    }
+}
+
+/// The nearest given weekday strictly before (`forward` false) or after `day`.
+fn nearest_weekday(day: i64, weekday: u32, forward: bool) -> i64 {
+    let today = i64::from(calendar::weekday(day));
+    if forward {
+        let ahead = (i64::from(weekday) - today).rem_euclid(7);
+        day + if ahead == 0 { 7 } else { ahead }
+    } else {
+        let back = (today - i64::from(weekday)).rem_euclid(7);
+        day - if back == 0 { 7 } else { back }
     }
 }
 
@@ -234,7 +285,26 @@ mod tests {
         );
         assert_eq!(
             civil(tuesday.other_weekday(2, true)),
-            ((2013, 2, 13), (2013, 2, 13))
+            ((2013, 2, 13), (2013, 2, 20)),
+            "next Wednesday, read on a Tuesday: tomorrow or the week after"
+        );
+        assert_eq!(
+            civil(tuesday.other_weekday(6, true)),
+            ((2013, 2, 17), (2013, 2, 24))
+        );
+        let friday = day((2013, 2, 15));
+        assert_eq!(
+            civil(friday.other_weekday(2, false)),
+            ((2013, 2, 6), (2013, 2, 13)),
+            "last Wednesday, read on a Friday: two days before or the week before"
+        );
+        assert_eq!(
+            civil(tuesday.this_weekday(0)),
+            ((2013, 2, 11), (2013, 2, 18))
+        );
+        assert_eq!(
+            civil(tuesday.this_weekday(4)),
+            ((2013, 2, 15), (2013, 2, 15))
         );
         assert_eq!(
             civil(tuesday.other_weekday(6, false)),

@@ -251,6 +251,22 @@ impl Parser<'_, '_> {
     /// After a day of the month: "8 April 2025", "8th of April 2025", or "8" alone (partial).
     fn day_first(&mut self, day: u32, ordinal: bool) -> Rule<Point> {
         let start = self.pos;
+        if self.eat_word(&["of"]) || (ordinal && self.eat_words(&["day", "of"])) {
+            // "the 20th of next month".
+            if let Some(months) = self.relative_month()? {
+                let [first, last] = months.map(|(year, month)| self.day(year, month, day));
+                let (first, last) = (first?, last?);
+                let mut value = self.value(
+                    i64::from(first.earliest),
+                    i64::from(last.latest),
+                    Granularity::Day,
+                    0,
+                )?;
+                value.relative = true;
+                return Ok(Some(Point::Full(value)));
+            }
+            self.pos = start;
+        }
         self.eat_word(&["of"]);
         let Some(month) = self.word_at(0).and_then(words::month) else {
             self.pos = start;
@@ -367,7 +383,7 @@ impl Parser<'_, '_> {
             };
         }
         if word == "last" {
-            return self.nth_of_month(Nth::Last);
+            return self.nth_of_month(Nth::FromEnd(1));
         }
         if let (
             Some(split),

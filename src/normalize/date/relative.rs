@@ -6,7 +6,7 @@
 //! resolves each (`anchor`). It must not read absolute dates (`point`) nor dates that only
 //! lack their year (`yearless`). What does not fit a `Day` is an error, not a wrapped date.
 
-use super::anchor::{Anchor, Pick};
+use super::anchor::{Anchor, Pick, unit_containing};
 use super::lexer::Tok;
 use super::words::{self, Part, Unit};
 use super::{DateError, Parser, Rule, error};
@@ -33,6 +33,15 @@ enum Relative {
     Weekday(u32),
     /// The weekday strictly before (`false`) or after the published date: "last Tuesday".
     OtherWeekday(u32, bool),
+    /// The `n`th such weekday after the published date (negative: before): "3 Fridays from
+    /// now".
+    Weekdays(u32, i64),
+    /// The season `count` seasons before the published one's: "last season".
+    Season(i64),
+    /// The nearest weekday strictly before (`false`) or after: "this past Sunday".
+    NearestWeekday(u32, bool),
+    /// The weekday of the published week, or the next one: "this Monday".
+    ThisWeekday(u32),
     /// The weekday in the week `weeks` weeks after the published one: "Monday of this week".
     WeekdayOfWeek(u32, i64),
     /// The calendar unit `count` units before the published one's (0 is its own, negative is
@@ -66,7 +75,7 @@ fn direction(word: &str) -> Option<i64> {
     match word {
         "this" | "current" => Some(0),
         "last" | "previous" | "past" => Some(1),
-        "next" | "coming" | "following" => Some(-1),
+        "next" | "coming" | "upcoming" | "following" => Some(-1),
         _ => None,
     }
 }
@@ -104,6 +113,20 @@ impl Parser<'_, '_> {
             Relative::OtherWeekday(weekday, forward) => {
                 (anchor.other_weekday(weekday, forward), Granularity::Day, 0)
             }
+            Relative::NearestWeekday(weekday, forward) => (
+                anchor.nearest_weekday(weekday, forward),
+                Granularity::Day,
+                0,
+            ),
+            Relative::Weekdays(weekday, n) => {
+                (anchor.weekdays_away(weekday, n), Granularity::Day, 0)
+            }
+            Relative::Season(count) => (
+                anchor.season_ago(count),
+                Granularity::PartOfYear,
+                PART_OF_YEAR_MARGIN,
+            ),
+            Relative::ThisWeekday(weekday) => (anchor.this_weekday(weekday), Granularity::Day, 0),
             Relative::WeekdayOfWeek(weekday, weeks) => {
                 (anchor.weekday_of_week(weekday, weeks), Granularity::Day, 0)
             }
@@ -207,6 +230,7 @@ impl Parser<'_, '_> {
             Parser::part_form,
             Parser::rest_form,
             Parser::recent,
+            Parser::rest_of,
             Parser::directed,
             Parser::month_of_relative_year,
         ];
@@ -234,6 +258,8 @@ impl Parser<'_, '_> {
             "tomorrow" => Relative::Ago(Unit::Day, -1),
             "eom" => Relative::Ago(Unit::Month, 0),
             "eoy" => Relative::Ago(Unit::Year, 0),
+            "bom" => Relative::PartOf(Part::Early, Unit::Month, 0),
+            "boy" => Relative::PartOf(Part::Early, Unit::Year, 0),
             _ => return None,
         };
         self.bump();
@@ -245,26 +271,27 @@ impl Parser<'_, '_> {
     fn weekday_form(&mut self) -> Option<Relative> {
         let which = self.word_at(0).and_then(|word| match word {
             "last" | "previous" | "past" => Some(Some(false)),
-            "next" | "coming" => Some(Some(true)),
+            "next" | "coming" | "upcoming" => Some(Some(true)),
             "this" => Some(None),
             _ => None,
         });
         if let Some(which) = which {
             self.bump();
-            // "this past Sunday", "this coming Friday".
-            let which = match (which, self.word_at(0)) {
+            // "this past Sunday", "this coming Friday": the nearest one.
+            let nearest = match (which, self.word_at(0)) {
                 (None, Some("past" | "last")) => Some(false),
                 (None, Some("coming" | "next")) => Some(true),
-                (which, _) => which,
+                _ => None,
             };
-            if which.is_some() && self.word_at(0).and_then(words::weekday).is_none() {
-                self.eat_word(&["past", "last", "coming", "next"]);
+            if nearest.is_some() {
+                self.bump();
             }
             let weekday = self.word_at(0).and_then(words::weekday)?;
             self.bump();
-            return Some(match which {
-                Some(forward) => Relative::OtherWeekday(weekday, forward),
-                None => Relative::WeekdayOfWeek(weekday, 0),
+            return Some(match (nearest, which) {
+                (Some(forward), _) => Relative::NearestWeekday(weekday, forward),
+                (None, Some(forward)) => Relative::OtherWeekday(weekday, forward),
+                (None, None) => Relative::ThisWeekday(weekday),
             });
         }
         let weekday = self.word_at(0).and_then(words::weekday)?;
@@ -288,7 +315,7 @@ impl Parser<'_, '_> {
         let after_in = self.pos > 0 && self.toks.get(self.pos - 1) == Some(&Tok::Word("in"));
         let lead = match self.word_at(0) {
             Some("last" | "past" | "previous") => Some(false),
-            Some("next" | "coming" | "following" | "within") => Some(true),
+            Some("next" | "coming" | "upcoming" | "following" | "within") => Some(true),
             _ => None,
         };
         if let Some(forward) = lead {
@@ -301,6 +328,20 @@ impl Parser<'_, '_> {
             } else {
                 Relative::Past(unit, count)
             });
+        }
+        if let Some(form) = self.counted_weekdays() {
+            return Some(form);
+        }
+        let count_start = self.pos;
+        if let Some(Tok::Num { .. } | Tok::Word(_)) = self.peek() {
+            // "2 upcoming weeks", "two coming months".
+            let count = self.count_word();
+            if count.is_some() && self.eat_word(&["upcoming", "coming", "next"]) {
+                if let (Some(count), Some((unit, n))) = (count, self.unit_word()) {
+                    return Some(Relative::Coming(unit, count * n));
+                }
+            }
+            self.pos = count_start;
         }
         let (unit, count) = self.count_of_units()?;
         let ahead = if self.eat_word(&["ago", "back"]) {
@@ -322,6 +363,45 @@ impl Parser<'_, '_> {
             },
             None => Relative::Ago(unit, count),
         })
+    }
+
+    /// A count alone: "3", "three", "a".
+    fn count_word(&mut self) -> Option<i64> {
+        let count = match self.peek()? {
+            Tok::Num { value, .. } => value,
+            Tok::Word(word) => words::count(word)?,
+            _ => return None,
+        };
+        self.bump();
+        Some(i64::from(count))
+    }
+
+    /// "3 Fridays from now", "two Thursdays ago": the nearest such weekday after (before) the
+    /// published date, and the weeks after (before) it.
+    fn counted_weekdays(&mut self) -> Option<Relative> {
+        let start = self.pos;
+        let count = self.count_word();
+        let weekday = self
+            .word_at(0)
+            .and_then(|w| w.strip_suffix('s'))
+            .and_then(words::weekday);
+        let (Some(count), Some(weekday)) = (count, weekday) else {
+            self.pos = start;
+            return None;
+        };
+        self.bump();
+        let forward = if self.eat_word(&["ago", "back"]) {
+            false
+        } else if self.eat_words(&["from", "now"]) || self.eat_words(&["from", "today"]) {
+            true
+        } else {
+            self.pos = start;
+            return None;
+        };
+        Some(Relative::Weekdays(
+            weekday,
+            if forward { count } else { -count },
+        ))
     }
 
     /// A count and a unit: "3 days", "two weeks", "a fortnight", "a couple of years".
@@ -407,6 +487,19 @@ impl Parser<'_, '_> {
         })
     }
 
+    /// "the rest of the week", "all week", "all year".
+    fn rest_of(&mut self) -> Option<Relative> {
+        if self.eat_word(&["all"]) {
+            self.eat_word(&["the", "this"]);
+            return self.single_unit().map(|unit| Relative::Ago(unit, 0));
+        }
+        if !self.eat_words(&["rest", "of"]) {
+            return None;
+        }
+        self.eat_word(&["the", "this"]);
+        self.single_unit().map(|unit| Relative::Rest(unit, false))
+    }
+
     /// "in recent years", "recently", "lately", "in recent months".
     fn recent(&mut self) -> Option<Relative> {
         if self.eat_word(&["recently", "lately"]) {
@@ -443,6 +536,9 @@ impl Parser<'_, '_> {
             self.bump();
             return Some(Relative::Months(first, last, pick(count)));
         }
+        if self.eat_word(&["season", "seasons"]) {
+            return Some(Relative::Season(count));
+        }
         // "the past few years", "the coming months": any time up to, or from, the source's date.
         self.eat_word(&["few", "several"]);
         if self
@@ -478,6 +574,29 @@ impl Parser<'_, '_> {
         self.bump();
         self.eat_word(&["year"])
             .then_some(Relative::MonthsOfYear(first, last, count))
+    }
+
+    /// "this month", "next month", "the previous month", "the month": the month of the
+    /// published date (or one before or after) at each end of it, as (year, month).
+    pub(super) fn relative_month(&mut self) -> Result<Option<[(i64, u32); 2]>, DateError> {
+        let start = self.pos;
+        let the = self.eat_word(&["the"]);
+        let count = self.word_at(0).and_then(direction);
+        if count.is_some() {
+            self.bump();
+        }
+        if (count.is_none() && !the) || !self.eat_word(&["month"]) {
+            self.pos = start;
+            return Ok(None);
+        }
+        let anchor = self.anchor()?;
+        let count = count.unwrap_or(0);
+        let month_at = |day: i64| {
+            let (start, _) = unit_containing(Unit::Month, day, -count);
+            let (year, month, _) = calendar::civil(start);
+            (year, month)
+        };
+        Ok(Some([month_at(anchor.first), month_at(anchor.last)]))
     }
 
     pub(super) fn anchor(&self) -> Result<Anchor, DateError> {
@@ -596,6 +715,15 @@ fn part_of(
                 margin,
             )
         }
-        Unit::Day | Unit::Week | Unit::Quarter => return None,
+        Unit::Week => {
+            // Monday–Wednesday, Tuesday–Thursday, Friday–Sunday.
+            let (from, to) = match part {
+                Part::Early => (0, 2),
+                Part::Mid => (1, 3),
+                Part::Late => (4, 6),
+            };
+            ((first + from, first + to), Granularity::PartOfMonth, 1)
+        }
+        Unit::Day | Unit::Quarter => return None,
     })
 }

@@ -33,9 +33,12 @@ fn days_and_weekdays() {
             ("this past Tuesday", "2013-02-05 … 2013-02-05"),
             ("last Sunday", "2013-02-10 … 2013-02-10"),
             ("next Tuesday", "2013-02-19 … 2013-02-19"),
-            ("next Wednesday", "2013-02-13 … 2013-02-13"),
+            ("next Wednesday", "2013-02-13 … 2013-02-20"),
+            ("next Saturday", "2013-02-16 … 2013-02-23"),
+            ("last Wednesday", "2013-02-06 … 2013-02-06"),
             ("this coming Friday", "2013-02-15 … 2013-02-15"),
-            ("this Monday", "2013-02-11 … 2013-02-11"),
+            ("this Monday", "2013-02-11 … 2013-02-18"),
+            ("this Friday", "2013-02-15 … 2013-02-15"),
             ("Monday of this week", "2013-02-11 … 2013-02-11"),
             ("Wednesday of next week", "2013-02-20 … 2013-02-20"),
             ("Sunday from last week", "2013-02-10 … 2013-02-10"),
@@ -383,4 +386,43 @@ fn a_day_or_week_counted_within_a_month() {
             .message
             .contains("no such day")
     );
+}
+
+#[test]
+fn more_relative_forms() {
+    reads_at(
+        TUESDAY,
+        &[
+            ("upcoming week", "2013-02-18 … 2013-02-24"),
+            ("the upcoming two weeks", "2013-02-12 … 2013-03-03"),
+            ("2 upcoming months", "2013-02-12 … 2013-04-30"),
+            ("beginning of this week", "2013-02-11 … 2013-02-13"),
+            ("at the end of last week", "2013-02-08 … 2013-02-10"),
+            ("the end of next week", "2013-02-22 … 2013-02-24"),
+            ("this season", "2012-12-01 … 2013-02-28"),
+            ("last season", "2012-09-01 … 2012-11-30"),
+            ("next season", "2013-03-01 … 2013-05-31"),
+            ("the rest of the week", "2013-02-12 … 2013-02-17"),
+            ("all week", "2013-02-11 … 2013-02-17"),
+            ("3 Fridays from now", "2013-03-01 … 2013-03-01"),
+            ("two Thursdays ago", "2013-01-31 … 2013-01-31"),
+            ("the first Monday of this month", "2013-02-04 … 2013-02-04"),
+            ("first Monday in the month", "2013-02-04 … 2013-02-04"),
+            ("the second Monday of last month", "2013-01-14 … 2013-01-14"),
+            ("20 of next month", "2013-03-20 … 2013-03-20"),
+            (
+                "the 20th day of the previous month",
+                "2013-01-20 … 2013-01-20",
+            ),
+            ("the BOM", "2013-02-01 … 2013-02-10"),
+            ("the fifth last day of May", "2012-05-27 … 2012-05-27"),
+        ],
+    );
+    assert_eq!(
+        interval(&parse("the second last week of October 2018")),
+        "2018-10-18 … 2018-10-24"
+    );
+    assert_eq!(interval(&parse("in 2014 A.D.")), "2014-01-01 … 2014-12-31");
+    assert_eq!(interval(&parse("14 a.d.")), "0014-01-01 … 0014-12-31");
+    assert!(error_of("in 2014 B.C.").message.contains("before AD 1"));
 }
