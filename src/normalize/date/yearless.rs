@@ -8,6 +8,7 @@
 //! grammar reads the text once per year tried, with the year assumed; it must not read forms
 //! itself.
 
+use super::lexer::Tok;
 use super::point::Point;
 use super::span::Range;
 use super::{DateError, Parser, ReadDate, words};
@@ -110,13 +111,20 @@ impl Parser<'_, '_> {
                 let year = self.assumed_year()?;
                 self.day(year, month, day)
             }
-            Point::Day { day, ordinal: true } => {
+            // A day alone is a date only where the text says so: "on the 15th", "Tuesday the
+            // 19th"; a bare "15th" or "the 3rd" is as likely a rank.
+            Point::Day { day, ordinal: true } if self.introduces_a_day() => {
                 let month = self.month_or_assumed()?;
                 let year = self.assumed_year()?;
                 self.day(year, month, day)
             }
-            Point::Day { ordinal: false, .. } => Err(self.not_a_date()),
+            Point::Day { .. } => Err(self.not_a_date()),
         }
+    }
+
+    /// Whether the text opens with "on" or a weekday, which make an ordinal alone a day.
+    fn introduces_a_day(&self) -> bool {
+        matches!(self.toks.first(), Some(Tok::Word(word)) if *word == "on" || words::weekday(word).is_some())
     }
 
     /// Reads a date that lacked its year again, with the year (and month) the published

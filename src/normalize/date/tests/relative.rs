@@ -232,8 +232,9 @@ fn a_month_or_day_without_a_year_is_the_latest_on_or_before_published() {
             ("from 13th to 15th July", "2012-07-13 … 2012-07-15"),
             ("Aug 8 - Aug 12", "2012-08-08 … 2012-08-12"),
             ("between May and July", "2012-05-01 … 2012-07-31"),
-            ("the 15th", "2013-01-15 … 2013-01-15"),
-            ("the 1st", "2013-02-01 … 2013-02-01"),
+            ("on the 15th", "2013-01-15 … 2013-01-15"),
+            ("on the 1st", "2013-02-01 … 2013-02-01"),
+            ("on the first", "2013-02-01 … 2013-02-01"),
             ("the third quarter", "2012-07-01 … 2012-09-30"),
             ("Q1", "2013-01-01 … 2013-03-31"),
             ("this spring", "2013-03-01 … 2013-05-31"),
@@ -244,7 +245,7 @@ fn a_month_or_day_without_a_year_is_the_latest_on_or_before_published() {
     );
     // 29 February takes the latest leap year; the 31st the latest month that has one.
     reads_at("2013-02-12", &[("February 29", "2012-02-29 … 2012-02-29")]);
-    reads_at("2013-05-10", &[("the 31st", "2013-03-31 … 2013-03-31")]);
+    reads_at("2013-05-10", &[("on the 31st", "2013-03-31 … 2013-03-31")]);
     // A published month resolves at both its ends.
     reads_at("2013-03", &[("March 15", "2012-03-15 … 2013-03-15")]);
 }
@@ -275,7 +276,7 @@ fn without_published_a_date_without_a_year_says_so() {
         "early March",
         "July 13-15",
         "Monday, Feb 18",
-        "the 15th",
+        "on the 15th",
     ] {
         let error = error_of(text);
         assert!(
