@@ -8,7 +8,7 @@
 //! The text is lower-cased once and split into tokens held inline (`lexer`). A hand-written
 //! recursive descent reads them with a few tokens of lookahead, going back only to a saved
 //! position when a form does not apply: `grammar` tries the forms in order and handles
-//! approximation, `relative` reads dates relative to `published` and `anchor` resolves them,
+//! approximation, `relative` reads dates relative to `published`, `resolve` and `anchor` resolve them,
 //! `yearless` gives a date written without its year the year `published` implies, `open`
 //! half-open dates, `span` two dates joined, `point` single dates and `period` decades,
 //! centuries and their parts, `nth` a day or week counted within a month. The vocabulary is `match` tables (`words`), so nothing is built
@@ -22,6 +22,7 @@ mod open;
 mod period;
 mod point;
 mod relative;
+mod resolve;
 mod span;
 mod words;
 mod yearless;
