@@ -343,7 +343,7 @@ fn stand_in_anchor() -> DateValue {
 mod tests {
     use super::base_as_written;
     use crate::findings::Code;
-    use crate::testing::{check, codes, source};
+    use crate::testing::{check, codes, source, source_with};
 
     #[test]
     fn the_base_is_found_as_written() {
@@ -427,5 +427,77 @@ mod tests {
             vec![Code::ConflictNumber],
             "comparable, and 3% differs"
         );
+    }
+
+    #[test]
+    fn a_wrong_weekday_is_a_warning_and_the_date_still_compares() {
+        let checked = check(
+            &[
+                (
+                    "a",
+                    &source(&[("Declaration", "signed", "Monday, 4 July 1776")]),
+                ),
+                ("b", &source(&[("Declaration", "signed", "5 July 1776")])),
+                (
+                    "c",
+                    &source(&[("Charter", "signed", "Thursday, 4 July 1776")]),
+                ),
+            ],
+            None,
+        );
+        assert_eq!(
+            codes(&checked),
+            vec![Code::ConflictDate, Code::DateWeekday],
+            "the weekday is the source's mistake; 4 and 5 July still disagree"
+        );
+        let weekday = &checked.findings[1];
+        assert!(
+            weekday
+                .message
+                .contains("4 July 1776 was a Thursday, not a Monday"),
+            "{}",
+            weekday.message
+        );
+    }
+
+    #[test]
+    fn relative_dates_and_dates_without_a_year_compare_through_published() {
+        let checked = check(
+            &[
+                (
+                    "a",
+                    &source_with(
+                        "published = \"2013-02-12\"",
+                        &[
+                            ("Bridge", "opened", "last Tuesday"),
+                            ("Fair", "held", "July 13-15"),
+                        ],
+                    ),
+                ),
+                (
+                    "b",
+                    &source(&[
+                        ("Bridge", "opened", "5 February 2013"),
+                        ("Fair", "held", "14 July 2012"),
+                    ]),
+                ),
+            ],
+            None,
+        );
+        assert_eq!(codes(&checked), Vec::<Code>::new());
+        let checked = check(
+            &[
+                (
+                    "a",
+                    &source_with(
+                        "published = \"2013-02-12\"",
+                        &[("Bridge", "opened", "last Tuesday")],
+                    ),
+                ),
+                ("b", &source(&[("Bridge", "opened", "12 February 2013")])),
+            ],
+            None,
+        );
+        assert_eq!(codes(&checked), vec![Code::ConflictDate]);
     }
 }
