@@ -93,6 +93,31 @@ impl Anchor {
         })
     }
 
+    /// A weekend (Saturday and Sunday) at each end of the anchor: the one of its week
+    /// ("this weekend"), the latest that began on or before it ("the weekend"), the one
+    /// before ("last weekend"), or from the next to begin after it to the one of the next
+    /// week ("next weekend", either reading).
+    pub(super) fn weekend(self, which: Weekend) -> (i64, i64) {
+        self.resolve(|day| {
+            let saturday = monday(day) + 5;
+            match which {
+                Weekend::This => (saturday, saturday + 1),
+                Weekend::Latest if day >= saturday => (saturday, saturday + 1),
+                Weekend::Latest | Weekend::Last => (saturday - 7, saturday - 6),
+                Weekend::NearestNext if day < saturday => (saturday, saturday + 1),
+                Weekend::NearestNext => (saturday + 7, saturday + 8),
+                Weekend::Next => {
+                    let nearest = if day < saturday {
+                        saturday
+                    } else {
+                        saturday + 7
+                    };
+                    (nearest, saturday + 8)
+                }
+            }
+        })
+    }
+
     /// "this Monday": at each end of the anchor, from that weekday of its week to the first
     /// such weekday on or after it, since speakers mean either (read on a Tuesday, this
     /// Monday is the day before or the Monday after; this Friday is the Friday to come).
@@ -194,6 +219,21 @@ fn nearest_weekday(day: i64, weekday: u32, forward: bool) -> i64 {
         let back = (today - i64::from(weekday)).rem_euclid(7);
         day - if back == 0 { 7 } else { back }
     }
+}
+
+/// Which weekend a phrase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Weekend {
+    /// The one of the published week: "this weekend".
+    This,
+    /// The latest that began on or before the published date: "the weekend".
+    Latest,
+    /// The one of the week before: "last weekend".
+    Last,
+    /// The next to begin after the published date: "this coming weekend".
+    NearestNext,
+    /// The next to begin, or the one of the next week: "next weekend".
+    Next,
 }
 
 /// Which occurrence of a month or season a phrase names.
@@ -317,6 +357,36 @@ mod tests {
         assert_eq!(
             civil(tuesday.weekday_of_week(2, 1)),
             ((2013, 2, 20), (2013, 2, 20))
+        );
+    }
+
+    #[test]
+    fn weekends() {
+        let tuesday = day((2013, 2, 12));
+        let sunday = day((2013, 2, 17));
+        assert_eq!(
+            civil(tuesday.weekend(Weekend::Latest)),
+            ((2013, 2, 9), (2013, 2, 10))
+        );
+        assert_eq!(
+            civil(sunday.weekend(Weekend::Latest)),
+            ((2013, 2, 16), (2013, 2, 17))
+        );
+        assert_eq!(
+            civil(sunday.weekend(Weekend::Last)),
+            ((2013, 2, 9), (2013, 2, 10))
+        );
+        assert_eq!(
+            civil(tuesday.weekend(Weekend::This)),
+            ((2013, 2, 16), (2013, 2, 17))
+        );
+        assert_eq!(
+            civil(tuesday.weekend(Weekend::Next)),
+            ((2013, 2, 16), (2013, 2, 24))
+        );
+        assert_eq!(
+            civil(sunday.weekend(Weekend::NearestNext)),
+            ((2013, 2, 23), (2013, 2, 24))
         );
     }
 

@@ -6,7 +6,7 @@
 //! interval. It must not read absolute dates (`point`) nor dates that only lack their year
 //! (`yearless`).
 
-use super::anchor::{Pick, unit_containing};
+use super::anchor::{Pick, Weekend, unit_containing};
 use super::lexer::Tok;
 use super::resolve::Relative;
 use super::words::{self, Part, Unit};
@@ -48,6 +48,7 @@ impl Parser<'_, '_> {
         let forms = [
             Parser::deictic_day,
             Parser::weekday_form,
+            Parser::weekend,
             Parser::counted,
             Parser::part_form,
             Parser::rest_form,
@@ -129,6 +130,33 @@ impl Parser<'_, '_> {
         self.bump();
         self.eat_words(&["week"])
             .then_some(Relative::WeekdayOfWeek(weekday, -weeks))
+    }
+
+    /// "the weekend", "over the weekend", "this weekend", "last weekend", "this past
+    /// weekend", "next weekend", "this coming weekend".
+    fn weekend(&mut self) -> Option<Relative> {
+        let which = match self.word_at(0)? {
+            "this" => match self.word_at(1) {
+                Some("past" | "last") => {
+                    self.bump();
+                    Weekend::Last
+                }
+                Some("coming" | "next") => {
+                    self.bump();
+                    Weekend::NearestNext
+                }
+                _ => Weekend::This,
+            },
+            "last" | "past" | "previous" => Weekend::Last,
+            "next" | "upcoming" | "coming" => Weekend::Next,
+            _ => Weekend::Latest,
+        };
+        if which != Weekend::Latest {
+            self.bump();
+        }
+        let one_word = self.eat_word(&["weekend", "wkend"]);
+        (one_word || self.eat_words(&["week"]) && self.eat(Tok::Hyphen) && self.eat_word(&["end"]))
+            .then_some(Relative::Weekend(which))
     }
 
     /// A count of units: "3 days ago", "two decades ago", "in a week", "3 years from today",

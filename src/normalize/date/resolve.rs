@@ -5,7 +5,7 @@
 //! arithmetic of `anchor`. It must not read text. What does not fit a `Day` is an error, not a
 //! wrapped date.
 
-use super::anchor::{Anchor, Pick};
+use super::anchor::{Anchor, Pick, Weekend};
 use super::words::{Part, Unit};
 use super::{DateError, Parser, error};
 use crate::model::date::calendar::{self, Widen};
@@ -36,6 +36,8 @@ pub(super) enum Relative {
     Weekdays(u32, i64),
     /// The season `count` seasons before the published one's: "last season".
     Season(i64),
+    /// A Saturday and Sunday: "last weekend".
+    Weekend(Weekend),
     /// The nearest weekday strictly before (`false`) or after: "this past Sunday".
     NearestWeekday(u32, bool),
     /// The weekday of the published week, or the next one: "this Monday".
@@ -101,6 +103,7 @@ impl Parser<'_, '_> {
                 Granularity::PartOfYear,
                 PART_OF_YEAR_MARGIN,
             ),
+            Relative::Weekend(which) => (anchor.weekend(which), Granularity::Span, 0),
             Relative::ThisWeekday(weekday) => (anchor.this_weekday(weekday), Granularity::Day, 0),
             Relative::WeekdayOfWeek(weekday, weeks) => {
                 (anchor.weekday_of_week(weekday, weeks), Granularity::Day, 0)

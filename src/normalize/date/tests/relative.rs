@@ -427,3 +427,28 @@ fn more_relative_forms() {
     assert_eq!(interval(&parse("14 a.d.")), "0014-01-01 … 0014-12-31");
     assert!(error_of("in 2014 B.C.").message.contains("before AD 1"));
 }
+
+#[test]
+fn weekends() {
+    reads_at(
+        TUESDAY,
+        &[
+            ("the weekend", "2013-02-09 … 2013-02-10"),
+            ("over the weekend", "2013-02-09 … 2013-02-10"),
+            ("last weekend", "2013-02-09 … 2013-02-10"),
+            ("this past weekend", "2013-02-09 … 2013-02-10"),
+            ("this weekend", "2013-02-16 … 2013-02-17"),
+            ("this coming week-end", "2013-02-16 … 2013-02-17"),
+            ("next weekend", "2013-02-16 … 2013-02-24"),
+        ],
+    );
+    reads_at(
+        "2013-02-17",
+        &[("over the weekend", "2013-02-16 … 2013-02-17")],
+    );
+    assert!(
+        error_of("the weekend")
+            .message
+            .contains("no `published` date")
+    );
+}
