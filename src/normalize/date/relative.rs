@@ -54,6 +54,8 @@ impl Parser<'_, '_> {
             Parser::rest_form,
             Parser::recent,
             Parser::rest_of,
+            Parser::this_time,
+            Parser::so_far,
             Parser::directed,
             Parser::month_of_relative_year,
         ];
@@ -337,6 +339,44 @@ impl Parser<'_, '_> {
         })
     }
 
+    /// "this time last year", "this time next year": the published month a year before (after).
+    fn this_time(&mut self) -> Option<Relative> {
+        if !self.eat_words(&["this", "time"]) {
+            return None;
+        }
+        let count = self.word_at(0).and_then(direction).filter(|c| *c != 0)?;
+        self.bump();
+        self.eat_word(&["year"])
+            .then_some(Relative::Ago(Unit::Month, 12 * count))
+    }
+
+    /// "so far this year", "the year to date", "year-to-date": from the start of the
+    /// published unit to the published date; and "the year before last", "the week after
+    /// next".
+    fn so_far(&mut self) -> Option<Relative> {
+        if self.eat_words(&["so", "far"]) {
+            self.eat_word(&["this", "in"]);
+            self.skip_fillers();
+            self.eat_word(&["this"]);
+            return self.single_unit().map(|unit| Relative::Rest(unit, true));
+        }
+        let unit = self.single_unit()?;
+        // "the year before last", "the week after next".
+        if self.eat_words(&["before", "last"]) {
+            return Some(Relative::Ago(unit, 2));
+        }
+        if self.eat_words(&["after", "next"]) {
+            return Some(Relative::Ago(unit, -2));
+        }
+        let _ = self.eat(Tok::Hyphen);
+        if !self.eat_word(&["to"]) {
+            return None;
+        }
+        let _ = self.eat(Tok::Hyphen);
+        self.eat_word(&["date"])
+            .then_some(Relative::Rest(unit, true))
+    }
+
     /// "the rest of the week", "all week", "all year".
     fn rest_of(&mut self) -> Option<Relative> {
         if self.eat_word(&["all"]) {
@@ -371,6 +411,13 @@ impl Parser<'_, '_> {
     /// "this week", "last month", "next quarter", "the previous year", "the past decade",
     /// "last October", "this summer", "next March".
     fn directed(&mut self) -> Option<Relative> {
+        // "the last month" may be the rolling month up to the source's date; "last month" is
+        // the calendar month.
+        let after_the = self
+            .pos
+            .checked_sub(1)
+            .and_then(|before| self.toks.get(before))
+            == Some(&Tok::Word("the"));
         let mut word = self.word_at(0)?;
         if word == "this" && matches!(self.word_at(1), Some("past" | "coming")) {
             self.bump();
@@ -406,6 +453,7 @@ impl Parser<'_, '_> {
         let loose = unit.in_years().is_some();
         Some(match (word, count) {
             ("past", _) => Relative::Past(unit, 1),
+            ("last", _) if after_the => Relative::Past(unit, 1),
             (_, 1) if loose => Relative::Past(unit, 1),
             (_, -1) if loose => Relative::Coming(unit, 1),
             _ => Relative::Ago(unit, count),

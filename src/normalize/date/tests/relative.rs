@@ -452,3 +452,24 @@ fn weekends() {
             .contains("no `published` date")
     );
 }
+
+#[test]
+fn news_phrasings() {
+    reads_at(
+        TUESDAY,
+        &[
+            ("this time last year", "2012-02-01 … 2012-02-29"),
+            ("this time next year", "2014-02-01 … 2014-02-28"),
+            ("so far this year", "2013-01-01 … 2013-02-12"),
+            ("so far this month", "2013-02-01 … 2013-02-12"),
+            ("year to date", "2013-01-01 … 2013-02-12"),
+            ("year-to-date", "2013-01-01 … 2013-02-12"),
+            ("the year before last", "2011-01-01 … 2011-12-31"),
+            ("the week after next", "2013-02-25 … 2013-03-03"),
+            ("last month", "2013-01-01 … 2013-01-31"),
+            ("in the last month", "2013-01-01 … 2013-02-12"),
+            ("over the last year", "2012-01-01 … 2013-02-12"),
+            ("last year", "2012-01-01 … 2012-12-31"),
+        ],
+    );
+}
