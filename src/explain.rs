@@ -220,8 +220,8 @@ pub fn explain(code: Code) -> Explanation {
         ),
         Code::LoadDate => (
             "A value that must be a date cannot be read as one: its property is declared \
-             `type = \"date\"`, or it is a relative date (\"on Thursday\") in a source with no \
-             `published` date, or it is impossible (\"February 30, 2020\", \"since 2030\" in an \
+             `type = \"date\"`, or it is a relative date (\"on Thursday\") or a date without its \
+             year (\"March 3\") in a source with no `published` date, or it is impossible (\"February 30, 2020\", \"since 2030\" in an \
              article of 2025), or it is a time of day (\"at 1030\"). A weekday that does not \
              match its date is `factcheck::date::weekday` instead.",
             "value = \"the Cold War\"   (property declared as a date)",
