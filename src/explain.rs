@@ -130,6 +130,16 @@ pub fn explain(code: Code) -> Explanation {
             "One of the dates is wrong, or the constraint does not hold for this subject. Check \
              the sources; fix or review the claim, or narrow the constraint to a subject.",
         ),
+        Code::DateWeekday => (
+            "A claim's value states a weekday and a date, and the date did not fall on that \
+             weekday (proleptic Gregorian calendar). One of the two is the source's mistake. \
+             The date is kept as written and still takes part in comparisons; a date written \
+             without its year (\"Monday, Feb 18\") takes the year, nearest the source's \
+             `published` date, in which the weekday fits, so it is never reported.",
+            "value = \"Monday, 4 July 1776\"   -> 4 July 1776 was a Thursday, not a Monday",
+            "Check the source. Keep the claim as the source states it (the finding documents \
+             the source's mistake), or record a review saying which part is wrong.",
+        ),
         Code::QuoteNotFound => (
             "A claim's quote is not in its source's text (`[source] text`). Case, runs of \
              spaces, curly or straight quotes and dashes are ignored, and `…` marks an omission; \
@@ -248,9 +258,10 @@ pub fn explain(code: Code) -> Explanation {
         ),
         Code::LoadDate => (
             "A value that must be a date cannot be read as one: its property is declared \
-             `type = \"date\"`, or it is a relative date (\"on Thursday\") in a source with no \
-             `published` date, or it is impossible (\"February 30, 2020\", a weekday that does \
-             not match, \"since 2030\" in an article of 2025).",
+             `type = \"date\"`, or it is a relative date (\"on Thursday\") or a date without its \
+             year (\"March 3\") in a source with no `published` date, or it is impossible (\"February 30, 2020\", \"since 2030\" in an \
+             article of 2025), or it is a time of day (\"at 1030\"). A weekday that does not \
+             match its date is `factcheck::date::weekday` instead.",
             "value = \"the Cold War\"   (property declared as a date)",
             "Write the date in one of the forms the README lists, add `published` to the \
              source for relative dates, or change the property's type.",

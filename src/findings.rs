@@ -88,6 +88,8 @@ codes! {
         "Two sources give different names or texts for one single-valued fact.";
     TensionDate => "factcheck::tension::date", Warning,
         "Two sources give dates that are disjoint only within their approximation margins.";
+    DateWeekday => "factcheck::date::weekday", Warning,
+        "A source states a weekday that its date does not fall on.";
     NumberIncomparable => "factcheck::number::incomparable", Warning,
         "Two numbers for one fact have units or bases that cannot be compared.";
     NumberAmbiguous => "factcheck::number::ambiguous", Warning,

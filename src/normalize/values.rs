@@ -9,12 +9,12 @@
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
-use crate::findings::{Code, Finding};
+use crate::findings::{ClaimRef, Code, Finding, Location, Role};
 use crate::model::date::{DateValue, Granularity};
 use crate::model::quantity::Quantity;
 use crate::model::{EntityId, Source, Value, ValueKind};
 use crate::normalize::claims::Draft;
-use crate::normalize::date::{DateError, parse_date};
+use crate::normalize::date::{DateError, ReadDate, parse_date, read_date};
 use crate::normalize::fold::fold;
 use crate::normalize::names::Interner;
 use crate::normalize::number::context;
@@ -48,7 +48,7 @@ pub fn interpret(
     let dates = parse_where(
         drafts,
         |i| matches!(kind_of(declared, i), None | Some(ValueKind::Date)),
-        |draft| parse_date(&draft.stated, published(draft)),
+        |draft| read_date(&draft.stated, published(draft)),
     );
     // Numbers are read where they can decide the vote or are needed: a value that reads as a
     // date votes for dates whatever else it reads as.
@@ -125,6 +125,10 @@ pub fn interpret(
         .map(|((index, draft), parsed)| {
             let kind = kinds[property_of[index].0 as usize];
             let declared = kind_of(declared, index).is_some();
+            if let (ValueKind::Date, Some(Ok(read))) = (kind, &parsed.0) {
+                let source = &sources[draft.source.0 as usize].id;
+                problems.extend(wrong_weekday(draft, source, read));
+            }
             value(draft, kind, declared, parsed, names, problems)
         })
         .collect();
@@ -230,7 +234,7 @@ fn value(
     draft: &Draft,
     kind: ValueKind,
     declared: bool,
-    (date, number): (Parsed<DateValue, DateError>, Option<NumberRead>),
+    (date, number): (Parsed<ReadDate, DateError>, Option<NumberRead>),
     names: &mut Interner,
     problems: &mut Vec<Finding>,
 ) -> Option<Value> {
@@ -256,7 +260,7 @@ fn value(
             ));
             None
         }
-        (ValueKind::Date, Some(Ok(date)), _) => Some(Value::Date(date)),
+        (ValueKind::Date, Some(Ok(read)), _) => Some(Value::Date(read.value)),
         (ValueKind::Date, Some(Err(error)), _) => {
             problems.push(unreadable(
                 Code::LoadDate,
@@ -345,6 +349,35 @@ fn base_as_written<'a>(stated: &'a str, base: &str) -> Option<&'a str> {
         .find(|suffix| !suffix.is_empty() && fold(suffix) == base)
 }
 
+/// A weekday the source states with a date that falls on another ("Monday, 4 July 1776"): a
+/// mistake of the source, reported on the claim; the date still takes part in comparisons.
+fn wrong_weekday(draft: &Draft, source: &str, read: &ReadDate) -> Option<Finding> {
+    let wrong = read.wrong_weekday.as_ref()?;
+    let stated = draft.stated.trim();
+    let mut finding = Finding::new(
+        Code::DateWeekday,
+        format!("`{stated}`: {}", wrong.message()),
+    )
+    .with_help(format!(
+        "check the source: the weekday or the date is wrong; factcheck compares the date as {}",
+        read.value.describe()
+    ));
+    finding.locations.push(Location {
+        span: draft.value_span,
+        label: format!("{source} says {}", wrong.stated),
+        claim: Some(ClaimRef {
+            source: source.to_owned(),
+            claim: draft.handle(),
+            key: draft.key.to_string(),
+            stated: stated.to_owned(),
+            normalized: read.value.describe(),
+            value_key: read.value.edtf(),
+        }),
+        role: Role::Involved,
+    });
+    Some(finding)
+}
+
 fn unreadable(
     code: Code,
     draft: &Draft,
@@ -382,7 +415,7 @@ fn stand_in_anchor() -> DateValue {
 mod tests {
     use super::base_as_written;
     use crate::findings::Code;
-    use crate::testing::{check, codes, source};
+    use crate::testing::{check, codes, source, source_with};
 
     #[test]
     fn the_base_is_found_as_written() {
@@ -507,5 +540,77 @@ mod tests {
             vec![Code::ConflictNumber],
             "comparable, and 3% differs"
         );
+    }
+
+    #[test]
+    fn a_wrong_weekday_is_a_warning_and_the_date_still_compares() {
+        let checked = check(
+            &[
+                (
+                    "a",
+                    &source(&[("Declaration", "signed", "Monday, 4 July 1776")]),
+                ),
+                ("b", &source(&[("Declaration", "signed", "5 July 1776")])),
+                (
+                    "c",
+                    &source(&[("Charter", "signed", "Thursday, 4 July 1776")]),
+                ),
+            ],
+            None,
+        );
+        assert_eq!(
+            codes(&checked),
+            vec![Code::ConflictDate, Code::DateWeekday],
+            "the weekday is the source's mistake; 4 and 5 July still disagree"
+        );
+        let weekday = &checked.findings[1];
+        assert!(
+            weekday
+                .message
+                .contains("4 July 1776 was a Thursday, not a Monday"),
+            "{}",
+            weekday.message
+        );
+    }
+
+    #[test]
+    fn relative_dates_and_dates_without_a_year_compare_through_published() {
+        let checked = check(
+            &[
+                (
+                    "a",
+                    &source_with(
+                        "published = \"2013-02-12\"",
+                        &[
+                            ("Bridge", "opened", "last Tuesday"),
+                            ("Fair", "held", "July 13-15"),
+                        ],
+                    ),
+                ),
+                (
+                    "b",
+                    &source(&[
+                        ("Bridge", "opened", "5 February 2013"),
+                        ("Fair", "held", "14 July 2012"),
+                    ]),
+                ),
+            ],
+            None,
+        );
+        assert_eq!(codes(&checked), Vec::<Code>::new());
+        let checked = check(
+            &[
+                (
+                    "a",
+                    &source_with(
+                        "published = \"2013-02-12\"",
+                        &[("Bridge", "opened", "last Tuesday")],
+                    ),
+                ),
+                ("b", &source(&[("Bridge", "opened", "12 February 2013")])),
+            ],
+            None,
+        );
+        assert_eq!(codes(&checked), vec![Code::ConflictDate]);
     }
 }

@@ -5,7 +5,6 @@
 //! `point`'s; this module only combines them.
 
 use super::lexer::Tok;
-use super::point::Point;
 use super::span::Range;
 use super::words;
 use super::{DateError, Parser, Rule, approximation_unit, error};
@@ -15,10 +14,24 @@ use crate::model::date::{DateValue, Granularity, UNBOUNDED_END, UNBOUNDED_START}
 impl Parser<'_, '_> {
     /// A whole date: the entry rule.
     pub(super) fn date(&mut self) -> Rule<DateValue> {
-        self.skip_fillers();
-        if let Some(value) = self.relative()? {
-            return Ok(Some(value));
+        if self.clock_time() {
+            return Err(super::time_of_day(self.text));
         }
+        self.skip_fillers();
+        let start = self.pos;
+        let mut approximate = false;
+        while self.eat(Tok::Tilde) || self.eat_approximate_word() {
+            approximate = true;
+            self.skip_fillers();
+        }
+        if let Some(value) = self.relative()? {
+            return if approximate {
+                self.widen(&value).map(Some)
+            } else {
+                Ok(Some(value))
+            };
+        }
+        self.pos = start;
         if let Some(value) = self.weekday_date()? {
             return Ok(Some(value));
         }
@@ -28,18 +41,51 @@ impl Parser<'_, '_> {
         if let Some(value) = self.between()? {
             return Ok(Some(value));
         }
+        let range_start = self.pos;
         let Some((range, approximate)) = self.marked_range()? else {
             return Ok(None);
         };
-        let value = match range {
+        let mut value = match range {
             Range::Span(value) => value,
             Range::Point(point) => self.complete(point)?,
         };
+        if let Some(weekday) = self.trailing_weekday(&value) {
+            if calendar::weekday(i64::from(value.earliest)) != weekday {
+                if let Some(chosen) = self.by_weekday(weekday, range_start) {
+                    // Past the weekday again, which the new reading stopped before.
+                    self.bump();
+                    value = chosen;
+                }
+            }
+            self.check_weekday(weekday, &value);
+        }
         if approximate {
             self.widen(&value).map(Some)
         } else {
             Ok(Some(value))
         }
+    }
+
+    /// Whether the text is "at" and a bare number ("at 1030", "at 7"): a clock time, which a
+    /// year must not be mistaken for.
+    fn clock_time(&self) -> bool {
+        self.word_at(0) == Some("at")
+            && matches!(self.peek_at(1), Some(Tok::Num { .. }))
+            && match self.peek_at(2) {
+                None => true,
+                Some(Tok::Word(word)) => words::is_time_of_day(word),
+                Some(_) => false,
+            }
+    }
+
+    /// A weekday after a single day, as in "Jul 18, 2014, Fri".
+    fn trailing_weekday(&mut self, value: &DateValue) -> Option<u32> {
+        let weekday = self.word_at(0).and_then(words::weekday)?;
+        if value.granularity != Granularity::Day || value.earliest != value.latest {
+            return None;
+        }
+        self.bump();
+        Some(weekday)
     }
 
     /// A range with its approximation marks: "around 2014", "~2014", "2014?", "c. 1990–1995".
@@ -56,15 +102,6 @@ impl Parser<'_, '_> {
         };
         let approximate = self.eat(Tok::Question) || approximate;
         Ok(Some((range, approximate)))
-    }
-
-    /// A point that must be complete where it stands.
-    pub(super) fn complete(&self, point: Point) -> Result<DateValue, DateError> {
-        match point {
-            Point::Full(value) => Ok(value),
-            Point::DayMonth { .. } | Point::Month(_) => Err(self.no_year()),
-            Point::Day(_) => Err(self.not_a_date()),
-        }
     }
 
     /// Widens a date by one unit on each side and marks it approximate.
@@ -116,12 +153,17 @@ impl Parser<'_, '_> {
         }
     }
 
-    /// A weekday that checks the date after it: "Tuesday, April 8, 2025".
+    /// A weekday that checks the date after it: "Tuesday, April 8, 2025". A date without a
+    /// year takes the one the weekday fits nearest the published date ("Monday, Feb 18"); a
+    /// full date the weekday does not fit is kept, and the mismatch noted for a finding.
     fn weekday_date(&mut self) -> Rule<DateValue> {
         let Some(weekday) = self.word_at(0).and_then(words::weekday) else {
             return Ok(None);
         };
         self.bump();
+        // "Tuesday the 19th".
+        self.skip_fillers();
+        let start = self.pos;
         let value = match self.range()? {
             Some(Range::Point(point)) => self.complete(point)?,
             _ => return Err(self.not_a_date()),
@@ -132,18 +174,12 @@ impl Parser<'_, '_> {
                 "write the day in full, e.g. `Tuesday, April 8, 2025`",
             ));
         }
-        let actual = calendar::weekday(i64::from(value.earliest));
-        if actual != weekday {
-            return Err(DateError {
-                message: format!(
-                    "{} was a {}, not a {}",
-                    value.describe(),
-                    words::weekday_name(actual),
-                    words::weekday_name(weekday)
-                ),
-                hint: Some("correct the weekday or the date".to_owned()),
-            });
+        if calendar::weekday(i64::from(value.earliest)) != weekday {
+            if let Some(chosen) = self.by_weekday(weekday, start) {
+                return Ok(Some(chosen));
+            }
         }
+        self.check_weekday(weekday, &value);
         Ok(Some(value))
     }
 }

@@ -104,7 +104,31 @@ pub(super) fn tokenize(text: &str) -> Option<Tokens<'_>> {
         after_space = separator;
         i += width;
     }
-    Some(tokens)
+    Some(joined_eras(&tokens))
+}
+
+/// "A.D.", "B.C.", "C.E." and "B.C.E." as the one word they abbreviate: their periods split
+/// them into letters.
+fn joined_eras<'a>(tokens: &Tokens<'a>) -> Tokens<'a> {
+    let mut joined = Tokens {
+        items: [Tok::Tilde; MAX_TOKENS],
+        len: 0,
+    };
+    let mut rest = tokens.as_slice();
+    while let Some((first, after)) = rest.split_first() {
+        let era = match rest {
+            [Tok::Word("b"), Tok::Word("c"), Tok::Word("e"), ..] => Some(("bce", 3)),
+            [Tok::Word("a"), Tok::Word("d"), ..] => Some(("ad", 2)),
+            [Tok::Word("b"), Tok::Word("c"), ..] => Some(("bc", 2)),
+            [Tok::Word("c"), Tok::Word("e"), ..] => Some(("ce", 2)),
+            _ => None,
+        };
+        let (tok, skip) = era.map_or((*first, 1), |(word, n)| (Tok::Word(word), n));
+        // As many tokens as the input, or fewer: the push cannot overflow.
+        let _ = joined.push(tok);
+        rest = rest.get(skip..).unwrap_or(after);
+    }
+    joined
 }
 
 /// Whitespace, commas and periods only separate tokens ("Sept. 8, 2023.").
@@ -223,6 +247,22 @@ mod tests {
                 }
             ]
         );
+    }
+
+    #[test]
+    fn eras_with_periods_are_one_word() {
+        assert_eq!(
+            toks("2014 a.d."),
+            [
+                Tok::Num {
+                    value: 2014,
+                    digits: 4
+                },
+                Tok::Word("ad")
+            ]
+        );
+        assert_eq!(toks("44 b.c.e.").get(1), Some(&Tok::Word("bce")));
+        assert_eq!(toks("c. 1990").first(), Some(&Tok::Word("c")));
     }
 
     #[test]

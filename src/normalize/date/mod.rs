@@ -8,24 +8,31 @@
 //! The text is lower-cased once and split into tokens held inline (`lexer`). A hand-written
 //! recursive descent reads them with a few tokens of lookahead, going back only to a saved
 //! position when a form does not apply: `grammar` tries the forms in order and handles
-//! approximation, `relative` reads and resolves dates relative to `published`, `open`
+//! approximation, `relative` reads dates relative to `published`, `resolve` and `anchor` resolve them,
+//! `yearless` gives a date written without its year the year `published` implies, `open`
 //! half-open dates, `span` two dates joined, `point` single dates and `period` decades,
-//! centuries and their parts. The vocabulary is `match` tables (`words`), so nothing is built
+//! centuries and their parts, `nth` a day or week counted within a month. The vocabulary is `match` tables (`words`), so nothing is built
 //! per call.
 
+mod anchor;
 mod grammar;
 mod lexer;
+mod nth;
 mod open;
 mod period;
 mod point;
 mod relative;
+mod resolve;
 mod span;
 mod words;
+mod yearless;
 
 #[cfg(test)]
 mod tests;
 
 use self::lexer::Tok;
+use self::yearless::Assumed;
+pub use self::yearless::WrongWeekday;
 use crate::model::date::calendar::{self, Precision};
 use crate::model::date::{DateValue, Granularity, month_name};
 
@@ -38,29 +45,54 @@ pub struct DateError {
     pub hint: Option<String>,
 }
 
+/// A date as read, with what the text says that the date contradicts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadDate {
+    /// The date.
+    pub value: DateValue,
+    /// A weekday stated with the date that the date does not fall on ("Monday, 4 July 1776"
+    /// was a Thursday): a mistake of the source, reported as a finding; the date still counts.
+    pub wrong_weekday: Option<WrongWeekday>,
+}
+
 /// Parses a date as a source states it; `published` anchors relative dates ("on Thursday")
-/// and closes open ones ("since 2014" runs to the source's date, or is unbounded without it).
+/// and dates without a year ("March 3"), and closes open ones ("since 2014" runs to the
+/// source's date, or is unbounded without it).
 ///
 /// Case does not matter; a leading "in", "on", "at", "during", "the" or "of" and a trailing
 /// period are ignored.
 ///
 /// # Errors
 /// When the text is not a date this parser understands, names a day that does not exist
-/// ("February 30, 2023", a weekday that does not match), is ambiguous ("4/8/2025"), is a
-/// span that ends before it starts, or is relative and there is no `published` date.
+/// ("February 30, 2023"), is ambiguous ("4/8/2025"), is a time of day ("at 1030"), is a span
+/// that ends before it starts, or is relative and there is no `published` date.
 pub fn parse_date(text: &str, published: Option<&DateValue>) -> Result<DateValue, DateError> {
+    read_date(text, published).map(|read| read.value)
+}
+
+/// [`parse_date`], keeping what the text says that the date contradicts (a wrong weekday).
+///
+/// # Errors
+/// As [`parse_date`].
+pub fn read_date(text: &str, published: Option<&DateValue>) -> Result<ReadDate, DateError> {
     let text = text.trim();
     let lower = text.to_lowercase();
-    let tokens = lexer::tokenize(&lower).ok_or_else(|| not_a_date(text))?;
+    let tokens = lexer::tokenize(&lower).ok_or_else(|| untokenizable(text))?;
     let mut parser = Parser {
         toks: tokens.as_slice(),
         pos: 0,
         text,
         published,
+        assumed: None,
+        used_year: false,
+        used_month: false,
+        chose_by_weekday: false,
+        wrong_weekday: None,
     };
-    match parser.date()? {
-        Some(value) if parser.at_end() => Ok(value),
-        _ => Err(not_a_date(text)),
+    match parser.whole() {
+        Ok(value) => Ok(parser.read(value)),
+        Err(error) if parser.used_year || parser.used_month => parser.yearless(&error),
+        Err(error) => Err(error),
     }
 }
 
@@ -72,6 +104,30 @@ fn error(message: String, hint: &str) -> DateError {
     DateError {
         message,
         hint: Some(hint.to_owned()),
+    }
+}
+
+/// A time of day is refused by name: factcheck compares days, and reading "at 1030" as the
+/// year 1030 would be a silent misreading.
+fn time_of_day(text: &str) -> DateError {
+    error(
+        format!("`{text}` is a time of day; factcheck reads dates (a day or longer), not times"),
+        "give the day, e.g. `8 April 2025`, or leave the time out of the value",
+    )
+}
+
+/// Why text the lexer refuses is not a date: "10:30" is a time of day.
+fn untokenizable(text: &str) -> DateError {
+    let bytes = text.as_bytes();
+    let clock = bytes.windows(3).any(|w| {
+        w.first().is_some_and(u8::is_ascii_digit)
+            && w.get(1) == Some(&b':')
+            && w.get(2).is_some_and(u8::is_ascii_digit)
+    });
+    if clock {
+        time_of_day(text)
+    } else {
+        not_a_date(text)
     }
 }
 
@@ -94,9 +150,52 @@ struct Parser<'t, 'a> {
     /// The text as written (trimmed, case kept), for messages.
     text: &'t str,
     published: Option<&'t DateValue>,
+    /// The year and month a date written without them takes (`yearless`), when tried.
+    assumed: Option<Assumed>,
+    /// Whether the text needed a year it did not state.
+    used_year: bool,
+    /// Whether the text needed a month it did not state ("the 15th").
+    used_month: bool,
+    /// Whether a stated weekday chose the year of a date written without one.
+    chose_by_weekday: bool,
+    /// A stated weekday the date does not fall on.
+    wrong_weekday: Option<WrongWeekday>,
 }
 
 impl<'a> Parser<'_, 'a> {
+    /// The whole text as one date, or an error.
+    fn whole(&mut self) -> Result<DateValue, DateError> {
+        self.pos = 0;
+        self.used_year = false;
+        self.used_month = false;
+        self.chose_by_weekday = false;
+        self.wrong_weekday = None;
+        match self.date()? {
+            Some(value) if self.at_end() => Ok(value),
+            _ => Err(self.refusal()),
+        }
+    }
+
+    fn read(&self, value: DateValue) -> ReadDate {
+        ReadDate {
+            value,
+            wrong_weekday: self.wrong_weekday.clone(),
+        }
+    }
+
+    /// Why the text is not a date: a time of day is named as such (factcheck reads days, not
+    /// times), anything else is not a date.
+    fn refusal(&self) -> DateError {
+        let clock = self.toks.iter().any(|tok| match tok {
+            Tok::Word(word) => words::is_time_of_day(word),
+            _ => false,
+        });
+        if clock {
+            return time_of_day(self.text);
+        }
+        self.not_a_date()
+    }
+
     fn at_end(&self) -> bool {
         self.pos >= self.toks.len()
     }
@@ -174,7 +273,8 @@ impl<'a> Parser<'_, 'a> {
         margin: u32,
     ) -> Result<DateValue, DateError> {
         match (calendar::to_day(earliest), calendar::to_day(latest)) {
-            (Some(earliest), Some(latest)) => Ok(DateValue {
+            // Reversed only where the calendar clamps at its far ends.
+            (Some(earliest), Some(latest)) if earliest <= latest => Ok(DateValue {
                 earliest,
                 latest,
                 granularity,

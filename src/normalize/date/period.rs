@@ -44,7 +44,7 @@ impl Parser<'_, '_> {
     /// Consumes "quarter" or "half" written out.
     pub(super) fn spelled_split(&mut self) -> Option<Split> {
         let split = match self.word_at(0)? {
-            "quarter" => Split::Quarter,
+            "quarter" | "qtr" => Split::Quarter,
             "half" => Split::Half,
             _ => return None,
         };
@@ -55,7 +55,7 @@ impl Parser<'_, '_> {
     /// The rest of "Q1 2023", "first quarter of 2023", "H2 of 2023": the year.
     pub(super) fn split_of_year(&mut self, split: Split, n: u32) -> Result<DateValue, DateError> {
         self.eat_word(&["of"]);
-        let year = self.year()?.ok_or_else(|| self.no_year())?;
+        let year = self.year_or_assumed()?;
         self.split(split, n, year)
     }
 
@@ -85,7 +85,7 @@ impl Parser<'_, '_> {
     /// and may be written "winter 2022–23".
     pub(super) fn season(&mut self, first: u32, last: u32) -> Result<DateValue, DateError> {
         self.eat_word(&["of"]);
-        let year = self.year()?.ok_or_else(|| self.no_year())?;
+        let year = self.year_or_assumed()?;
         let end_year = if last < first { year + 1 } else { year };
         if end_year > year {
             let next = match (self.peek(), self.peek_at(1)) {
@@ -143,7 +143,7 @@ impl Parser<'_, '_> {
                 };
                 self.bump();
                 self.eat_word(&["of"]);
-                let year = self.year()?.ok_or_else(|| self.no_year())?;
+                let year = self.year_or_assumed()?;
                 let (first, last) = match part {
                     Part::Early => (1, 10),
                     Part::Mid => (11, 20),

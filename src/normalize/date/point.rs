@@ -6,6 +6,7 @@
 //! "April", "8 April") for a span to complete from its other end.
 
 use super::lexer::Tok;
+use super::nth::Nth;
 use super::period::Split;
 use super::words;
 use super::{DateError, Parser, Rule, error};
@@ -16,8 +17,9 @@ use crate::model::date::{DateValue, Granularity};
 pub(super) enum Point {
     /// A complete date.
     Full(DateValue),
-    /// A day of the month with neither month nor year.
-    Day(u32),
+    /// A day of the month with neither month nor year; `ordinal` when written as one ("the
+    /// 15th"), which alone names a day, where a bare "15" does not.
+    Day { day: u32, ordinal: bool },
     /// A day and month (1–12) with no year.
     DayMonth { day: u32, month: u32 },
     /// A month (1–12) with no year.
@@ -116,9 +118,12 @@ impl Parser<'_, '_> {
         }
         self.bump();
         if self.peek() == Some(Tok::Slash) {
+            if let Some(month) = self.month_slash_year(value)? {
+                return Ok(Some(Point::Full(month)));
+            }
             return self.slash_date(value).map(|day| Some(Point::Full(day)));
         }
-        self.day_first(value)
+        self.day_first(value, false)
     }
 
     /// What may follow a bare four-digit year: ISO "2023-07" and "2025-04-08", "2025/04/08",
@@ -135,6 +140,14 @@ impl Parser<'_, '_> {
                     .months(year, month, year, month, Granularity::Month, 0)
                     .map(|m| Some(Point::Full(m)));
             }
+        }
+        if let (Some((month, 1)), Some((day, 1 | 2))) | (Some((month, 2)), Some((day, 1))) = (
+            self.number_after(0, Tok::Hyphen),
+            self.number_after(2, Tok::Hyphen),
+        ) {
+            // "2015-3-3": with all three parts, a one-digit month or day is unambiguous.
+            self.pos += 4;
+            return self.day(year, month, day).map(|day| Some(Point::Full(day)));
         }
         if let (Some((month, 1 | 2)), Some((day, 1 | 2))) = (
             self.number_after(0, Tok::Slash),
@@ -159,6 +172,21 @@ impl Parser<'_, '_> {
                 Some((value, digits))
             }
             _ => None,
+        }
+    }
+
+    /// "2/2013": a month and a four-digit year, which no other order can mean.
+    fn month_slash_year(&mut self, month: u32) -> Rule<DateValue> {
+        match (self.peek_at(1), self.peek_at(2)) {
+            (Some(Tok::Num { value, digits: 4 }), next)
+                if (1..=12).contains(&month) && value >= 1000 && next != Some(Tok::Slash) =>
+            {
+                self.pos += 2;
+                let year = i64::from(value);
+                self.months(year, month, year, month, Granularity::Month, 0)
+                    .map(Some)
+            }
+            _ => Ok(None),
         }
     }
 
@@ -221,12 +249,28 @@ impl Parser<'_, '_> {
     }
 
     /// After a day of the month: "8 April 2025", "8th of April 2025", or "8" alone (partial).
-    fn day_first(&mut self, day: u32) -> Rule<Point> {
+    fn day_first(&mut self, day: u32, ordinal: bool) -> Rule<Point> {
         let start = self.pos;
+        if self.eat_word(&["of"]) || (ordinal && self.eat_words(&["day", "of"])) {
+            // "the 20th of next month".
+            if let Some(months) = self.relative_month()? {
+                let [first, last] = months.map(|(year, month)| self.day(year, month, day));
+                let (first, last) = (first?, last?);
+                let mut value = self.value(
+                    i64::from(first.earliest),
+                    i64::from(last.latest),
+                    Granularity::Day,
+                    0,
+                )?;
+                value.relative = true;
+                return Ok(Some(Point::Full(value)));
+            }
+            self.pos = start;
+        }
         self.eat_word(&["of"]);
         let Some(month) = self.word_at(0).and_then(words::month) else {
             self.pos = start;
-            return Ok(Some(Point::Day(day)));
+            return Ok(Some(Point::Day { day, ordinal }));
         };
         self.bump();
         match self.year()? {
@@ -235,8 +279,44 @@ impl Parser<'_, '_> {
         }
     }
 
-    /// After a month name: "April 8, 2025", "July 2023", "July of 2023", or partial.
+    /// An ordinal written out, `word` already read: "third", "twenty-first", "thirty first".
+    fn spelled_ordinal(&mut self, word: &str) -> Option<u32> {
+        let tens = match word {
+            "twenty" => 20,
+            "thirty" => 30,
+            _ => return words::ordinal(word),
+        };
+        let start = self.pos;
+        self.eat(Tok::Hyphen);
+        if let Some(unit @ 1..=9) = self.word_at(0).and_then(words::ordinal) {
+            self.bump();
+            Some(tens + unit)
+        } else {
+            self.pos = start;
+            None
+        }
+    }
+
+    /// After a month name: "April 8, 2025", "July 2023", "July of 2023", "March third",
+    /// "February the 15th", or partial.
     fn month_first(&mut self, month: u32) -> Rule<Point> {
+        let start = self.pos;
+        self.eat_word(&["the"]);
+        if let Some(day) = self.word_at(0) {
+            self.bump();
+            match self.spelled_ordinal(day) {
+                Some(day @ 1..=31) => {
+                    return match self.year()? {
+                        Some(year) => self.day(year, month, day).map(|v| Some(Point::Full(v))),
+                        None => Ok(Some(Point::DayMonth { day, month })),
+                    };
+                }
+                _ => self.pos = start,
+            }
+        }
+        if !matches!(self.peek(), Some(Tok::Ordinal(_))) {
+            self.pos = start;
+        }
         if let Some(
             Tok::Num {
                 value: day,
@@ -272,8 +352,11 @@ impl Parser<'_, '_> {
         if let Some(split) = self.spelled_split() {
             return self.split_of_year(split, n).map(|v| Some(Point::Full(v)));
         }
+        if let Some(point) = self.nth_of_month(Nth::Number(n))? {
+            return Ok(Some(point));
+        }
         if (1..=31).contains(&n) {
-            return self.day_first(n);
+            return self.day_first(n, true);
         }
         Ok(None)
     }
@@ -289,11 +372,18 @@ impl Parser<'_, '_> {
         if let Some((first, last)) = words::season(word) {
             return self.season(first, last).map(|v| Some(Point::Full(v)));
         }
-        if let Some(n) = words::ordinal(word) {
+        if let Some(n) = self.spelled_ordinal(word) {
+            if let Some(point) = self.nth_of_month(Nth::Number(n))? {
+                return Ok(Some(point));
+            }
             return match self.spelled_split() {
                 Some(split) => self.split_of_year(split, n).map(|v| Some(Point::Full(v))),
+                None if (1..=31).contains(&n) => self.day_first(n, true),
                 None => Ok(None),
             };
+        }
+        if word == "last" {
+            return self.nth_of_month(Nth::FromEnd(1));
         }
         if let (
             Some(split),

@@ -1,227 +1,508 @@
-//! Dates stated relative to the source's `published` date: "on Thursday", "last year",
-//! "three weeks ago".
+//! Dates stated relative to the source's `published` date: "on Thursday", "last Tuesday",
+//! "three weeks ago", "in a week", "this quarter", "the past two decades", "earlier this
+//! year", "late last month", "last October", "this summer", "in recent years".
 //!
-//! Owns reading the relative forms and the arithmetic that moves from the published interval
-//! to the stated one. It must not read absolute dates (`point`). Day numbers are `i64` in the
-//! arithmetic so that no count, however large, can overflow; what does not fit a `Day` is an
-//! error, not a wrapped date.
+//! Owns reading the relative forms (README, "Relative dates"); `resolve` turns each into its
+//! interval. It must not read absolute dates (`point`) nor dates that only lack their year
+//! (`yearless`).
 
+use super::anchor::{Pick, Weekend, unit_containing};
 use super::lexer::Tok;
-use super::words::{self, Unit};
-use super::{DateError, Parser, Rule, error};
+use super::resolve::Relative;
+use super::words::{self, Part, Unit};
+use super::{DateError, Parser, Rule};
+use crate::model::date::DateValue;
 use crate::model::date::calendar;
-use crate::model::date::{DateValue, Granularity, UNBOUNDED_END, UNBOUNDED_START};
 
-/// The source's `published` date as bounded day numbers: it may itself be a whole month or
-/// year, and every relative date is resolved at both of its ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Anchor {
-    first: i64,
-    last: i64,
-}
-
-impl Anchor {
-    /// The anchor of a published date; `None` when it is open-ended, since "yesterday" then
-    /// has no end to count from.
-    pub(super) fn of(published: &DateValue) -> Option<Anchor> {
-        (published.earliest != UNBOUNDED_START && published.latest != UNBOUNDED_END).then(|| {
-            Anchor {
-                first: i64::from(published.earliest),
-                last: i64::from(published.latest),
-            }
-        })
-    }
-
-    /// The latest given weekday (Monday 0) on or before each end of the anchor: "on
-    /// Thursday" in an article of January 2025 is any Thursday from 26 Dec 2024 to 30 Jan.
-    pub(super) fn latest_weekday(self, weekday: u32) -> (i64, i64) {
-        let back =
-            |day: i64| day - (i64::from(calendar::weekday(day)) - i64::from(weekday)).rem_euclid(7);
-        (back(self.first), back(self.last))
-    }
-
-    /// The `unit` that lies `count` units before the anchor (0 is the anchor's own, negative
-    /// counts go forward), with the granularity it is stated at. Weeks run Monday to Sunday
-    /// and, having no granularity of their own, are parts of a month.
-    pub(super) fn units_ago(self, unit: Unit, count: i64) -> (i64, i64, Granularity) {
-        match unit {
-            Unit::Day => (self.first - count, self.last - count, Granularity::Day),
-            Unit::Week => {
-                let monday = |day: i64| day - i64::from(calendar::weekday(day));
-                (
-                    monday(self.first - 7 * count),
-                    monday(self.last - 7 * count) + 6,
-                    Granularity::PartOfMonth,
-                )
-            }
-            Unit::Month => {
-                let index = |day: i64| {
-                    let (year, month, _) = calendar::civil(day);
-                    calendar::month_index(year, month) - count
-                };
-                (
-                    calendar::month_start(index(self.first)),
-                    calendar::month_end(index(self.last)),
-                    Granularity::Month,
-                )
-            }
-            Unit::Year => {
-                let year = |day: i64| calendar::civil(day).0 - count;
-                (
-                    calendar::from_civil(year(self.first), 1, 1),
-                    calendar::from_civil(year(self.last), 12, 31),
-                    Granularity::Year,
-                )
-            }
-        }
+/// Which way a word like "last" or "next" points, in units before the published one.
+fn direction(word: &str) -> Option<i64> {
+    match word {
+        "this" | "current" => Some(0),
+        "last" | "previous" | "past" => Some(1),
+        "next" | "coming" | "upcoming" | "following" => Some(-1),
+        _ => None,
     }
 }
-
-/// How far from its anchor a relative date may lie, in years: well inside the calendar's
-/// range (some 262,000 years either way) for any anchor a source can have.
-const MAX_YEARS_AWAY: i64 = 200_000;
 
 impl Parser<'_, '_> {
     /// A date relative to the source's `published` date.
     pub(super) fn relative(&mut self) -> Rule<DateValue> {
         let start = self.pos;
-        let Some(form) = self.relative_form() else {
+        // A relative form is the whole date: "last Monday of March" is a Monday counted in
+        // March, not last Monday.
+        let Some(form) = self.relative_form().filter(|_| self.at_end()) else {
             self.pos = start;
             return Ok(None);
         };
         let anchor = self.anchor()?;
-        let (earliest, latest, granularity) = match form {
-            Relative::Weekday(weekday) => {
-                let (earliest, latest) = anchor.latest_weekday(weekday);
-                (earliest, latest, Granularity::Day)
-            }
-            Relative::Ago(unit, count) => {
-                // The calendar clamps at its ends; a count that reaches past them ("4294967295
-                // years ago") is refused rather than silently moved.
-                let years = match unit {
-                    Unit::Day => count / 366,
-                    Unit::Week => count / 53,
-                    Unit::Month => count / 12,
-                    Unit::Year => count,
-                };
-                if years.abs() > MAX_YEARS_AWAY {
-                    return Err(self.out_of_range());
-                }
-                anchor.units_ago(unit, count)
-            }
-        };
-        let mut value = self.value(earliest, latest, granularity, 0)?;
-        value.relative = true;
-        Ok(Some(value))
+        self.resolve(form, anchor).map(Some)
     }
 
-    /// Reads a relative form, without resolving it.
+    /// Reads a relative form, without resolving it; the cursor ends after it.
     fn relative_form(&mut self) -> Option<Relative> {
-        let this_last_next = |word: &str| match word {
-            "this" => Some(0),
-            "last" | "previous" => Some(1),
-            "next" => Some(-1),
-            _ => None,
-        };
-        let form = match (self.peek()?, self.peek_at(1)) {
-            (Tok::Word("today"), _) => Relative::Ago(Unit::Day, 0),
-            (Tok::Word("yesterday"), _) => Relative::Ago(Unit::Day, 1),
-            (Tok::Word("tomorrow"), _) => Relative::Ago(Unit::Day, -1),
-            (Tok::Word(word), None) => Relative::Weekday(words::weekday(word)?),
-            (Tok::Word("last"), Some(Tok::Word(word))) if words::weekday(word).is_some() => {
-                self.bump();
-                Relative::Weekday(words::weekday(word)?)
+        // "over the past decade", "throughout last year".
+        if self.eat_word(&["over", "throughout"]) {
+            self.skip_fillers();
+        }
+        let start = self.pos;
+        let forms = [
+            Parser::deictic_day,
+            Parser::weekday_form,
+            Parser::weekend,
+            Parser::counted,
+            Parser::part_form,
+            Parser::rest_form,
+            Parser::recent,
+            Parser::rest_of,
+            Parser::this_time,
+            Parser::so_far,
+            Parser::directed,
+            Parser::month_of_relative_year,
+        ];
+        for form in forms {
+            if let Some(found) = form(self) {
+                return Some(found);
             }
-            (Tok::Word(which), Some(Tok::Word(unit @ ("week" | "month" | "year"))))
-                if this_last_next(which).is_some() =>
-            {
-                self.bump();
-                Relative::Ago(words::unit(unit)?, this_last_next(which)?)
-            }
-            (Tok::Num { value, .. }, Some(Tok::Word(unit))) => self.ago(value, unit)?,
-            (Tok::Word(count), Some(Tok::Word(unit))) => self.ago(words::count(count)?, unit)?,
+            self.pos = start;
+        }
+        None
+    }
+
+    /// "today", "now", "yesterday", "the day before yesterday", "tomorrow".
+    fn deictic_day(&mut self) -> Option<Relative> {
+        if self.eat_words(&["day", "before", "yesterday"]) {
+            return Some(Relative::Ago(Unit::Day, 2));
+        }
+        if self.eat_words(&["day", "after", "tomorrow"]) {
+            return Some(Relative::Ago(Unit::Day, -2));
+        }
+        self.eat_word(&["right", "just"]);
+        let form = match self.word_at(0)? {
+            "today" | "now" | "eod" => Relative::Ago(Unit::Day, 0),
+            "yesterday" => Relative::Ago(Unit::Day, 1),
+            "tomorrow" => Relative::Ago(Unit::Day, -1),
+            "eom" => Relative::Ago(Unit::Month, 0),
+            "eoy" => Relative::Ago(Unit::Year, 0),
+            "bom" => Relative::PartOf(Part::Early, Unit::Month, 0),
+            "boy" => Relative::PartOf(Part::Early, Unit::Year, 0),
             _ => return None,
         };
         self.bump();
         Some(form)
     }
 
-    /// "3 days ago", "two years ago", with the cursor on the count.
-    fn ago(&mut self, count: u32, unit: &str) -> Option<Relative> {
-        let unit = words::unit(unit)?;
-        if self.word_at(2) != Some("ago") {
-            return None;
+    /// "Thursday", "last Tuesday", "next Friday", "this Monday", "this past Sunday",
+    /// "Wednesday of next week", "Friday after next".
+    fn weekday_form(&mut self) -> Option<Relative> {
+        let which = self.word_at(0).and_then(|word| match word {
+            "last" | "previous" | "past" => Some(Some(false)),
+            "next" | "coming" | "upcoming" => Some(Some(true)),
+            "this" => Some(None),
+            _ => None,
+        });
+        if let Some(which) = which {
+            self.bump();
+            // "this past Sunday", "this coming Friday": the nearest one.
+            let nearest = match (which, self.word_at(0)) {
+                (None, Some("past" | "last")) => Some(false),
+                (None, Some("coming" | "next")) => Some(true),
+                _ => None,
+            };
+            if nearest.is_some() {
+                self.bump();
+            }
+            let weekday = self.word_at(0).and_then(words::weekday)?;
+            self.bump();
+            return Some(match (nearest, which) {
+                (Some(forward), _) => Relative::NearestWeekday(weekday, forward),
+                (None, Some(forward)) => Relative::OtherWeekday(weekday, forward),
+                (None, None) => Relative::ThisWeekday(weekday),
+            });
         }
-        self.pos += 2;
-        Some(Relative::Ago(unit, i64::from(count)))
+        let weekday = self.word_at(0).and_then(words::weekday)?;
+        self.bump();
+        if self.at_end() {
+            return Some(Relative::Weekday(weekday));
+        }
+        if self.eat_words(&["after", "next"]) {
+            return Some(Relative::WeekdayOfWeek(weekday, 1));
+        }
+        self.eat_word(&["of", "from", "in"]);
+        let weeks = self.word_at(0).and_then(direction)?;
+        self.bump();
+        self.eat_words(&["week"])
+            .then_some(Relative::WeekdayOfWeek(weekday, -weeks))
     }
 
-    fn anchor(&self) -> Result<Anchor, DateError> {
-        let Some(published) = self.published else {
-            return Err(error(
-                format!(
-                    "`{}` is relative to the source's date, and this source has no `published` date",
-                    self.text
-                ),
-                "add `published = \"YYYY-MM-DD\"` under [source]",
-            ));
+    /// "the weekend", "over the weekend", "this weekend", "last weekend", "this past
+    /// weekend", "next weekend", "this coming weekend".
+    fn weekend(&mut self) -> Option<Relative> {
+        let which = match self.word_at(0)? {
+            "this" => match self.word_at(1) {
+                Some("past" | "last") => {
+                    self.bump();
+                    Weekend::Last
+                }
+                Some("coming" | "next") => {
+                    self.bump();
+                    Weekend::NearestNext
+                }
+                _ => Weekend::This,
+            },
+            "last" | "past" | "previous" => Weekend::Last,
+            "next" | "upcoming" | "coming" => Weekend::Next,
+            _ => Weekend::Latest,
         };
-        Anchor::of(published).ok_or_else(|| {
-            error(
-                format!(
-                    "`{}` is relative to the source's date, and this source's `published` date is open-ended",
-                    self.text
-                ),
-                "give `published` as a day, month or year under [source]",
-            )
+        if which != Weekend::Latest {
+            self.bump();
+        }
+        let one_word = self.eat_word(&["weekend", "wkend"]);
+        (one_word || self.eat_words(&["week"]) && self.eat(Tok::Hyphen) && self.eat_word(&["end"]))
+            .then_some(Relative::Weekend(which))
+    }
+
+    /// A count of units: "3 days ago", "two decades ago", "in a week", "3 years from today",
+    /// "a week hence", "the last 2 years", "the next three months", "within 2 weeks".
+    fn counted(&mut self) -> Option<Relative> {
+        let after_in = self.pos > 0 && self.toks.get(self.pos - 1) == Some(&Tok::Word("in"));
+        let lead = match self.word_at(0) {
+            Some("last" | "past" | "previous") => Some(false),
+            Some("next" | "coming" | "upcoming" | "following" | "within") => Some(true),
+            _ => None,
+        };
+        if let Some(forward) = lead {
+            self.bump();
+            // "within the next two years".
+            while self.eat_word(&["the", "next"]) {}
+            let (unit, count) = self.count_of_units()?;
+            return Some(if forward {
+                Relative::Coming(unit, count)
+            } else {
+                Relative::Past(unit, count)
+            });
+        }
+        if let Some(form) = self.counted_weekdays() {
+            return Some(form);
+        }
+        let count_start = self.pos;
+        if let Some(Tok::Num { .. } | Tok::Word(_)) = self.peek() {
+            // "2 upcoming weeks", "two coming months".
+            let count = self.count_word();
+            if count.is_some() && self.eat_word(&["upcoming", "coming", "next"]) {
+                if let (Some(count), Some((unit, n))) = (count, self.unit_word()) {
+                    return Some(Relative::Coming(unit, count * n));
+                }
+            }
+            self.pos = count_start;
+        }
+        let (unit, count) = self.count_of_units()?;
+        let ahead = if self.eat_word(&["ago", "back"]) {
+            false
+        } else if self.eat_word(&["hence"])
+            || self.eat_words(&["from", "now"])
+            || self.eat_words(&["from", "today"])
+            || (after_in && self.at_end())
+        {
+            true
+        } else {
+            return None;
+        };
+        let count = if ahead { -count } else { count };
+        Some(match unit.in_years() {
+            Some(years) => Relative::YearsAgo {
+                years: count * years,
+                widen: if years == 10 { 1 } else { 10 },
+            },
+            None => Relative::Ago(unit, count),
         })
     }
-}
 
-/// A relative form as read, before the published date resolves it.
-enum Relative {
-    /// The latest such weekday (Monday 0) on or before the published date.
-    Weekday(u32),
-    /// The unit `count` units before the published date's (0 is its own, negative is after).
-    Ago(Unit, i64),
-}
+    /// A count alone: "3", "three", "a".
+    fn count_word(&mut self) -> Option<i64> {
+        let count = match self.peek()? {
+            Tok::Num { value, .. } => value,
+            Tok::Word(word) => words::count(word)?,
+            _ => return None,
+        };
+        self.bump();
+        Some(i64::from(count))
+    }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+    /// "3 Fridays from now", "two Thursdays ago": the nearest such weekday after (before) the
+    /// published date, and the weeks after (before) it.
+    fn counted_weekdays(&mut self) -> Option<Relative> {
+        let start = self.pos;
+        let count = self.count_word();
+        let weekday = self
+            .word_at(0)
+            .and_then(|w| w.strip_suffix('s'))
+            .and_then(words::weekday);
+        let (Some(count), Some(weekday)) = (count, weekday) else {
+            self.pos = start;
+            return None;
+        };
+        self.bump();
+        let forward = if self.eat_word(&["ago", "back"]) {
+            false
+        } else if self.eat_words(&["from", "now"]) || self.eat_words(&["from", "today"]) {
+            true
+        } else {
+            self.pos = start;
+            return None;
+        };
+        Some(Relative::Weekdays(
+            weekday,
+            if forward { count } else { -count },
+        ))
+    }
 
-    fn anchor(first: (i64, u32, u32), last: (i64, u32, u32)) -> Anchor {
-        Anchor {
-            first: calendar::from_civil(first.0, first.1, first.2),
-            last: calendar::from_civil(last.0, last.1, last.2),
+    /// A count and a unit: "3 days", "two weeks", "a fortnight", "a couple of years".
+    fn count_of_units(&mut self) -> Option<(Unit, i64)> {
+        let count = match self.peek()? {
+            Tok::Num { value, .. } => value,
+            Tok::Word("couple") => 2,
+            Tok::Word(word) => words::count(word)?,
+            _ => return None,
+        };
+        self.bump();
+        if count == 1 && self.word_at(0) == Some("couple") {
+            // "a couple of years".
+            self.bump();
+            self.eat_word(&["of"]);
+            return self.unit_word().map(|(unit, n)| (unit, 2 * n));
+        }
+        if self.word_at(0) == Some("of") && self.word_at(1).and_then(words::unit).is_some() {
+            self.bump();
+        }
+        let (unit, n) = self.unit_word()?;
+        Some((unit, i64::from(count) * n))
+    }
+
+    fn unit_word(&mut self) -> Option<(Unit, i64)> {
+        let unit = self.word_at(0).and_then(words::unit)?;
+        self.bump();
+        Some(unit)
+    }
+
+    /// A unit named once ("year", not "years"): what "this", "last" and "early" go with.
+    fn single_unit(&mut self) -> Option<Unit> {
+        let word = self.word_at(0)?;
+        match words::unit(word)? {
+            (unit, 1) if !word.ends_with('s') => {
+                self.bump();
+                Some(unit)
+            }
+            _ => None,
         }
     }
 
-    fn civil(day: i64) -> (i64, u32, u32) {
-        calendar::civil(day)
+    /// "early this year", "late last month", "mid next year", "the end of the year", "the
+    /// beginning of this decade", "early in the year".
+    fn part_form(&mut self) -> Option<Relative> {
+        let part = self.word_at(0).and_then(words::part)?;
+        self.bump();
+        let _ = self.eat(Tok::Hyphen) || self.eat(Tok::Dash);
+        self.eat_word(&["part"]);
+        while self.eat_word(&["of", "in", "the"]) {}
+        let count = self.word_at(0).and_then(direction);
+        if count.is_some() {
+            self.bump();
+        }
+        let unit = self.single_unit()?;
+        // "the end of the year 2014" names the year: not relative.
+        if matches!(self.peek(), Some(Tok::Num { .. })) {
+            return None;
+        }
+        Some(Relative::PartOf(part, unit, count.unwrap_or(0)))
     }
 
-    #[test]
-    fn weekday_on_the_day_is_that_day() {
-        // 10 April 2025 was a Thursday.
-        let (first, last) = anchor((2025, 4, 10), (2025, 4, 10)).latest_weekday(3);
-        assert_eq!((civil(first), civil(last)), ((2025, 4, 10), (2025, 4, 10)));
+    /// "earlier this year", "later this month", "earlier in the year", "later last year".
+    fn rest_form(&mut self) -> Option<Relative> {
+        let before = match self.word_at(0)? {
+            "earlier" => true,
+            "later" => false,
+            _ => return None,
+        };
+        self.bump();
+        while self.eat_word(&["in", "the"]) {}
+        let count = self.word_at(0).and_then(direction);
+        if count.is_some() {
+            self.bump();
+        }
+        let unit = self.single_unit()?;
+        Some(match count.unwrap_or(0) {
+            0 => Relative::Rest(unit, before),
+            count => {
+                let part = if before { Part::Early } else { Part::Late };
+                Relative::PartOf(part, unit, count)
+            }
+        })
     }
 
-    #[test]
-    fn weekday_in_a_month_spans_from_before_it() {
-        let (first, last) = anchor((2025, 1, 1), (2025, 1, 31)).latest_weekday(3);
-        assert_eq!((civil(first), civil(last)), ((2024, 12, 26), (2025, 1, 30)));
+    /// "this time last year", "this time next year": the published month a year before (after).
+    fn this_time(&mut self) -> Option<Relative> {
+        if !self.eat_words(&["this", "time"]) {
+            return None;
+        }
+        let count = self.word_at(0).and_then(direction).filter(|c| *c != 0)?;
+        self.bump();
+        self.eat_word(&["year"])
+            .then_some(Relative::Ago(Unit::Month, 12 * count))
     }
 
-    #[test]
-    fn weeks_months_and_years_ago() {
-        let day = anchor((2025, 4, 10), (2025, 4, 10));
-        let (first, last, _) = day.units_ago(Unit::Week, 1);
-        assert_eq!((civil(first), civil(last)), ((2025, 3, 31), (2025, 4, 6)));
-        let (first, last, _) = day.units_ago(Unit::Month, 4);
-        assert_eq!((civil(first), civil(last)), ((2024, 12, 1), (2024, 12, 31)));
-        let (first, last, _) = day.units_ago(Unit::Year, 1);
-        assert_eq!((civil(first), civil(last)), ((2024, 1, 1), (2024, 12, 31)));
+    /// "so far this year", "the year to date", "year-to-date": from the start of the
+    /// published unit to the published date; and "the year before last", "the week after
+    /// next".
+    fn so_far(&mut self) -> Option<Relative> {
+        if self.eat_words(&["so", "far"]) {
+            self.eat_word(&["this", "in"]);
+            self.skip_fillers();
+            self.eat_word(&["this"]);
+            return self.single_unit().map(|unit| Relative::Rest(unit, true));
+        }
+        let unit = self.single_unit()?;
+        // "the year before last", "the week after next".
+        if self.eat_words(&["before", "last"]) {
+            return Some(Relative::Ago(unit, 2));
+        }
+        if self.eat_words(&["after", "next"]) {
+            return Some(Relative::Ago(unit, -2));
+        }
+        let _ = self.eat(Tok::Hyphen);
+        if !self.eat_word(&["to"]) {
+            return None;
+        }
+        let _ = self.eat(Tok::Hyphen);
+        self.eat_word(&["date"])
+            .then_some(Relative::Rest(unit, true))
+    }
+
+    /// "the rest of the week", "all week", "all year".
+    fn rest_of(&mut self) -> Option<Relative> {
+        if self.eat_word(&["all"]) {
+            self.eat_word(&["the", "this"]);
+            return self.single_unit().map(|unit| Relative::Ago(unit, 0));
+        }
+        if !self.eat_words(&["rest", "of"]) {
+            return None;
+        }
+        self.eat_word(&["the", "this"]);
+        self.single_unit().map(|unit| Relative::Rest(unit, false))
+    }
+
+    /// "in recent years", "recently", "lately", "in recent months".
+    fn recent(&mut self) -> Option<Relative> {
+        if self.eat_word(&["recently", "lately"]) {
+            return Some(Relative::Recent);
+        }
+        if !self.eat_word(&["recent"]) {
+            return None;
+        }
+        let plural = matches!(
+            self.word_at(0)?,
+            "years" | "months" | "weeks" | "days" | "decades" | "times"
+        );
+        plural.then(|| {
+            self.bump();
+            Relative::Recent
+        })
+    }
+
+    /// "this week", "last month", "next quarter", "the previous year", "the past decade",
+    /// "last October", "this summer", "next March".
+    fn directed(&mut self) -> Option<Relative> {
+        // "the last month" may be the rolling month up to the source's date; "last month" is
+        // the calendar month.
+        let after_the = self
+            .pos
+            .checked_sub(1)
+            .and_then(|before| self.toks.get(before))
+            == Some(&Tok::Word("the"));
+        let mut word = self.word_at(0)?;
+        if word == "this" && matches!(self.word_at(1), Some("past" | "coming")) {
+            self.bump();
+            word = self.word_at(0)?;
+        }
+        let count = direction(word)?;
+        self.bump();
+        if let Some(month) = self.word_at(0).and_then(words::month) {
+            self.bump();
+            return Some(Relative::Months(month, month, pick(count)));
+        }
+        if let Some((first, last)) = self.word_at(0).and_then(words::season) {
+            self.bump();
+            return Some(Relative::Months(first, last, pick(count)));
+        }
+        if self.eat_word(&["season", "seasons"]) {
+            return Some(Relative::Season(count));
+        }
+        // "the past few years", "the coming months": any time up to, or from, the source's date.
+        self.eat_word(&["few", "several"]);
+        if self
+            .word_at(0)
+            .is_some_and(|w| w.ends_with('s') && words::unit(w).is_some())
+        {
+            self.bump();
+            return Some(if count > 0 {
+                Relative::Recent
+            } else {
+                Relative::Upcoming
+            });
+        }
+        let unit = self.single_unit()?;
+        let loose = unit.in_years().is_some();
+        Some(match (word, count) {
+            ("past", _) => Relative::Past(unit, 1),
+            ("last", _) if after_the => Relative::Past(unit, 1),
+            (_, 1) if loose => Relative::Past(unit, 1),
+            (_, -1) if loose => Relative::Coming(unit, 1),
+            _ => Relative::Ago(unit, count),
+        })
+    }
+
+    /// "March of last year", "October next year", "spring of this year".
+    fn month_of_relative_year(&mut self) -> Option<Relative> {
+        let word = self.word_at(0)?;
+        let (first, last) = words::month(word)
+            .map(|month| (month, month))
+            .or_else(|| words::season(word))?;
+        self.bump();
+        self.eat_word(&["of"]);
+        let count = self.word_at(0).and_then(direction)?;
+        self.bump();
+        self.eat_word(&["year"])
+            .then_some(Relative::MonthsOfYear(first, last, count))
+    }
+
+    /// "this month", "next month", "the previous month", "the month": the month of the
+    /// published date (or one before or after) at each end of it, as (year, month).
+    pub(super) fn relative_month(&mut self) -> Result<Option<[(i64, u32); 2]>, DateError> {
+        let start = self.pos;
+        let the = self.eat_word(&["the"]);
+        let count = self.word_at(0).and_then(direction);
+        if count.is_some() {
+            self.bump();
+        }
+        if (count.is_none() && !the) || !self.eat_word(&["month"]) {
+            self.pos = start;
+            return Ok(None);
+        }
+        let anchor = self.anchor()?;
+        let count = count.unwrap_or(0);
+        let month_at = |day: i64| {
+            let (start, _) = unit_containing(Unit::Month, day, -count);
+            let (year, month, _) = calendar::civil(start);
+            (year, month)
+        };
+        Ok(Some([month_at(anchor.first), month_at(anchor.last)]))
+    }
+}
+
+/// Which occurrence "this", "last" or "next" picks.
+fn pick(count: i64) -> Pick {
+    match count {
+        0 => Pick::Current,
+        1.. => Pick::Before,
+        _ => Pick::After,
     }
 }

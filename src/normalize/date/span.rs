@@ -80,13 +80,13 @@ impl Parser<'_, '_> {
             let month_follows = self.word_at(1).and_then(words::month).is_some();
             if let (Some(day), false) = (day, month_follows) {
                 self.bump();
-                let year = self.year()?.ok_or_else(|| self.no_year())?;
+                let year = self.year_or_assumed()?;
                 return self.day(year, month, day).map(Some);
             }
         }
         match self.point()? {
             Some(Point::Full(second)) => Ok(Some(second)),
-            Some(_) => Err(self.no_year()),
+            Some(partial) => self.complete(partial).map(Some),
             None => Ok(None),
         }
     }
@@ -97,7 +97,7 @@ impl Parser<'_, '_> {
         let (year, month, _) = calendar::civil(i64::from(second.earliest));
         let first = match first {
             Point::Full(first) => first,
-            Point::Day(day) if second.granularity == Granularity::Day => {
+            Point::Day { day, .. } if second.granularity == Granularity::Day => {
                 self.day(year, month, day)?
             }
             Point::DayMonth { day, month }
@@ -113,7 +113,7 @@ impl Parser<'_, '_> {
             {
                 self.months(year, month, year, month, Granularity::Month, 0)?
             }
-            Point::Day(_) | Point::DayMonth { .. } | Point::Month(_) => {
+            Point::Day { .. } | Point::DayMonth { .. } | Point::Month(_) => {
                 return Err(self.not_a_date());
             }
         };

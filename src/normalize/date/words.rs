@@ -81,23 +81,49 @@ pub(super) fn season(word: &str) -> Option<(u32, u32)> {
     }
 }
 
-/// An ordinal written out, for quarters and halves ("the first quarter").
+/// An ordinal written as one word, for quarters and halves ("the first quarter") and days
+/// ("March third", "the twentieth"); "twenty-first" is two, joined by the grammar.
 pub(super) fn ordinal(word: &str) -> Option<u32> {
-    match word {
-        "first" => Some(1),
-        "second" => Some(2),
-        "third" => Some(3),
-        "fourth" => Some(4),
-        _ => None,
-    }
+    Some(match word {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        _ => return None,
+    })
 }
 
-/// A small count written out, for "two years ago" and "a week ago": "a", "an", or a number word
-/// from one to twelve (the number words of [`unit_word`]).
+/// A count written out, for "two years ago" and "a week ago": "a", "an", or a number word
+/// from one to nineteen (the number words of [`unit_word`]), or the tens to ninety.
 pub(super) fn count(word: &str) -> Option<u32> {
     match word {
         "a" | "an" => Some(1),
-        _ => unit_word(word).filter(|n| (1..=12).contains(n)),
+        "twenty" => Some(20),
+        "thirty" => Some(30),
+        "forty" => Some(40),
+        "fifty" => Some(50),
+        "sixty" => Some(60),
+        "seventy" => Some(70),
+        "eighty" => Some(80),
+        "ninety" => Some(90),
+        _ => unit_word(word).filter(|n| (1..=19).contains(n)),
     }
 }
 
@@ -107,18 +133,75 @@ pub(super) enum Unit {
     Day,
     Week,
     Month,
+    Quarter,
     Year,
+    Decade,
+    Century,
 }
 
-/// The unit a word names, singular or plural.
-pub(super) fn unit(word: &str) -> Option<Unit> {
-    match word {
-        "day" | "days" => Some(Unit::Day),
-        "week" | "weeks" => Some(Unit::Week),
-        "month" | "months" => Some(Unit::Month),
-        "year" | "years" => Some(Unit::Year),
-        _ => None,
+impl Unit {
+    /// How many years the unit is, for the units counted in whole years when a phrase counts
+    /// several ("the past two decades" is twenty years).
+    pub(super) fn in_years(self) -> Option<i64> {
+        match self {
+            Unit::Decade => Some(10),
+            Unit::Century => Some(100),
+            _ => None,
+        }
     }
+}
+
+/// The unit a word names, singular or plural, and how many of it the word is (a fortnight is
+/// two weeks).
+pub(super) fn unit(word: &str) -> Option<(Unit, i64)> {
+    let unit = match word {
+        "day" | "days" => Unit::Day,
+        "week" | "weeks" | "wk" | "wks" => Unit::Week,
+        "fortnight" | "fortnights" => return Some((Unit::Week, 2)),
+        "month" | "months" | "mo" | "mos" => Unit::Month,
+        "quarter" | "quarters" | "qtr" | "qtrs" => Unit::Quarter,
+        "year" | "years" | "yr" | "yrs" => Unit::Year,
+        "decade" | "decades" => Unit::Decade,
+        "century" | "centuries" => Unit::Century,
+        _ => return None,
+    };
+    Some((unit, 1))
+}
+
+/// Words that name a time of day, which factcheck does not read (a date is a day or longer).
+pub(super) fn is_time_of_day(word: &str) -> bool {
+    matches!(
+        word,
+        "am" | "pm"
+            | "noon"
+            | "midnight"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "tonight"
+            | "night"
+            | "oclock"
+            | "clock"
+            | "hour"
+            | "hours"
+            | "hrs"
+            | "minute"
+            | "minutes"
+            | "min"
+            | "mins"
+            | "seconds"
+            | "sec"
+            | "secs"
+            | "gmt"
+            | "utc"
+            | "cet"
+            | "pst"
+            | "est"
+            | "edt"
+            | "pdt"
+            | "lunch"
+            | "lunchtime"
+    )
 }
 
 /// Words that say a date is approximate ("c." and "ca." lose their period to the lexer).
