@@ -40,10 +40,12 @@ impl Default for NameSettings {
     }
 }
 
+pub mod evidence;
 mod interner;
 mod state;
 pub(crate) mod union_find;
 
+pub use self::evidence::{Role, Use};
 pub use self::interner::Interner;
 use self::state::State;
 
@@ -104,6 +106,8 @@ impl Resolution {
 ///
 /// `links` are acronym definitions found in the dataset (acronym, expansion); with
 /// `acronyms`, undefined acronyms are also matched against the initials of long names.
+/// `uses` are the claims' uses of the spellings: the evidence a fuzzy match needs to become a
+/// variant ([`evidence`]).
 #[must_use]
 pub fn resolve(
     interner: Interner,
@@ -111,6 +115,7 @@ pub fn resolve(
     links: &[(SpellingId, SpellingId)],
     acronyms: bool,
     settings: &NameSettings,
+    uses: &[Use],
 ) -> Resolution {
     let mut state = State::new(interner);
     let problems = state.declare(declarations);
@@ -120,7 +125,7 @@ pub fn resolve(
     if acronyms {
         state.link_undefined_acronyms();
     }
-    let attached = state.attach_variants(settings);
+    let attached = state.attach_variants(settings, uses);
     state.finish(declarations, &attached, problems)
 }
 
@@ -134,6 +139,15 @@ mod tests {
         Span::new(FileId(0), 0..1)
     }
 
+    /// Evidence that spellings are one thing: each is, in its own source, the subject of
+    /// property 0 with the same value.
+    fn agreeing(spellings: &[SpellingId]) -> Vec<Use> {
+        (0u32..)
+            .zip(spellings)
+            .map(|(source, &s)| Use::new(s, 100 + source, Role::Subject(0), "same value"))
+            .collect()
+    }
+
     fn entity(resolution: &Resolution, text: &str) -> String {
         let id = resolution.lookup(text).expect("known name");
         resolution.namespace.canonical(id).to_owned()
@@ -145,7 +159,7 @@ mod tests {
         names.mention("Japan–NATO relations", 0);
         names.mention("Japan-NATO relations", 0);
         names.mention("Japan-NATO relations", 0);
-        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        let r = resolve(names, &[], &[], true, &NameSettings::default(), &[]);
         assert_eq!(r.namespace.entities.len(), 1);
         assert_eq!(entity(&r, "japan nato relations"), "Japan-NATO relations");
     }
@@ -163,7 +177,14 @@ mod tests {
             aliases: vec![(alias_1, span()), (alias_2, span())],
             span: span(),
         }];
-        let r = resolve(names, &declarations, &[], true, &NameSettings::default());
+        let r = resolve(
+            names,
+            &declarations,
+            &[],
+            true,
+            &NameSettings::default(),
+            &[],
+        );
         assert_eq!(r.namespace.entities.len(), 1);
         assert_eq!(
             entity(&r, "ITPP"),
@@ -189,7 +210,14 @@ mod tests {
                 span: span(),
             },
         ];
-        let r = resolve(names, &declarations, &[], true, &NameSettings::default());
+        let r = resolve(
+            names,
+            &declarations,
+            &[],
+            true,
+            &NameSettings::default(),
+            &[],
+        );
         assert_eq!(r.problems.len(), 1);
         assert_eq!(r.problems[0].code, Code::LoadRules);
         assert_eq!(r.namespace.entities.len(), 2);
@@ -213,7 +241,14 @@ mod tests {
                 span: span(),
             },
         ];
-        let r = resolve(names, &declarations, &[], true, &NameSettings::default());
+        let r = resolve(
+            names,
+            &declarations,
+            &[],
+            true,
+            &NameSettings::default(),
+            &[],
+        );
         assert_eq!(r.problems.len(), 1);
         assert_ne!(r.lookup("Gamma Org"), r.lookup("Alpha Org"));
     }
@@ -225,7 +260,14 @@ mod tests {
         let long = names.declare("Individually Tailored Partnership Program");
         names.mention("IPCP", 0);
         names.mention("Individual Partnership and Cooperation Programme", 0);
-        let r = resolve(names, &[], &[(short, long)], true, &NameSettings::default());
+        let r = resolve(
+            names,
+            &[],
+            &[(short, long)],
+            true,
+            &NameSettings::default(),
+            &[],
+        );
         assert_eq!(
             r.lookup("ITPP"),
             r.lookup("Individually Tailored Partnership Program")
@@ -249,7 +291,14 @@ mod tests {
             aliases: vec![(alias, span())],
             span: span(),
         }];
-        let r = resolve(names, &declarations, &[], true, &NameSettings::default());
+        let r = resolve(
+            names,
+            &declarations,
+            &[],
+            true,
+            &NameSettings::default(),
+            &[],
+        );
         assert_eq!(
             r.variants.len(),
             1,
@@ -268,7 +317,7 @@ mod tests {
         names.mention("Shoubou Stai Bai Treaty", 0);
         names.mention("GSBT", 0);
         names.mention("Gotaru Shounovais Bouvurn Treaty", 0);
-        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        let r = resolve(names, &[], &[], true, &NameSettings::default(), &[]);
         assert!(r.variants.is_empty(), "{:?}", r.variants);
         assert_eq!(r.namespace.entities.len(), 2);
         assert_eq!(r.lookup("SSBT"), r.lookup("Shoubou Stai Bai Treaty"));
@@ -277,10 +326,17 @@ mod tests {
     #[test]
     fn a_misspelt_acronym_becomes_a_variant_of_the_real_one() {
         let mut names = Interner::default();
+        let real = names.mention("ITPP", 0);
         names.mention("ITPP", 0);
-        names.mention("ITPP", 0);
-        names.mention("ITTP", 0);
-        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        let slip = names.mention("ITTP", 0);
+        let r = resolve(
+            names,
+            &[],
+            &[],
+            true,
+            &NameSettings::default(),
+            &agreeing(&[real, slip]),
+        );
         assert_eq!(r.namespace.entities.len(), 1);
         assert_eq!(r.variants.len(), 1);
         let variant = &r.variants[0];
@@ -295,9 +351,12 @@ mod tests {
         for _ in 0..3 {
             names.mention("abcdefgh", 0);
         }
-        names.mention("abcdefgx", 0);
-        names.mention("abcdefxx", 0);
-        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        let uses = agreeing(&[
+            names.mention("abcdefgh", 0),
+            names.mention("abcdefgx", 0),
+            names.mention("abcdefxx", 0),
+        ]);
+        let r = resolve(names, &[], &[], true, &NameSettings::default(), &uses);
         // abcdefgx attaches to abcdefgh; abcdefxx could only reach it through abcdefgx.
         assert_eq!(r.variants.len(), 1);
         assert_eq!(r.namespace.entities.len(), 2);
@@ -317,7 +376,14 @@ mod tests {
                 span: span(),
             },
         ];
-        let r = resolve(names, &declarations, &[], true, &NameSettings::default());
+        let r = resolve(
+            names,
+            &declarations,
+            &[],
+            true,
+            &NameSettings::default(),
+            &[],
+        );
         assert!(r.variants.is_empty());
         assert_eq!(r.namespace.entities.len(), 2);
     }
@@ -328,17 +394,18 @@ mod tests {
         names.mention("Iraq", 0);
         names.mention("Iraq", 1);
         names.mention("Iran", 2);
-        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        let r = resolve(names, &[], &[], true, &NameSettings::default(), &[]);
         assert!(r.variants.is_empty());
         assert_eq!(r.namespace.entities.len(), 2);
 
         let mut names = Interner::default();
-        names.mention("ITPP", 0);
+        let uses = [
+            agreeing(&[names.mention("ITPP", 0), names.mention("ITTP", 2)]),
+            agreeing(&[names.mention("Irnaq", 2), names.mention("Iranq", 3)]),
+        ]
+        .concat();
         names.mention("ITPP", 1);
-        names.mention("ITTP", 2);
-        names.mention("Irnaq", 2);
-        names.mention("Iranq", 3);
-        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        let r = resolve(names, &[], &[], true, &NameSettings::default(), &uses);
         assert_eq!(r.variants.len(), 2, "an acronym slip and a swap are typos");
     }
 
@@ -350,19 +417,19 @@ mod tests {
         }
         names.mention("Iceland", 3);
         names.mention("Iceland", 4);
-        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        let r = resolve(names, &[], &[], true, &NameSettings::default(), &[]);
         assert!(r.variants.is_empty());
 
         let mut names = Interner::default();
         for source in 0..3 {
-            names.mention("Ireland", source);
+            names.mention("Netherlands", source);
         }
-        names.mention("Irelnad", 3);
-        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        names.mention("Nehterlands", 3);
+        let r = resolve(names, &[], &[], true, &NameSettings::default(), &[]);
         assert_eq!(
             r.variants.len(),
             1,
-            "a one-source spelling is still a likely typo"
+            "a one-source spelling three times rarer than a long name is a likely typo"
         );
     }
 
@@ -375,7 +442,7 @@ mod tests {
             levels: vec![Level::Close],
             min_length: 4,
         };
-        let r = resolve(names, &[], &[], true, &settings);
+        let r = resolve(names, &[], &[], true, &settings, &[]);
         assert!(r.variants.is_empty());
         assert_eq!(r.namespace.entities.len(), 2);
     }
@@ -405,6 +472,7 @@ mod tests {
             &[(short, long)],
             true,
             &NameSettings::default(),
+            &[],
         );
         let link = |text: &str| {
             r.namespace

@@ -13,6 +13,7 @@ use crate::normalize::acronym;
 use crate::normalize::fold::{compact_key, fold_words};
 use crate::normalize::fuzzy::{self, Match};
 
+use super::evidence::{self, Side, Support, Use, Verdict};
 use super::interner::{Interner, Sources};
 use super::union_find::UnionFind;
 use super::{Declaration, NameSettings, Resolution, Variant};
@@ -184,7 +185,10 @@ impl State {
     /// Attaches fuzzy variants greedily: closest pairs first, the weaker cluster to the
     /// stronger (declared, then more mentions, then first seen). A declared cluster is never
     /// attached, and nothing is attached to a variant or attached after absorbing one.
-    pub(super) fn attach_variants(&mut self, settings: &NameSettings) -> Attachments {
+    ///
+    /// A match becomes a variant only with evidence ([`evidence`]): `uses` are the claims'
+    /// uses of the spellings.
+    pub(super) fn attach_variants(&mut self, settings: &NameSettings, uses: &[Use]) -> Attachments {
         let mut support: FxHashMap<u32, (bool, u64, u32)> = FxHashMap::default();
         let mut used_by: FxHashMap<u32, Sources> = FxHashMap::default();
         let mut acronym_keys = vec![false; self.key_words.len()];
@@ -201,6 +205,12 @@ impl State {
             entry.2 = entry.2.min(u32::try_from(spelling).unwrap_or(u32::MAX));
             let sources = used_by.entry(root).or_insert(Sources::None);
             *sources = sources.merge(self.sources[spelling]);
+        }
+        let mut sides: FxHashMap<u32, Side> = FxHashMap::default();
+        for used in uses {
+            if let Some(&key) = self.key_of.get(used.spelling.0 as usize) {
+                sides.entry(self.sets.find(key)).or_default().add(used);
+            }
         }
         let strength = |root: u32| {
             let (declared, count, first) =
@@ -252,6 +262,25 @@ impl State {
                 || absorbing.contains(&source)
                 || attached.contains_key(&target)
             {
+                continue;
+            }
+            let describe = |root: u32, key: u32| {
+                let (declared, mentions, _) =
+                    support.get(&root).copied().unwrap_or((false, 0, u32::MAX));
+                Support {
+                    side: sides.get(&root),
+                    mentions,
+                    several_sources: used_by.get(&root) == Some(&Sources::Several),
+                    declared,
+                    letters: self.key_words[key as usize]
+                        .iter()
+                        .map(|w| w.chars().count())
+                        .sum(),
+                }
+            };
+            let verdict =
+                evidence::judge(describe(source, source_key), describe(target, target_key));
+            if verdict != Verdict::Variant {
                 continue;
             }
             attached.insert(source, (target, source_key, target_key, found));
