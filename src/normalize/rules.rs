@@ -79,6 +79,17 @@ pub fn draft(
         if let Some(min_length) = &names_table.value.min_length {
             draft.settings.min_length = *min_length.get_ref() as usize;
         }
+        for (short, long) in names_table.value.abbreviations.iter().flatten() {
+            if let Err(problem) = draft.settings.abbreviations.add(short, long.get_ref()) {
+                problems.push(
+                    Finding::new(Code::LoadRules, problem)
+                        .with_help(
+                            "write one word and what it stands for: `\"Cttee\" = \"Committee\"`",
+                        )
+                        .at(at(long.span()), format!("`{short}` is declared here")),
+                );
+            }
+        }
     }
 
     if let Some(copies) = &rules.copies {

@@ -19,7 +19,6 @@ use rustc_hash::FxHashMap;
 use crate::files::Span;
 use crate::findings::Finding;
 use crate::model::{EntityId, Namespace, SpellingId};
-use crate::normalize::fold::compact_key;
 use crate::normalize::fuzzy::{Level, Match};
 
 /// Fuzzy matching settings (`[names]` in `rules.toml`).
@@ -29,6 +28,9 @@ pub struct NameSettings {
     pub levels: Vec<Level>,
     /// Names shorter than this are never matched fuzzily.
     pub min_length: usize,
+    /// Abbreviations folded into their expansion: the built-in table and `[names]
+    /// abbreviations`.
+    pub abbreviations: Abbreviations,
 }
 
 impl Default for NameSettings {
@@ -36,15 +38,18 @@ impl Default for NameSettings {
         Self {
             levels: vec![Level::Close, Level::Similar, Level::Reordered],
             min_length: 4,
+            abbreviations: Abbreviations::default(),
         }
     }
 }
 
+pub mod abbreviation;
 pub mod evidence;
 mod interner;
 mod state;
 pub(crate) mod union_find;
 
+pub use self::abbreviation::Abbreviations;
 pub use self::evidence::{Role, Use};
 pub use self::interner::Interner;
 use self::state::State;
@@ -87,13 +92,14 @@ pub struct Resolution {
     /// Contradictions in the declarations.
     pub problems: Vec<Finding>,
     lookup: FxHashMap<String, EntityId>,
+    abbreviations: Abbreviations,
 }
 
 impl Resolution {
     /// The entity a text names, if any spelling in the namespace folds to it.
     #[must_use]
     pub fn lookup(&self, text: &str) -> Option<EntityId> {
-        self.lookup.get(&compact_key(text)).copied()
+        self.lookup.get(&self.abbreviations.key(text)).copied()
     }
 
     /// Every distinct spelling, for "did you mean" suggestions.
@@ -117,7 +123,7 @@ pub fn resolve(
     settings: &NameSettings,
     uses: &[Use],
 ) -> Resolution {
-    let mut state = State::new(interner);
+    let mut state = State::new(interner, &settings.abbreviations);
     let problems = state.declare(declarations);
     for &(short, long) in links {
         state.join(state.key_of(short), state.key_of(long));
@@ -126,7 +132,12 @@ pub fn resolve(
         state.link_undefined_acronyms();
     }
     let attached = state.attach_variants(settings, uses);
-    state.finish(declarations, &attached, problems)
+    state.finish(
+        declarations,
+        &attached,
+        problems,
+        settings.abbreviations.clone(),
+    )
 }
 
 #[cfg(test)]
@@ -440,7 +451,7 @@ mod tests {
         names.mention("NATO Japan relations", 0);
         let settings = NameSettings {
             levels: vec![Level::Close],
-            min_length: 4,
+            ..NameSettings::default()
         };
         let r = resolve(names, &[], &[], true, &settings, &[]);
         assert!(r.variants.is_empty());

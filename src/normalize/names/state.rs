@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::findings::{Code, Finding};
 use crate::model::{Entity, EntityId, Link, Namespace, Spelling, SpellingId};
 use crate::normalize::acronym;
-use crate::normalize::fold::{compact_key, fold_words};
+use crate::normalize::fold::compact_key;
 use crate::normalize::fuzzy::{self, Match};
 
 use super::evidence::{self, Side, Support, Use, Verdict};
@@ -45,14 +45,15 @@ impl State {
     }
 
     /// Spellings that fold to the same key are one name.
-    pub(super) fn new(interner: Interner) -> Self {
+    /// Abbreviations are expanded first ("Mt." is "mount").
+    pub(super) fn new(interner: Interner, abbreviations: &super::Abbreviations) -> Self {
         let Interner {
             texts,
             mentions,
             sources,
             ..
         } = interner;
-        let words: Vec<Vec<String>> = texts.par_iter().map(|t| fold_words(t)).collect();
+        let words: Vec<Vec<String>> = texts.par_iter().map(|t| abbreviations.words(t)).collect();
         let mut key_index: FxHashMap<String, u32> = FxHashMap::default();
         let mut key_words: Vec<Vec<String>> = Vec::new();
         let mut key_of = Vec::with_capacity(texts.len());
@@ -344,6 +345,7 @@ impl State {
         declarations: &[Declaration],
         attached: &Attachments,
         problems: Vec<Finding>,
+        abbreviations: super::Abbreviations,
     ) -> Resolution {
         let roots: Vec<u32> = self
             .key_of
@@ -443,6 +445,7 @@ impl State {
             variants,
             problems,
             lookup,
+            abbreviations,
         }
     }
 }
