@@ -46,6 +46,7 @@ impl Default for NameSettings {
 pub mod abbreviation;
 pub mod evidence;
 mod interner;
+pub mod person;
 mod state;
 pub(crate) mod union_find;
 
@@ -130,6 +131,7 @@ pub fn resolve(
     }
     if acronyms {
         state.link_undefined_acronyms();
+        state.link_people();
     }
     let attached = state.attach_variants(settings, uses);
     state.finish(

@@ -15,12 +15,18 @@ use crate::normalize::fuzzy::{self, Match};
 
 use super::evidence::{self, Side, Support, Use, Verdict};
 use super::interner::{Interner, Sources};
+use super::person::Person;
+
+mod people;
 use super::union_find::UnionFind;
 use super::{Declaration, NameSettings, Resolution, Variant};
 
 /// Where a fuzzy variant cluster (by root key) was attached: target root, the two keys that
 /// matched, and how.
 pub(super) type Attachments = FxHashMap<u32, (u32, u32, u32, Match)>;
+
+/// Two keys that match fuzzily, and how.
+type Pair = (u32, u32, Match);
 
 /// Resolution in progress: spellings grouped into keys (one per folded form), keys merged
 /// into clusters by a union-find, clusters owned by at most one declaration.
@@ -36,6 +42,10 @@ pub(super) struct State {
     /// The declaration owning each cluster, by root; kept up to date as clusters merge, so
     /// that no merge ever joins two declarations.
     owner: FxHashMap<u32, usize>,
+    /// Each key that reads as a person's name, and the person.
+    people: FxHashMap<u32, Person>,
+    /// Keys joined to their entity as the same person (titles, order, initials).
+    person_keys: FxHashSet<u32>,
 }
 
 impl State {
@@ -81,6 +91,8 @@ impl State {
             key_of,
             sets,
             owner: FxHashMap::default(),
+            people: FxHashMap::default(),
+            person_keys: FxHashSet::default(),
         }
     }
 
@@ -183,6 +195,29 @@ impl State {
         }
     }
 
+    /// The fuzzy matches at the enabled levels, and misspelt given names with the length of
+    /// the given name (which decides whether the name is short).
+    fn candidate_pairs(
+        &self,
+        settings: &NameSettings,
+    ) -> (Vec<Pair>, FxHashMap<(u32, u32), usize>) {
+        let mut pairs: Vec<Pair> = fuzzy::matching_pairs(&self.key_words, settings.min_length)
+            .into_iter()
+            .filter(|(_, _, m)| settings.levels.contains(&m.level))
+            .collect();
+        // A misspelt given name is judged by the given name's length, not the whole name's.
+        let mut given_length: FxHashMap<(u32, u32), usize> = FxHashMap::default();
+        for (a, b, found, letters) in self.given_name_slips() {
+            if settings.levels.contains(&found.level) {
+                given_length.insert((a, b), letters);
+                if !pairs.iter().any(|&(x, y, _)| (x, y) == (a, b)) {
+                    pairs.push((a, b, found));
+                }
+            }
+        }
+        (pairs, given_length)
+    }
+
     /// Attaches fuzzy variants greedily: closest pairs first, the weaker cluster to the
     /// stronger (declared, then more mentions, then first seen). A declared cluster is never
     /// attached, and nothing is attached to a variant or attached after absorbing one.
@@ -218,11 +253,7 @@ impl State {
                 support.get(&root).copied().unwrap_or((false, 0, u32::MAX));
             (declared, count, std::cmp::Reverse(first))
         };
-        let mut pairs: Vec<(u32, u32, Match)> =
-            fuzzy::matching_pairs(&self.key_words, settings.min_length)
-                .into_iter()
-                .filter(|(_, _, m)| settings.levels.contains(&m.level))
-                .collect();
+        let (mut pairs, given_length) = self.candidate_pairs(settings);
         pairs.sort_by_key(|&(a, b, m)| (m.level, m.edits, a, b));
         // Clusters that hold a name of several words: an acronym linked to its expansion.
         let mut long: FxHashSet<u32> = FxHashSet::default();
@@ -279,8 +310,13 @@ impl State {
                         .sum(),
                 }
             };
-            let verdict =
-                evidence::judge(describe(source, source_key), describe(target, target_key));
+            let (mut rare, mut common) =
+                (describe(source, source_key), describe(target, target_key));
+            if let Some(&letters) = given_length.get(&(key_a, key_b)) {
+                rare.letters = letters;
+                common.letters = letters;
+            }
+            let verdict = evidence::judge(rare, common);
             if verdict != Verdict::Variant {
                 continue;
             }
@@ -333,6 +369,8 @@ impl State {
                     Link::Canonical
                 } else if alias_keys.contains(key) {
                     Link::Alias
+                } else if self.person_keys.contains(key) {
+                    Link::Person
                 } else {
                     Link::Acronym
                 }

@@ -1,0 +1,138 @@
+//! Resolution steps for people: joining the spellings of one person, and finding misspelt
+//! given names for the variant step.
+//!
+//! Owns how [`person`](crate::normalize::names::person)'s relations are applied to the keys
+//! of a [`State`]; reading names as people's is `person`'s job.
+
+use rustc_hash::FxHashMap;
+
+use crate::normalize::fuzzy::{Level, Match};
+use crate::normalize::names::person::{self, Given, Person};
+
+use super::State;
+
+/// Surnames shared by more spellings than this are not searched for the same person: the
+/// pairwise check is quadratic.
+const MAX_SURNAME_GROUP: usize = 64;
+
+impl State {
+    /// Spellings of people, by surname: each group of keys, in key order.
+    fn surname_groups(&self) -> Vec<Vec<u32>> {
+        let mut groups: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+        for (&key, found) in &self.people {
+            if !found.given.is_empty() {
+                groups.entry(&found.surname).or_default().push(key);
+            }
+        }
+        let mut groups: Vec<Vec<u32>> = groups
+            .into_values()
+            .filter(|g| g.len() >= 2 && g.len() <= MAX_SURNAME_GROUP)
+            .map(|mut g| {
+                g.sort_unstable();
+                g
+            })
+            .collect();
+        groups.sort_unstable();
+        groups
+    }
+
+    /// Joins the spellings of one person ([`person`]): a titled name to the same name without
+    /// its title ("General George Marshall", "President Lincoln"), and names that are the same
+    /// person written more or less fully ("Knuth, Donald E.", "D. E. Knuth"). Names compatible
+    /// with two people who are not compatible with each other ("D. Knuth" beside "Donald Knuth"
+    /// and "Dan Knuth") are joined to neither.
+    pub(in crate::normalize::names) fn link_people(&mut self) {
+        for (spelling, text) in self.texts.iter().enumerate() {
+            let key = self.key_of[spelling];
+            if let std::collections::hash_map::Entry::Vacant(slot) = self.people.entry(key) {
+                if let Some(found) = person::parse(text) {
+                    slot.insert(found);
+                }
+            }
+        }
+        let mut titled: Vec<(u32, u32)> = self
+            .people
+            .iter()
+            .filter(|(_, p)| !p.titles.is_empty())
+            .filter_map(|(&key, p)| {
+                let plain = *self.key_index.get(&p.key())?;
+                (plain != key).then_some((key, plain))
+            })
+            .collect();
+        titled.sort_unstable();
+        for (key, plain) in titled {
+            if self.join(key, plain) {
+                self.person_keys.insert(key);
+            }
+        }
+        for group in self.surname_groups() {
+            let n = group.len();
+            let compatible: Vec<Vec<bool>> = group
+                .iter()
+                .map(|a| {
+                    group
+                        .iter()
+                        .map(|b| person::compatible(&self.people[a], &self.people[b]))
+                        .collect()
+                })
+                .collect();
+            let mut seen = vec![false; n];
+            for start in 0..n {
+                if seen[start] {
+                    continue;
+                }
+                let mut component = vec![start];
+                seen[start] = true;
+                let mut next = 0;
+                while let Some(&i) = component.get(next) {
+                    next += 1;
+                    for j in 0..n {
+                        if !seen[j] && compatible[i][j] {
+                            seen[j] = true;
+                            component.push(j);
+                        }
+                    }
+                }
+                let clique = component
+                    .iter()
+                    .all(|&i| component.iter().all(|&j| i == j || compatible[i][j]));
+                if component.len() < 2 || !clique {
+                    continue;
+                }
+                for &i in &component[1..] {
+                    if self.join(group[component[0]], group[i]) {
+                        self.person_keys.insert(group[i]);
+                        self.person_keys.insert(group[component[0]]);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Pairs of people whose first given names are one or two letters apart and whose
+    /// surnames match exactly ("Steven Hawking", "Stephen Hawking"), with the length of the
+    /// shorter given name (what decides whether the name is short).
+    pub(super) fn given_name_slips(&self) -> Vec<(u32, u32, Match, usize)> {
+        let mut found = Vec::new();
+        for group in self.surname_groups() {
+            for (i, &a) in group.iter().enumerate() {
+                for &b in &group[i + 1..] {
+                    let (pa, pb) = (&self.people[&a], &self.people[&b]);
+                    if let Some(edits) = person::given_name_slip(pa, pb) {
+                        let level = if edits == 1 {
+                            Level::Close
+                        } else {
+                            Level::Similar
+                        };
+                        let given = |p: &Person| match p.given.first() {
+                            Some(Given::Full(name)) => name.chars().count(),
+                            _ => 0,
+                        };
+                        found.push((a, b, Match { level, edits }, given(pa).min(given(pb))));
+                    }
+                }
+            }
+        }
+        found
+    }
+}
