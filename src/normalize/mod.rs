@@ -200,7 +200,8 @@ fn resolve_names(
     mut names: Interner,
     rules: &rules::RulesDraft,
 ) -> (names::Resolution, Vec<Finding>) {
-    let (links, acronym_problems) = definitions::find(files, sources, drafts, &mut names);
+    let (links, acronym_problems) =
+        definitions::find(files, sources, drafts, &mut names, &rules.entities);
     let uses = name_uses(drafts, property_of, values, &names);
     let resolved = names::resolve(names, &rules.entities, &links, true, &rules.settings, &uses);
     (resolved, acronym_problems)

@@ -412,7 +412,12 @@ impl State {
                 let best = members[&root]
                     .iter()
                     .copied()
-                    .max_by_key(|&s| (self.mentions[s], std::cmp::Reverse(s)))
+                    // A name that carries its own definition ("European Space Agency (ESA)")
+                    // is shown as what it defines when that is written too.
+                    .max_by_key(|&s| {
+                        let defining = self.texts[s].contains('(') && self.mentions[s] > 0;
+                        (!defining, self.mentions[s], std::cmp::Reverse(s))
+                    })
                     .unwrap_or_default();
                 (best, None)
             };
