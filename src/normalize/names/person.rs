@@ -96,6 +96,29 @@ pub const TITLES: &[&str] = &[
     "honorable",
 ];
 
+/// Titles that are also given names or surnames ("Earl Warren", "Duke Ellington", "Hammond,
+/// Earl"): set aside only when a given name remains after them.
+const NAME_TITLES: &[&str] = &[
+    "earl",
+    "duke",
+    "king",
+    "prince",
+    "major",
+    "judge",
+    "justice",
+    "marshal",
+    "miss",
+    "lady",
+    "lord",
+    "dame",
+    "chancellor",
+    "governor",
+    "private",
+    "baron",
+    "queen",
+    "princess",
+];
+
 /// Suffixes set aside after a name.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"];
 
@@ -161,9 +184,13 @@ pub fn parse(text: &str) -> Option<Person> {
         None => text.split_whitespace().collect(),
     };
     let mut titles = Vec::new();
+    let inverted = text.contains(',');
     while tokens.len() >= 2 && TITLES.contains(&folded(tokens[0]).as_str()) {
-        if !starts_upper(tokens[0]) {
-            return None;
+        // Only a title followed by a given name and a surname may be a given name itself, and
+        // in "Surname, Given" order what follows the comma is the given names.
+        let also_a_name = NAME_TITLES.contains(&folded(tokens[0]).as_str());
+        if (tokens.len() < 3 && (also_a_name || inverted)) || !starts_upper(tokens[0]) {
+            break;
         }
         titles.push(tokens.remove(0).to_owned());
     }
@@ -251,6 +278,7 @@ fn starts_upper(token: &str) -> bool {
     token.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether two given names can be the same: equal, or an initial and a name it begins.
 fn given_compatible(a: &Given, b: &Given) -> bool {
     match (a, b) {
         (Given::Initial(x), Given::Initial(y)) => x == y,
@@ -261,20 +289,28 @@ fn given_compatible(a: &Given, b: &Given) -> bool {
     }
 }
 
-/// Whether two person names can be the same person written more or less fully: the same
-/// surname, a first given name on both sides that agree (an initial agrees with a name it
-/// begins), and the given names that both write agreeing in order ("Donald Knuth", "D. E.
-/// Knuth", "Donald Ervin Knuth"). A name with no given name ("President Lincoln") is
-/// compatible with none: a surname alone is not a person.
+/// Whether `short` is `full` written less fully: the same surname, no more given names, and
+/// each given name `short` writes agreeing with `full`'s at the same place: the same name, or
+/// an initial of it ("D. E. Knuth" and "Donald Knuth" are reductions of "Donald Ervin Knuth";
+/// "Donald Ervin Knuth" is not one of "D. E. Knuth"). A name with no given name ("President
+/// Lincoln") is a reduction of none and has none: a surname alone is not a person.
+#[must_use]
+pub fn reduces_to(short: &Person, full: &Person) -> bool {
+    short.surname == full.surname
+        && !short.given.is_empty()
+        && short.given.len() <= full.given.len()
+        && short.given.iter().zip(&full.given).all(|pair| match pair {
+            (Given::Initial(x), Given::Initial(y)) => x == y,
+            (Given::Initial(x), Given::Full(name)) => name.starts_with(*x),
+            (Given::Full(x), Given::Full(y)) => x == y,
+            (Given::Full(_), Given::Initial(_)) => false,
+        })
+}
+
+/// Whether two person names can be the same person: one is the other written less fully.
 #[must_use]
 pub fn compatible(a: &Person, b: &Person) -> bool {
-    a.surname == b.surname
-        && !a.given.is_empty()
-        && !b.given.is_empty()
-        && a.given
-            .iter()
-            .zip(&b.given)
-            .all(|(x, y)| given_compatible(x, y))
+    reduces_to(a, b) || reduces_to(b, a)
 }
 
 /// Whether two person names differ only by a misspelt first given name, and by how many
@@ -326,6 +362,18 @@ mod tests {
         let president = person("President Lincoln");
         assert!(president.given.is_empty());
         assert_eq!(president.key(), "lincoln");
+        // Titles that are also names stay names when no given name would follow.
+        for text in [
+            "Hammond, Earl",
+            "Earl Hammond",
+            "Duke Ellington",
+            "Marshall, General",
+        ] {
+            let found = person(text);
+            assert!(found.titles.is_empty(), "{text}: {found:?}");
+            assert_eq!(found.given.len(), 1, "{text}");
+        }
+        assert_eq!(person("Earl Grey Smith").titles, vec!["Earl"]);
     }
 
     #[test]
@@ -343,6 +391,12 @@ mod tests {
             assert!(compatible(&person(other), &full), "{other}");
         }
         assert!(!compatible(&person("Dan Knuth"), &full));
+        assert!(reduces_to(&person("D. E. Knuth"), &full));
+        assert!(!reduces_to(&full, &person("D. E. Knuth")));
+        assert!(
+            !compatible(&person("Jones, L.Q."), &person("Jones, LaKisha")),
+            "more initials than the full name has names"
+        );
         assert!(!compatible(&person("D. F. Knuth"), &full));
         assert!(!compatible(&person("Donald Trump"), &full));
         assert_eq!(person("Ludwig van Beethoven").surname, "vanbeethoven");

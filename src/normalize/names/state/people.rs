@@ -38,9 +38,10 @@ impl State {
 
     /// Joins the spellings of one person ([`person`]): a titled name to the same name without
     /// its title ("General George Marshall", "President Lincoln"), and names that are the same
-    /// person written more or less fully ("Knuth, Donald E.", "D. E. Knuth"). Names compatible
-    /// with two people who are not compatible with each other ("D. Knuth" beside "Donald Knuth"
-    /// and "Dan Knuth") are joined to neither.
+    /// person written more or less fully ("Knuth, Donald E.", "D. E. Knuth"): each name joins
+    /// the one fullest form it is a reduction of ([`person::reduces_to`]). A name that reduces
+    /// to two fullest forms ("D. Knuth" beside "Donald Knuth" and "Dan Knuth") joins neither,
+    /// and two fullest forms never join each other.
     pub(in crate::normalize::names) fn link_people(&mut self) {
         for (spelling, text) in self.texts.iter().enumerate() {
             let key = self.key_of[spelling];
@@ -66,44 +67,40 @@ impl State {
             }
         }
         for group in self.surname_groups() {
+            let person = |i: usize| &self.people[&group[i]];
             let n = group.len();
-            let compatible: Vec<Vec<bool>> = group
-                .iter()
-                .map(|a| {
-                    group
-                        .iter()
-                        .map(|b| person::compatible(&self.people[a], &self.people[b]))
-                        .collect()
-                })
+            // Names that are no other's strict reduction: the fullest forms, each a person.
+            let strictly = |a: usize, b: usize| {
+                person::reduces_to(person(a), person(b))
+                    && !person::reduces_to(person(b), person(a))
+            };
+            let fullest: Vec<usize> = (0..n)
+                .filter(|&a| (0..n).all(|b| !strictly(a, b)))
                 .collect();
-            let mut seen = vec![false; n];
-            for start in 0..n {
-                if seen[start] {
-                    continue;
-                }
-                let mut component = vec![start];
-                seen[start] = true;
-                let mut next = 0;
-                while let Some(&i) = component.get(next) {
-                    next += 1;
-                    for j in 0..n {
-                        if !seen[j] && compatible[i][j] {
-                            seen[j] = true;
-                            component.push(j);
-                        }
-                    }
-                }
-                let clique = component
+            let mut joins = Vec::new();
+            for a in 0..n {
+                let targets: Vec<usize> = fullest
                     .iter()
-                    .all(|&i| component.iter().all(|&j| i == j || compatible[i][j]));
-                if component.len() < 2 || !clique {
-                    continue;
+                    .copied()
+                    .filter(|&b| b != a && person::reduces_to(person(a), person(b)))
+                    .collect();
+                // Equal people (titles aside) are one; a reduction joins its one fullest form.
+                let equal: Vec<usize> = targets
+                    .iter()
+                    .copied()
+                    .filter(|&b| person::reduces_to(person(b), person(a)))
+                    .collect();
+                let distinct = targets.len() - equal.len();
+                if fullest.contains(&a) {
+                    joins.extend(equal.into_iter().map(|b| (a, b)));
+                } else if distinct == 1 {
+                    joins.extend(targets.into_iter().map(|b| (a, b)));
                 }
-                for &i in &component[1..] {
-                    if self.join(group[component[0]], group[i]) {
-                        self.person_keys.insert(group[i]);
-                        self.person_keys.insert(group[component[0]]);
-                    }
+            }
+            for (a, b) in joins {
+                if self.join(group[a], group[b]) {
+                    self.person_keys.insert(group[a]);
+                    self.person_keys.insert(group[b]);
                 }
             }
         }
