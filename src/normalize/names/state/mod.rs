@@ -414,9 +414,19 @@ impl State {
                     .copied()
                     // A name that carries its own definition ("European Space Agency (ESA)")
                     // is shown as what it defines when that is written too.
+                    // A person is shown without a title when written so.
                     .max_by_key(|&s| {
                         let defining = self.texts[s].contains('(') && self.mentions[s] > 0;
-                        (!defining, self.mentions[s], std::cmp::Reverse(s))
+                        let titled = self
+                            .people
+                            .get(&self.key_of[s])
+                            .is_some_and(|p| !p.titles.is_empty());
+                        (
+                            !defining,
+                            !(titled && self.mentions[s] > 0),
+                            self.mentions[s],
+                            std::cmp::Reverse(s),
+                        )
                     })
                     .unwrap_or_default();
                 (best, None)
