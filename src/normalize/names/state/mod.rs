@@ -378,6 +378,23 @@ impl State {
             .collect()
     }
 
+    /// How good a spelling is to show its entity, higher is better: a name that carries its
+    /// own definition ("European Space Agency (ESA)") is shown as what it defines, and a
+    /// person without a title, when those are written too; then the most used, then the first.
+    fn display_rank(&self, spelling: usize) -> (bool, bool, u32, std::cmp::Reverse<usize>) {
+        let defining = self.texts[spelling].contains('(');
+        let titled = self
+            .people
+            .get(&self.key_of[spelling])
+            .is_some_and(|p| !p.titles.is_empty());
+        (
+            !defining,
+            !titled,
+            self.mentions[spelling],
+            std::cmp::Reverse(spelling),
+        )
+    }
+
     pub(super) fn finish(
         mut self,
         declarations: &[Declaration],
@@ -412,22 +429,7 @@ impl State {
                 let best = members[&root]
                     .iter()
                     .copied()
-                    // A name that carries its own definition ("European Space Agency (ESA)")
-                    // is shown as what it defines when that is written too.
-                    // A person is shown without a title when written so.
-                    .max_by_key(|&s| {
-                        let defining = self.texts[s].contains('(') && self.mentions[s] > 0;
-                        let titled = self
-                            .people
-                            .get(&self.key_of[s])
-                            .is_some_and(|p| !p.titles.is_empty());
-                        (
-                            !defining,
-                            !(titled && self.mentions[s] > 0),
-                            self.mentions[s],
-                            std::cmp::Reverse(s),
-                        )
-                    })
+                    .max_by_key(|&s| self.display_rank(s))
                     .unwrap_or_default();
                 (best, None)
             };
