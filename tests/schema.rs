@@ -369,3 +369,23 @@ fn an_unknown_format_is_a_usage_error() {
         .assert()
         .code(2);
 }
+
+/// `[names] abbreviations`: a table of words to their expansions, nothing else.
+#[test]
+fn abbreviations_are_a_table_of_strings() {
+    assert!(
+        errors(
+            FileFormat::Rules,
+            "[names]\nabbreviations = { \"Cttee\" = \"Committee\", \"Bd\" = \"Board\" }\n"
+        )
+        .is_empty()
+    );
+    let errors = errors(
+        FileFormat::Rules,
+        "[names]\nabbreviations = { \"Cttee\" = 1 }\n",
+    );
+    assert!(
+        errors.len() == 1 && errors[0].starts_with("/names/abbreviations/Cttee: "),
+        "{errors:#?}"
+    );
+}
