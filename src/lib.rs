@@ -32,6 +32,7 @@ pub mod findings;
 pub mod fs;
 pub mod load;
 pub mod model;
+pub mod names;
 pub mod normalize;
 pub mod render;
 pub mod safe;

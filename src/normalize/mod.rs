@@ -15,13 +15,11 @@
 //! Nothing after this stage sees a raw type. Every problem found becomes a finding; the
 //! claims that are still valid go on to be compared.
 
-pub mod acronym;
 pub mod claims;
+// The names concept lives in `crate::names`; these paths stay for code written against them.
+pub use crate::names::{self, acronym, definitions, fuzzy, variants};
 pub mod date;
-pub mod definitions;
 pub mod fold;
-pub mod fuzzy;
-pub mod names;
 pub mod number;
 pub mod quotes;
 pub mod reviews;
@@ -29,7 +27,6 @@ pub mod rules;
 pub mod sources;
 pub mod text;
 pub mod values;
-pub mod variants;
 
 use crate::files::Files;
 use crate::findings::Finding;

@@ -15,10 +15,10 @@ use crate::load::rules::{
 use crate::load::scalar::RawScalar;
 use crate::model::quantity::Tolerance;
 use crate::model::{CopySettings, EntityId, FactPattern, KeyId, OrderRule, ValueKind};
+use crate::names::fuzzy::Level;
+use crate::names::{Declaration, Interner, NameSettings, Resolution};
 use crate::normalize::claims::KeyTable;
 use crate::normalize::fold::is_blank;
-use crate::normalize::fuzzy::Level;
-use crate::normalize::names::{Declaration, Interner, NameSettings, Resolution};
 use crate::suggest;
 
 /// A `[[property]]`'s settings, validated.

@@ -1,25 +1,34 @@
-//! Name resolution: spellings to entities (DESIGN 2.1).
+//! Names: which spellings name the same thing (DESIGN 2.1), in one home (ARCHITECTURE P8).
 //!
-//! Owns the decision of which spellings name the same thing, in one namespace (names, or
-//! properties). In order of confidence:
-//! 1. the same key after folding ("Japan–NATO relations" = "japan-nato relations"), or a
-//!    declared alias;
+//! The concept's parts: [`abbreviation`] (abbreviations folded into their expansion),
+//! [`acronym`] (the initials rule, definitions in a text), [`person`] (titles, "Surname, Given",
+//! initials), [`fuzzy`] (graded fuzzy matching and its index), [`evidence`] (when a fuzzy match
+//! is a variant), [`definitions`] and [`variants`] (the `name::acronym` and `name::variant`
+//! findings, built from the claims). Word folding itself is `normalize::fold`, shared with
+//! quotes and units.
+//!
+//! This module owns the decision of which spellings name the same thing, in one namespace
+//! (names, or properties). In order of confidence:
+//! 1. the same key after folding and expanding abbreviations ("Japan–NATO relations" =
+//!    "japan-nato relations", "Mt. Fuji" = "Mount Fuji"), or a declared alias;
 //! 2. acronym and expansion: a definition found in the dataset's own text, or an acronym
-//!    whose letters are the initials of exactly one long name in the namespace;
-//! 3. a fuzzy match ([`fuzzy`](crate::normalize::fuzzy)): the weaker name is attached to the better supported one
-//!    as a *variant*, which the caller reports.
+//!    whose letters are the initials of exactly one long name in the namespace; and one person
+//!    written with a title, surname first or with initials;
+//! 3. a fuzzy match ([`fuzzy`], or a misspelt given name) with [`evidence`]: the weaker name is
+//!    attached to the better supported one as a *variant*, which the caller reports.
 //!
-//! The canonical spelling of an entity is the declared one, else the most frequent. Two
-//! declared entities are never merged, a variant never has variants of its own (no chains
-//! A~B~C), and ties are broken by first appearance, so the result is deterministic.
-//! Building findings from variants is the caller's job: this module knows no claims.
+//! The canonical spelling of an entity is the declared one, else the most frequent (a plain
+//! spelling before one that carries its own definition or a title). Two declared entities are
+//! never merged, a variant never has variants of its own (no chains A~B~C), and ties are
+//! broken by first appearance, so the result is deterministic. [`resolve`] knows no claims:
+//! the claims' uses come in as [`Use`]s.
 
 use rustc_hash::FxHashMap;
 
 use crate::files::Span;
 use crate::findings::Finding;
 use crate::model::{EntityId, Namespace, SpellingId};
-use crate::normalize::fuzzy::{Level, Match};
+use crate::names::fuzzy::{Level, Match};
 
 /// Fuzzy matching settings (`[names]` in `rules.toml`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,11 +53,15 @@ impl Default for NameSettings {
 }
 
 pub mod abbreviation;
+pub mod acronym;
+pub mod definitions;
 pub mod evidence;
+pub mod fuzzy;
 mod interner;
 pub mod person;
 mod state;
 pub(crate) mod union_find;
+pub mod variants;
 
 pub use self::abbreviation::Abbreviations;
 pub use self::evidence::{Role, Use};

@@ -1,13 +1,13 @@
 //! Resolution steps for people: joining the spellings of one person, and finding misspelt
 //! given names for the variant step.
 //!
-//! Owns how [`person`](crate::normalize::names::person)'s relations are applied to the keys
+//! Owns how [`person`](crate::names::person)'s relations are applied to the keys
 //! of a [`State`]; reading names as people's is `person`'s job.
 
 use rustc_hash::FxHashMap;
 
-use crate::normalize::fuzzy::{Level, Match};
-use crate::normalize::names::person::{self, Given, Person};
+use crate::names::fuzzy::{Level, Match};
+use crate::names::person::{self, Given, Person};
 
 use super::State;
 
@@ -42,7 +42,7 @@ impl State {
     /// the one fullest form it is a reduction of ([`person::reduces_to`]). A name that reduces
     /// to two fullest forms ("D. Knuth" beside "Donald Knuth" and "Dan Knuth") joins neither,
     /// and two fullest forms never join each other.
-    pub(in crate::normalize::names) fn link_people(&mut self) {
+    pub(in crate::names) fn link_people(&mut self) {
         for (spelling, text) in self.texts.iter().enumerate() {
             let key = self.key_of[spelling];
             if let std::collections::hash_map::Entry::Vacant(slot) = self.people.entry(key) {

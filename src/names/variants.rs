@@ -9,8 +9,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::files::Span;
 use crate::findings::{ClaimRef, Code, Finding, Location, Role};
 use crate::model::{Claim, Dataset, Namespace, SpellingId, Value};
-use crate::normalize::fuzzy::Level;
-use crate::normalize::names::{Variant, person};
+use crate::names::fuzzy::Level;
+use crate::names::{Variant, person};
 
 /// Which namespace the variants belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,10 +10,10 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::files::Files;
 use crate::findings::{ClaimRef, Code, Finding, Location, Role};
 use crate::model::{Source, SpellingId};
-use crate::normalize::acronym;
+use crate::names::acronym;
+use crate::names::{Declaration, Interner};
 use crate::normalize::claims::Draft;
 use crate::normalize::fold::{compact_key, fold};
-use crate::normalize::names::{Declaration, Interner};
 use crate::normalize::text;
 
 /// Acronym definitions in the claims' own text (quotes, subjects, values), as links between

@@ -9,9 +9,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::findings::{Code, Finding};
 use crate::model::{Entity, EntityId, Link, Namespace, Spelling, SpellingId};
-use crate::normalize::acronym;
+use crate::names::acronym;
+use crate::names::fuzzy::{self, Match};
 use crate::normalize::fold::compact_key;
-use crate::normalize::fuzzy::{self, Match};
 
 use super::evidence::{self, Side, Support, Use, Verdict};
 use super::interner::{Interner, Sources};
