@@ -159,21 +159,38 @@ pub fn normalize(loaded: Loaded) -> Normalized {
     }
 }
 
-/// Resolves the properties namespace (no acronyms, no uses as evidence: a property variant
-/// needs a declared or a common spelling), with each property entity's settings and each
-/// draft's property entity.
+/// Resolves the properties namespace (no acronyms), with each property entity's settings and
+/// each draft's property entity. As evidence, each property is used in one role whose facts
+/// are the subject and value stated: two spellings that state the same subject's same value
+/// agree, and one source writing both uses them as two properties.
 fn resolve_properties(
     properties: Interner,
     rules: &rules::RulesDraft,
     drafts: &[Draft],
 ) -> (names::Resolution, Vec<PropertySettings>, Vec<EntityId>) {
+    let uses: Vec<names::Use> = drafts
+        .iter()
+        .map(|draft| {
+            let fact = format!(
+                "{}\u{1f}{}",
+                draft.subject.spelling.0,
+                fold::compact_key(&draft.stated)
+            );
+            names::Use::new(
+                draft.property.spelling,
+                draft.source.0,
+                names::Role::Value(0),
+                &fact,
+            )
+        })
+        .collect();
     let resolved = names::resolve(
         properties,
         &rules.properties,
         &[],
         false,
         &rules.settings,
-        &[],
+        &uses,
     );
     let mut settings = vec![PropertySettings::default(); resolved.namespace.entities.len()];
     for (declaration, entity) in resolved.declared.iter().enumerate() {
@@ -463,5 +480,29 @@ mod tests {
         assert_eq!(codes(&checked), vec![Code::ConflictDate, Code::NameVariant]);
         assert_eq!(checked.comparison.facts.len(), 1);
         assert!(checked.findings[1].message.starts_with("property `opend`"));
+    }
+
+    #[test]
+    fn an_undeclared_property_variant_needs_evidence() {
+        let founded = |year: &str| source(&[("Mission", "founded", year)]);
+        let typo = source(&[("Mission", "foundde", "2001")]);
+        let checked = check(
+            &[
+                ("a", &founded("2001")),
+                ("b", &founded("2001")),
+                ("c", &typo),
+            ],
+            None,
+        );
+        assert_eq!(codes(&checked), vec![Code::NameVariant], "the same fact");
+        let both = source(&[
+            ("Mission", "founded", "2001"),
+            ("Mission", "funded", "2003"),
+        ]);
+        let checked = check(&[("a", &both), ("b", &founded("2001"))], None);
+        assert!(
+            codes(&checked).is_empty(),
+            "one source writes both: two properties"
+        );
     }
 }
