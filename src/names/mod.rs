@@ -60,6 +60,7 @@ pub mod fuzzy;
 mod interner;
 pub mod person;
 mod state;
+pub mod titles;
 pub(crate) mod union_find;
 pub mod variants;
 
