@@ -116,11 +116,14 @@ pub fn explain(code: Code) -> Explanation {
             "A text defines an acronym for an expansion whose initials it is not, as in \
              \"Individually Tailored Partnership Program (ITTP)\". Small words may be skipped, \
              hyphenated words count as several and digits may stand for number words, so this \
-             is more than a matter of style.",
+             is more than a matter of style. Also reported: one expansion given two different \
+             acronyms (\"Individual Partnership and Cooperation Programme (IPCP)\" in one place, \
+             \"(IPACP)\" in another), unless rules.toml declares both.",
             "quote = \"the Regional Cooperation Framework (RCP)\"\n\
              -> `RCP` is given as the acronym of `Regional Cooperation Framework`, whose initials are RCF",
             "Check the source. If it misspells the acronym, keep its spelling and declare the \
-             acronym as an alias of the entity in rules.toml.",
+             acronym as an alias of the entity in rules.toml; if two acronyms are both in use, \
+             declare both as aliases.",
         ),
         Code::Order => (
             "An ordering constraint of rules.toml says one fact happened no later than another, \

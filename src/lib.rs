@@ -34,6 +34,7 @@ pub mod fs;
 pub mod gate;
 pub mod load;
 pub mod model;
+pub mod names;
 pub mod normalize;
 pub mod render;
 pub mod safe;

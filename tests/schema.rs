@@ -418,3 +418,23 @@ fn the_schema_and_the_loader_agree_on_tolerances() {
         );
     }
 }
+
+/// `[names] abbreviations`: a table of words to their expansions, nothing else.
+#[test]
+fn abbreviations_are_a_table_of_strings() {
+    assert!(
+        errors(
+            FileFormat::Rules,
+            "[names]\nabbreviations = { \"Cttee\" = \"Committee\", \"Bd\" = \"Board\" }\n"
+        )
+        .is_empty()
+    );
+    let errors = errors(
+        FileFormat::Rules,
+        "[names]\nabbreviations = { \"Cttee\" = 1 }\n",
+    );
+    assert!(
+        errors.len() == 1 && errors[0].starts_with("/names/abbreviations/Cttee: "),
+        "{errors:#?}"
+    );
+}

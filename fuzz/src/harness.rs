@@ -22,7 +22,7 @@ use factcheck::load::{Access, Request, RulesPath, claims, reviews, rules};
 use factcheck::model::date::DateValue;
 use factcheck::model::quantity::Tolerance;
 use factcheck::model::review::Review;
-use factcheck::normalize::names::{Declaration, Interner, NameSettings};
+use factcheck::normalize::names::{Declaration, Interner, NameSettings, Role, Use};
 use factcheck::normalize::{acronym, fold, fuzzy};
 use factcheck::render::human::Style;
 use factcheck::render::{Report, Summary};
@@ -310,6 +310,7 @@ fn resolve(lines: &[&str], definitions: &[acronym::Definition]) {
     let mut interner = Interner::default();
     let mut declarations = Vec::new();
     let mut mentioned = Vec::new();
+    let mut uses = Vec::new();
     for (index, line) in lines.iter().enumerate() {
         if let Some(declared) = line.strip_prefix('=') {
             let mut spellings = declared
@@ -324,7 +325,10 @@ fn resolve(lines: &[&str], definitions: &[acronym::Definition]) {
             }
         } else {
             let source = u32::try_from(index % 3).unwrap_or(0);
-            interner.mention(line, source);
+            let spelling = interner.mention(line, source);
+            // Every other line states the same fact: evidence for variants to weigh.
+            let stated = if index % 2 == 0 { "same" } else { *line };
+            uses.push(Use::new(spelling, source, Role::Subject(0), stated));
             mentioned.push(*line);
         }
     }
@@ -338,6 +342,7 @@ fn resolve(lines: &[&str], definitions: &[acronym::Definition]) {
         &acronym_links,
         true,
         &NameSettings::default(),
+        &uses,
     );
     for line in mentioned {
         assert!(

@@ -82,6 +82,7 @@ pub fn compare(dataset: &Dataset) -> Comparison {
             .into_iter()
             .map(|(finding, _)| finding),
     );
+    crate::names::titles::explain_titles(dataset, &mut findings);
     let dependences = copy::dependences(dataset, &judged_facts);
     findings.extend(copy::findings(dataset, &dependences));
     Comparison {

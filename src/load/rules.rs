@@ -52,6 +52,11 @@ pub struct RawNames {
     /// Names shorter than this many letters and digits are never matched fuzzily (default 4).
     #[schemars(with = "Option<u32>")]
     pub min_length: Option<Spanned<u32>>,
+    /// Abbreviations of your own, each a word and what it stands for: `{ "Cttee" =
+    /// "Committee" }`. They fold into their expansion in every name, as the built-in ones do
+    /// (`Mt.`, `St.`, `Ft.`, `U.S.`, `Univ.`…); one of yours replaces a built-in one.
+    #[schemars(with = "Option<BTreeMap<String, String>>")]
+    pub abbreviations: Option<BTreeMap<String, Spanned<String>>>,
 }
 
 /// The `[copies]` table: when two sources share so much that they look dependent.

@@ -346,6 +346,9 @@ pub enum Link {
     /// It is an acronym of the canonical name, or the expansion of one (defined in the dataset
     /// or matched by initials).
     Acronym,
+    /// It names the same person as the canonical name, with a title, in "Surname, Given"
+    /// order, or with initials.
+    Person,
     /// It fuzzily matches the canonical name: a variant spelling (`factcheck::name::variant`).
     Variant,
 }
@@ -358,6 +361,7 @@ impl Link {
             Link::Canonical => "canonical",
             Link::Alias => "alias",
             Link::Acronym => "acronym",
+            Link::Person => "same person",
             Link::Variant => "variant",
         }
     }

@@ -15,13 +15,11 @@
 //! Nothing after this stage sees a raw type. Every problem found becomes a finding; the
 //! claims that are still valid go on to be compared.
 
-pub mod acronym;
 pub mod claims;
+// The names concept lives in `crate::names`; these paths stay for code written against them.
+pub use crate::names::{self, acronym, definitions, fuzzy, variants};
 pub mod date;
-pub mod definitions;
 pub mod fold;
-pub mod fuzzy;
-pub mod names;
 pub mod number;
 pub mod quotes;
 pub mod reviews;
@@ -30,7 +28,6 @@ pub mod sources;
 pub mod text;
 pub mod tolerance;
 pub mod values;
-pub mod variants;
 
 use crate::files::Files;
 use crate::findings::Finding;
@@ -91,18 +88,9 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         &mut problems,
     );
 
-    let resolved_properties =
-        names::resolve(properties, &rules.properties, &[], false, &rules.settings);
+    let (resolved_properties, settings, property_of) =
+        resolve_properties(properties, &rules, &drafts);
     problems.extend(resolved_properties.problems.iter().cloned());
-    let property_count = resolved_properties.namespace.entities.len();
-    let mut settings = vec![PropertySettings::default(); property_count];
-    for (declaration, entity) in resolved_properties.declared.iter().enumerate() {
-        settings[entity.0 as usize] = rules.property_settings[declaration].clone();
-    }
-    let property_of: Vec<EntityId> = drafts
-        .iter()
-        .map(|d| resolved_properties.namespace.entity_of(d.property.spelling))
-        .collect();
     let declared_kinds: Vec<_> = settings.iter().map(|s| s.kind).collect();
     let interpreted = values::interpret(
         &drafts,
@@ -121,8 +109,15 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         &mut problems,
     );
 
-    let (links, acronym_problems) = definitions::find(&files, &sources, &drafts, &mut names);
-    let resolved_names = names::resolve(names, &rules.entities, &links, true, &rules.settings);
+    let (resolved_names, acronym_problems) = resolve_names(
+        &files,
+        &sources,
+        &drafts,
+        &property_of,
+        &interpreted.values,
+        names,
+        &rules,
+    );
     problems.extend(resolved_names.problems.iter().cloned());
 
     let claims = finish_claims(drafts, interpreted.values, &resolved_names);
@@ -172,6 +167,97 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         dataset,
         findings: problems,
     }
+}
+
+/// Resolves the properties namespace (no acronyms), with each property entity's settings and
+/// each draft's property entity. As evidence, each property is used in one role whose facts
+/// are the subject and value stated: two spellings that state the same subject's same value
+/// agree, and one source writing both uses them as two properties.
+fn resolve_properties(
+    properties: Interner,
+    rules: &rules::RulesDraft,
+    drafts: &[Draft],
+) -> (names::Resolution, Vec<PropertySettings>, Vec<EntityId>) {
+    let uses: Vec<names::Use> = drafts
+        .iter()
+        .map(|draft| {
+            let fact = format!(
+                "{}\u{1f}{}",
+                draft.subject.spelling.0,
+                fold::compact_key(&draft.stated)
+            );
+            names::Use::new(
+                draft.property.spelling,
+                draft.source.0,
+                names::Role::Value(0),
+                &fact,
+            )
+        })
+        .collect();
+    let resolved = names::resolve(
+        properties,
+        &rules.properties,
+        &[],
+        false,
+        &rules.settings,
+        &uses,
+    );
+    let mut settings = vec![PropertySettings::default(); resolved.namespace.entities.len()];
+    for (declaration, entity) in resolved.declared.iter().enumerate() {
+        settings[entity.0 as usize] = rules.property_settings[declaration].clone();
+    }
+    let property_of = drafts
+        .iter()
+        .map(|d| resolved.namespace.entity_of(d.property.spelling))
+        .collect();
+    (resolved, settings, property_of)
+}
+
+/// Resolves the names namespace: acronym definitions read from the claims' own text, then
+/// declarations, acronyms and variants (with the claims' uses as evidence).
+fn resolve_names(
+    files: &Files,
+    sources: &[crate::model::Source],
+    drafts: &[Draft],
+    property_of: &[EntityId],
+    values: &[Option<Value>],
+    mut names: Interner,
+    rules: &rules::RulesDraft,
+) -> (names::Resolution, Vec<Finding>) {
+    let (links, acronym_problems) =
+        definitions::find(files, sources, drafts, &mut names, &rules.entities);
+    let uses = name_uses(drafts, property_of, values, &names);
+    let resolved = names::resolve(names, &rules.entities, &links, true, &rules.settings, &uses);
+    (resolved, acronym_problems)
+}
+
+/// How the claims use names, as evidence for name resolution: each subject with its property
+/// and value, each name value with its property and subject.
+fn name_uses(
+    drafts: &[Draft],
+    property_of: &[EntityId],
+    values: &[Option<Value>],
+    names: &Interner,
+) -> Vec<names::Use> {
+    let mut uses = Vec::with_capacity(drafts.len());
+    for ((draft, property), value) in drafts.iter().zip(property_of).zip(values) {
+        let subject = draft.subject.spelling;
+        uses.push(names::Use::new(
+            subject,
+            draft.source.0,
+            names::Role::Subject(property.0),
+            &fold::compact_key(&draft.stated),
+        ));
+        if let Some(Value::Name(spelling)) = value {
+            uses.push(names::Use::new(
+                *spelling,
+                draft.source.0,
+                names::Role::Value(property.0),
+                &fold::compact_key(names.text(subject)),
+            ));
+        }
+    }
+    uses
 }
 
 /// The reviews of `rules.toml` and of the reviews file, and the `[severity]` table.
@@ -404,5 +490,29 @@ mod tests {
         assert_eq!(codes(&checked), vec![Code::ConflictDate, Code::NameVariant]);
         assert_eq!(checked.comparison.facts.len(), 1);
         assert!(checked.findings[1].message.starts_with("property `opend`"));
+    }
+
+    #[test]
+    fn an_undeclared_property_variant_needs_evidence() {
+        let founded = |year: &str| source(&[("Mission", "founded", year)]);
+        let typo = source(&[("Mission", "foundde", "2001")]);
+        let checked = check(
+            &[
+                ("a", &founded("2001")),
+                ("b", &founded("2001")),
+                ("c", &typo),
+            ],
+            None,
+        );
+        assert_eq!(codes(&checked), vec![Code::NameVariant], "the same fact");
+        let both = source(&[
+            ("Mission", "founded", "2001"),
+            ("Mission", "funded", "2003"),
+        ]);
+        let checked = check(&[("a", &both), ("b", &founded("2001"))], None);
+        assert!(
+            codes(&checked).is_empty(),
+            "one source writes both: two properties"
+        );
     }
 }

@@ -14,10 +14,10 @@ use crate::load::rules::{
 };
 use crate::model::quantity::Tolerance;
 use crate::model::{CopySettings, EntityId, FactPattern, KeyId, OrderRule, ValueKind};
+use crate::names::fuzzy::Level;
+use crate::names::{Declaration, Interner, NameSettings, Resolution};
 use crate::normalize::claims::KeyTable;
 use crate::normalize::fold::is_blank;
-use crate::normalize::fuzzy::Level;
-use crate::normalize::names::{Declaration, Interner, NameSettings, Resolution};
 use crate::normalize::tolerance;
 use crate::suggest;
 
@@ -80,6 +80,17 @@ pub fn draft(
         }
         if let Some(min_length) = &names_table.value.min_length {
             draft.settings.min_length = *min_length.get_ref() as usize;
+        }
+        for (short, long) in names_table.value.abbreviations.iter().flatten() {
+            if let Err(problem) = draft.settings.abbreviations.add(short, long.get_ref()) {
+                problems.push(
+                    Finding::new(Code::LoadRules, problem)
+                        .with_help(
+                            "write one word and what it stands for: `\"Cttee\" = \"Committee\"`",
+                        )
+                        .at(at(long.span()), format!("`{short}` is declared here")),
+                );
+            }
         }
     }
 

@@ -9,8 +9,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::files::Span;
 use crate::findings::{ClaimRef, Code, Finding, Location, Role};
 use crate::model::{Claim, Dataset, Namespace, SpellingId, Value};
-use crate::normalize::fuzzy::Level;
-use crate::normalize::names::Variant;
+use crate::names::fuzzy::Level;
+use crate::names::{Variant, person};
 
 /// Which namespace the variants belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,11 +108,12 @@ fn finding(
     .with_help(format!(
         "its claims are compared with those of `{canonical}`; if `{from}` means the same, \
              add it to the aliases of `{canonical}` in rules.toml; if it is something else, \
-             declare it as its own [[{}]]",
+             declare it as its own [[{}]]{}",
         match space {
             Space::Names => "entity",
             Space::Properties => "property",
-        }
+        },
+        title_note(&[from, to, canonical])
     ));
     for &(index, spelling, span) in uses {
         let claim = &dataset.claims[index];
@@ -156,6 +157,27 @@ fn finding(
         });
     }
     finding
+}
+
+/// What the help says when a name involved carries a title: names are matched without their
+/// titles, so "Dr. Jane Roe" is "Jane Roe".
+fn title_note(names: &[&str]) -> String {
+    let mut titles: Vec<String> = names
+        .iter()
+        .filter_map(|name| person::parse(name))
+        .flat_map(|found| found.titles)
+        .collect();
+    titles.dedup();
+    if titles.is_empty() {
+        return String::new();
+    }
+    let listed: Vec<String> = titles.iter().map(|t| format!("`{t}`")).collect();
+    format!(
+        "; {} {} a title: names are matched without their titles, so a titled name and the \
+         same name without it are one person",
+        listed.join(", "),
+        if titles.len() == 1 { "is" } else { "are" }
+    )
 }
 
 fn claim_ref(dataset: &Dataset, claim: &Claim, written: &str, canonical: &str) -> ClaimRef {

@@ -1,26 +1,34 @@
-//! Name resolution: spellings to entities (DESIGN 2.1).
+//! Names: which spellings name the same thing (DESIGN 2.1), in one home (ARCHITECTURE P8).
 //!
-//! Owns the decision of which spellings name the same thing, in one namespace (names, or
-//! properties). In order of confidence:
-//! 1. the same key after folding ("Japan–NATO relations" = "japan-nato relations"), or a
-//!    declared alias;
+//! The concept's parts: [`abbreviation`] (abbreviations folded into their expansion),
+//! [`acronym`] (the initials rule, definitions in a text), [`person`] (titles, "Surname, Given",
+//! initials), [`fuzzy`] (graded fuzzy matching and its index), [`evidence`] (when a fuzzy match
+//! is a variant), [`definitions`] and [`variants`] (the `name::acronym` and `name::variant`
+//! findings, built from the claims). Word folding itself is `normalize::fold`, shared with
+//! quotes and units.
+//!
+//! This module owns the decision of which spellings name the same thing, in one namespace
+//! (names, or properties). In order of confidence:
+//! 1. the same key after folding and expanding abbreviations ("Japan–NATO relations" =
+//!    "japan-nato relations", "Mt. Fuji" = "Mount Fuji"), or a declared alias;
 //! 2. acronym and expansion: a definition found in the dataset's own text, or an acronym
-//!    whose letters are the initials of exactly one long name in the namespace;
-//! 3. a fuzzy match ([`fuzzy`](crate::normalize::fuzzy)): the weaker name is attached to the better supported one
-//!    as a *variant*, which the caller reports.
+//!    whose letters are the initials of exactly one long name in the namespace; and one person
+//!    written with a title, surname first or with initials;
+//! 3. a fuzzy match ([`fuzzy`], or a misspelt given name) with [`evidence`]: the weaker name is
+//!    attached to the better supported one as a *variant*, which the caller reports.
 //!
-//! The canonical spelling of an entity is the declared one, else the most frequent. Two
-//! declared entities are never merged, a variant never has variants of its own (no chains
-//! A~B~C), and ties are broken by first appearance, so the result is deterministic.
-//! Building findings from variants is the caller's job: this module knows no claims.
+//! The canonical spelling of an entity is the declared one, else the most frequent (a plain
+//! spelling before one that carries its own definition or a title). Two declared entities are
+//! never merged, a variant never has variants of its own (no chains A~B~C), and ties are
+//! broken by first appearance, so the result is deterministic. [`resolve`] knows no claims:
+//! the claims' uses come in as [`Use`]s.
 
 use rustc_hash::FxHashMap;
 
 use crate::files::Span;
 use crate::findings::Finding;
 use crate::model::{EntityId, Namespace, SpellingId};
-use crate::normalize::fold::compact_key;
-use crate::normalize::fuzzy::{Level, Match};
+use crate::names::fuzzy::{Level, Match};
 
 /// Fuzzy matching settings (`[names]` in `rules.toml`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +37,9 @@ pub struct NameSettings {
     pub levels: Vec<Level>,
     /// Names shorter than this are never matched fuzzily.
     pub min_length: usize,
+    /// Abbreviations folded into their expansion: the built-in table and `[names]
+    /// abbreviations`.
+    pub abbreviations: Abbreviations,
 }
 
 impl Default for NameSettings {
@@ -36,14 +47,25 @@ impl Default for NameSettings {
         Self {
             levels: vec![Level::Close, Level::Similar, Level::Reordered],
             min_length: 4,
+            abbreviations: Abbreviations::default(),
         }
     }
 }
 
+pub mod abbreviation;
+pub mod acronym;
+pub mod definitions;
+pub mod evidence;
+pub mod fuzzy;
 mod interner;
+pub mod person;
 mod state;
+pub mod titles;
 pub(crate) mod union_find;
+pub mod variants;
 
+pub use self::abbreviation::Abbreviations;
+pub use self::evidence::{Role, Use};
 pub use self::interner::Interner;
 use self::state::State;
 
@@ -85,13 +107,14 @@ pub struct Resolution {
     /// Contradictions in the declarations.
     pub problems: Vec<Finding>,
     lookup: FxHashMap<String, EntityId>,
+    abbreviations: Abbreviations,
 }
 
 impl Resolution {
     /// The entity a text names, if any spelling in the namespace folds to it.
     #[must_use]
     pub fn lookup(&self, text: &str) -> Option<EntityId> {
-        self.lookup.get(&compact_key(text)).copied()
+        self.lookup.get(&self.abbreviations.key(text)).copied()
     }
 
     /// Every distinct spelling, for "did you mean" suggestions.
@@ -104,6 +127,8 @@ impl Resolution {
 ///
 /// `links` are acronym definitions found in the dataset (acronym, expansion); with
 /// `acronyms`, undefined acronyms are also matched against the initials of long names.
+/// `uses` are the claims' uses of the spellings: the evidence a fuzzy match needs to become a
+/// variant ([`evidence`]).
 #[must_use]
 pub fn resolve(
     interner: Interner,
@@ -111,17 +136,24 @@ pub fn resolve(
     links: &[(SpellingId, SpellingId)],
     acronyms: bool,
     settings: &NameSettings,
+    uses: &[Use],
 ) -> Resolution {
-    let mut state = State::new(interner);
+    let mut state = State::new(interner, &settings.abbreviations);
     let problems = state.declare(declarations);
     for &(short, long) in links {
         state.join(state.key_of(short), state.key_of(long));
     }
     if acronyms {
         state.link_undefined_acronyms();
+        state.link_people();
     }
-    let attached = state.attach_variants(settings);
-    state.finish(declarations, &attached, problems)
+    let attached = state.attach_variants(settings, uses);
+    state.finish(
+        declarations,
+        &attached,
+        problems,
+        settings.abbreviations.clone(),
+    )
 }
 
 #[cfg(test)]
@@ -132,6 +164,15 @@ mod tests {
 
     fn span() -> Span {
         Span::new(FileId(0), 0..1)
+    }
+
+    /// Evidence that spellings are one thing: each is, in its own source, the subject of
+    /// property 0 with the same value.
+    fn agreeing(spellings: &[SpellingId]) -> Vec<Use> {
+        (0u32..)
+            .zip(spellings)
+            .map(|(source, &s)| Use::new(s, 100 + source, Role::Subject(0), "same value"))
+            .collect()
     }
 
     fn entity(resolution: &Resolution, text: &str) -> String {
@@ -145,7 +186,7 @@ mod tests {
         names.mention("Japan–NATO relations", 0);
         names.mention("Japan-NATO relations", 0);
         names.mention("Japan-NATO relations", 0);
-        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        let r = resolve(names, &[], &[], true, &NameSettings::default(), &[]);
         assert_eq!(r.namespace.entities.len(), 1);
         assert_eq!(entity(&r, "japan nato relations"), "Japan-NATO relations");
     }
@@ -163,7 +204,14 @@ mod tests {
             aliases: vec![(alias_1, span()), (alias_2, span())],
             span: span(),
         }];
-        let r = resolve(names, &declarations, &[], true, &NameSettings::default());
+        let r = resolve(
+            names,
+            &declarations,
+            &[],
+            true,
+            &NameSettings::default(),
+            &[],
+        );
         assert_eq!(r.namespace.entities.len(), 1);
         assert_eq!(
             entity(&r, "ITPP"),
@@ -189,7 +237,14 @@ mod tests {
                 span: span(),
             },
         ];
-        let r = resolve(names, &declarations, &[], true, &NameSettings::default());
+        let r = resolve(
+            names,
+            &declarations,
+            &[],
+            true,
+            &NameSettings::default(),
+            &[],
+        );
         assert_eq!(r.problems.len(), 1);
         assert_eq!(r.problems[0].code, Code::LoadRules);
         assert_eq!(r.namespace.entities.len(), 2);
@@ -213,7 +268,14 @@ mod tests {
                 span: span(),
             },
         ];
-        let r = resolve(names, &declarations, &[], true, &NameSettings::default());
+        let r = resolve(
+            names,
+            &declarations,
+            &[],
+            true,
+            &NameSettings::default(),
+            &[],
+        );
         assert_eq!(r.problems.len(), 1);
         assert_ne!(r.lookup("Gamma Org"), r.lookup("Alpha Org"));
     }
@@ -225,7 +287,14 @@ mod tests {
         let long = names.declare("Individually Tailored Partnership Program");
         names.mention("IPCP", 0);
         names.mention("Individual Partnership and Cooperation Programme", 0);
-        let r = resolve(names, &[], &[(short, long)], true, &NameSettings::default());
+        let r = resolve(
+            names,
+            &[],
+            &[(short, long)],
+            true,
+            &NameSettings::default(),
+            &[],
+        );
         assert_eq!(
             r.lookup("ITPP"),
             r.lookup("Individually Tailored Partnership Program")
@@ -249,7 +318,14 @@ mod tests {
             aliases: vec![(alias, span())],
             span: span(),
         }];
-        let r = resolve(names, &declarations, &[], true, &NameSettings::default());
+        let r = resolve(
+            names,
+            &declarations,
+            &[],
+            true,
+            &NameSettings::default(),
+            &[],
+        );
         assert_eq!(
             r.variants.len(),
             1,
@@ -268,7 +344,7 @@ mod tests {
         names.mention("Shoubou Stai Bai Treaty", 0);
         names.mention("GSBT", 0);
         names.mention("Gotaru Shounovais Bouvurn Treaty", 0);
-        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        let r = resolve(names, &[], &[], true, &NameSettings::default(), &[]);
         assert!(r.variants.is_empty(), "{:?}", r.variants);
         assert_eq!(r.namespace.entities.len(), 2);
         assert_eq!(r.lookup("SSBT"), r.lookup("Shoubou Stai Bai Treaty"));
@@ -277,10 +353,17 @@ mod tests {
     #[test]
     fn a_misspelt_acronym_becomes_a_variant_of_the_real_one() {
         let mut names = Interner::default();
+        let real = names.mention("ITPP", 0);
         names.mention("ITPP", 0);
-        names.mention("ITPP", 0);
-        names.mention("ITTP", 0);
-        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        let slip = names.mention("ITTP", 0);
+        let r = resolve(
+            names,
+            &[],
+            &[],
+            true,
+            &NameSettings::default(),
+            &agreeing(&[real, slip]),
+        );
         assert_eq!(r.namespace.entities.len(), 1);
         assert_eq!(r.variants.len(), 1);
         let variant = &r.variants[0];
@@ -295,9 +378,12 @@ mod tests {
         for _ in 0..3 {
             names.mention("abcdefgh", 0);
         }
-        names.mention("abcdefgx", 0);
-        names.mention("abcdefxx", 0);
-        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        let uses = agreeing(&[
+            names.mention("abcdefgh", 0),
+            names.mention("abcdefgx", 0),
+            names.mention("abcdefxx", 0),
+        ]);
+        let r = resolve(names, &[], &[], true, &NameSettings::default(), &uses);
         // abcdefgx attaches to abcdefgh; abcdefxx could only reach it through abcdefgx.
         assert_eq!(r.variants.len(), 1);
         assert_eq!(r.namespace.entities.len(), 2);
@@ -317,7 +403,14 @@ mod tests {
                 span: span(),
             },
         ];
-        let r = resolve(names, &declarations, &[], true, &NameSettings::default());
+        let r = resolve(
+            names,
+            &declarations,
+            &[],
+            true,
+            &NameSettings::default(),
+            &[],
+        );
         assert!(r.variants.is_empty());
         assert_eq!(r.namespace.entities.len(), 2);
     }
@@ -328,17 +421,18 @@ mod tests {
         names.mention("Iraq", 0);
         names.mention("Iraq", 1);
         names.mention("Iran", 2);
-        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        let r = resolve(names, &[], &[], true, &NameSettings::default(), &[]);
         assert!(r.variants.is_empty());
         assert_eq!(r.namespace.entities.len(), 2);
 
         let mut names = Interner::default();
-        names.mention("ITPP", 0);
+        let uses = [
+            agreeing(&[names.mention("ITPP", 0), names.mention("ITTP", 2)]),
+            agreeing(&[names.mention("Irnaq", 2), names.mention("Iranq", 3)]),
+        ]
+        .concat();
         names.mention("ITPP", 1);
-        names.mention("ITTP", 2);
-        names.mention("Irnaq", 2);
-        names.mention("Iranq", 3);
-        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        let r = resolve(names, &[], &[], true, &NameSettings::default(), &uses);
         assert_eq!(r.variants.len(), 2, "an acronym slip and a swap are typos");
     }
 
@@ -350,19 +444,19 @@ mod tests {
         }
         names.mention("Iceland", 3);
         names.mention("Iceland", 4);
-        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        let r = resolve(names, &[], &[], true, &NameSettings::default(), &[]);
         assert!(r.variants.is_empty());
 
         let mut names = Interner::default();
         for source in 0..3 {
-            names.mention("Ireland", source);
+            names.mention("Netherlands", source);
         }
-        names.mention("Irelnad", 3);
-        let r = resolve(names, &[], &[], true, &NameSettings::default());
+        names.mention("Nehterlands", 3);
+        let r = resolve(names, &[], &[], true, &NameSettings::default(), &[]);
         assert_eq!(
             r.variants.len(),
             1,
-            "a one-source spelling is still a likely typo"
+            "a one-source spelling three times rarer than a long name is a likely typo"
         );
     }
 
@@ -373,9 +467,9 @@ mod tests {
         names.mention("NATO Japan relations", 0);
         let settings = NameSettings {
             levels: vec![Level::Close],
-            min_length: 4,
+            ..NameSettings::default()
         };
-        let r = resolve(names, &[], &[], true, &settings);
+        let r = resolve(names, &[], &[], true, &settings, &[]);
         assert!(r.variants.is_empty());
         assert_eq!(r.namespace.entities.len(), 2);
     }
@@ -405,6 +499,7 @@ mod tests {
             &[(short, long)],
             true,
             &NameSettings::default(),
+            &[],
         );
         let link = |text: &str| {
             r.namespace

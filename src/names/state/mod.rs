@@ -9,17 +9,24 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::findings::{Code, Finding};
 use crate::model::{Entity, EntityId, Link, Namespace, Spelling, SpellingId};
-use crate::normalize::acronym;
-use crate::normalize::fold::{compact_key, fold_words};
-use crate::normalize::fuzzy::{self, Match};
+use crate::names::acronym;
+use crate::names::fuzzy::{self, Match};
+use crate::normalize::fold::compact_key;
 
+use super::evidence::{self, Side, Support, Use, Verdict};
 use super::interner::{Interner, Sources};
+use super::person::Person;
+
+mod people;
 use super::union_find::UnionFind;
 use super::{Declaration, NameSettings, Resolution, Variant};
 
 /// Where a fuzzy variant cluster (by root key) was attached: target root, the two keys that
 /// matched, and how.
 pub(super) type Attachments = FxHashMap<u32, (u32, u32, u32, Match)>;
+
+/// Two keys that match fuzzily, and how.
+type Pair = (u32, u32, Match);
 
 /// Resolution in progress: spellings grouped into keys (one per folded form), keys merged
 /// into clusters by a union-find, clusters owned by at most one declaration.
@@ -35,6 +42,10 @@ pub(super) struct State {
     /// The declaration owning each cluster, by root; kept up to date as clusters merge, so
     /// that no merge ever joins two declarations.
     owner: FxHashMap<u32, usize>,
+    /// Each key that reads as a person's name, and the person.
+    people: FxHashMap<u32, Person>,
+    /// Keys joined to their entity as the same person (titles, order, initials).
+    person_keys: FxHashSet<u32>,
 }
 
 impl State {
@@ -44,14 +55,15 @@ impl State {
     }
 
     /// Spellings that fold to the same key are one name.
-    pub(super) fn new(interner: Interner) -> Self {
+    /// Abbreviations are expanded first ("Mt." is "mount").
+    pub(super) fn new(interner: Interner, abbreviations: &super::Abbreviations) -> Self {
         let Interner {
             texts,
             mentions,
             sources,
             ..
         } = interner;
-        let words: Vec<Vec<String>> = texts.par_iter().map(|t| fold_words(t)).collect();
+        let words: Vec<Vec<String>> = texts.par_iter().map(|t| abbreviations.words(t)).collect();
         let mut key_index: FxHashMap<String, u32> = FxHashMap::default();
         let mut key_words: Vec<Vec<String>> = Vec::new();
         let mut key_of = Vec::with_capacity(texts.len());
@@ -79,6 +91,8 @@ impl State {
             key_of,
             sets,
             owner: FxHashMap::default(),
+            people: FxHashMap::default(),
+            person_keys: FxHashSet::default(),
         }
     }
 
@@ -181,10 +195,36 @@ impl State {
         }
     }
 
+    /// The fuzzy matches at the enabled levels, and misspelt given names with the length of
+    /// the given name (which decides whether the name is short).
+    fn candidate_pairs(
+        &self,
+        settings: &NameSettings,
+    ) -> (Vec<Pair>, FxHashMap<(u32, u32), usize>) {
+        let mut pairs: Vec<Pair> = fuzzy::matching_pairs(&self.key_words, settings.min_length)
+            .into_iter()
+            .filter(|(_, _, m)| settings.levels.contains(&m.level))
+            .collect();
+        // A misspelt given name is judged by the given name's length, not the whole name's.
+        let mut given_length: FxHashMap<(u32, u32), usize> = FxHashMap::default();
+        for (a, b, found, letters) in self.given_name_slips() {
+            if settings.levels.contains(&found.level) {
+                given_length.insert((a, b), letters);
+                if !pairs.iter().any(|&(x, y, _)| (x, y) == (a, b)) {
+                    pairs.push((a, b, found));
+                }
+            }
+        }
+        (pairs, given_length)
+    }
+
     /// Attaches fuzzy variants greedily: closest pairs first, the weaker cluster to the
     /// stronger (declared, then more mentions, then first seen). A declared cluster is never
     /// attached, and nothing is attached to a variant or attached after absorbing one.
-    pub(super) fn attach_variants(&mut self, settings: &NameSettings) -> Attachments {
+    ///
+    /// A match becomes a variant only with evidence ([`evidence`]): `uses` are the claims'
+    /// uses of the spellings.
+    pub(super) fn attach_variants(&mut self, settings: &NameSettings, uses: &[Use]) -> Attachments {
         let mut support: FxHashMap<u32, (bool, u64, u32)> = FxHashMap::default();
         let mut used_by: FxHashMap<u32, Sources> = FxHashMap::default();
         let mut acronym_keys = vec![false; self.key_words.len()];
@@ -202,16 +242,18 @@ impl State {
             let sources = used_by.entry(root).or_insert(Sources::None);
             *sources = sources.merge(self.sources[spelling]);
         }
+        let mut sides: FxHashMap<u32, Side> = FxHashMap::default();
+        for used in uses {
+            if let Some(&key) = self.key_of.get(used.spelling.0 as usize) {
+                sides.entry(self.sets.find(key)).or_default().add(used);
+            }
+        }
         let strength = |root: u32| {
             let (declared, count, first) =
                 support.get(&root).copied().unwrap_or((false, 0, u32::MAX));
             (declared, count, std::cmp::Reverse(first))
         };
-        let mut pairs: Vec<(u32, u32, Match)> =
-            fuzzy::matching_pairs(&self.key_words, settings.min_length)
-                .into_iter()
-                .filter(|(_, _, m)| settings.levels.contains(&m.level))
-                .collect();
+        let (mut pairs, given_length) = self.candidate_pairs(settings);
         pairs.sort_by_key(|&(a, b, m)| (m.level, m.edits, a, b));
         // Clusters that hold a name of several words: an acronym linked to its expansion.
         let mut long: FxHashSet<u32> = FxHashSet::default();
@@ -252,6 +294,30 @@ impl State {
                 || absorbing.contains(&source)
                 || attached.contains_key(&target)
             {
+                continue;
+            }
+            let describe = |root: u32, key: u32| {
+                let (declared, mentions, _) =
+                    support.get(&root).copied().unwrap_or((false, 0, u32::MAX));
+                Support {
+                    side: sides.get(&root),
+                    mentions,
+                    several_sources: used_by.get(&root) == Some(&Sources::Several),
+                    declared,
+                    letters: self.key_words[key as usize]
+                        .iter()
+                        .map(|w| w.chars().count())
+                        .sum(),
+                }
+            };
+            let (mut rare, mut common) =
+                (describe(source, source_key), describe(target, target_key));
+            if let Some(&letters) = given_length.get(&(key_a, key_b)) {
+                rare.letters = letters;
+                common.letters = letters;
+            }
+            let verdict = evidence::judge(rare, common);
+            if verdict != Verdict::Variant {
                 continue;
             }
             attached.insert(source, (target, source_key, target_key, found));
@@ -303,6 +369,8 @@ impl State {
                     Link::Canonical
                 } else if alias_keys.contains(key) {
                     Link::Alias
+                } else if self.person_keys.contains(key) {
+                    Link::Person
                 } else {
                     Link::Acronym
                 }
@@ -310,11 +378,29 @@ impl State {
             .collect()
     }
 
+    /// How good a spelling is to show its entity, higher is better: a name that carries its
+    /// own definition ("European Space Agency (ESA)") is shown as what it defines, and a
+    /// person without a title, when those are written too; then the most used, then the first.
+    fn display_rank(&self, spelling: usize) -> (bool, bool, u32, std::cmp::Reverse<usize>) {
+        let defining = self.texts[spelling].contains('(');
+        let titled = self
+            .people
+            .get(&self.key_of[spelling])
+            .is_some_and(|p| !p.titles.is_empty());
+        (
+            !defining,
+            !titled,
+            self.mentions[spelling],
+            std::cmp::Reverse(spelling),
+        )
+    }
+
     pub(super) fn finish(
         mut self,
         declarations: &[Declaration],
         attached: &Attachments,
         problems: Vec<Finding>,
+        abbreviations: super::Abbreviations,
     ) -> Resolution {
         let roots: Vec<u32> = self
             .key_of
@@ -343,7 +429,7 @@ impl State {
                 let best = members[&root]
                     .iter()
                     .copied()
-                    .max_by_key(|&s| (self.mentions[s], std::cmp::Reverse(s)))
+                    .max_by_key(|&s| self.display_rank(s))
                     .unwrap_or_default();
                 (best, None)
             };
@@ -414,6 +500,7 @@ impl State {
             variants,
             problems,
             lookup,
+            abbreviations,
         }
     }
 }
