@@ -30,6 +30,8 @@ pub struct Text<'a> {
     ids: Vec<u32>,
     spans: Vec<Range<usize>>,
     vocabulary: FxHashMap<String, u32>,
+    /// Where each word occurs, by id, in order: a stretch is looked up by its rarest word.
+    postings: Vec<Vec<u32>>,
 }
 
 impl<'a> Text<'a> {
@@ -44,11 +46,16 @@ impl<'a> Text<'a> {
             ids.push(*vocabulary.entry(key).or_insert(next));
             spans.push(span);
         }
+        let mut postings = vec![Vec::new(); vocabulary.len()];
+        for (position, &id) in ids.iter().enumerate() {
+            postings[id as usize].push(u32::try_from(position).unwrap_or(u32::MAX));
+        }
         Self {
             source: text,
             ids,
             spans,
             vocabulary,
+            postings,
         }
     }
 
@@ -171,9 +178,9 @@ pub fn find(text: &Text<'_>, quote: &Quote<'_>) -> Result<(), Divergence> {
     let mut allowed = Allowed::Anywhere;
     for (index, (_, range)) in quote.stretches.iter().enumerate() {
         let run = &ids[range.clone()];
-        let starts = find_run(&text.ids, run, &allowed);
+        let starts = find_run(text, run, &allowed);
         if starts.is_empty() {
-            let (length, at) = longest_prefix(&text.ids, run, &allowed);
+            let (length, at) = longest_prefix(text, run, &allowed);
             let stop = range.start + length;
             let text_at = match (at, &allowed) {
                 (Some(at), _) => Some(at + length),
@@ -217,17 +224,57 @@ fn merge(ranges: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
     merged
 }
 
-/// Every start in `allowed` where `run` occurs in `text`, in order (Knuth–Morris–Pratt: each
-/// token of the text is read once per window).
-fn find_run(text: &[u32], run: &[u32], allowed: &Allowed) -> Vec<usize> {
+/// Every start in `allowed` where `run` occurs in `text`, in order.
+///
+/// Where the run's rarest word occurs less often than the windows are long, only those places
+/// are tried; else Knuth–Morris–Pratt reads each token of the windows once. Either way the work
+/// is at most linear in the text (times the run's length for the places tried).
+fn find_run(text: &Text<'_>, run: &[u32], allowed: &Allowed) -> Vec<usize> {
     if run.is_empty() {
         return Vec::new();
     }
-    let failure = failure(run);
     let windows = match allowed {
-        Allowed::Anywhere => vec![(0, text.len())],
+        Allowed::Anywhere => vec![(0, text.ids.len())],
         Allowed::Windows(windows) => windows.clone(),
     };
+    let Some((offset, places)) = run
+        .iter()
+        .enumerate()
+        .map(|(offset, &id)| {
+            (
+                offset,
+                text.postings
+                    .get(id as usize)
+                    .map_or(&[][..], Vec::as_slice),
+            )
+        })
+        .min_by_key(|(_, places)| places.len())
+    else {
+        return Vec::new();
+    };
+    let scanned: usize = windows.iter().map(|(low, high)| high - low + 1).sum();
+    if places.len().saturating_mul(run.len()) <= scanned {
+        let mut found = Vec::new();
+        for (low, high) in windows {
+            let first = places.partition_point(|&p| (p as usize) < low + offset);
+            for &place in &places[first..] {
+                let start = place as usize - offset;
+                if start > high {
+                    break;
+                }
+                if text.ids.get(start..start + run.len()) == Some(run) {
+                    found.push(start);
+                }
+            }
+        }
+        return found;
+    }
+    kmp(&text.ids, run, windows)
+}
+
+/// [`find_run`] by Knuth–Morris–Pratt over the windows.
+fn kmp(text: &[u32], run: &[u32], windows: Vec<(usize, usize)>) -> Vec<usize> {
+    let failure = failure(run);
     let mut found = Vec::new();
     for (low, high) in windows {
         // Windows are disjoint and sorted, so each match is found once, in order.
@@ -271,7 +318,7 @@ fn failure(run: &[u32]) -> Vec<usize> {
 
 /// The longest prefix of `run` found within `allowed`, and where (by bisection: a prefix
 /// found means every shorter one is found).
-fn longest_prefix(text: &[u32], run: &[u32], allowed: &Allowed) -> (usize, Option<usize>) {
+fn longest_prefix(text: &Text<'_>, run: &[u32], allowed: &Allowed) -> (usize, Option<usize>) {
     let (mut low, mut high) = (0, run.len());
     while low < high {
         let middle = (low + high).div_ceil(2);

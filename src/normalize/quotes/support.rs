@@ -165,7 +165,10 @@ impl<'a> Words<'a> {
         if n == 0 || n > self.spans.len() {
             return None;
         }
-        let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+        let same = |a: &str, b: &str| {
+            a.eq_ignore_ascii_case(b)
+                || (!(a.is_ascii() && b.is_ascii()) && a.to_lowercase() == b.to_lowercase())
+        };
         (0..=self.spans.len() - n).find(|&at| {
             (0..n).all(|k| {
                 same(
