@@ -87,6 +87,11 @@ pub fn unsupported(dataset: &Dataset) -> Vec<Finding> {
         .par_iter()
         .map(|claim| {
             let (quote, _) = claim.quote.as_ref()?;
+            // The value as written, as whole words: stated (numbers are read whole below, as
+            // "2,500" may be the start of "2,500 million").
+            if !matches!(claim.value, Value::Number(_)) && written_in(quote, &claim.stated) {
+                return None;
+            }
             let words = Words::new(quote);
             if words.spans.is_empty() {
                 return None;
@@ -112,6 +117,19 @@ pub fn unsupported(dataset: &Dataset) -> Vec<Finding> {
         })
         .collect();
     found.into_iter().flatten().collect()
+}
+
+/// Whether `value` occurs in `quote` exactly as written, not inside a longer word.
+fn written_in(quote: &str, value: &str) -> bool {
+    let value = value.trim();
+    if value.is_empty() {
+        return false;
+    }
+    quote.match_indices(value).any(|(at, _)| {
+        let before = quote[..at].chars().next_back();
+        let after = quote[at + value.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// What a quote states instead of the claim's value: the nearest candidate (a byte range of
@@ -145,6 +163,17 @@ impl<'a> Words<'a> {
             }
         }
         Self { quote, spans }
+    }
+
+    /// Whether words `from..to` run on with only spaces between them: a number is not read
+    /// across punctuation ("2,050 of them, and 12" is two numbers; "$5 billion (€4.6 billion)"
+    /// too).
+    fn unbroken(&self, from: usize, to: usize) -> bool {
+        (from..to.saturating_sub(1)).all(|i| {
+            self.quote[self.spans[i].end..self.spans[i + 1].start]
+                .trim()
+                .is_empty()
+        })
     }
 
     /// The phrase of words `from..to`, as written.
@@ -261,7 +290,13 @@ fn day_distance(a: &DateValue, b: &DateValue) -> i64 {
 /// "2,500 million" is 2.5 billion (never 2,500) and "5 miles" is a distance in miles.
 fn number_support(stated: &str, claimed: &Quantity, words: &Words<'_>) -> Option<Unsupported> {
     let n = words.spans.len();
-    let parse = |from: usize, to: usize| parse_number(words.phrase(from, to)).ok();
+    let parse = |from: usize, to: usize| {
+        if words.unbroken(from, to) {
+            parse_number(words.phrase(from, to)).ok()
+        } else {
+            None
+        }
+    };
     // The value as written is in the quote, and no longer reading of it there says otherwise.
     if let Some(at) = words.literal(stated) {
         let end = at + Words::new(stated).spans.len();
@@ -395,8 +430,12 @@ fn name_support<'s>(
     mut spellings: impl Iterator<Item = &'s str>,
     words: &Words<'_>,
 ) -> Option<Unsupported> {
+    let stated = spellings.next().unwrap_or_default();
+    if words.literal(stated).is_some() {
+        return None;
+    }
     let quote = fold_words(words.quote);
-    let claimed = spellings.next().map(fold_words).unwrap_or_default();
+    let claimed = fold_words(stated);
     let contains = |name: &[String]| {
         !name.is_empty() && quote.windows(name.len()).any(|window| window == name)
     };
@@ -556,6 +595,16 @@ mod tests {
             "the scale belongs to the number"
         );
         assert_eq!(
+            number("12", "some 2,050 troops, and 12 tanks"),
+            Ok(()),
+            "a number is not read across punctuation"
+        );
+        assert_eq!(
+            number("12 tanks", "2,050, 12 tanks"),
+            Ok(()),
+            "nor is the value extended across it"
+        );
+        assert_eq!(
             number("2,500", "some 2,050 troops and 12 tanks"),
             Err(Some("some 2,050 troops".into())),
             "the nearest of the quote's numbers"
@@ -625,6 +674,15 @@ mod tests {
             Err(Some("Osama Izawa".into()))
         );
         assert_eq!(name(&["Brussels"], "in Paris"), Err(None));
+    }
+
+    #[test]
+    fn a_value_written_in_the_quote_is_a_whole_word() {
+        assert!(written_in("signed by Ann Lee in 2014", "Ann Lee"));
+        assert!(written_in("in 2014.", "2014"));
+        assert!(!written_in("signed by Annabel Lee", "Ann"));
+        assert!(!written_in("in 20145", "2014"));
+        assert!(!written_in("anything", " "));
     }
 
     #[test]
