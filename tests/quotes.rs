@@ -2,6 +2,8 @@
 //! the ways researchers copy quotes, is found; with one word changed, it is not, and the
 //! message's matched prefix ends right before the change.
 
+#![allow(clippy::expect_used, clippy::panic)] // a failed expectation is a failed test
+
 use factcheck::normalize::quotes::matching::{Quote, Text, find};
 
 fn texts() -> Vec<String> {
