@@ -366,8 +366,8 @@ fn is_number_word(word: &str) -> bool {
 }
 
 /// Whether a number the quote states supports the claimed one: units that agree (a bare
-/// number or a count on either side agrees with anything; an ambiguous `$` or `¥` with any
-/// currency code), and the quote's range within the claim's, each widened by the larger
+/// number or a count on either side agrees with anything; an ambiguous `$` with any dollar's
+/// currency code, `¥` with the yen's and the yuan's), and the quote's range within the claim's, each widened by the larger
 /// of the two precisions ("about 1,000" is supported by "980"; "hundreds" by "300"; "300" is
 /// not supported by "hundreds").
 fn supports(claimed: &Quantity, quoted: &Quantity) -> bool {
@@ -383,18 +383,28 @@ fn units_agree(a: &Unit, b: &Unit) -> bool {
         (Unit::None | Unit::Count(_), _) | (_, Unit::None | Unit::Count(_)) => true,
         (Unit::Currency(x), Unit::Currency(y)) => {
             x == y
-                || matches!(
-                    (x, y),
-                    (
-                        Currency::AmbiguousDollar | Currency::AmbiguousYen,
-                        Currency::Code(_)
-                    ) | (
-                        Currency::Code(_),
-                        Currency::AmbiguousDollar | Currency::AmbiguousYen
-                    )
-                )
+                || match (x, y) {
+                    (ambiguous, Currency::Code(code)) | (Currency::Code(code), ambiguous) => {
+                        reads_as(ambiguous, code)
+                    }
+                    _ => false,
+                }
         }
         (x, y) => x == y,
+    }
+}
+
+/// Whether an ambiguous currency sign may stand for a currency code: `$` for a dollar, `¥`
+/// for the yen or the yuan.
+fn reads_as(ambiguous: &Currency, code: &str) -> bool {
+    const DOLLARS: &[&str] = &[
+        "USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "BND", "BSD", "BBD", "BZD", "BMD", "KYD",
+        "FJD", "GYD", "JMD", "LRD", "NAD", "SBD", "SRD", "TTD", "XCD", "ZWL",
+    ];
+    match ambiguous {
+        Currency::AmbiguousDollar => DOLLARS.contains(&code),
+        Currency::AmbiguousYen => matches!(code, "JPY" | "CNY"),
+        Currency::Code(_) => false,
     }
 }
 
@@ -618,6 +628,14 @@ mod tests {
             Err(Some("£5 billion".into()))
         );
         assert_eq!(number("7", "no figure here"), Err(None));
+        assert_eq!(number("$5 billion", "USD 5 billion"), Ok(()));
+        assert_eq!(number("$5 billion", "CAD 5 billion"), Ok(()));
+        assert_eq!(
+            number("$5 billion", "EUR 5 billion"),
+            Err(Some("EUR 5 billion".into())),
+            "a dollar sign is not a euro"
+        );
+        assert_eq!(number("¥5 billion", "5 billion yuan"), Ok(()));
     }
 
     #[test]
@@ -674,6 +692,60 @@ mod tests {
             Err(Some("Osama Izawa".into()))
         );
         assert_eq!(name(&["Brussels"], "in Paris"), Err(None));
+    }
+
+    #[test]
+    fn through_the_pipeline_a_name_is_stated_by_an_alias_and_values_by_their_readings() {
+        use crate::testing::{check, codes, quoted};
+        let rules = "[[entity]]\nname = \"Individually Tailored Partnership Programme\"\n\
+                     aliases = [\"ITPP\"]\n";
+        let claims = quoted(
+            "published = 2025-01-17",
+            &[
+                (
+                    "NATO",
+                    "signed",
+                    "ITPP",
+                    "the Individually Tailored Partnership Programme",
+                ),
+                ("NATO", "partner since", "the 1990s", "partners since 1992"),
+                ("Japan", "budget", "$5 billion", "some five billion dollars"),
+                (
+                    "Japan",
+                    "opened",
+                    "16 January 2025",
+                    "it opened on Thursday",
+                ),
+            ],
+        );
+        let checked = check(&[("a", &claims)], Some(rules));
+        assert_eq!(codes(&checked), vec![], "{:#?}", checked.findings);
+
+        let claims = quoted(
+            "",
+            &[
+                (
+                    "NATO",
+                    "signed",
+                    "ITPP",
+                    "the Individual Partnership and Cooperation Programme",
+                ),
+                ("Japan", "budget", "$5 billion", "some five billion euros"),
+            ],
+        );
+        let checked = check(&[("a", &claims)], Some(rules));
+        assert_eq!(
+            codes(&checked),
+            vec![Code::QuoteUnsupported, Code::QuoteUnsupported],
+            "{:#?}",
+            checked.findings
+        );
+        let findings: Vec<&str> = checked
+            .findings
+            .iter()
+            .map(|f| f.message.as_str())
+            .collect();
+        assert!(findings[1].contains("five billion euros"), "{findings:?}");
     }
 
     #[test]
