@@ -694,6 +694,45 @@ mod tests {
     }
 
     #[test]
+    fn arbitrary_text_and_quotes_never_panic_and_a_copied_slice_is_found() {
+        const PIECES: &[&str] = &[
+            "a", "B", "word", "é", "e\u{301}", "2,500", " ", "\n", "-", "-\n", "[", "]", "(", ")",
+            "…", "...", ". . .", ".", ",", "’", "“", "\u{AD}", "ﬁ", "日本", "\r\n", "[…]", "x]",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |bound: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % bound as u64).unwrap_or(0)
+        };
+        for _ in 0..2_000 {
+            let mut text = String::new();
+            for _ in 0..next(40) {
+                text.push_str(PIECES[next(PIECES.len())]);
+            }
+            let mut quote = String::new();
+            for _ in 0..next(12) {
+                quote.push_str(PIECES[next(PIECES.len())]);
+            }
+            let read = Text::new(&text);
+            let _ = find(&read, &Quote::new(&quote));
+            // A slice of the text between spaces, with no mark of a quote's own, is found.
+            let words: Vec<&str> = text.split(' ').collect();
+            let from = next(words.len());
+            let to = (from + 1 + next(4)).min(words.len());
+            let slice = words[from..to].join(" ");
+            let own = ['[', ']', '(', ')', '…', '.', '\n', '\r', '-'];
+            if !slice.contains(own) && !slice.trim().is_empty() {
+                assert!(
+                    find(&read, &Quote::new(&slice)).is_ok(),
+                    "{slice:?} in {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn the_search_is_linear_in_the_text_for_repetitive_input() {
         let text = "a ".repeat(200_000);
         let quote = format!("{}b", "a ".repeat(2_000));
