@@ -13,7 +13,7 @@
 use rayon::prelude::*;
 
 use crate::findings::{ClaimRef, Code, Finding, Location, Role};
-use crate::model::date::DateValue;
+use crate::model::date::{DateValue, Granularity};
 use crate::model::quantity::{Currency, Quantity, Unit};
 use crate::model::{Claim, Dataset, Value};
 use crate::normalize::date::parse_date;
@@ -251,7 +251,7 @@ fn date_support(
             let Ok(found) = parse_date(phrase, published) else {
                 continue;
             };
-            if date.earliest <= found.earliest && found.latest <= date.latest {
+            if states(date, &found) {
                 return None;
             }
             read.insert((from, to), found);
@@ -273,6 +273,19 @@ fn date_support(
         .min_by_key(|((from, to), found)| (day_distance(date, found), to - from, *from))
         .map(|((from, to), _)| words.range(*from, *to));
     Some(nearest)
+}
+
+/// Whether a date the quote states supports the claimed one: the quote's date lies within the
+/// claimed calendar unit (`2023` is stated by "July 2023", `the 1990s` by "1992"); a claimed
+/// span or open interval must be the quote's exactly (`2018-2023` is not stated by
+/// "2018-2022": the quote ends a year earlier).
+fn states(claimed: &DateValue, quoted: &DateValue) -> bool {
+    let same = claimed.earliest == quoted.earliest && claimed.latest == quoted.latest;
+    let within = claimed.earliest <= quoted.earliest && quoted.latest <= claimed.latest;
+    match claimed.granularity {
+        Granularity::Span | Granularity::Open => same,
+        _ => within,
+    }
 }
 
 /// How far apart two date intervals are, in days between their nearest ends (0 when they
@@ -369,12 +382,20 @@ fn is_number_word(word: &str) -> bool {
 /// number or a count on either side agrees with anything; an ambiguous `$` with any dollar's
 /// currency code, `¥` with the yen's and the yuan's), and the quote's range within the claim's, each widened by the larger
 /// of the two precisions ("about 1,000" is supported by "980"; "hundreds" by "300"; "300" is
-/// not supported by "hundreds").
+/// not supported by "hundreds"); a range the claim states exactly ("3 to 6 percent", "more
+/// than 300") must be the quote's, ends within the precision.
 fn supports(claimed: &Quantity, quoted: &Quantity) -> bool {
     if !units_agree(&claimed.unit, &quoted.unit) {
         return false;
     }
     let slack = claimed.tolerance.max(quoted.tolerance);
+    // Open ends ("more than 300") are infinite: equal only to the same infinity.
+    let close =
+        |a: f64, b: f64| (a.is_infinite() && a.to_bits() == b.to_bits()) || (a - b).abs() <= slack;
+    if claimed.low < claimed.high && !claimed.vague && !claimed.approximate {
+        // A stated range ("3 to 5 percent", "more than 300") is stated only as a whole.
+        return close(quoted.low, claimed.low) && close(quoted.high, claimed.high);
+    }
     quoted.low >= claimed.low - slack && quoted.high <= claimed.high + slack
 }
 
@@ -628,6 +649,13 @@ mod tests {
             Err(Some("£5 billion".into()))
         );
         assert_eq!(number("7", "no figure here"), Err(None));
+        assert_eq!(
+            number("3 to 6 percent", "as much as 3 to 5 percent of their GDP"),
+            Err(Some("3 to 5 percent".into())),
+            "a range is stated only as a whole"
+        );
+        assert_eq!(number("3 to 5 percent", "raised to 3 to 5 percent"), Ok(()));
+        assert_eq!(number("more than 300", "more than 300 soldiers"), Ok(()));
         assert_eq!(number("$5 billion", "USD 5 billion"), Ok(()));
         assert_eq!(number("$5 billion", "CAD 5 billion"), Ok(()));
         assert_eq!(
@@ -671,6 +699,13 @@ mod tests {
             Err(Some("2019".into()))
         );
         assert_eq!(date("2018", "no date at all"), Err(None));
+        assert_eq!(
+            date("2018-2023", "the committee (2018-2022)"),
+            Err(Some("2018-2022".into())),
+            "a span is stated only as a whole"
+        );
+        assert_eq!(date("2018-2022", "the committee (2018-2022)"), Ok(()));
+        assert_eq!(date("the 1990s", "in 1992"), Ok(()));
     }
 
     #[test]
