@@ -23,6 +23,10 @@ pub const INSERTION_TOKENS: usize = 16;
 /// about two paragraphs.
 pub const OMISSION_TOKENS: usize = 400;
 
+/// The longest bracketed insertion or omission, in bytes: a `[` or `(` not closed within it is
+/// a mark of the quote's own.
+const BRACKET_BYTES: usize = 256;
+
 /// A text read for quote matching: its words and marks as ids, with their byte ranges.
 #[derive(Debug)]
 pub struct Text<'a> {
@@ -368,7 +372,13 @@ fn pieces(quote: &str) -> (Vec<Piece>, Vec<usize>) {
         let open = bytes[at];
         if open == b'[' || open == b'(' {
             let close = if open == b'[' { ']' } else { ')' };
-            if let Some(inside) = rest[1..].find(close) {
+            // A bracket closes within a short stretch, so an unclosed one costs little.
+            let reach = rest[1..]
+                .char_indices()
+                .take_while(|&(i, _)| i <= BRACKET_BYTES)
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            if let Some(inside) = rest[1..=reach.min(rest.len() - 1)].find(close) {
                 let content = &rest[1..=inside];
                 let end = at + inside + 2;
                 if ellipsis(content.trim()).is_some_and(|l| l == content.trim().len()) {
@@ -494,7 +504,7 @@ fn read_tokens(text: &str, range: Range<usize>, dropped: &[usize]) -> Vec<(Strin
     let mut chars: Vec<(char, usize, usize)> = Vec::new();
     for (offset, c) in text[range.clone()].char_indices() {
         let at = range.start + offset;
-        if dropped.contains(&at) {
+        if dropped.binary_search(&at).is_ok() {
             continue;
         }
         for folded in fold_char(c) {
@@ -730,6 +740,29 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn brackets_cost_little_however_many() {
+        let started = std::time::Instant::now();
+        for quote in [
+            "[x".repeat(100_000),
+            "[a]b ".repeat(20_000),
+            "(x ".repeat(50_000),
+        ] {
+            assert!(!found("a b c", &quote));
+        }
+        assert!(found("word", "[…] word [long insertion]"));
+        let far = format!("[{}]", "x".repeat(BRACKET_BYTES + 1));
+        assert!(
+            !Quote::new(&far).is_empty(),
+            "an unclosed bracket is a mark"
+        );
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "took {:?}",
+            started.elapsed()
+        );
     }
 
     #[test]

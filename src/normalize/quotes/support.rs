@@ -143,6 +143,10 @@ struct Words<'a> {
     spans: Vec<std::ops::Range<usize>>,
 }
 
+/// The most words of a quote read for dates, numbers and names: a quote is a short extract, and
+/// the reading costs a few parses per word.
+const QUOTE_WORDS: usize = 1_000;
+
 impl<'a> Words<'a> {
     fn new(quote: &'a str) -> Self {
         let mut spans = Vec::new();
@@ -154,6 +158,9 @@ impl<'a> Words<'a> {
             match (c.is_whitespace(), start) {
                 (true, Some(from)) => {
                     if let Some(span) = trimmed(quote, from..at) {
+                        if spans.len() == QUOTE_WORDS {
+                            break;
+                        }
                         spans.push(span);
                     }
                     start = None;
@@ -781,6 +788,20 @@ mod tests {
             .map(|f| f.message.as_str())
             .collect();
         assert!(findings[1].contains("five billion euros"), "{findings:?}");
+    }
+
+    #[test]
+    fn a_huge_quote_costs_a_bounded_reading() {
+        let started = std::time::Instant::now();
+        let quote = "in 1990 some 12 men ".repeat(20_000);
+        assert_eq!(date("2018", &quote), Err(Some("1990".into())));
+        assert_eq!(number("7", &quote), Err(Some("some 12 men".into())));
+        assert_eq!(Words::new(&quote).spans.len(), QUOTE_WORDS);
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "took {:?}",
+            started.elapsed()
+        );
     }
 
     #[test]
