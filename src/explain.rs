@@ -112,9 +112,11 @@ pub fn explain(code: Code) -> Explanation {
         Code::QuoteUnsupported => (
             "A claim's value does not occur in its own quote once both are normalized. A date \
              is supported by a phrase of the quote that reads as a date within the claimed \
-             interval (`late 1970s` by \"in the late 1970s\", `2023` by \"in July 2023\"); a \
+             interval (`late 1970s` by \"in the late 1970s\", `2023` by \"in July 2023\"; a \
+             span only by itself: `2018-2023` is not in \"2018-2022\"); a \
              number by a number of the quote, read whole with its scale and unit, that falls \
-             within the claimed range and precision (`4` by \"four times\", `2.5 bn` by \
+             within the claimed value and precision, a claimed range only by itself (`4` by \
+             \"four times\", `2.5 bn` by \
              \"2,500 million\"), but not by one in another unit (\"5 miles\" for `5 km`); a \
              name by its folded words or those of any spelling of the same entity (an alias, an \
              acronym or its expansion). The message gives the quote's nearest candidate.",
