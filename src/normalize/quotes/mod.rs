@@ -13,6 +13,7 @@ pub mod support;
 
 use std::fmt::Write as _;
 
+use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::findings::{ClaimRef, Code, Finding, Location, Role};
@@ -41,43 +42,58 @@ pub fn check(loaded: &[LoadedClaimsFile], source_ids: &[String], drafts: &[Draft
                 .map(matching::Text::new)
         })
         .collect();
-    let mut findings = Vec::new();
-    for draft in drafts {
-        let index = draft.source.0 as usize;
-        let (Some(Some(text)), Some((quote, span))) = (texts.get(index), &draft.quote) else {
-            continue;
-        };
-        let Err(divergence) = matching::find(text, &matching::Quote::new(quote)) else {
-            continue;
-        };
-        let path = loaded[index]
-            .source
-            .as_ref()
-            .and_then(|s| s.value.text.as_ref())
-            .map_or_else(String::new, |t| t.get_ref().clone());
-        let finding = not_found(&path, &divergence).with_help(
-            "copy the quote from the source text; case, spacing, line breaks, quote marks, \
-             dashes and final punctuation do not matter, [brackets] mark your insertions and \
-             … an omission",
-        );
-        let source = &source_ids[index];
-        let mut finding = finding;
-        finding.locations.push(Location {
-            span: *span,
-            label: format!("not in {source}'s text"),
-            claim: Some(ClaimRef {
-                source: source.clone(),
-                claim: draft.handle(),
-                key: draft.key.to_string(),
-                stated: quote.to_string(),
-                normalized: fold(quote),
-                value_key: fold(quote),
-            }),
-            role: Role::Involved,
-        });
-        findings.push(finding);
-    }
-    findings
+    // Each quote is looked up on its own, in parallel; findings stay in claim order.
+    let found: Vec<Option<Finding>> = drafts
+        .par_iter()
+        .map(|draft| {
+            let index = draft.source.0 as usize;
+            let (Some(Some(text)), Some((quote, _))) = (texts.get(index), &draft.quote) else {
+                return None;
+            };
+            let divergence = matching::find(text, &matching::Quote::new(quote)).err()?;
+            Some(finding(loaded, source_ids, draft, &divergence))
+        })
+        .collect();
+    found.into_iter().flatten().collect()
+}
+
+/// The not-found finding of a draft's quote.
+fn finding(
+    loaded: &[LoadedClaimsFile],
+    source_ids: &[String],
+    draft: &Draft,
+    divergence: &matching::Divergence,
+) -> Finding {
+    let index = draft.source.0 as usize;
+    let (quote, span) = match &draft.quote {
+        Some((quote, span)) => (&**quote, *span),
+        None => ("", draft.span),
+    };
+    let path = loaded[index]
+        .source
+        .as_ref()
+        .and_then(|s| s.value.text.as_ref())
+        .map_or_else(String::new, |t| t.get_ref().clone());
+    let mut finding = not_found(&path, divergence).with_help(
+        "copy the quote from the source text; case, spacing, line breaks, quote marks, \
+         dashes and final punctuation do not matter, [brackets] mark your insertions and \
+         … an omission",
+    );
+    let source = &source_ids[index];
+    finding.locations.push(Location {
+        span,
+        label: format!("not in {source}'s text"),
+        claim: Some(ClaimRef {
+            source: source.clone(),
+            claim: draft.handle(),
+            key: draft.key.to_string(),
+            stated: quote.to_string(),
+            normalized: fold(quote),
+            value_key: fold(quote),
+        }),
+        role: Role::Involved,
+    });
+    finding
 }
 
 /// The not-found finding, saying where the match stops.
@@ -102,7 +118,8 @@ fn not_found(path: &str, divergence: &matching::Divergence) -> Finding {
     Finding::new(Code::QuoteNotFound, message)
 }
 
-/// Text folded for quote matching.
+/// A quote folded (case, spacing, compatibility forms, quote marks, dashes): the identity of a
+/// `quote::not-found` finding, so that reviews of it survive reformatting.
 #[must_use]
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
