@@ -9,6 +9,7 @@
 //! numbers and names are read by their own modules.
 
 pub mod matching;
+mod numbers;
 pub mod support;
 
 use std::fmt::Write as _;
