@@ -3,7 +3,7 @@
 //! Owns the rule that the claimed value must occur in its quote once both are normalized
 //! (README, "Quotes"): a date when some phrase of the quote reads as a date within the
 //! claim's interval ("in the late 1970s" for `late 1970s`); a number when a number the quote
-//! states agrees with it (its reading is [`numbers`](super::numbers)); a name
+//! states agrees with it (its reading is the sibling module `numbers`); a name
 //! or text when its folded words, or those of any spelling of its entity (aliases, acronyms),
 //! are words of the quote. A value the quote does not state is reported with the quote's
 //! nearest candidate, underlined in the quote. It must not parse dates, numbers or names itself: it calls their modules
