@@ -10,6 +10,7 @@
 
 pub mod matching;
 mod numbers;
+mod reading;
 pub mod support;
 
 use std::fmt::Write as _;
