@@ -145,10 +145,30 @@ pub fn explain(code: Code) -> Explanation {
         ),
         Code::QuoteNotFound => (
             "A claim's quote is not in its source's text (`[source] text`). Case, runs of \
-             spaces, curly or straight quotes and dashes are ignored, and `…` marks an omission; \
-             anything else must match. The message shows how far the quote matches.",
+             spaces and line breaks, curly or straight quotes, dashes, a word hyphenated at a \
+             line end and the quote's final punctuation are ignored; `[words]` in brackets are \
+             your insertion and stand for up to 16 words of the text or none; `…`, `...`, `[…]` \
+             or `[...]` mark an omission of up to 400 words. Anything else must match, in \
+             order. The message shows how far the quote matches, the quote's next words and \
+             the text's.",
             "quote = \"first taking place in the early 1970s\"  (the text says \"late 1970s\")",
             "Copy the quote from the source text again. If the text file is outdated, update it.",
+        ),
+        Code::QuoteUnsupported => (
+            "A claim's value does not occur in its own quote once both are normalized. A date \
+             is supported by a phrase of the quote that reads as a date within the claimed \
+             interval (`late 1970s` by \"in the late 1970s\", `2023` by \"in July 2023\"; a \
+             span only by itself: `2018-2023` is not in \"2018-2022\"); a \
+             number by a number of the quote, read whole with its scale and unit, that falls \
+             within the claimed value and precision, a claimed range only by itself (`4` by \
+             \"four times\", `2.5 bn` by \
+             \"2,500 million\"), but not by one in another unit (\"5 miles\" for `5 km`); a \
+             name by its folded words or those of any spelling of the same entity (an alias, an \
+             acronym or its expansion). The message gives the quote's nearest candidate.",
+            "value = \"2,500\"\nquote = \"some 2,050 troops were deployed\"",
+            "Correct the value or the quote, whichever does not match the source. If the quote \
+             supports the claim only with context it leaves out, quote the sentence that states \
+             the value.",
         ),
         Code::SourceCopy => (
             "Two sources share more than independent sources would: identical quotes (the same \

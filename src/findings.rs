@@ -104,6 +104,8 @@ codes! {
         "An ordering constraint of rules.toml is violated.";
     QuoteNotFound => "factcheck::quote::not-found", Error,
         "A quote is not in its source's text.";
+    QuoteUnsupported => "factcheck::quote::unsupported", Warning,
+        "A claim's value does not occur in its own quote.";
     SourceCopy => "factcheck::source::copy", Warning,
         "Two sources share so much that they look dependent, and neither declares it.";
     ReviewStale => "factcheck::review::stale", Warning,

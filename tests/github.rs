@@ -111,8 +111,8 @@ fn annotations_point_where_the_json_output_does() {
     );
     assert_eq!(
         annotated.len(),
-        8,
-        "the fixture has every comparison finding"
+        9,
+        "the fixture has every comparison finding (and one unsupported quote)"
     );
     for (annotation, finding) in annotated.iter().zip(findings) {
         // The primary location is the first claim (every finding of the fixture has one).
@@ -161,7 +161,7 @@ fn annotations_point_where_the_json_output_does() {
     assert_eq!(
         stdout.lines().last(),
         Some(
-            "factcheck: 4 errors, 4 warnings in 2 sources, 13 claims, 7 facts (6 compared across sources)"
+            "factcheck: 4 errors, 5 warnings in 2 sources, 13 claims, 7 facts (6 compared across sources)"
         )
     );
 }
@@ -275,14 +275,14 @@ fn the_step_summary_is_appended_when_the_variable_is_set() {
         markdown.starts_with("an earlier step\n## factcheck\n"),
         "appended:\n{markdown}"
     );
-    assert!(markdown.contains("| 4 | 4 | 0 | 0 | 2 | 13 | 7 (6 compared across sources) |"));
+    assert!(markdown.contains("| 4 | 5 | 0 | 0 | 2 | 13 | 7 (6 compared across sources) |"));
     assert!(markdown.contains("| 1 | error | `factcheck::conflict::date` |"));
     assert!(markdown.contains(
         "| claims/beta.toml:21 | `factcheck::conflict::number` | conflict on \"Example Institute · budget (year=2024)\": \\$55 billion vs \\$70 billion"
     ), "{markdown}");
     assert_eq!(
         markdown.matches("\n| claims/").count(),
-        8,
+        9,
         "one row per open finding"
     );
     assert!(!markdown.contains("No open findings"));
@@ -359,14 +359,14 @@ fn accepted_findings_are_not_annotated_but_counted_in_the_summary() {
         .expect("factcheck runs");
     let stdout = String::from_utf8(output.stdout).expect("UTF-8");
     let annotated = annotations(&stdout);
-    assert_eq!(annotated.len(), 7, "{stdout}");
+    assert_eq!(annotated.len(), 8, "{stdout}");
     assert!(
         annotated
             .iter()
             .all(|a| a.get("title") != Some("factcheck::conflict::date"))
     );
     let markdown = std::fs::read_to_string(&summary).expect("the summary is written");
-    assert!(markdown.contains("| 3 | 4 | 1 | 0 |"), "{markdown}");
+    assert!(markdown.contains("| 3 | 5 | 1 | 0 |"), "{markdown}");
     assert!(
         markdown.contains(
             "1 accepted finding (1 reviewed, 0 in the baseline) does not fail the check."

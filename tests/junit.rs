@@ -168,12 +168,12 @@ fn the_fixture_has_one_failing_test_case_per_finding() {
     let checked = checked("tests/cmd/findings.in", None);
     let xml = render(&checked);
     let failing = assert_consistent(&checked, &xml);
-    assert_eq!(failing, 8);
+    assert_eq!(failing, 9);
     let doc = Document::parse(&xml).unwrap();
     assert_eq!(
         elements(&doc, "testcase").len(),
-        6 + 3,
-        "6 facts, order, acronym, variant"
+        6 + 4,
+        "6 facts, order, acronym, variant, unsupported quote"
     );
     let variant = case(
         &doc,
@@ -218,7 +218,7 @@ fn accepted_findings_are_skipped_with_their_reason() {
 
     let xml = render(&checked);
     let failing = assert_consistent(&checked, &xml);
-    assert_eq!(failing, 6);
+    assert_eq!(failing, 7);
     let doc = Document::parse(&xml).unwrap();
     assert_eq!(count_attr(doc.root_element(), "skipped"), 2);
 

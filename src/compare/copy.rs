@@ -692,7 +692,7 @@ mod tests {
                     format!("{tag} subject {i}"),
                     "noted".to_owned(),
                     format!("{tag} note {i}"),
-                    format!("a sentence only {tag} writes, number {i} of them"),
+                    format!("a sentence only {tag} writes, on {tag} note {i}"),
                 )
             })
             .collect()
@@ -737,7 +737,7 @@ mod tests {
                     format!("subject {i}"),
                     "noted".to_owned(),
                     format!("note {i}"),
-                    format!("the very same sentence, number {i} of them"),
+                    format!("the very same sentence, on note {i} of them"),
                 )
             })
             .collect();

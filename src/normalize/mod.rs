@@ -6,7 +6,8 @@
 //! 3. `rules.toml` declarations and property settings — [`rules`];
 //! 4. properties resolved (aliases, fuzzy variants) — [`names`];
 //! 5. each property's type inferred or taken from the rules, every value parsed — [`values`];
-//! 6. quotes checked against the sources' texts — [`quotes`]; acronym definitions read
+//! 6. quotes checked against the sources' texts (and, once values and names are resolved,
+//!    against their claims' values) — [`quotes`]; acronym definitions read
 //!    from the dataset's own text — [`definitions`];
 //! 7. names resolved (aliases, acronyms, fuzzy variants) — [`names`];
 //! 8. ordering constraints resolved, name findings built — [`rules`], [`variants`];
@@ -163,6 +164,13 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         variants::Space::Properties,
     ));
     problems.extend(acronym_problems);
+    finish(dataset, problems)
+}
+
+/// The normalized dataset, with the findings that need it whole: quotes that do not state
+/// their claims' values (once names are resolved, so an alias states a name).
+fn finish(dataset: Dataset, mut problems: Vec<Finding>) -> Normalized {
+    problems.extend(quotes::unsupported(&dataset));
     Normalized {
         dataset,
         findings: problems,

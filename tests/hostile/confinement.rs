@@ -8,7 +8,7 @@ use crate::util::{Case, SECRET, claims, every_format};
 /// A claims file whose source text is `text` and whose one quote probes for the secret.
 fn probing(text: &str) -> String {
     format!(
-        "[source]\ntitle = \"T\"\npublisher = \"P\"\ntext = \"{text}\"\n\n[[claim]]\nsubject = \"s\"\nproperty = \"p\"\nvalue = \"v\"\nquote = \"{SECRET} and more\"\n"
+        "[source]\ntitle = \"T\"\npublisher = \"P\"\ntext = \"{text}\"\n\n[[claim]]\nsubject = \"s\"\nproperty = \"p\"\nvalue = \"more\"\nquote = \"{SECRET} and more\"\n"
     )
 }
 

@@ -271,7 +271,7 @@ fn shared_quotes(case: &Case, sources: usize, quotes: usize) -> usize {
         for q in 0..quotes {
             let _ = write!(
                 text,
-                "\n[[claim]]\nsubject = \"Subject {q}\"\nproperty = \"p\"\nvalue = \"v{q}\"\nquote = \"alpha{q} beta{q} gamma{q} delta{q} epsilon{q}\"\n"
+                "\n[[claim]]\nsubject = \"Subject {q}\"\nproperty = \"p\"\nvalue = \"alpha{q}\"\nquote = \"alpha{q} beta{q} gamma{q} delta{q} epsilon{q}\"\n"
             );
         }
         input += text.len();

@@ -1,0 +1,237 @@
+//! Quotes: each claim's quote must be in its source's text (DESIGN 3, `quote::not-found`),
+//! and must state the claim's value (`quote::unsupported`).
+//!
+//! Owns the two quote findings: [`check`] reports a quote that is not in its source's text
+//! (how a quote is found is [`matching`]: case, spacing, quote marks, dashes, line-end
+//! hyphenation, final punctuation, bracketed insertions and omissions), [`support`] a claim
+//! whose value its own quote does not state. Only sources with a `text` are checked for the
+//! first; every claim with a quote for the second. It must not parse values itself: dates,
+//! numbers and names are read by their own modules.
+
+pub mod matching;
+mod numbers;
+mod reading;
+pub mod support;
+
+use std::fmt::Write as _;
+
+use rayon::prelude::*;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::findings::{ClaimRef, Code, Finding, Location, Role};
+use crate::load::claims::LoadedClaimsFile;
+use crate::normalize::claims::Draft;
+
+pub use self::support::unsupported;
+
+/// A finding for every quote that is not in its source's text.
+#[must_use]
+pub fn check(loaded: &[LoadedClaimsFile], source_ids: &[String], drafts: &[Draft]) -> Vec<Finding> {
+    let mut has_quote = vec![false; loaded.len()];
+    for draft in drafts.iter().filter(|d| d.quote.is_some()) {
+        if let Some(flag) = has_quote.get_mut(draft.source.0 as usize) {
+            *flag = true;
+        }
+    }
+    // Only texts some quote is checked against are read.
+    let texts: Vec<Option<matching::Text<'_>>> = loaded
+        .iter()
+        .zip(&has_quote)
+        .map(|(file, &quoted)| {
+            file.source_text
+                .as_deref()
+                .filter(|_| quoted)
+                .map(matching::Text::new)
+        })
+        .collect();
+    // Each quote is looked up on its own, in parallel; findings stay in claim order.
+    let found: Vec<Option<Finding>> = drafts
+        .par_iter()
+        .map(|draft| {
+            let index = draft.source.0 as usize;
+            let (Some(Some(text)), Some((quote, _))) = (texts.get(index), &draft.quote) else {
+                return None;
+            };
+            let divergence = matching::find(text, &matching::Quote::new(quote)).err()?;
+            Some(finding(loaded, source_ids, draft, &divergence))
+        })
+        .collect();
+    found.into_iter().flatten().collect()
+}
+
+/// The not-found finding of a draft's quote.
+fn finding(
+    loaded: &[LoadedClaimsFile],
+    source_ids: &[String],
+    draft: &Draft,
+    divergence: &matching::Divergence,
+) -> Finding {
+    let index = draft.source.0 as usize;
+    let (quote, span) = match &draft.quote {
+        Some((quote, span)) => (&**quote, *span),
+        None => ("", draft.span),
+    };
+    let path = loaded[index]
+        .source
+        .as_ref()
+        .and_then(|s| s.value.text.as_ref())
+        .map_or_else(String::new, |t| t.get_ref().clone());
+    let mut finding = not_found(&path, divergence).with_help(
+        "copy the quote from the source text; case, spacing, line breaks, quote marks, \
+         dashes and final punctuation do not matter, [brackets] mark your insertions and \
+         … an omission",
+    );
+    let source = &source_ids[index];
+    finding.locations.push(Location {
+        span,
+        label: format!("not in {source}'s text"),
+        claim: Some(ClaimRef {
+            source: source.clone(),
+            claim: draft.handle(),
+            key: draft.key.to_string(),
+            stated: quote.to_string(),
+            normalized: fold(quote),
+            value_key: fold(quote),
+        }),
+        role: Role::Involved,
+    });
+    finding
+}
+
+/// The not-found finding, saying where the match stops.
+fn not_found(path: &str, divergence: &matching::Divergence) -> Finding {
+    let mut message = format!("the quote is not in the source text `{path}`");
+    if divergence.matched.is_empty() {
+        let _ = write!(
+            message,
+            "; not even its start “{}” is",
+            divergence.quote_next
+        );
+    } else {
+        let _ = write!(
+            message,
+            "; it matches up to “{}”, then the quote has “{}”",
+            divergence.matched, divergence.quote_next
+        );
+        if let Some(text) = &divergence.text_next {
+            let _ = write!(message, " where the text has “{text}”");
+        }
+    }
+    Finding::new(Code::QuoteNotFound, message)
+}
+
+/// A quote folded (case, spacing, compatibility forms, quote marks, dashes): the identity of a
+/// `quote::not-found` finding, so that reviews of it survive reformatting.
+#[must_use]
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.nfkc().flat_map(char::to_lowercase) {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            '\u{2026}' => {
+                out.push_str("...");
+                continue;
+            }
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => continue,
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fs::MemoryFs;
+    use crate::load::{Access, Request, RulesPath};
+    use crate::testing::codes;
+    use crate::triage::Policy;
+
+    /// Checks claims files given as `(stem, toml)` beside source texts `(name, text)` in
+    /// `sources/`.
+    pub(crate) fn check_with_texts(
+        claims: &[(&str, &str)],
+        texts: &[(&str, &str)],
+    ) -> crate::Checked {
+        let mut fs = MemoryFs::new();
+        for (stem, text) in claims {
+            fs = fs.with(format!("claims/{stem}.toml"), *text);
+        }
+        for (name, text) in texts {
+            fs = fs.with(format!("sources/{name}"), *text);
+        }
+        let request = Request {
+            claims_dir: "claims".into(),
+            rules: RulesPath::Default("rules.toml".into()),
+            reviews: RulesPath::Default("reviews.toml".into()),
+            access: Access::default(),
+        };
+        crate::check_in(&fs, &request, &Policy::default(), &mut |_| {})
+    }
+
+    fn with_text(quote: &str) -> crate::Checked {
+        let claims = format!(
+            "[source]\ntitle = \"T\"\npublisher = \"P\"\ntext = \"../sources/a.txt\"\n\n\
+             [[claim]]\nsubject = \"Mission\"\nproperty = \"opened\"\nvalue = \"January 2025\"\n\
+             quote = {quote:?}\n"
+        );
+        check_with_texts(
+            &[("a", &claims)],
+            &[(
+                "a.txt",
+                "The mission opened its doors in January 2025, which sur-\nprised many.",
+            )],
+        )
+    }
+
+    #[test]
+    fn quotes_copied_as_researchers_copy_them_are_found() {
+        for quote in [
+            "the mission opened its doors in January 2025.",
+            "[It] opened its doors in January 2025, which surprised many",
+            "The mission opened … in January 2025",
+        ] {
+            assert!(codes(&with_text(quote)).is_empty(), "{quote}");
+        }
+    }
+
+    #[test]
+    fn a_changed_word_is_reported_with_where_the_match_stops() {
+        let checked = with_text("The mission opened its doors in February 2025");
+        assert_eq!(
+            codes(&checked),
+            vec![Code::QuoteUnsupported, Code::QuoteNotFound],
+            "and the quote no longer states the claimed month"
+        );
+        let message = &checked.findings[1].message;
+        assert!(
+            message.contains("it matches up to “The mission opened its doors in”"),
+            "{message}"
+        );
+        assert!(
+            message.contains("the quote has “February 2025”"),
+            "{message}"
+        );
+        assert!(
+            message.contains("the text has “January 2025, which sur-prised many”"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn folding_keeps_the_identity_of_quote_findings() {
+        assert_eq!(fold("Japan’s  Embassy…"), "japan's embassy...");
+    }
+}
