@@ -252,10 +252,9 @@ fn checked_selector(selector: &str) -> Result<String, String> {
         .filter(|&code| selects(&full, code))
         .collect();
     if matched.is_empty() {
-        let known: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
         return Err(format!(
             "no finding code is or starts with `{selector}`; {}",
-            suggest::help_for(&full, &known, "code")
+            suggest::code_help(&full)
         ));
     }
     if matched.iter().any(|code| code.is_load()) {
