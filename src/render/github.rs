@@ -141,9 +141,7 @@ fn message(report: &Report<'_>, finding: &Finding) -> String {
     if hidden > 0 {
         let _ = write!(text, "\nand {}", more_locations(hidden));
     }
-    if let Some(help) = &finding.help {
-        let _ = write!(text, "\nhelp: {}", printable(help));
-    }
+    let _ = write!(text, "\nhelp: {}", printable(&finding.help_line()));
     text
 }
 
