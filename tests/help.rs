@@ -133,3 +133,30 @@ fn a_conflict_an_alias_would_settle_says_which() {
         "{human}"
     );
 }
+
+/// A count of one is singular in what `check` says about a baseline it writes.
+#[test]
+fn one_finding_is_one_finding() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::create_dir(dir.path().join("claims")).expect("claims/");
+    for (file, year) in [("a", "1950"), ("b", "1990")] {
+        std::fs::write(
+            dir.path().join(format!("claims/{file}.toml")),
+            format!(
+                "[source]\ntitle = \"{file}\"\npublisher = \"P\"\n\n[[claim]]\n\
+                 subject = \"Lakeside Library\"\nproperty = \"founded\"\nvalue = \"{year}\"\n"
+            ),
+        )
+        .expect("written");
+    }
+    let output = Command::new(cargo_bin!("factcheck"))
+        .current_dir(dir.path())
+        .args(["check", "--write-baseline", "baseline.json"])
+        .output()
+        .expect("factcheck runs");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert!(
+        stderr.contains("wrote 1 finding to the baseline"),
+        "{stderr}"
+    );
+}

@@ -57,13 +57,15 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
             .replace(baseline::write(&checked.findings).as_bytes())
             .map_err(|e| e.to_string())?;
         eprintln!(
-            "factcheck: wrote {accepted} findings to the baseline `{}`",
+            "factcheck: wrote {} to the baseline `{}`",
+            crate::render::counted(accepted, "finding"),
             path.display()
         );
         let about_reviews = checked.findings.len() - accepted;
         if about_reviews > 0 {
             eprintln!(
-                "factcheck: {about_reviews} findings about reviews cannot be accepted by a baseline: fix those reviews"
+                "factcheck: {} about reviews cannot be accepted by a baseline: fix those reviews",
+                crate::render::counted(about_reviews, "finding")
             );
         }
         return Ok(0);
