@@ -125,10 +125,44 @@ pub struct RawProperty {
     pub severity: Option<Spanned<RawSeverity>>,
     /// For numbers: how far apart values may be and still agree, as a percentage (`"5%"`) or an
     /// absolute amount.
-    #[schemars(with = "Option<RawScalar>")]
+    #[schemars(with = "Option<ToleranceSchema>")]
     pub tolerance: Option<Spanned<RawScalar>>,
     /// Free text for the people maintaining the rules.
     pub note: Option<String>,
+}
+
+/// What a `tolerance` may be, for the JSON Schema only: the loader reads any scalar and refuses
+/// what is not a tolerance at its span (a boolean, a date, a negative amount, a word), and the
+/// schema must refuse the same. `tests/schema.rs` holds both to a table of rules files; a
+/// new written form of a tolerance goes into that table and into [`TOLERANCE_PATTERN`].
+pub struct ToleranceSchema;
+
+/// The strings the loader reads as a tolerance: a non-negative number followed by `%` (a
+/// relative tolerance), or alone, with digit grouping commas or not (an absolute amount).
+pub const TOLERANCE_PATTERN: &str = concat!(
+    r"^\s*(",
+    r"\+?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*%",
+    r"|\+?(\d[\d,]*(\.[\d,]*)?|\.[\d,]*\d[\d,]*)([eE][+-]?\d+)?",
+    r")\s*$"
+);
+
+impl JsonSchema for ToleranceSchema {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("Tolerance")
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A percentage (\"5%\") or a non-negative amount (1000 or \"1,000\").",
+            "type": ["string", "number"],
+            "minimum": 0,
+            "pattern": TOLERANCE_PATTERN
+        })
+    }
 }
 
 /// A value type.
