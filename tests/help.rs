@@ -160,3 +160,38 @@ fn one_finding_is_one_finding() {
         "{stderr}"
     );
 }
+
+/// A variant of a name that `rules.toml` does not declare: the help is the table to write.
+#[test]
+fn a_variant_of_an_undeclared_name_says_what_to_declare() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::create_dir(dir.path().join("claims")).expect("claims/");
+    for (file, name) in [
+        ("a", "Lakeside Library"),
+        ("b", "Lakeside Library"),
+        ("c", "Lakeside Libary"),
+    ] {
+        std::fs::write(
+            dir.path().join(format!("claims/{file}.toml")),
+            format!(
+                "[source]\ntitle = \"{file}\"\npublisher = \"P\"\n\n[[claim]]\n\
+                 subject = \"{name}\"\nproperty = \"founded\"\nvalue = \"1950\"\n"
+            ),
+        )
+        .expect("written");
+    }
+    let json: serde_json::Value = serde_json::from_str(&check(dir.path(), "json")).expect("JSON");
+    let variant = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["code"] == "factcheck::name::variant")
+        .unwrap_or_else(|| panic!("no variant: {json:#}"));
+    let help = variant["help"].as_str().expect("a help");
+    assert!(
+        help.contains(
+            "declare it in rules.toml: [[entity]] name = \"Lakeside Library\", aliases = [\"Lakeside Libary\"]"
+        ),
+        "{help}"
+    );
+}
