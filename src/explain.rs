@@ -221,7 +221,7 @@ pub fn explain(code: Code) -> Explanation {
              `--rules` file is missing, or a source text named by `text` cannot be opened.",
             "factcheck check nowhere/",
             "Pass an existing path, fix the permissions, or correct the `text` path (it is \
-             relative to the claims file).",
+             relative to the claims file). With no dataset yet, `factcheck init` starts one.",
         ),
         Code::LoadEncoding => (
             "A file is not valid UTF-8. The diagnostic points at the first byte that is not.",
@@ -307,7 +307,9 @@ pub fn explain(code: Code) -> Explanation {
             "The claims directory holds no `.toml` file: there is nothing to check, and \
              factcheck says so instead of passing silently.",
             "factcheck check empty-directory/",
-            "Add one claims file per source, or point factcheck at the right directory.",
+            "Add one claims file per source, or point factcheck at the right directory. To \
+             start a dataset, `factcheck init` writes an example claims file, its source text \
+             and a commented rules.toml.",
         ),
     };
     Explanation {
@@ -348,6 +350,13 @@ mod tests {
             assert!(!explanation.example.is_empty(), "{code}");
             assert!(explanation.resolution.len() > 10, "{code}");
             assert!(page(code).starts_with(code.as_str()));
+        }
+    }
+
+    #[test]
+    fn no_dataset_points_at_init() {
+        for code in [Code::LoadNoClaims, Code::LoadIo] {
+            assert!(page(code).contains("`factcheck init`"), "{code}");
         }
     }
 }

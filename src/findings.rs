@@ -278,6 +278,18 @@ impl Finding {
         (shown, self.locations.len() - shown.len() + self.omitted)
     }
 
+    /// The help line every text format shows: the producer's help, if any, ending with where
+    /// to read more about the code (`factcheck explain CODE`). Built here, once, so that no
+    /// finding and no format can leave the pointer out.
+    #[must_use]
+    pub fn help_line(&self) -> String {
+        let more = format!("more in `factcheck explain {}`", self.code);
+        match self.help.as_deref().map(str::trim_end) {
+            Some(help) if !help.is_empty() => format!("{help} — {more}"),
+            _ => more,
+        }
+    }
+
     /// The primary location, if the finding has any.
     #[must_use]
     pub fn primary(&self) -> Option<&Location> {
@@ -446,5 +458,26 @@ mod tests {
         assert!(!Code::ConflictDate.is_load());
         assert!(Code::ConflictDate.is_reviewable() && Code::NameVariant.is_reviewable());
         assert!(!Code::ReviewStale.is_reviewable() && !Code::LoadSyntax.is_reviewable());
+    }
+
+    #[test]
+    fn every_help_line_ends_with_where_to_read_more() {
+        let bare = Finding::new(Code::SourceCopy, "copies");
+        assert_eq!(
+            bare.help_line(),
+            "more in `factcheck explain factcheck::source::copy`"
+        );
+        let helped = Finding::new(Code::LoadUnknownKey, "x").with_help("did you mean `source`?\n");
+        assert_eq!(
+            helped.help_line(),
+            "did you mean `source`? — more in `factcheck explain factcheck::load::unknown-key`"
+        );
+        for code in Code::ALL {
+            let line = Finding::new(*code, "m").with_help("h").help_line();
+            assert!(
+                line.ends_with(&format!("`factcheck explain {code}`")),
+                "{line}"
+            );
+        }
     }
 }

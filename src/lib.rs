@@ -134,12 +134,15 @@ fn pipeline(
     let loaded = load(request);
     lap("load");
     let raw_claims: usize = loaded.claims.iter().map(|f| f.claims.len()).sum();
-    progress(&format!("normalizing {raw_claims} claims"));
+    progress(&format!(
+        "normalizing {}",
+        render::counted(raw_claims, "claim")
+    ));
     let normalized = normalize::normalize(loaded);
     lap("normalize");
     progress(&format!(
-        "comparing {} claims",
-        normalized.dataset.claims.len()
+        "comparing {}",
+        render::counted(normalized.dataset.claims.len(), "claim")
     ));
     let mut comparison = compare::compare(&normalized.dataset);
     lap("compare");

@@ -151,7 +151,11 @@ fn annotations_point_where_the_json_output_does() {
                 annotation.message
             );
         }
-        let help = format!("\nhelp: {}", finding["help"].as_str().unwrap());
+        let help = format!(
+            "\nhelp: {} — more in `factcheck explain {}`",
+            finding["help"].as_str().unwrap(),
+            finding["code"].as_str().unwrap()
+        );
         assert!(
             annotation.message.ends_with(&help),
             "{}",
@@ -402,9 +406,9 @@ fn dataset_text_cannot_break_an_annotation_and_places_follow_github_rules() {
         [
             // A span over several lines has no columns; dataset text is made printable (no
             // line breaks), then escaped; the title's `::` and the path's `,` and `:` too.
-            "::error file=a%2Cb%3Ac.toml,line=1,endLine=3,title=factcheck%3A%3Aconflict%3A%3Avalue::says \"a\\n::error::forged\" 100%25%0Aalso: a,b:c.toml:1: b says\\r\\n::warning::x",
+            "::error file=a%2Cb%3Ac.toml,line=1,endLine=3,title=factcheck%3A%3Aconflict%3A%3Avalue::says \"a\\n::error::forged\" 100%25%0Aalso: a,b:c.toml:1: b says\\r\\n::warning::x%0Ahelp: more in `factcheck explain factcheck::conflict::value`",
             // No location: the title only.
-            "::error title=factcheck%3A%3Aload%3A%3Aio::cannot read `claims`",
+            "::error title=factcheck%3A%3Aload%3A%3Aio::cannot read `claims`%0Ahelp: more in `factcheck explain factcheck::load::io`",
             "factcheck: 0 errors, 0 warnings in 0 sources, 0 claims, 0 facts (0 compared across sources)",
         ]
     );

@@ -14,6 +14,8 @@ fn factcheck(dir: &Path, args: &[&str]) -> Output {
     Command::new(cargo_bin!("factcheck"))
         .current_dir(dir)
         .args(args)
+        // Wide enough that no help line wraps.
+        .env("COLUMNS", "1000")
         .output()
         .expect("factcheck runs")
 }
@@ -41,8 +43,95 @@ fn init_creates_a_dataset_that_checks_clean() {
     assert_eq!(json["summary"]["claims"], 3);
 }
 
-/// The example is not inert: its quotes are checked against its text, its `[[order]]` and its
-/// property's aliases apply. Each edit below must make `check` fail.
+/// The example rules of the scaffold's `rules.toml` uncommented, as its comment says: every
+/// line of the example block that starts with `# ` loses it; lines with `##` stay comments.
+fn uncomment_the_example_rules(dir: &Path) {
+    let path = dir.join("rules.toml");
+    let rules = std::fs::read_to_string(&path).expect("the rules");
+    let (general, example) = rules
+        .split_once(EXAMPLE_BLOCK)
+        .expect("the rules have an example block");
+    let uncommented: String = example
+        .lines()
+        .flat_map(|line| [line.strip_prefix("# ").unwrap_or(line), "\n"])
+        .collect();
+    assert!(uncommented.contains("[[order]]\n"), "{uncommented}");
+    std::fs::write(&path, format!("{general}{EXAMPLE_BLOCK}{uncommented}")).expect("edited");
+}
+
+/// The line that opens the example rules in the scaffold's `rules.toml`.
+const EXAMPLE_BLOCK: &str = "# ---- Rules for the example";
+
+/// The scaffold's rules name only what any dataset may have: once the example is deleted and
+/// a source of the user's own is written (other subjects, properties and qualifiers), the
+/// check is clean, not a list of errors about the example's names.
+#[test]
+fn deleting_the_example_leaves_rules_that_check_clean() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    assert_eq!(factcheck(dir.path(), &["init"]).status.code(), Some(0));
+    std::fs::remove_file(dir.path().join("claims/example.toml")).expect("deleted");
+    std::fs::remove_file(dir.path().join("sources/example.txt")).expect("deleted");
+    std::fs::write(
+        dir.path().join("claims/census.toml"),
+        "[source]\ntitle = \"Census of Lakeside\"\npublisher = \"Lakeside Council\"\n\n\
+         [[claim]]\nsubject = \"Lakeside\"\nproperty = \"population\"\nvalue = \"4,210\"\n\
+         qualifiers = { census = \"2020\" }\n",
+    )
+    .expect("written");
+    let check = factcheck(dir.path(), &["check", "--format", "concise"]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}{}",
+        text(&check.stdout),
+        text(&check.stderr)
+    );
+    assert!(
+        text(&check.stdout).contains("0 errors, 0 warnings in 1 source, 1 claim"),
+        "{}",
+        text(&check.stdout)
+    );
+
+    // With no claims at all, the one problem is that, and it says where to start.
+    std::fs::remove_file(dir.path().join("claims/census.toml")).expect("deleted");
+    let check = factcheck(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(check.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&check.stdout).expect("JSON");
+    let findings = json["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 1, "{json:#}");
+    assert_eq!(findings[0]["code"], "factcheck::load::no-claims");
+    assert!(
+        findings[0]["help"]
+            .as_str()
+            .is_some_and(|help| help.contains("`factcheck init`")),
+        "{json:#}"
+    );
+}
+
+/// A directory with no dataset at all points at `factcheck init`, in every wording of it.
+#[test]
+fn no_dataset_suggests_init() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let check = factcheck(dir.path(), &["check"]);
+    assert_eq!(check.status.code(), Some(2));
+    assert!(
+        text(&check.stdout).contains("`factcheck init`"),
+        "{}",
+        text(&check.stdout)
+    );
+    std::fs::create_dir(dir.path().join("claims")).expect("claims/");
+    let check = factcheck(dir.path(), &["check"]);
+    assert_eq!(check.status.code(), Some(2));
+    assert!(
+        text(&check.stdout).contains("`factcheck init`"),
+        "{}",
+        text(&check.stdout)
+    );
+}
+
+/// The example is not inert: its quotes are checked against its text, and once uncommented,
+/// the example rules (its `[[order]]`, its property's and entity's aliases) apply and still
+/// check clean. Each edit below must make `check` fail.
 #[test]
 fn the_scaffold_rules_are_live() {
     let cases = [
@@ -61,6 +150,9 @@ fn the_scaffold_rules_are_live() {
     for (from, to, code) in cases {
         let dir = tempfile::tempdir().expect("a temp dir");
         assert_eq!(factcheck(dir.path(), &["init"]).status.code(), Some(0));
+        uncomment_the_example_rules(dir.path());
+        let clean = factcheck(dir.path(), &["check", "--format", "concise"]);
+        assert_eq!(clean.status.code(), Some(0), "{}", text(&clean.stdout));
         let path = dir.path().join("claims/example.toml");
         let example = std::fs::read_to_string(&path).expect("the example");
         assert_eq!(example.matches(from).count(), 1, "{from}");

@@ -370,15 +370,16 @@ fn an_unknown_format_is_a_usage_error() {
         .code(2);
 }
 
-/// Runs `factcheck check` on one claims file with `rules`; whether the loader accepted the
-/// rules (no exit 2).
+/// Writes `rules.toml` beside a claims file that uses the properties `height` (in feet) and
+/// `budget` (in dollars) and runs `factcheck check`: the loader's verdict on the rules.
 fn loader_accepts_rules(rules: &str) -> bool {
     let dir = tempfile::tempdir().expect("a temp dir");
     std::fs::create_dir(dir.path().join("claims")).expect("claims/");
     std::fs::write(
         dir.path().join("claims/source.toml"),
         "[source]\ntitle = \"T\"\npublisher = \"P\"\n\n[[claim]]\nsubject = \"Tower\"\n\
-         property = \"height\"\nvalue = \"1,000 ft\"\n",
+         property = \"height\"\nvalue = \"1,000 ft\"\n\n\n[[claim]]\nsubject = \"Lakeside\"\n\
+         property = \"budget\"\nvalue = \"$5 million\"\nqualifiers = { year = \"2020\" }\n",
     )
     .expect("written");
     std::fs::write(dir.path().join("rules.toml"), rules).expect("written");
@@ -437,4 +438,96 @@ fn abbreviations_are_a_table_of_strings() {
         errors.len() == 1 && errors[0].starts_with("/names/abbreviations/Cttee: "),
         "{errors:#?}"
     );
+}
+
+/// The schema and the loader agree on what a rules file may hold: each row is a rules file
+/// (or a `[[property]]` line) and whether both must accept it. To cover a new written form,
+/// add a row; a row on which they disagree fails, naming which side accepts it.
+#[test]
+fn the_schema_and_the_loader_agree_on_rules_files() {
+    let property = |line: &str| format!("[[property]]\nname = \"budget\"\n{line}\n");
+    let rows: Vec<(String, bool)> = [
+        // Tolerances: the forms the README documents, and what is not a tolerance.
+        ("tolerance = \"5%\"", true),
+        ("tolerance = \"2.5 %\"", true),
+        ("tolerance = \" 10% \"", true),
+        ("tolerance = \"0%\"", true),
+        ("tolerance = 1000", true),
+        ("tolerance = 0", true),
+        ("tolerance = 0.5", true),
+        ("tolerance = \"1000\"", true),
+        ("tolerance = \"1,000\"", true),
+        ("tolerance = \"1,000.5\"", true),
+        ("tolerance = true", false),
+        ("tolerance = false", false),
+        ("tolerance = -5", false),
+        ("tolerance = -0.5", false),
+        ("tolerance = \"-5%\"", false),
+        ("tolerance = \"-1000\"", false),
+        ("tolerance = \"abc\"", false),
+        ("tolerance = \"five percent\"", false),
+        ("tolerance = \"\"", false),
+        ("tolerance = \"%\"", false),
+        ("tolerance = \"5%%\"", false),
+        ("tolerance = \"1,000%\"", false),
+        ("tolerance = \"nan\"", false),
+        ("tolerance = \"inf\"", false),
+        ("tolerance = 2024-01-01", false),
+        ("tolerance = [5]", false),
+        ("tolerance = { amount = 5 }", false),
+        // The other keys of a property.
+        ("type = \"number\"", true),
+        ("type = \"integer\"", false),
+        ("type = true", false),
+        ("cardinality = \"multi\"", true),
+        ("cardinality = \"many\"", false),
+        ("severity = \"allow\"", true),
+        ("severity = \"fatal\"", false),
+        ("separators = [\"year\"]", true),
+        ("separators = \"year\"", false),
+        ("separators = [1]", false),
+        ("aliases = [\"spending\"]", true),
+        ("aliases = \"spending\"", false),
+        ("note = \"why\"", true),
+        ("note = 5", false),
+        ("tolerances = \"5%\"", false),
+    ]
+    .into_iter()
+    .map(|(line, valid)| (property(line), valid))
+    .chain(
+        [
+            ("[names]\nmin_length = 3\n", true),
+            ("[names]\nmin_length = true\n", false),
+            ("[names]\nmin_length = \"3\"\n", false),
+            ("[names]\nvariants = [\"close\"]\n", true),
+            ("[names]\nvariants = [\"nearby\"]\n", false),
+            ("[names]\nvariants = \"close\"\n", false),
+            ("[severity]\n\"factcheck::name\" = \"allow\"\n", true),
+            ("[severity]\n\"factcheck::name\" = true\n", false),
+            (
+                "[[entity]]\nname = \"Lakeside\"\naliases = [\"Lakeside Town\"]\n",
+                true,
+            ),
+            ("[[entity]]\naliases = [\"Lakeside Town\"]\n", false),
+            ("[[entity]]\nname = 5\n", false),
+            ("[copies]\nmin_shared = true\n", false),
+        ]
+        .into_iter()
+        .map(|(text, valid)| (text.to_owned(), valid)),
+    )
+    .collect();
+    let mut disagreements = Vec::new();
+    for (rules, valid) in &rows {
+        let schema_accepts = errors(FileFormat::Rules, rules).is_empty();
+        let loader_accepts = loader_accepts_rules(rules);
+        if schema_accepts != *valid || loader_accepts != *valid {
+            disagreements.push(format!(
+                "{rules:?}: expected {}, the schema {}, the loader {}",
+                if *valid { "valid" } else { "invalid" },
+                if schema_accepts { "accepts" } else { "refuses" },
+                if loader_accepts { "accepts" } else { "refuses" },
+            ));
+        }
+    }
+    assert!(disagreements.is_empty(), "{disagreements:#?}");
 }

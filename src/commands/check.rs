@@ -57,13 +57,15 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
             .replace(baseline::write_for(&checked.findings, &checked.dataset).as_bytes())
             .map_err(|e| e.to_string())?;
         eprintln!(
-            "factcheck: wrote {accepted} findings to the baseline `{}`",
+            "factcheck: wrote {} to the baseline `{}`",
+            crate::render::counted(accepted, "finding"),
             path.display()
         );
         let about_reviews = checked.findings.len() - accepted;
         if about_reviews > 0 {
             eprintln!(
-                "factcheck: {about_reviews} findings about reviews cannot be accepted by a baseline: fix those reviews"
+                "factcheck: {} about reviews cannot be accepted by a baseline: fix those reviews",
+                crate::render::counted(about_reviews, "finding")
             );
         }
         return Ok(0);
@@ -253,10 +255,9 @@ fn checked_selector(selector: &str) -> Result<String, String> {
         .filter(|&code| selects(&full, code))
         .collect();
     if matched.is_empty() {
-        let known: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
         return Err(format!(
             "no finding code is or starts with `{selector}`; {}",
-            suggest::help_for(&full, &known, "code")
+            suggest::code_help(&full)
         ));
     }
     if matched.iter().any(|code| code.is_load()) {

@@ -55,10 +55,9 @@ pub fn run(args: &ExplainArgs) -> u8 {
         list.push_str("\n`factcheck explain CODE` explains one of them.\n");
         return print(&list);
     }
-    let known: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
     super::fail(&format!(
         "no finding has the code `{name}`; {}",
-        suggest::help_for(&full, &known, "code")
+        suggest::code_help(&full)
     ))
 }
 

@@ -2,7 +2,9 @@
 //!
 //! Owns the scaffold: an example claims file that uses every key of the format once, the
 //! text of its (made-up) source so that its quotes are checked, and a `rules.toml` that
-//! explains every table. The scaffold checks clean. It never overwrites: when any file it
+//! explains every table. The scaffold checks clean, and so does its `rules.toml` once the
+//! example is deleted: the rules that name the example's subject, properties and qualifiers
+//! are written commented out (a rule naming what no claim has is an error). It never overwrites: when any file it
 //! would write exists, it writes nothing. It is all or nothing: each file is written
 //! atomically, and when one cannot be, every file and directory this run created is taken
 //! back, and the message says whether that worked. Reviews are not scaffolded: `factcheck
@@ -115,6 +117,7 @@ Next steps:
   1. Write one file per source in claims/, as claims/example.toml shows, then delete the
      example (and sources/example.txt).
   2. Adapt rules.toml to your subjects and properties, or delete it: every key is optional.
+     Its rules for the example are commented out; uncomment them to see them at work.
   3. Run `{check}`: it exits 0 when the sources agree, 1 when they disagree.
   For completion in your editor: `factcheck schema claims > claims.schema.json`, then put
   `#:schema ../claims.schema.json` on the first line of each claims file.
@@ -196,7 +199,7 @@ After decades of wear, and a flood that washed away its railings, it was restore
 reopened to walkers the following spring. The society counted about 12,000 visitors in 2021.
 ";
 
-const RULES: &str = r#"# How factcheck matches and compares the claims in claims/. Every table and key is optional:
+const RULES: &str = r###"# How factcheck matches and compares the claims in claims/. Every table and key is optional:
 # without a rules.toml, every property is single-valued and its type is inferred from its values.
 
 # Names (subjects, properties, name values, qualifier values) are folded first: case, accents,
@@ -210,36 +213,6 @@ variants = ["close", "similar", "reordered"]  # the fuzzy levels that make a var
                                              #   reordered: the same words in another order
 min_length = 4                                # shorter names are never matched fuzzily (default 4)
 
-# One [[entity]] per thing known by several names. Declaring a name also keeps it from being
-# reported as a variant of a similar one.
-[[entity]]
-name = "Old Mill Bridge"                      # the canonical spelling, used in reports
-aliases = ["Mill Bridge", "Riverside footbridge"]   # acronyms, translations, old names
-note = "Free text for the people who maintain these rules."
-
-# One [[property]] per property that needs more than the defaults.
-[[property]]
-name = "visitors"                   # the canonical name
-aliases = ["visitor count"]         # other names claims may use for it
-type = "number"                     # date | number | name | text (inferred when omitted)
-cardinality = "single"              # single (default): one true value, so different values
-                                    # conflict; multi: several values are all true
-separators = ["year"]               # the qualifier keys that make claims with different values
-                                    # different facts (default: every key does)
-severity = "error"                  # of a conflict on this property: error | warning | allow
-tolerance = "5%"                    # numbers: how far apart values may be and still agree,
-                                    # a percentage ("5%"), an amount with its unit ("10 m"),
-                                    # or a bare number (1000) in the values' base unit
-note = "Yearly counts: claims for different years are different facts."
-
-# One [[order]] per ordering constraint: the `before` fact happened no later than the `after`
-# fact. Both are date properties; a subject given on one side applies to both, and with no
-# subject the constraint holds for every subject that has both properties.
-[[order]]
-before = { subject = "Old Mill Bridge", property = "built" }
-after = { property = "restored" }
-note = "A bridge is restored after it is built."
-
 # Severities by finding code (`factcheck explain` lists the codes): error fails the check,
 # warning is reported, allow hides it. A namespace ("factcheck::name") sets every code in it;
 # the longest match wins.
@@ -249,7 +222,44 @@ note = "A bridge is restored after it is built."
 
 # Reviews of findings ([[review]] tables) may be kept here too; `factcheck review` writes
 # them to reviews.toml.
-"#;
+
+# ---- Rules for the example in claims/example.toml ----
+## They name the example's subject, properties and qualifier, and a rule that names what no
+## claim has is an error, so they are commented out: deleting the example leaves this file
+## checking clean. To see them at work on the example, remove the "# " that starts each line
+## below (lines starting "##" stay comments); then adapt them to your own subjects and
+## properties, or delete them.
+#
+## One [[entity]] per thing known by several names. Declaring a name also keeps it from being
+## reported as a variant of a similar one.
+# [[entity]]
+# name = "Old Mill Bridge"                      # the canonical spelling, used in reports
+# aliases = ["Mill Bridge", "Riverside footbridge"]   # acronyms, translations, old names
+# note = "Free text for the people who maintain these rules."
+#
+## One [[property]] per property that needs more than the defaults.
+# [[property]]
+# name = "visitors"                   # the canonical name
+# aliases = ["visitor count"]         # other names claims may use for it
+# type = "number"                     # date | number | name | text (inferred when omitted)
+# cardinality = "single"              # single (default): one true value, so different values
+#                                     # conflict; multi: several values are all true
+# separators = ["year"]               # the qualifier keys that make claims with different values
+#                                     # different facts (default: every key does)
+# severity = "error"                  # of a conflict on this property: error | warning | allow
+# tolerance = "5%"                    # numbers: how far apart values may be and still agree,
+#                                     # a percentage ("5%"), an amount with its unit ("10 m"),
+#                                     # or a bare number (1000) in the values' base unit
+# note = "Yearly counts: claims for different years are different facts."
+#
+## One [[order]] per ordering constraint: the `before` fact happened no later than the `after`
+## fact. Both are date properties; a subject given on one side applies to both, and with no
+## subject the constraint holds for every subject that has both properties.
+# [[order]]
+# before = { subject = "Old Mill Bridge", property = "built" }
+# after = { property = "restored" }
+# note = "A bridge is restored after it is built."
+"###;
 
 #[cfg(test)]
 mod tests {

@@ -528,10 +528,9 @@ fn finding(dataset: &Dataset, dependence: &Dependence) -> Finding {
         parts.push(count(dependence.values.len(), "rare value"));
     }
     let message = format!(
-        "`{first_id}` and `{second_id}` look dependent: {} in common (of {} claims in the \
-         smaller)",
+        "`{first_id}` and `{second_id}` look dependent: {} in common (of {} in the smaller)",
         parts.join(" and "),
-        dependence.smaller
+        count(dependence.smaller as usize, "claim")
     );
     let help = format!(
         "if one copies or excerpts the other, declare it under the copy's [source]: \

@@ -5,6 +5,7 @@
 //! checked ([`order`]), and sources that look dependent are found ([`copy`]). Findings come
 //! back as plain data, each naming every claim involved.
 
+pub mod alias;
 pub mod copy;
 pub mod date;
 pub mod facts;

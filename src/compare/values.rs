@@ -12,6 +12,7 @@
 use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
 
+use crate::compare::alias;
 use crate::compare::date::{compare_dates, date_gap};
 use crate::compare::facts::Fact;
 use crate::compare::number::{NumberComparison, compare_quantities, difference};
@@ -386,6 +387,17 @@ fn disagreement(
         None => help.to_owned(),
     };
     let mut finding = Finding::new(code, message).with_help(help);
+    if code == Code::ConflictValue {
+        let names: Vec<&str> = involved
+            .iter()
+            .map(|&g| &dataset.claims[groups[g][0] as usize])
+            .filter(|claim| matches!(claim.value, Value::Name(_)))
+            .map(|claim| &*claim.stated)
+            .collect();
+        if let Some(specific) = alias::undeclared_alias(&names) {
+            finding.help = Some(specific);
+        }
+    }
     finding.fact = Some(label.clone());
     finding.locations = claims
         .iter()

@@ -198,7 +198,10 @@ pub fn load_from(fs: &dyn FileSystem, request: &Request) -> Loaded {
                 Code::LoadNoClaims,
                 format!("no claims files in `{}`", display_path(&request.claims_dir)),
             )
-            .with_help("add one `.toml` file per source (see the README for the format)"),
+            .with_help(
+                "add one `.toml` file per source (see the README for the format), or run \
+                 `factcheck init` for an example dataset to start from",
+            ),
         );
     }
 
@@ -339,7 +342,10 @@ pub fn discover(
                 Code::LoadIo,
                 format!("the claims directory `{shown}` does not exist"),
             )
-            .with_help("pass the directory of claims files, or run factcheck where `claims/` is"),
+            .with_help(
+                "pass the directory of claims files, run factcheck where `claims/` is, or run \
+                 `factcheck init` to start a dataset here",
+            ),
         )),
         Err(FsError::Kind { .. }) => Err(Box::new(
             Finding::new(Code::LoadIo, format!("`{shown}` is not a directory"))
@@ -407,9 +413,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let loaded = load(&request(dir.path()));
         assert_eq!(loaded.problems[0].code, Code::LoadIo);
+        let suggests_init = |finding: &Finding| {
+            finding
+                .help
+                .as_deref()
+                .is_some_and(|help| help.contains("`factcheck init`"))
+        };
+        assert!(suggests_init(&loaded.problems[0]), "{:?}", loaded.problems);
         std::fs::create_dir(dir.path().join("claims")).unwrap();
         let loaded = load(&request(dir.path()));
         assert_eq!(loaded.problems[0].code, Code::LoadNoClaims);
+        assert!(suggests_init(&loaded.problems[0]), "{:?}", loaded.problems);
     }
 
     #[test]

@@ -141,11 +141,15 @@ pub struct RawProperty {
     pub note: Option<String>,
 }
 
-/// The schema of a `tolerance`: a string that is neither blank nor negative, or a
-/// non-negative number. The loader reads it as a scalar and `normalize::tolerance` refuses
-/// booleans, dates, negative amounts and blank strings, which this schema refuses too
-/// (whether a string's unit fits the values only the loader can tell).
+/// What a `tolerance` may be, for the JSON Schema only: the loader reads any scalar and refuses
+/// what is not a tolerance at its span (a boolean, a date, a negative amount, a word), and the
+/// schema must refuse the same. `tests/schema.rs` holds both to a table of rules files; a
+/// new written form of a tolerance goes into that table and into [`TOLERANCE_PATTERN`].
 pub struct ToleranceSchema;
+
+/// The strings the loader may read as a tolerance: neither blank nor negative (whether the
+/// words after the amount name a unit that fits the values only the loader can tell).
+pub const TOLERANCE_PATTERN: &str = r"^\s*[^\s-]";
 
 impl JsonSchema for ToleranceSchema {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -161,7 +165,7 @@ impl JsonSchema for ToleranceSchema {
             "description": "A percentage (\"5%\"), an amount with its unit (\"10 m\") or a non-negative number.",
             "type": ["string", "number"],
             "minimum": 0,
-            "pattern": "^\\s*[^\\s-]"
+            "pattern": TOLERANCE_PATTERN
         })
     }
 }

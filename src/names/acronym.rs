@@ -15,6 +15,12 @@ const SMALL_WORDS: &[&str] = &[
     "on", "the", "to", "und", "with",
 ];
 
+/// Whether a folded word is one of the small words an acronym may skip ("and", "of", "the"…).
+#[must_use]
+pub fn is_small_word(word: &str) -> bool {
+    SMALL_WORDS.contains(&word)
+}
+
 /// Whether a name as written looks like an acronym: one token of 2–10 letters and digits,
 /// at least two capitals, no lower-case letter except a final plural `s` ("NATO", "IP4",
 /// "RAAs", "CCDCOE").

@@ -73,6 +73,23 @@ pub fn findings(dataset: &Dataset, variants: &[Variant], space: Space) -> Vec<Fi
         .collect()
 }
 
+/// What to do about a variant, as the TOML to write: an alias added to the declared `table`
+/// of `canonical`, or a new one declared with it (the alias is undeclared either way).
+fn variant_help(from: &str, canonical: &str, table: &str, declared: bool) -> String {
+    let alias = if declared {
+        format!("add \"{from}\" to the `aliases` of the [[{table}]] `{canonical}` in rules.toml")
+    } else {
+        format!(
+            "declare it in rules.toml: [[{table}]] name = \"{canonical}\", aliases = \
+             [\"{from}\"]"
+        )
+    };
+    format!(
+        "its claims are compared with those of `{canonical}`; if `{from}` means the same, \
+         {alias}; if it is something else, declare it as its own [[{table}]]"
+    )
+}
+
 fn finding(
     dataset: &Dataset,
     namespace: &Namespace,
@@ -106,13 +123,18 @@ fn finding(
         format!("{what}`{from}` {relation}{also}"),
     )
     .with_help(format!(
-        "its claims are compared with those of `{canonical}`; if `{from}` means the same, \
-             add it to the aliases of `{canonical}` in rules.toml; if it is something else, \
-             declare it as its own [[{}]]{}",
-        match space {
-            Space::Names => "entity",
-            Space::Properties => "property",
-        },
+        "{}{}",
+        variant_help(
+            from,
+            canonical,
+            match space {
+                Space::Names => "entity",
+                Space::Properties => "property",
+            },
+            namespace.entities[variant.target.0 as usize]
+                .declared
+                .is_some(),
+        ),
         title_note(&[from, to, canonical])
     ));
     for &(index, spelling, span) in uses {
@@ -204,5 +226,30 @@ fn for_each_mention(claim: &Claim, space: Space, mut visit: impl FnMut(SpellingI
                 visit(qualifier.value.spelling, qualifier.value.span);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_help_says_which_alias_to_write() {
+        let undeclared = variant_help("Lakeside Libary", "Lakeside Library", "entity", false);
+        assert!(
+            undeclared.contains(
+                "declare it in rules.toml: [[entity]] name = \"Lakeside Library\", aliases = [\"Lakeside Libary\"]"
+            ),
+            "{undeclared}"
+        );
+        let declared = variant_help("opend", "opened", "property", true);
+        assert!(
+            declared.contains("add \"opend\" to the `aliases` of the [[property]] `opened`"),
+            "{declared}"
+        );
+        assert!(
+            declared.ends_with("declare it as its own [[property]]"),
+            "{declared}"
+        );
     }
 }

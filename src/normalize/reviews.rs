@@ -48,13 +48,12 @@ fn review(
 
     let code = Code::parse(raw.code.get_ref().trim());
     if code.is_none() {
-        let known: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
         problems.push(
             Finding::new(
                 Code::LoadUnknownName,
                 format!("no finding has the code `{}`", raw.code.get_ref()),
             )
-            .with_help(suggest::help_for(raw.code.get_ref(), &known, "code"))
+            .with_help(suggest::code_help(raw.code.get_ref()))
             .at(at(raw.code.span()), "unknown code"),
         );
     }
@@ -159,13 +158,12 @@ pub fn severities(
             .filter(|&code| selects(name, code))
             .collect();
         if matched.is_empty() {
-            let known: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
             problems.push(
                 Finding::new(
                     Code::LoadUnknownName,
                     format!("no finding code is or starts with `{name}`"),
                 )
-                .with_help(suggest::help_for(name, &known, "code"))
+                .with_help(suggest::code_help(name))
                 .at(span, "unknown code"),
             );
             continue;

@@ -141,9 +141,7 @@ fn message(report: &Report<'_>, finding: &Finding) -> String {
     if hidden > 0 {
         let _ = write!(text, "\nand {}", more_locations(hidden));
     }
-    if let Some(help) = &finding.help {
-        let _ = write!(text, "\nhelp: {}", printable(help));
-    }
+    let _ = write!(text, "\nhelp: {}", printable(&finding.help_line()));
     text
 }
 
@@ -213,10 +211,11 @@ pub fn step_summary(report: &Report<'_>) -> String {
         s.errors, s.warnings, s.reviewed, s.baselined, s.sources, s.claims, s.facts, s.compared
     );
     if s.unchanged > 0 {
+        let verb = if s.unchanged == 1 { "is" } else { "are" };
         let _ = writeln!(
             out,
             "Only findings on claims changed since `--changed-since` are shown: {} more on \
-             unchanged claims are not.\n",
+             unchanged claims {verb} not.\n",
             s.unchanged
         );
     }
@@ -411,5 +410,28 @@ mod tests {
         );
         let long = "x".repeat(SUMMARY_CELL_CHARS + 5);
         assert_eq!(markdown_cell(&long).chars().count(), SUMMARY_CELL_CHARS + 1);
+    }
+
+    #[test]
+    fn one_unchanged_finding_is_singular() {
+        let files = crate::files::Files::new();
+        for (unchanged, said) in [
+            (1, "1 more on unchanged claims is not"),
+            (2, "2 more on unchanged claims are not"),
+        ] {
+            let summary = crate::render::Summary {
+                unchanged,
+                ..crate::render::Summary::default()
+            };
+            let out = step_summary(&Report {
+                files: &files,
+                findings: &[],
+                summary: &summary,
+                facts: &[],
+                reviews: &[],
+                invocation: "",
+            });
+            assert!(out.contains(said), "{out}");
+        }
     }
 }

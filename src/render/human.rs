@@ -72,6 +72,9 @@ fn handler(style: Style) -> GraphicalReportHandler {
         .with_links(false)
         .with_show_related_as_nested(true)
         .with_context_lines(CONTEXT_LINES)
+        // A finding code (`factcheck::load::no-claims`) broken at its hyphen could not be
+        // copied into `factcheck explain`; lines still wrap at spaces.
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
 /// One finding drawn by miette, or as its concise line if miette fails or panics: a finding
@@ -176,7 +179,7 @@ pub fn diagnostic(files: &Files, finding: &Finding, invocation: &str) -> Finding
             }
         })
         .collect();
-    let mut help = finding.help.as_deref().map(|h| printable(h).into_owned());
+    let mut help = printable(&finding.help_line()).into_owned();
     if finding.code.is_reviewable() {
         // How to accept it, with the one handle that survives edits of the files.
         let review = format!(
@@ -187,14 +190,14 @@ pub fn diagnostic(files: &Files, finding: &Finding, invocation: &str) -> Finding
             // The paths the user gave, which may hold anything a file name can.
             printable(invocation),
         );
-        help = Some(help.map_or(review.clone(), |h| format!("{h}\n{review}")));
+        help = format!("{help}\n{review}");
     }
     if hidden > 0 {
         let more = format!(
             "and {} (no format lists more than {MAX_LOCATIONS})",
             more_locations(hidden)
         );
-        help = Some(help.map_or(more.clone(), |h| format!("{h}\n{more}")));
+        help = format!("{help}\n{more}");
     }
     let (snippet, labels) = primary.map_or((None, Vec::new()), |(file, locations)| {
         let (snippet, labels) = snippet(files, file, &locations, true);
@@ -207,7 +210,7 @@ pub fn diagnostic(files: &Files, finding: &Finding, invocation: &str) -> Finding
             Severity::Error => miette::Severity::Error,
             Severity::Warning | Severity::Allow => miette::Severity::Warning,
         },
-        help,
+        help: Some(help),
         snippet,
         labels,
         related,

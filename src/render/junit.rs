@@ -190,9 +190,7 @@ fn describe(report: &Report<'_>, finding: &Finding) -> String {
     if hidden > 0 {
         let _ = writeln!(out, "  - and {}", more_locations(hidden));
     }
-    if let Some(help) = &finding.help {
-        let _ = writeln!(out, "help: {}", printable(help));
-    }
+    let _ = writeln!(out, "help: {}", printable(&finding.help_line()));
     if let Status::Reviewed(_) | Status::Baselined = finding.status {
         let _ = writeln!(out, "{}", acceptance(report, finding));
     }

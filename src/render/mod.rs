@@ -112,15 +112,20 @@ impl Summary {
     }
 }
 
+/// A count and its noun, singular for one: "1 warning", "0 warnings", "3 claims". Every
+/// count a user reads goes through here ("1 warnings" was seen).
+#[must_use]
+pub fn counted(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let plural = |n: usize, word: &str| {
-            if n == 1 {
-                format!("{n} {word}")
-            } else {
-                format!("{n} {word}s")
-            }
-        };
+        let plural = counted;
         write!(
             f,
             "{}, {}",
@@ -239,6 +244,26 @@ mod tests {
         assert_eq!(
             summary.to_string(),
             "1 error, 0 warnings in 5 sources, 1 claim, 2 facts (1 compared across sources)"
+        );
+    }
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        assert_eq!(counted(1, "warning"), "1 warning");
+        assert_eq!(counted(0, "warning"), "0 warnings");
+        assert_eq!(counted(2, "finding"), "2 findings");
+        let one_of_each = Summary {
+            sources: 1,
+            claims: 1,
+            facts: 1,
+            compared: 1,
+            errors: 1,
+            warnings: 1,
+            ..Summary::default()
+        };
+        assert_eq!(
+            one_of_each.to_string(),
+            "1 error, 1 warning in 1 source, 1 claim, 1 fact (1 compared across sources)"
         );
     }
 }

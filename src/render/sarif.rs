@@ -221,9 +221,7 @@ fn result_text(finding: &Finding, related: &[(i64, &findings::Location)], hidden
             &format!("And {}, not listed", more_locations(hidden)),
         );
     }
-    if let Some(help) = &finding.help {
-        sentence(&mut text, &format!("Help: {}", plain(help)));
-    }
+    sentence(&mut text, &format!("Help: {}", plain(&finding.help_line())));
     if !text.ends_with(['.', '!', '?']) {
         text.push('.');
     }

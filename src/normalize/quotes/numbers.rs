@@ -184,7 +184,7 @@ fn units_agree(a: &Unit, b: &Unit) -> bool {
 }
 
 /// Whether an ambiguous currency sign may stand for a currency code: `$` for a dollar, `¥`
-/// for the yen or the yuan.
+/// for the yen or the yuan, `Rs` for a rupee.
 fn reads_as(ambiguous: &Currency, code: &str) -> bool {
     const DOLLARS: &[&str] = &[
         "USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "BND", "BSD", "BBD", "BZD", "BMD", "KYD",
@@ -193,6 +193,7 @@ fn reads_as(ambiguous: &Currency, code: &str) -> bool {
     match ambiguous {
         Currency::AmbiguousDollar => DOLLARS.contains(&code),
         Currency::AmbiguousYen => matches!(code, "JPY" | "CNY"),
+        Currency::AmbiguousRupee => matches!(code, "INR" | "PKR" | "NPR" | "LKR" | "MUR" | "SCR"),
         Currency::Code(_) => false,
     }
 }

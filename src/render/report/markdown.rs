@@ -391,20 +391,28 @@ fn inputs(context: &Context<'_>, out: &mut String) {
 }
 
 /// Dataset text in running Markdown: printable, with every character Markdown or HTML could
-/// read as markup escaped.
+/// read as markup backslash-escaped, so that it shows as written in the rendered page and
+/// stays readable in the raw file (`a \<b>`, not `a &lt;b&gt;`: an entity is HTML, and
+/// Markdown does not need it). `<` and `&` followed by a space or the end cannot open a tag,
+/// an autolink or an entity, so they stay as written ("1 < 2", "R & D"); `>` can only quote a
+/// block at the start of a line, so only a leading one is escaped.
 fn text(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    for c in printable(raw).chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '$' | '~' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
+    let shown = printable(raw);
+    let mut out = String::with_capacity(shown.len());
+    let mut chars = shown.chars().peekable();
+    let mut first = true;
+    while let Some(c) = chars.next() {
+        let escape = match c {
+            '<' | '&' => chars.peek().is_some_and(|next| !next.is_whitespace()),
+            '>' => first,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '$' | '~' | '!' => true,
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
         }
+        out.push(c);
+        first = false;
     }
     out
 }
@@ -427,9 +435,70 @@ mod tests {
     fn markup_in_dataset_text_is_escaped() {
         assert_eq!(
             text("<script>alert(1)</script> *x* [a](b) | $5"),
-            "&lt;script&gt;alert(1)&lt;/script&gt; \\*x\\* \\[a\\](b) \\| \\$5"
+            "\\<script>alert(1)\\</script> \\*x\\* \\[a\\](b) \\| \\$5"
         );
+        assert_eq!(text("1 < 2 & 3 > 2"), "1 < 2 & 3 > 2", "nothing to escape");
+        assert_eq!(
+            text("AT&T &amp; &#60; <!-- <?x <a@b.c> <http://x>"),
+            "AT\\&T \\&amp; \\&\\#60; \\<\\!-- \\<?x \\<a@b.c> \\<http://x>"
+        );
+        assert_eq!(text("> quoted"), "\\> quoted");
+        assert_eq!(text("a<"), "a<");
         assert_eq!(cell("a\nb"), "a\\\\nb", "shown as an escaped line break");
         assert_eq!(code("a`b|c"), "a'b\\|c");
+    }
+
+    /// Markdown's reading of backslash escapes: `\\` before ASCII punctuation leaves the
+    /// character as written.
+    fn unescaped(markdown: &str) -> String {
+        let mut out = String::new();
+        let mut chars = markdown.chars().peekable();
+        while let Some(c) = chars.next() {
+            match chars.peek() {
+                Some(&next) if c == '\\' && next.is_ascii_punctuation() => {
+                    out.push(next);
+                    chars.next();
+                }
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// Where an unescaped `<` or `&` is followed by something other than a space, or an
+    /// unescaped `>` starts the text: what could open a tag, an autolink, an entity or a
+    /// block quote.
+    fn markup_openings(markdown: &str) -> Vec<usize> {
+        let chars: Vec<char> = markdown.chars().collect();
+        let mut escaped = false;
+        let mut found = Vec::new();
+        for (i, &c) in chars.iter().enumerate() {
+            if escaped {
+                escaped = false;
+                continue;
+            }
+            let next_is_text = chars.get(i + 1).is_some_and(|n| !n.is_whitespace());
+            match c {
+                '\\' => escaped = true,
+                '<' | '&' if next_is_text => found.push(i),
+                '>' if i == 0 => found.push(i),
+                _ => {}
+            }
+        }
+        found
+    }
+
+    proptest::proptest! {
+        /// The rendered text reads as the text written (once made printable), and nothing
+        /// in it can open HTML, an entity or a quote.
+        #[test]
+        fn escaped_text_shows_as_written_and_opens_no_markup(
+            raw in "[<>&a-z \\\\*_`#!\\[\\];/?@:=-]{0,40}"
+        ) {
+            let markdown = text(&raw);
+            proptest::prop_assert_eq!(unescaped(&markdown), printable(&raw).into_owned());
+            proptest::prop_assert_eq!(markup_openings(&markdown), Vec::<usize>::new());
+            proptest::prop_assert!(!markdown.contains("&lt;") || raw.contains("&lt;"));
+        }
     }
 }
