@@ -1,0 +1,1073 @@
+//! Duckling's phrases fed to factcheck as claim values, and each reading judged against
+//! Duckling's.
+//!
+//! Owns the run (one claims file per dimension, from a source published 2013-02-12, through
+//! `factcheck::check_in` over a `MemoryFs`, each dimension's property declared `date` or
+//! `number` in `rules.toml`), the verdicts and their conventions (README, "Breadth against
+//! Duckling's corpus"), the table and the to-do lists. It must not change what factcheck
+//! reads: it only watches the library's own pipeline.
+//!
+//! Verdicts, in this order:
+//! - **refused**: the claim did not reach the model (a finding says why);
+//! - **unit kept as a plain word**: read as a count of a noun ("3 cup") with the number
+//!   Duckling gives in its own unit;
+//! - **read as Duckling reads it**: see [`judge_date`] and [`judge_amount`];
+//! - **read differently**: anything else. A difference that is a documented convention is
+//!   marked: `previous occurrence` when factcheck reads the same calendar pattern one week or
+//!   one year earlier than Duckling (factcheck takes the latest occurrence on or before the
+//!   publication date, Duckling the next one).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use chrono::{Datelike, Months, NaiveDate};
+use factcheck::findings::Finding;
+use factcheck::fs::MemoryFs;
+use factcheck::load::{Access, Request, RulesPath};
+use factcheck::model::Value;
+use factcheck::model::date::{DateValue, UNBOUNDED_END, UNBOUNDED_START};
+use factcheck::model::quantity::{Currency, Quantity, Unit};
+use factcheck::triage::Policy;
+
+use crate::corpus::{Civil, Dimension, Example, Expected, Grain, Range};
+
+/// Duckling's reference day (Tuesday 2013-02-12 04:30 -02:00), the sources' `published`.
+pub const PUBLISHED: &str = "2013-02-12";
+
+/// How factcheck's reading compares with Duckling's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verdict {
+    Refused,
+    AsDuckling,
+    PlainWord,
+    /// Read differently; `Some` names the documented convention that explains it.
+    Differently(Option<&'static str>),
+}
+
+/// The convention of a date read one cycle earlier than Duckling reads it.
+pub const PREVIOUS_OCCURRENCE: &str = "previous occurrence";
+/// The convention of a date read at the precision of the unit the phrase counts in ("a week
+/// ago" is last week, "three months ago" November 2012), where Duckling reads a day.
+pub const UNIT_PRECISION: &str = "precision of the unit counted";
+
+/// One phrase and what factcheck made of it.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub example: Example,
+    pub verdict: Verdict,
+    /// What factcheck said: its normalized value, or why it refused.
+    pub said: String,
+    /// Why the reading differs, when it does and the harness can tell.
+    pub why: Option<String>,
+    /// Other findings on the claim (code and message).
+    pub notes: Vec<String>,
+}
+
+/// Where each claim's `[[claim]]` table starts in its dimension's claims file, in order.
+type Tables<'e> = BTreeMap<Dimension, Vec<(usize, &'e Example)>>;
+
+/// The dataset: one claims file per dimension (a source published on Duckling's reference
+/// day, one claim per phrase, each under its own subject) and a `rules.toml` declaring each
+/// dimension's property a date or a number.
+fn dataset(examples: &[Example]) -> (MemoryFs, Tables<'_>) {
+    let mut fs = MemoryFs::new();
+    let mut rules = String::new();
+    let mut tables = Tables::new();
+    for example in examples.iter().filter(|e| e.excluded.is_none()) {
+        tables
+            .entry(example.dimension)
+            .or_default()
+            .push((0, example));
+    }
+    for (dimension, claims) in &mut tables {
+        let name = dimension.category();
+        let kind = if *dimension == Dimension::Time {
+            "date"
+        } else {
+            "number"
+        };
+        let _ = writeln!(
+            rules,
+            "[[property]]\nname = \"{name}\"\ntype = \"{kind}\"\n"
+        );
+        let mut text = format!(
+            "[source]\ntitle = \"Duckling {} corpus\"\npublisher = \"Duckling\"\n\
+             published = {PUBLISHED}\n\n",
+            dimension.duckling()
+        );
+        for (index, (start, example)) in claims.iter_mut().enumerate() {
+            *start = text.len();
+            let _ = writeln!(
+                text,
+                "[[claim]]\nsubject = \"phrase {index}\"\nproperty = \"{name}\"\nvalue = {}\n",
+                toml::Value::String(example.phrase.clone())
+            );
+        }
+        fs = fs.with(format!("claims/{name}.toml"), text);
+    }
+    (fs.with("rules.toml", rules), tables)
+}
+
+/// Feeds every example that is not excluded to factcheck and judges each reading.
+pub fn measure(examples: &[Example]) -> Vec<Reading> {
+    let published = day_of(civil_of(PUBLISHED));
+    let (fs, tables) = dataset(examples);
+    let request = Request {
+        claims_dir: "claims".into(),
+        rules: RulesPath::Default("rules.toml".into()),
+        reviews: RulesPath::Default("reviews.toml".into()),
+        access: Access::default(),
+    };
+    let checked = factcheck::check_in(&fs, &request, &Policy::default(), &mut |_| {});
+    let files = &checked.dataset.files;
+
+    // A span's claim: its dimension's file, and the last claim table starting at or before it.
+    let place = |file, offset: u32| -> Option<(Dimension, usize)> {
+        let path = &files.get(file).path;
+        let (dimension, starts) = tables
+            .iter()
+            .find(|(d, _)| path.file_stem().is_some_and(|s| s == d.category()))?;
+        let index = starts.partition_point(|(start, _)| *start <= offset as usize);
+        Some((*dimension, index.checked_sub(1)?))
+    };
+    let mut findings: BTreeMap<(Dimension, usize), Vec<&Finding>> = BTreeMap::new();
+    for finding in &checked.findings {
+        if let Some(at) = finding
+            .locations
+            .first()
+            .and_then(|l| place(l.span.file, l.span.start))
+        {
+            findings.entry(at).or_default().push(finding);
+        }
+    }
+    let values: BTreeMap<(Dimension, usize), &Value> = checked
+        .dataset
+        .claims
+        .iter()
+        .filter_map(|c| Some((place(c.span.file, c.span.start)?, &c.value)))
+        .collect();
+
+    let mut readings = Vec::new();
+    for (dimension, starts) in &tables {
+        for (index, (_, example)) in starts.iter().enumerate() {
+            let at = (*dimension, index);
+            let mut notes: Vec<String> = findings
+                .get(&at)
+                .into_iter()
+                .flatten()
+                .map(|f| format!("{}: {}", f.code.as_str(), f.message))
+                .collect();
+            let (verdict, said, why) = match values.get(&at) {
+                None => {
+                    let said = if notes.is_empty() {
+                        "(no finding says why)".to_owned()
+                    } else {
+                        notes.remove(0)
+                    };
+                    (Verdict::Refused, said, None)
+                }
+                Some(Value::Date(date)) => {
+                    let (verdict, why) =
+                        judge_date(&example.phrase, &example.expected, date, published);
+                    (verdict, date.describe(), why)
+                }
+                Some(Value::Number(quantity)) => {
+                    let (verdict, why) = judge_amount(&example.expected, quantity);
+                    (verdict, quantity.describe(), why)
+                }
+                Some(other) => (
+                    Verdict::Differently(None),
+                    format!("{other:?}"),
+                    Some("not read as a date or a number".to_owned()),
+                ),
+            };
+            readings.push(Reading {
+                example: (*example).clone(),
+                verdict,
+                said,
+                why,
+                notes,
+            });
+        }
+    }
+    readings
+}
+
+fn civil_of(text: &str) -> Civil {
+    let mut parts = text.split('-').map(|p| p.parse::<u32>().unwrap_or(1));
+    let year = parts.next().unwrap_or(1);
+    Civil {
+        year: i32::try_from(year).unwrap_or(1),
+        month: parts.next().unwrap_or(1),
+        day: parts.next().unwrap_or(1),
+    }
+}
+
+fn date_of(civil: Civil) -> NaiveDate {
+    NaiveDate::from_ymd_opt(civil.year, civil.month, civil.day).unwrap_or_default()
+}
+
+/// factcheck's day number of a civil date.
+fn day_of(civil: Civil) -> i32 {
+    date_of(civil).num_days_from_ce()
+}
+
+/// The days, first and last, of the grain period that starts at `at`.
+fn period(at: Civil, grain: Grain) -> (i32, i32) {
+    let start = date_of(at);
+    let after = match grain {
+        Grain::Week => start + chrono::Days::new(7),
+        Grain::Month => start + Months::new(1),
+        Grain::Quarter => start + Months::new(3),
+        Grain::Year => start + Months::new(12),
+        _ => start + chrono::Days::new(1),
+    };
+    (start.num_days_from_ce(), after.num_days_from_ce() - 1)
+}
+
+/// Duckling's reading of a date as the days it names, first and last.
+fn duckling_days(expected: &Expected) -> Option<(i32, i32)> {
+    match expected {
+        Expected::Instant { at, grain } => Some(period(*at, *grain)),
+        // Duckling's intervals end before `to`.
+        Expected::Interval { from, to, .. } => Some((day_of(*from), day_of(*to) - 1)),
+        _ => None,
+    }
+}
+
+/// A date reading against Duckling's.
+///
+/// Read as Duckling reads it when factcheck's interval, widened by its margin, contains every
+/// day of Duckling's (the instant's grain period: the day, the Monday-to-Sunday week, the
+/// month, the quarter, the year; or the interval up to but excluding its end) and is at most
+/// twice as long (a reading of "March 3" as all of March is less precise, not the same).
+/// An open interval ("since 2014", "through 2014") reads as Duckling's when the same side is
+/// open and the closed end falls within the grain period Duckling names or next to it
+/// (Duckling writes "after 2014" and "since 2014" both as from 2014-01-01, and "through 2014"
+/// as before 2014-01-01); an open end closed at the publication date counts as open.
+pub fn judge_date(
+    phrase: &str,
+    expected: &Expected,
+    date: &DateValue,
+    published: i32,
+) -> (Verdict, Option<String>) {
+    if let Expected::Open { after, at, grain } = expected {
+        let (first, last) = period(*at, *grain);
+        let matches = if *after {
+            (first..=last + 1).contains(&date.earliest)
+                && (date.latest == UNBOUNDED_END || date.latest >= published)
+        } else {
+            date.earliest == UNBOUNDED_START && (first - 1..=last).contains(&date.latest)
+        };
+        return if matches {
+            (Verdict::AsDuckling, None)
+        } else {
+            (Verdict::Differently(None), None)
+        };
+    }
+    let Some(duckling) = duckling_days(expected) else {
+        return (
+            Verdict::Differently(None),
+            Some("no date expected".to_owned()),
+        );
+    };
+    if agrees(date, duckling) {
+        return (Verdict::AsDuckling, None);
+    }
+    let earlier = [
+        shifted_days(duckling, -7),
+        shifted_years(expected, -1).unwrap_or(duckling),
+    ];
+    if earlier
+        .iter()
+        .any(|&days| days != duckling && agrees(date, days))
+    {
+        return (
+            Verdict::Differently(Some(PREVIOUS_OCCURRENCE)),
+            Some("one cycle before Duckling's (the latest on or before publication)".to_owned()),
+        );
+    }
+    if contains(date, duckling) {
+        if let Some(unit) = calendar_unit(date) {
+            if phrase.to_lowercase().contains(unit) {
+                return (
+                    Verdict::Differently(Some(UNIT_PRECISION)),
+                    Some(format!(
+                        "the whole {unit} around Duckling's, as the phrase counts in {unit}s"
+                    )),
+                );
+            }
+        }
+    }
+    let why = if contains(date, duckling) {
+        "less precise than Duckling's"
+    } else if overlaps(date, duckling) {
+        "overlaps Duckling's"
+    } else {
+        "disjoint from Duckling's"
+    };
+    (Verdict::Differently(None), Some(why.to_owned()))
+}
+
+/// The calendar unit a date's interval is exactly: a Monday-to-Sunday week, a month, a year.
+fn calendar_unit(date: &DateValue) -> Option<&'static str> {
+    let first = NaiveDate::from_num_days_from_ce_opt(date.earliest)?;
+    let last = NaiveDate::from_num_days_from_ce_opt(date.latest)?;
+    let next = last.succ_opt()?;
+    if first.weekday() == chrono::Weekday::Mon && date.latest - date.earliest == 6 {
+        Some("week")
+    } else if first.day() == 1 && next.day() == 1 && first.month() == 1 && next.month() == 1 {
+        (next.year() == first.year() + 1).then_some("year")
+    } else if first.day() == 1 && next.day() == 1 && first.month0() != next.month0() {
+        (first + Months::new(1) == next).then_some("month")
+    } else {
+        None
+    }
+}
+
+fn widened(date: &DateValue) -> (i64, i64) {
+    let margin = i64::from(date.margin);
+    let low = if date.earliest == UNBOUNDED_START {
+        i64::MIN
+    } else {
+        i64::from(date.earliest) - margin
+    };
+    let high = if date.latest == UNBOUNDED_END {
+        i64::MAX
+    } else {
+        i64::from(date.latest) + margin
+    };
+    (low, high)
+}
+
+fn contains(date: &DateValue, (first, last): (i32, i32)) -> bool {
+    let (low, high) = widened(date);
+    low <= i64::from(first) && i64::from(last) <= high
+}
+
+fn overlaps(date: &DateValue, (first, last): (i32, i32)) -> bool {
+    let (low, high) = widened(date);
+    low <= i64::from(last) && i64::from(first) <= high
+}
+
+fn agrees(date: &DateValue, days: (i32, i32)) -> bool {
+    let bounded = date.earliest != UNBOUNDED_START && date.latest != UNBOUNDED_END;
+    let length = i64::from(date.latest) - i64::from(date.earliest) + 1;
+    let duckling_length = i64::from(days.1) - i64::from(days.0) + 1;
+    bounded && contains(date, days) && length <= 2 * duckling_length
+}
+
+fn shifted_days((first, last): (i32, i32), by: i32) -> (i32, i32) {
+    (first + by, last + by)
+}
+
+/// Duckling's days with the year moved by `by`: the same month and day (and grain).
+fn shifted_years(expected: &Expected, by: i32) -> Option<(i32, i32)> {
+    let move_year = |c: Civil| Civil {
+        year: c.year + by,
+        ..c
+    };
+    let valid = |c: Civil| NaiveDate::from_ymd_opt(c.year, c.month, c.day).is_some();
+    match expected {
+        Expected::Instant { at, grain } if valid(move_year(*at)) => {
+            Some(period(move_year(*at), *grain))
+        }
+        Expected::Interval { from, to, .. } if valid(move_year(*from)) && valid(move_year(*to)) => {
+            Some((day_of(move_year(*from)), day_of(move_year(*to)) - 1))
+        }
+        _ => None,
+    }
+}
+
+/// A unit as a linear map to its kind's canonical unit: `canonical = value · factor + offset`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Scale {
+    kind: Kind,
+    factor: f64,
+    offset: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Metres.
+    Length,
+    /// Kilograms.
+    Mass,
+    /// Litres.
+    Volume,
+    /// Days.
+    Duration,
+    /// Kelvin.
+    Temperature,
+}
+
+const fn linear(kind: Kind, factor: f64) -> Scale {
+    Scale {
+        kind,
+        factor,
+        offset: 0.0,
+    }
+}
+
+const CELSIUS: Scale = Scale {
+    kind: Kind::Temperature,
+    factor: 1.0,
+    offset: 273.15,
+};
+const FAHRENHEIT: Scale = Scale {
+    kind: Kind::Temperature,
+    factor: 5.0 / 9.0,
+    offset: 273.15 - 32.0 * 5.0 / 9.0,
+};
+/// The mean Gregorian year, in days.
+const YEAR_DAYS: f64 = 365.2425;
+
+/// Duckling's units, each with the readings it allows (an ambiguous unit allows several).
+///
+/// `M` is Duckling's ambiguous "m" (metres or miles); `Degree` leaves the scale open (Celsius
+/// or Fahrenheit); a gallon is the US or the imperial one; a cup is the US cup.
+fn duckling_unit(unit: &str) -> Vec<Scale> {
+    use Kind::{Length, Mass, Volume};
+    match unit {
+        "Kilometre" => vec![linear(Length, 1000.0)],
+        "Metre" => vec![linear(Length, 1.0)],
+        "Centimetre" => vec![linear(Length, 0.01)],
+        "Millimetre" => vec![linear(Length, 0.001)],
+        "Mile" => vec![linear(Length, 1609.344)],
+        "Yard" => vec![linear(Length, 0.9144)],
+        "Foot" => vec![linear(Length, 0.3048)],
+        "Inch" => vec![linear(Length, 0.0254)],
+        "M" => vec![linear(Length, 1.0), linear(Length, 1609.344)],
+        "Gram" => vec![linear(Mass, 0.001)],
+        "Pound" => vec![linear(Mass, 0.453_592_37)],
+        "Ounce" => vec![linear(Mass, 0.028_349_523_125)],
+        "Litre" => vec![linear(Volume, 1.0)],
+        "Millilitre" => vec![linear(Volume, 0.001)],
+        "Hectolitre" => vec![linear(Volume, 100.0)],
+        "Gallon" => vec![linear(Volume, 3.785_411_784), linear(Volume, 4.546_09)],
+        "Cup" => vec![linear(Volume, 0.236_588_236_5)],
+        "Celsius" => vec![CELSIUS],
+        "Fahrenheit" => vec![FAHRENHEIT],
+        "Degree" => vec![CELSIUS, FAHRENHEIT],
+        _ => Vec::new(),
+    }
+}
+
+/// factcheck's base unit of a measure dimension, by the name it shows. Base units the harness
+/// does not know make the reading "read differently" with the reason, so that a new dimension
+/// is noticed here.
+fn factcheck_base(base: &str) -> Option<Scale> {
+    use Kind::{Duration, Length, Mass, Volume};
+    Some(match base {
+        "m" => linear(Length, 1.0),
+        "kg" => linear(Mass, 1.0),
+        "g" => linear(Mass, 0.001),
+        "l" | "L" | "litre" | "litres" | "liter" | "liters" => linear(Volume, 1.0),
+        "m³" | "m3" => linear(Volume, 1000.0),
+        "days" | "day" => linear(Duration, 1.0),
+        "s" | "seconds" => linear(Duration, 1.0 / 86_400.0),
+        "°C" | "C" | "celsius" => CELSIUS,
+        "°F" | "F" | "fahrenheit" => FAHRENHEIT,
+        "K" | "kelvin" => Scale {
+            kind: Kind::Temperature,
+            factor: 1.0,
+            offset: 0.0,
+        },
+        _ => return None,
+    })
+}
+
+fn grain_days(grain: Grain) -> f64 {
+    match grain {
+        Grain::Second => 1.0 / 86_400.0,
+        Grain::Minute => 1.0 / 1_440.0,
+        Grain::Hour => 1.0 / 24.0,
+        Grain::Day => 1.0,
+        Grain::Week => 7.0,
+        Grain::Month => YEAR_DAYS / 12.0,
+        Grain::Quarter => YEAR_DAYS / 4.0,
+        Grain::Year => YEAR_DAYS,
+    }
+}
+
+fn convert(range: Range, from: Scale, to: Scale) -> Range {
+    let map = |v: f64| (v * from.factor + from.offset - to.offset) / to.factor;
+    match range {
+        Range::Exact(v) => Range::Exact(map(v)),
+        Range::Between(a, b) => Range::Between(map(a), map(b)),
+        Range::Under(v) => Range::Under(map(v)),
+        Range::Above(v) => Range::Above(map(v)),
+    }
+}
+
+/// Whether a quantity's numbers are Duckling's range, in the same unit.
+///
+/// A point is read as Duckling's when factcheck's range, widened by its tolerance, holds it
+/// (both ends finite); a range when both ends are Duckling's within the tolerance; "under v"
+/// when the upper end is v (the lower end is open or zero); "above v" when the lower end is v
+/// and the upper end open. `relative` is extra slack as a fraction of the value (calendar
+/// units of varying length); a further 1e-9 absorbs rounding.
+fn numbers_match(quantity: &Quantity, range: Range, relative: f64) -> bool {
+    let slack = |v: f64| quantity.tolerance + (1e-9 + relative) * v.abs().max(1e-9);
+    let near = |x: f64, v: f64| (x - v).abs() <= slack(v);
+    let (low, high) = (quantity.low, quantity.high);
+    match range {
+        Range::Exact(v) => {
+            low.is_finite() && high.is_finite() && low - slack(v) <= v && v <= high + slack(v)
+        }
+        Range::Between(a, b) => near(low, a) && near(high, b),
+        Range::Under(v) => near(high, v) && low < v,
+        Range::Above(v) => near(low, v) && high == f64::INFINITY,
+    }
+}
+
+/// An amount reading against Duckling's.
+///
+/// - a numeral: no unit, and the number (see [`numbers_match`]);
+/// - money: the currency (Duckling's generic `Dollar` is factcheck's ambiguous dollar or USD;
+///   its generic `Pound`, `Dinar`, `Riyal`, `Rial` any currency of that name; `Unnamed`
+///   ("bucks") and `Cent` any currency, cents as hundredths) and the amount;
+/// - a measure: the dimension, and the amount converted to factcheck's base unit (metres,
+///   kilograms, days…). Duckling's product ("of meat") is not compared: factcheck's quantity
+///   has no place for it;
+/// - a duration: the number of days (a month is 365.2425 / 12 days, a quarter and a year
+///   accordingly, within 0.1 %).
+pub fn judge_amount(expected: &Expected, quantity: &Quantity) -> (Verdict, Option<String>) {
+    let differently = |why: String| (Verdict::Differently(None), Some(why));
+    let (own_range, relative) = match expected {
+        Expected::Number(v) => (Range::Exact(*v), 0.0),
+        Expected::Duration { value, grain } => (
+            Range::Exact(*value),
+            if matches!(grain, Grain::Month | Grain::Quarter | Grain::Year) {
+                1e-3
+            } else {
+                0.0
+            },
+        ),
+        Expected::Amount { range, .. } => (*range, 0.0),
+        _ => return differently("no amount expected".to_owned()),
+    };
+    match (&quantity.unit, expected) {
+        (Unit::None, Expected::Number(_)) => {
+            if numbers_match(quantity, own_range, 0.0) {
+                (Verdict::AsDuckling, None)
+            } else {
+                differently("another number".to_owned())
+            }
+        }
+        (_, Expected::Number(_)) => differently("a unit where Duckling reads a bare number".into()),
+        (Unit::Count(noun), _) => {
+            if plain_word_matches(expected, own_range, relative, noun, quantity) {
+                (Verdict::PlainWord, None)
+            } else {
+                differently(format!("another number of `{noun}`"))
+            }
+        }
+        (Unit::None, _) => differently("no unit".to_owned()),
+        (Unit::Percent, _) => differently("a percentage".to_owned()),
+        (Unit::Currency(currency), Expected::Amount { unit, range, .. }) => {
+            let Some(range) = money_in(unit, *range, currency) else {
+                return differently(format!("another currency than Duckling's {unit}"));
+            };
+            if numbers_match(quantity, range, 0.0) {
+                (Verdict::AsDuckling, None)
+            } else {
+                differently("another amount".to_owned())
+            }
+        }
+        (Unit::Currency(_), _) => differently("money".to_owned()),
+        (Unit::Measure(dimension), _) => {
+            let base = dimension.base_unit();
+            let Some(to) = factcheck_base(base) else {
+                return differently(format!("the harness does not know the base unit `{base}`"));
+            };
+            let alternatives = match expected {
+                Expected::Duration { grain, .. } => {
+                    vec![linear(Kind::Duration, grain_days(*grain))]
+                }
+                Expected::Amount { unit, .. } => duckling_unit(unit),
+                _ => Vec::new(),
+            };
+            let same_kind: Vec<Scale> = alternatives
+                .into_iter()
+                .filter(|from| from.kind == to.kind)
+                .collect();
+            if same_kind.is_empty() {
+                return differently(format!("another dimension ({base})"));
+            }
+            if same_kind
+                .iter()
+                .any(|from| numbers_match(quantity, convert(own_range, *from, to), relative))
+            {
+                (Verdict::AsDuckling, None)
+            } else {
+                differently("another amount".to_owned())
+            }
+        }
+    }
+}
+
+/// Whether a count of `noun` is Duckling's amount: the number Duckling gives in its own unit
+/// ("10 cent", "42 kuwaiti dinar", "2 more minute"), or the number times the unit the noun
+/// names ("2,000 milligram" is Duckling's 2 grams, "15.5 minute" its 930 seconds).
+fn plain_word_matches(
+    expected: &Expected,
+    own_range: Range,
+    relative: f64,
+    noun: &str,
+    quantity: &Quantity,
+) -> bool {
+    if numbers_match(quantity, own_range, relative) {
+        return true;
+    }
+    let duckling = match expected {
+        Expected::Duration { grain, .. } => vec![linear(Kind::Duration, grain_days(*grain))],
+        Expected::Amount { unit, .. } => duckling_unit(unit),
+        _ => Vec::new(),
+    };
+    let written = unit_word(noun);
+    duckling.iter().any(|from| {
+        written.iter().any(|to| {
+            from.kind == to.kind
+                && numbers_match(quantity, convert(own_range, *from, *to), relative)
+        })
+    })
+}
+
+/// The units a counted noun names, as the harness reads it: the words of Duckling's
+/// dimensions, singular or plural, with dots dropped ("k.g."), the part before "of" ("cup of
+/// sugar") and the last word ("degrees celsius").
+fn unit_word(noun: &str) -> Vec<Scale> {
+    use Kind::{Duration, Length, Mass, Volume};
+    let noun = noun.to_lowercase().replace('.', "");
+    let noun = noun
+        .split(" of ")
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    let last = noun.rsplit(' ').next().unwrap_or_default().to_owned();
+    let candidates = [
+        noun.clone(),
+        noun.strip_suffix('s').unwrap_or(&noun).to_owned(),
+        last.clone(),
+        last.strip_suffix('s').unwrap_or(&last).to_owned(),
+    ];
+    for word in candidates {
+        let scale = match word.as_str() {
+            "km" | "kilometre" | "kilometer" => vec![linear(Length, 1000.0)],
+            "m" | "metre" | "meter" => vec![linear(Length, 1.0)],
+            "cm" | "centimetre" | "centimeter" => vec![linear(Length, 0.01)],
+            "mm" | "millimetre" | "millimeter" => vec![linear(Length, 0.001)],
+            "mi" | "mile" => vec![linear(Length, 1609.344)],
+            "yd" | "yard" => vec![linear(Length, 0.9144)],
+            "ft" | "foot" | "feet" => vec![linear(Length, 0.3048)],
+            "in" | "inch" | "inche" => vec![linear(Length, 0.0254)],
+            "mg" | "milligram" => vec![linear(Mass, 1e-6)],
+            "g" | "gram" => vec![linear(Mass, 0.001)],
+            "kg" | "kilogram" => vec![linear(Mass, 1.0)],
+            "lb" | "pound" => vec![linear(Mass, 0.453_592_37)],
+            "oz" | "ounce" => vec![linear(Mass, 0.028_349_523_125)],
+            "ml" | "millilitre" | "milliliter" => vec![linear(Volume, 0.001)],
+            "l" | "litre" | "liter" => vec![linear(Volume, 1.0)],
+            "hl" | "hectolitre" | "hectoliter" => vec![linear(Volume, 100.0)],
+            "gal" | "gallon" => vec![linear(Volume, 3.785_411_784), linear(Volume, 4.546_09)],
+            "cup" => vec![linear(Volume, 0.236_588_236_5)],
+            "sec" | "second" => vec![linear(Duration, grain_days(Grain::Second))],
+            "min" | "minute" => vec![linear(Duration, grain_days(Grain::Minute))],
+            "h" | "hr" | "hour" => vec![linear(Duration, grain_days(Grain::Hour))],
+            "day" => vec![linear(Duration, 1.0)],
+            "week" => vec![linear(Duration, 7.0)],
+            "month" => vec![linear(Duration, grain_days(Grain::Month))],
+            "quarter" => vec![linear(Duration, grain_days(Grain::Quarter))],
+            "year" => vec![linear(Duration, YEAR_DAYS)],
+            "celsius" | "c" | "°c" => vec![CELSIUS],
+            "fahrenheit" | "f" | "°f" => vec![FAHRENHEIT],
+            "degree" | "deg" | "°" => vec![CELSIUS, FAHRENHEIT],
+            _ => continue,
+        };
+        return scale;
+    }
+    Vec::new()
+}
+
+/// Duckling's money range in factcheck's currency, when the currencies are compatible.
+fn money_in(unit: &str, range: Range, currency: &Currency) -> Option<Range> {
+    let code = match currency {
+        Currency::Code(code) => code.as_str(),
+        Currency::AmbiguousDollar => "$",
+        Currency::AmbiguousYen => "¥",
+    };
+    let compatible = match unit {
+        "Unnamed" | "Cent" => true,
+        "Dollar" => matches!(code, "$" | "USD"),
+        "Pound" => matches!(
+            code,
+            "GBP" | "EGP" | "LBP" | "SYP" | "SDG" | "SSP" | "FKP" | "GIP" | "SHP"
+        ),
+        "Dinar" => matches!(
+            code,
+            "BHD" | "DZD" | "IQD" | "JOD" | "KWD" | "LYD" | "MKD" | "RSD" | "TND"
+        ),
+        "Riyal" => matches!(code, "SAR" | "QAR" | "OMR" | "YER"),
+        "Rial" => matches!(code, "IRR" | "OMR" | "YER"),
+        "CNY" | "JPY" => code == unit || code == "¥",
+        iso => code == iso,
+    };
+    if !compatible {
+        return None;
+    }
+    Some(if unit == "Cent" {
+        let map = |v: f64| v / 100.0;
+        match range {
+            Range::Exact(v) => Range::Exact(map(v)),
+            Range::Between(a, b) => Range::Between(map(a), map(b)),
+            Range::Under(v) => Range::Under(map(v)),
+            Range::Above(v) => Range::Above(map(v)),
+        }
+    } else {
+        range
+    })
+}
+
+/// The counts of one category's readings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub phrases: usize,
+    pub refused: usize,
+    pub as_duckling: usize,
+    pub plain_word: usize,
+    pub differently: usize,
+    /// Of `differently`, those a documented convention explains, by convention.
+    pub conventions: BTreeMap<&'static str, usize>,
+}
+
+impl Counts {
+    pub fn of<'a>(readings: impl IntoIterator<Item = &'a Reading>) -> Counts {
+        let mut counts = Counts::default();
+        for reading in readings {
+            counts.phrases += 1;
+            match reading.verdict {
+                Verdict::Refused => counts.refused += 1,
+                Verdict::AsDuckling => counts.as_duckling += 1,
+                Verdict::PlainWord => counts.plain_word += 1,
+                Verdict::Differently(convention) => {
+                    counts.differently += 1;
+                    if let Some(convention) = convention {
+                        *counts.conventions.entry(convention).or_default() += 1;
+                    }
+                }
+            }
+        }
+        counts
+    }
+
+    /// Read differently by a documented convention.
+    pub fn by_convention(&self) -> usize {
+        self.conventions.values().sum()
+    }
+
+    /// "22 (15 previous occurrence, 6 precision of the unit counted)".
+    pub fn differently_text(&self) -> String {
+        if self.conventions.is_empty() {
+            return self.differently.to_string();
+        }
+        let parts: Vec<String> = self
+            .conventions
+            .iter()
+            .map(|(name, n)| format!("{n} {name}"))
+            .collect();
+        format!("{} ({})", self.differently, parts.join(", "))
+    }
+}
+
+/// The rows of the table: the issue's five categories.
+pub const ROWS: [(&str, &[Dimension]); 5] = [
+    ("dates (no clock time, no holiday)", &[Dimension::Time]),
+    ("money", &[Dimension::AmountOfMoney]),
+    ("distance", &[Dimension::Distance]),
+    ("numeral", &[Dimension::Numeral]),
+    (
+        "quantity / duration / volume / temperature",
+        &[
+            Dimension::Quantity,
+            Dimension::Duration,
+            Dimension::Volume,
+            Dimension::Temperature,
+        ],
+    ),
+];
+
+/// The counts of the readings of some dimensions.
+pub fn counts(readings: &[Reading], dimensions: &[Dimension]) -> Counts {
+    Counts::of(
+        readings
+            .iter()
+            .filter(|r| dimensions.contains(&r.example.dimension)),
+    )
+}
+
+/// The table, in Markdown, with a breakdown of the last row by dimension.
+pub fn table(readings: &[Reading]) -> String {
+    let mut out = String::from(
+        "| category | phrases | refused | read as Duckling reads it | unit kept as a plain word | read differently |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: |\n",
+    );
+    let row = |out: &mut String, name: &str, dimensions: &[Dimension]| {
+        let c = counts(readings, dimensions);
+        let plain = if dimensions == [Dimension::Time] || dimensions == [Dimension::Numeral] {
+            "–".to_owned()
+        } else {
+            c.plain_word.to_string()
+        };
+        let differently = c.differently_text();
+        let _ = writeln!(
+            out,
+            "| {name} | {} | {} | {} | {plain} | {differently} |",
+            c.phrases, c.refused, c.as_duckling
+        );
+    };
+    for (name, dimensions) in ROWS {
+        row(&mut out, name, dimensions);
+    }
+    for dimension in ROWS[4].1 {
+        row(
+            &mut out,
+            &format!("  of which {}", dimension.category()),
+            &[*dimension],
+        );
+    }
+    out
+}
+
+/// One category's to-do list: every phrase not read as Duckling reads it, grouped by verdict,
+/// with Duckling's reading and what factcheck said.
+pub fn list(readings: &[Reading], dimension: Dimension, header: &str) -> String {
+    let mine: Vec<&Reading> = readings
+        .iter()
+        .filter(|r| r.example.dimension == dimension)
+        .collect();
+    let c = Counts::of(mine.iter().copied());
+    let mut out = format!(
+        "{header}\n# {}: {} phrases, {} refused, {} read as Duckling, {} unit kept as a plain word, \
+         {} read differently\n",
+        dimension.category(),
+        c.phrases,
+        c.refused,
+        c.as_duckling,
+        c.plain_word,
+        c.differently_text(),
+    );
+    let section = |verdict| match verdict {
+        Verdict::Refused => Some("REFUSED"),
+        Verdict::Differently(None) => Some("READ DIFFERENTLY"),
+        Verdict::Differently(Some(_)) => Some("READ DIFFERENTLY BY A CONVENTION"),
+        Verdict::PlainWord => Some("UNIT KEPT AS A PLAIN WORD"),
+        Verdict::AsDuckling => None,
+    };
+    for title in [
+        "REFUSED",
+        "READ DIFFERENTLY",
+        "READ DIFFERENTLY BY A CONVENTION",
+        "UNIT KEPT AS A PLAIN WORD",
+    ] {
+        let chosen: Vec<&&Reading> = mine
+            .iter()
+            .filter(|r| section(r.verdict) == Some(title))
+            .collect();
+        let _ = writeln!(out, "\n## {title} ({})\n", chosen.len());
+        for reading in chosen {
+            let _ = writeln!(
+                out,
+                "{}\n    line {}, Duckling: {}\n    factcheck: {}",
+                reading.example.phrase,
+                reading.example.line,
+                reading.example.expected,
+                reading.said.replace('\n', " ")
+            );
+            if let Some(why) = &reading.why {
+                let _ = writeln!(out, "    why: {why}");
+            }
+            for note in &reading.notes {
+                let _ = writeln!(out, "    also: {}", note.replace('\n', " "));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use factcheck::model::date::Granularity;
+
+    fn date(first: &str, last: &str, margin: u32) -> DateValue {
+        DateValue {
+            earliest: day_of(civil_of(first)),
+            latest: day_of(civil_of(last)),
+            granularity: Granularity::Day,
+            margin,
+            approximate: false,
+            relative: false,
+        }
+    }
+
+    fn instant(at: &str, grain: Grain) -> Expected {
+        Expected::Instant {
+            at: civil_of(at),
+            grain,
+        }
+    }
+
+    #[test]
+    fn a_date_agrees_when_it_holds_duckling_days_and_is_not_much_vaguer() {
+        let published = day_of(civil_of(PUBLISHED));
+        let march = instant("2013-03-01", Grain::Month);
+        let judge = |d: &DateValue| judge_date("March", &march, d, published).0;
+        assert_eq!(
+            judge(&date("2013-03-01", "2013-03-31", 0)),
+            Verdict::AsDuckling
+        );
+        assert_eq!(
+            judge(&date("2013-01-01", "2013-12-31", 0)),
+            Verdict::Differently(None),
+            "a year is less precise than a month"
+        );
+        assert_eq!(
+            judge(&date("2012-03-01", "2012-03-31", 0)),
+            Verdict::Differently(Some(PREVIOUS_OCCURRENCE))
+        );
+        let monday = instant("2013-02-18", Grain::Day);
+        assert_eq!(
+            judge_date(
+                "Monday",
+                &monday,
+                &date("2013-02-11", "2013-02-11", 0),
+                published
+            )
+            .0,
+            Verdict::Differently(Some(PREVIOUS_OCCURRENCE))
+        );
+        assert_eq!(
+            judge_date(
+                "Monday",
+                &monday,
+                &date("2013-02-17", "2013-02-17", 0),
+                published
+            )
+            .0,
+            Verdict::Differently(None)
+        );
+        let week = instant("2013-02-11", Grain::Week);
+        assert_eq!(
+            judge_date(
+                "this week",
+                &week,
+                &date("2013-02-11", "2013-02-17", 0),
+                published
+            )
+            .0,
+            Verdict::AsDuckling
+        );
+        let early_march = Expected::Interval {
+            from: civil_of("2013-03-01"),
+            to: civil_of("2013-03-11"),
+            grain: Grain::Day,
+        };
+        assert_eq!(
+            judge_date(
+                "early March",
+                &early_march,
+                &date("2013-03-01", "2013-03-08", 3),
+                published
+            )
+            .0,
+            Verdict::AsDuckling,
+            "within the margin"
+        );
+    }
+
+    fn quantity(low: f64, high: f64, tolerance: f64, unit: Unit) -> Quantity {
+        Quantity {
+            low,
+            high,
+            tolerance,
+            unit,
+            base: None,
+            approximate: false,
+            vague: false,
+        }
+    }
+
+    #[test]
+    fn amounts_compare_in_factcheck_base_unit_and_currency() {
+        let miles = Expected::Amount {
+            unit: "Mile".into(),
+            range: Range::Under(3.5),
+            product: None,
+        };
+        let length = Unit::Measure(factcheck::model::quantity::Dimension::Length);
+        let metres = 3.5 * 1609.344;
+        assert_eq!(
+            judge_amount(&miles, &quantity(0.0, metres, 0.0, length.clone())).0,
+            Verdict::AsDuckling
+        );
+        assert_eq!(
+            judge_amount(&miles, &quantity(0.0, 3.5, 0.0, length)).0,
+            Verdict::Differently(None)
+        );
+        assert_eq!(
+            judge_amount(&miles, &quantity(0.0, 3.5, 0.0, Unit::Count("mile".into()))).0,
+            Verdict::PlainWord
+        );
+        let rupees = Expected::Amount {
+            unit: "INR".into(),
+            range: Range::Exact(5e5),
+            product: None,
+        };
+        assert_eq!(
+            judge_amount(
+                &rupees,
+                &quantity(5.0, 5.0, 0.5, Unit::Count("lakh rupee".into()))
+            )
+            .0,
+            Verdict::Differently(None),
+            "5 of a unit called `lakh rupee` is a misreading"
+        );
+        let dollars = Expected::Amount {
+            unit: "Dollar".into(),
+            range: Range::Exact(10.0),
+            product: None,
+        };
+        let usd = Unit::Currency(Currency::Code("USD".into()));
+        assert_eq!(
+            judge_amount(&dollars, &quantity(10.0, 10.0, 0.5, usd)).0,
+            Verdict::AsDuckling
+        );
+        let eur = Unit::Currency(Currency::Code("EUR".into()));
+        assert_eq!(
+            judge_amount(&dollars, &quantity(10.0, 10.0, 0.5, eur)).0,
+            Verdict::Differently(None)
+        );
+        let numeral = Expected::Number(2.2e6);
+        assert_eq!(
+            judge_amount(&numeral, &quantity(2.0, 2.0, 0.5, Unit::None)).0,
+            Verdict::Differently(None),
+            "two point two million is not 2"
+        );
+        let celsius = Expected::Amount {
+            unit: "Degree".into(),
+            range: Range::Exact(-2.0),
+            product: None,
+        };
+        assert_eq!(
+            judge_amount(
+                &celsius,
+                &quantity(2.0, 2.0, 0.5, Unit::Count("degree".into()))
+            )
+            .0,
+            Verdict::Differently(None),
+            "2 degrees below zero is not +2"
+        );
+    }
+}
