@@ -278,9 +278,10 @@ pub fn judge_date(
         shifted_days(duckling, -7),
         shifted_years(expected, -1).unwrap_or(duckling),
     ];
-    if earlier
-        .iter()
-        .any(|&days| days != duckling && agrees(date, days))
+    if names_a_pattern_alone(phrase)
+        && earlier
+            .iter()
+            .any(|&days| days != duckling && agrees(date, days))
     {
         return (
             Verdict::Differently(Some(PREVIOUS_OCCURRENCE)),
@@ -307,6 +308,22 @@ pub fn judge_date(
         "disjoint from Duckling's"
     };
     (Verdict::Differently(None), Some(why.to_owned()))
+}
+
+/// Whether a phrase names a calendar pattern and nothing that picks its occurrence: no year
+/// (no number of four digits, no "year"), and none of "this", "next", "last", "coming",
+/// "past", "previous", "ago", "from", "after", "before", "hence", "in". Only such a phrase
+/// ("Monday", "March 3") may be read at its previous occurrence by convention; "next Tuesday"
+/// read a week early is a misreading.
+fn names_a_pattern_alone(phrase: &str) -> bool {
+    const PICKS: [&str; 13] = [
+        "this", "next", "last", "coming", "past", "previous", "ago", "from", "after", "before",
+        "hence", "in", "year",
+    ];
+    let lower = phrase.to_lowercase();
+    !lower.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        PICKS.contains(&word) || (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 /// The calendar unit a date's interval is exactly: a Monday-to-Sunday week, a month, a year.
@@ -564,7 +581,6 @@ pub fn judge_amount(expected: &Expected, quantity: &Quantity) -> (Verdict, Optio
             }
         }
         (Unit::None, _) => differently("no unit".to_owned()),
-        (Unit::Percent, _) => differently("a percentage".to_owned()),
         (Unit::Currency(currency), Expected::Amount { unit, range, .. }) => {
             let Some(range) = money_in(unit, *range, currency) else {
                 return differently(format!("another currency than Duckling's {unit}"));
@@ -604,6 +620,8 @@ pub fn judge_amount(expected: &Expected, quantity: &Quantity) -> (Verdict, Optio
                 differently("another amount".to_owned())
             }
         }
+        // A percentage, or a unit the model gains later.
+        (unit, _) => differently(format!("read as {}", unit.describe())),
     }
 }
 
@@ -899,17 +917,16 @@ pub fn list(readings: &[Reading], dimension: Dimension, header: &str) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use factcheck::model::date::Granularity;
+    use factcheck::normalize::date::parse_date;
+    use factcheck::normalize::number::parse_number;
 
+    /// A date from first to last day, built from one factcheck reads (so that fields the model
+    /// gains later keep their defaults).
     fn date(first: &str, last: &str, margin: u32) -> DateValue {
-        DateValue {
-            earliest: day_of(civil_of(first)),
-            latest: day_of(civil_of(last)),
-            granularity: Granularity::Day,
-            margin,
-            approximate: false,
-            relative: false,
-        }
+        let mut date = parse_date(first, None).unwrap();
+        date.latest = day_of(civil_of(last));
+        date.margin = margin;
+        date
     }
 
     fn instant(at: &str, grain: Grain) -> Expected {
@@ -947,6 +964,23 @@ mod tests {
             )
             .0,
             Verdict::Differently(Some(PREVIOUS_OCCURRENCE))
+        );
+        let one_week_early = date("2013-02-11", "2013-02-11", 0);
+        assert_eq!(
+            judge_date("next Monday", &monday, &one_week_early, published).0,
+            Verdict::Differently(None),
+            "a phrase that picks the occurrence is misread, not read by a convention"
+        );
+        let last_year = instant("2012-01-01", Grain::Year);
+        assert_eq!(
+            judge_date(
+                "last year",
+                &last_year,
+                &date("2011-01-01", "2011-12-31", 0),
+                published
+            )
+            .0,
+            Verdict::Differently(None)
         );
         assert_eq!(
             judge_date(
@@ -988,15 +1022,12 @@ mod tests {
     }
 
     fn quantity(low: f64, high: f64, tolerance: f64, unit: Unit) -> Quantity {
-        Quantity {
-            low,
-            high,
-            tolerance,
-            unit,
-            base: None,
-            approximate: false,
-            vague: false,
-        }
+        let mut quantity = parse_number("1").unwrap();
+        quantity.low = low;
+        quantity.high = high;
+        quantity.tolerance = tolerance;
+        quantity.unit = unit;
+        quantity
     }
 
     #[test]
