@@ -13,9 +13,7 @@
 //!   Duckling gives in its own unit;
 //! - **read as Duckling reads it**: see [`judge_date`] and [`judge_amount`];
 //! - **read differently**: anything else. A difference that is a documented convention is
-//!   marked: `previous occurrence` when factcheck reads the same calendar pattern one week or
-//!   one year earlier than Duckling (factcheck takes the latest occurrence on or before the
-//!   publication date, Duckling the next one).
+//!   marked: [`PREVIOUS_OCCURRENCE`], [`UNIT_PRECISION`], [`SEASON_BOUNDARIES`].
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -46,6 +44,9 @@ pub enum Verdict {
 
 /// The convention of a date read one cycle earlier than Duckling reads it.
 pub const PREVIOUS_OCCURRENCE: &str = "previous occurrence";
+/// The convention of a season read as three whole months (summer is June to August), where
+/// Duckling reads it from solstice to equinox (June 21 to September 23).
+pub const SEASON_BOUNDARIES: &str = "season boundaries";
 /// The convention of a date read at the precision of the unit the phrase counts in ("a week
 /// ago" is last week, "three months ago" November 2012), where Duckling reads a day.
 pub const UNIT_PRECISION: &str = "precision of the unit counted";
@@ -288,6 +289,16 @@ pub fn judge_date(
             Some("one cycle before Duckling's (the latest on or before publication)".to_owned()),
         );
     }
+    if is_astronomical_season(expected) && is_meteorological_season(date) {
+        let shared =
+            i64::from(date.latest.min(duckling.1)) - i64::from(date.earliest.max(duckling.0)) + 1;
+        if 2 * shared >= i64::from(duckling.1 - duckling.0 + 1) {
+            return (
+                Verdict::Differently(Some(SEASON_BOUNDARIES)),
+                Some("the season in whole months, Duckling's from solstice to equinox".to_owned()),
+            );
+        }
+    }
     if contains(date, duckling) {
         if let Some(unit) = calendar_unit(date) {
             if phrase.to_lowercase().contains(unit) {
@@ -324,6 +335,31 @@ fn names_a_pattern_alone(phrase: &str) -> bool {
     !lower.split(|c: char| !c.is_alphanumeric()).any(|word| {
         PICKS.contains(&word) || (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
     })
+}
+
+/// Duckling's season: an interval from about the 20th of March, June, September or December to
+/// about the 20th three months later.
+fn is_astronomical_season(expected: &Expected) -> bool {
+    let near_turn = |c: Civil| c.month % 3 == 0 && (19..=24).contains(&c.day);
+    match expected {
+        Expected::Interval { from, to, .. } => {
+            let months = (to.year - from.year) * 12 + i32::try_from(to.month).unwrap_or(0)
+                - i32::try_from(from.month).unwrap_or(0);
+            near_turn(*from) && near_turn(*to) && months == 3
+        }
+        _ => false,
+    }
+}
+
+/// A reading of three whole months starting in March, June, September or December.
+fn is_meteorological_season(date: &DateValue) -> bool {
+    let (Some(first), Some(last)) = (
+        NaiveDate::from_num_days_from_ce_opt(date.earliest),
+        NaiveDate::from_num_days_from_ce_opt(date.latest),
+    ) else {
+        return false;
+    };
+    first.day() == 1 && first.month() % 3 == 0 && last.succ_opt() == Some(first + Months::new(3))
 }
 
 /// The calendar unit a date's interval is exactly: a Monday-to-Sunday week, a month, a year.
@@ -990,6 +1026,21 @@ mod tests {
                 published
             )
             .0,
+            Verdict::Differently(None)
+        );
+        let summer = Expected::Interval {
+            from: civil_of("2013-06-21"),
+            to: civil_of("2013-09-24"),
+            grain: Grain::Day,
+        };
+        let june_to_august = date("2013-06-01", "2013-08-31", 0);
+        assert_eq!(
+            judge_date("this summer", &summer, &june_to_august, published).0,
+            Verdict::Differently(Some(SEASON_BOUNDARIES))
+        );
+        let june = date("2013-06-01", "2013-06-30", 0);
+        assert_eq!(
+            judge_date("this summer", &summer, &june, published).0,
             Verdict::Differently(None)
         );
         let week = instant("2013-02-11", Grain::Week);
