@@ -747,11 +747,8 @@ fn unit_word(noun: &str) -> Vec<Scale> {
 
 /// Duckling's money range in factcheck's currency, when the currencies are compatible.
 fn money_in(unit: &str, range: Range, currency: &Currency) -> Option<Range> {
-    let code = match currency {
-        Currency::Code(code) => code.as_str(),
-        Currency::AmbiguousDollar => "$",
-        Currency::AmbiguousYen => "¥",
-    };
+    // The code, or the sign of a currency the text leaves ambiguous ("$", "¥", "Rs"...).
+    let code = currency.symbol();
     let compatible = match unit {
         "Unnamed" | "Cent" => true,
         "Dollar" => matches!(code, "$" | "USD"),
@@ -766,6 +763,7 @@ fn money_in(unit: &str, range: Range, currency: &Currency) -> Option<Range> {
         "Riyal" => matches!(code, "SAR" | "QAR" | "OMR" | "YER"),
         "Rial" => matches!(code, "IRR" | "OMR" | "YER"),
         "CNY" | "JPY" => code == unit || code == "¥",
+        "INR" | "PKR" | "LKR" | "NPR" => code == unit || code == "Rs",
         iso => code == iso,
     };
     if !compatible {
