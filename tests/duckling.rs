@@ -2,9 +2,9 @@
 //! factcheck as claim values from a source published 2013-02-12, Duckling's reference day.
 //!
 //! The table itself is `cargo bench --bench duckling`; this test checks the harness and holds
-//! what already holds: no category loses phrases it reads, and none reads more phrases
-//! differently than it did when the figures below were measured (a new silent misreading
-//! fails here). Raise the figures as parsing improves.
+//! what already holds: no category reads fewer phrases as Duckling does (or by a documented
+//! convention), and none reads more phrases differently than it did when the figures below
+//! were measured (a new silent misreading fails here). Raise the figures as parsing improves.
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // a failed expectation is a failed test
 
@@ -52,17 +52,18 @@ fn every_phrase_is_read_from_the_vendored_corpora_and_judged_once() {
 }
 
 /// Per dimension, measured when this test was written: (phrases, at least read as Duckling
-/// or with the unit kept as a plain word or by a documented convention, at most read
-/// differently otherwise).
+/// or by a documented convention, at most read differently otherwise). A unit kept as a plain
+/// word may become a refusal (a value that cannot be read exactly is reported, never guessed),
+/// so it is not counted as read.
 const HOLDS: [(Dimension, usize, usize, usize); 8] = [
     (Dimension::Time, 374, 51, 1),
-    (Dimension::AmountOfMoney, 141, 84, 5),
-    (Dimension::Distance, 51, 23, 1),
+    (Dimension::AmountOfMoney, 141, 44, 5),
+    (Dimension::Distance, 51, 15, 1),
     (Dimension::Numeral, 105, 60, 13),
-    (Dimension::Quantity, 50, 29, 0),
-    (Dimension::Duration, 78, 20, 0),
-    (Dimension::Volume, 54, 33, 0),
-    (Dimension::Temperature, 33, 18, 2),
+    (Dimension::Quantity, 50, 2, 0),
+    (Dimension::Duration, 78, 5, 0),
+    (Dimension::Volume, 54, 0, 0),
+    (Dimension::Temperature, 33, 0, 2),
 ];
 
 #[test]
@@ -71,7 +72,7 @@ fn no_category_reads_fewer_phrases_or_misreads_more_than_measured() {
     let mut failures = Vec::new();
     for (dimension, phrases, read_at_least, differently_at_most) in HOLDS {
         let c: Counts = measure::counts(&readings, &[dimension]);
-        let read = c.as_duckling + c.plain_word + c.by_convention();
+        let read = c.as_duckling + c.by_convention();
         let differently = c.differently - c.by_convention();
         if c.phrases != phrases || read < read_at_least || differently > differently_at_most {
             failures.push(format!(

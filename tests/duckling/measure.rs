@@ -44,6 +44,9 @@ pub enum Verdict {
 
 /// The convention of a date read one cycle earlier than Duckling reads it.
 pub const PREVIOUS_OCCURRENCE: &str = "previous occurrence";
+/// The convention of a range followed by a scale word ("7-9 lakh") read with the scale on both
+/// ends, where Duckling applies it to the last number only.
+pub const SCALE_ON_BOTH_ENDS: &str = "scale on both ends";
 /// The convention of a season read as three whole months (summer is June to August), where
 /// Duckling reads it from solstice to equinox (June 21 to September 23).
 pub const SEASON_BOUNDARIES: &str = "season boundaries";
@@ -173,7 +176,7 @@ pub fn measure(examples: &[Example]) -> Vec<Reading> {
                     (verdict, date.describe(), why)
                 }
                 Some(Value::Number(quantity)) => {
-                    let (verdict, why) = judge_amount(&example.expected, quantity);
+                    let (verdict, why) = judge_amount(&example.phrase, &example.expected, quantity);
                     (verdict, quantity.describe(), why)
                 }
                 Some(other) => (
@@ -585,13 +588,19 @@ fn numbers_match(quantity: &Quantity, range: Range, relative: f64) -> bool {
 ///   has no place for it;
 /// - a duration: the number of days (a month is 365.2425 / 12 days, a quarter and a year
 ///   accordingly, within 0.1 %).
-pub fn judge_amount(expected: &Expected, quantity: &Quantity) -> (Verdict, Option<String>) {
+pub fn judge_amount(
+    phrase: &str,
+    expected: &Expected,
+    quantity: &Quantity,
+) -> (Verdict, Option<String>) {
     let differently = |why: String| (Verdict::Differently(None), Some(why));
     let (own_range, relative) = match expected {
         Expected::Number(v) => (Range::Exact(*v), 0.0),
         Expected::Duration { value, grain } => (
             Range::Exact(*value),
-            if matches!(grain, Grain::Month | Grain::Quarter | Grain::Year) {
+            if matches!(grain, Grain::Month | Grain::Quarter | Grain::Year)
+                || counts_calendar_units(phrase)
+            {
                 1e-3
             } else {
                 0.0
@@ -623,6 +632,8 @@ pub fn judge_amount(expected: &Expected, quantity: &Quantity) -> (Verdict, Optio
             };
             if numbers_match(quantity, range, 0.0) {
                 (Verdict::AsDuckling, None)
+            } else if scaled_on_both_ends(quantity, range) {
+                scale_convention()
             } else {
                 differently("another amount".to_owned())
             }
@@ -647,11 +658,11 @@ pub fn judge_amount(expected: &Expected, quantity: &Quantity) -> (Verdict, Optio
             if same_kind.is_empty() {
                 return differently(format!("another dimension ({base})"));
             }
-            if same_kind
-                .iter()
-                .any(|from| numbers_match(quantity, convert(own_range, *from, to), relative))
-            {
+            let ranges = same_kind.iter().map(|from| convert(own_range, *from, to));
+            if ranges.clone().any(|r| numbers_match(quantity, r, relative)) {
                 (Verdict::AsDuckling, None)
+            } else if ranges.clone().any(|r| scaled_on_both_ends(quantity, r)) {
+                scale_convention()
             } else {
                 differently("another amount".to_owned())
             }
@@ -659,6 +670,39 @@ pub fn judge_amount(expected: &Expected, quantity: &Quantity) -> (Verdict, Optio
         // A percentage, or a unit the model gains later.
         (unit, _) => differently(format!("read as {}", unit.describe())),
     }
+}
+
+/// Whether a phrase counts in years, months or quarters, whose lengths in days are conventions
+/// (Duckling's year is 365 days, factcheck's 365.25).
+fn counts_calendar_units(phrase: &str) -> bool {
+    phrase
+        .to_lowercase()
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| {
+            matches!(
+                w,
+                "year" | "years" | "yr" | "yrs" | "month" | "months" | "quarter" | "quarters"
+            )
+        })
+}
+
+/// Whether factcheck's range is Duckling's `a..b` with the scale of `b` applied to `a` too
+/// ("7-9 lakh rupees" is 700,000–900,000; Duckling reads 7 to 900,000).
+fn scaled_on_both_ends(quantity: &Quantity, range: Range) -> bool {
+    let Range::Between(low, high) = range else {
+        return false;
+    };
+    (1..=12).any(|power| {
+        let scaled = low * 10f64.powi(power);
+        scaled <= high && numbers_match(quantity, Range::Between(scaled, high), 0.0)
+    })
+}
+
+fn scale_convention() -> (Verdict, Option<String>) {
+    (
+        Verdict::Differently(Some(SCALE_ON_BOTH_ENDS)),
+        Some("the scale word applies to both ends of the range, Duckling's to the last".to_owned()),
+    )
 }
 
 /// Whether a count of `noun` is Duckling's amount: the number Duckling gives in its own unit
@@ -1089,15 +1133,20 @@ mod tests {
         let length = Unit::Measure(factcheck::model::quantity::Dimension::Length);
         let metres = 3.5 * 1609.344;
         assert_eq!(
-            judge_amount(&miles, &quantity(0.0, metres, 0.0, length.clone())).0,
+            judge_amount("", &miles, &quantity(0.0, metres, 0.0, length.clone())).0,
             Verdict::AsDuckling
         );
         assert_eq!(
-            judge_amount(&miles, &quantity(0.0, 3.5, 0.0, length)).0,
+            judge_amount("", &miles, &quantity(0.0, 3.5, 0.0, length)).0,
             Verdict::Differently(None)
         );
         assert_eq!(
-            judge_amount(&miles, &quantity(0.0, 3.5, 0.0, Unit::Count("mile".into()))).0,
+            judge_amount(
+                "",
+                &miles,
+                &quantity(0.0, 3.5, 0.0, Unit::Count("mile".into()))
+            )
+            .0,
             Verdict::PlainWord
         );
         let rupees = Expected::Amount {
@@ -1107,6 +1156,7 @@ mod tests {
         };
         assert_eq!(
             judge_amount(
+                "",
                 &rupees,
                 &quantity(5.0, 5.0, 0.5, Unit::Count("lakh rupee".into()))
             )
@@ -1121,17 +1171,17 @@ mod tests {
         };
         let usd = Unit::Currency(Currency::Code("USD".into()));
         assert_eq!(
-            judge_amount(&dollars, &quantity(10.0, 10.0, 0.5, usd)).0,
+            judge_amount("", &dollars, &quantity(10.0, 10.0, 0.5, usd)).0,
             Verdict::AsDuckling
         );
         let eur = Unit::Currency(Currency::Code("EUR".into()));
         assert_eq!(
-            judge_amount(&dollars, &quantity(10.0, 10.0, 0.5, eur)).0,
+            judge_amount("", &dollars, &quantity(10.0, 10.0, 0.5, eur)).0,
             Verdict::Differently(None)
         );
         let numeral = Expected::Number(2.2e6);
         assert_eq!(
-            judge_amount(&numeral, &quantity(2.0, 2.0, 0.5, Unit::None)).0,
+            judge_amount("", &numeral, &quantity(2.0, 2.0, 0.5, Unit::None)).0,
             Verdict::Differently(None),
             "two point two million is not 2"
         );
@@ -1142,12 +1192,57 @@ mod tests {
         };
         assert_eq!(
             judge_amount(
+                "",
                 &celsius,
                 &quantity(2.0, 2.0, 0.5, Unit::Count("degree".into()))
             )
             .0,
             Verdict::Differently(None),
             "2 degrees below zero is not +2"
+        );
+    }
+
+    #[test]
+    fn amount_conventions_are_told_apart_from_misreadings() {
+        let lakh = Expected::Amount {
+            unit: "INR".into(),
+            range: Range::Between(7.0, 9e5),
+            product: None,
+        };
+        let rupees = Unit::Currency(Currency::Code("INR".into()));
+        assert_eq!(
+            judge_amount("", &lakh, &quantity(7e5, 9e5, 0.0, rupees.clone())).0,
+            Verdict::Differently(Some(SCALE_ON_BOTH_ENDS))
+        );
+        assert_eq!(
+            judge_amount("", &lakh, &quantity(7e4, 9e5, 0.0, rupees)).0,
+            Verdict::Differently(Some(SCALE_ON_BOTH_ENDS)),
+            "any power of ten up to the upper end"
+        );
+        let duration = Unit::Measure(factcheck::model::quantity::Dimension::Duration);
+        let year_and_days = Expected::Duration {
+            value: 365.0 * 86_400.0 + 2.0 * 86_400.0,
+            grain: Grain::Second,
+        };
+        let days = 367.25;
+        assert_eq!(
+            judge_amount(
+                "1 year 2 days",
+                &year_and_days,
+                &quantity(days, days, 0.0, duration.clone())
+            )
+            .0,
+            Verdict::AsDuckling,
+            "a year's length in days is a convention"
+        );
+        assert_eq!(
+            judge_amount(
+                "367 days",
+                &year_and_days,
+                &quantity(days, days, 0.0, duration)
+            )
+            .0,
+            Verdict::Differently(None)
         );
     }
 }
