@@ -13,7 +13,7 @@
 //!   Duckling gives in its own unit;
 //! - **read as Duckling reads it**: see [`judge_date`] and [`judge_amount`];
 //! - **read differently**: anything else. A difference that is a documented convention is
-//!   marked: [`PREVIOUS_OCCURRENCE`], [`UNIT_PRECISION`], [`SEASON_BOUNDARIES`].
+//!   marked: [`PREVIOUS_OCCURRENCE`], [`SEASON_BOUNDARIES`], [`SCALE_ON_BOTH_ENDS`].
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -37,6 +37,8 @@ pub const PUBLISHED: &str = "2013-02-12";
 pub enum Verdict {
     Refused,
     AsDuckling,
+    /// Holds Duckling's reading, and more (counted as read as Duckling).
+    LessPrecise,
     PlainWord,
     /// Read differently; `Some` names the documented convention that explains it.
     Differently(Option<&'static str>),
@@ -50,9 +52,6 @@ pub const SCALE_ON_BOTH_ENDS: &str = "scale on both ends";
 /// The convention of a season read as three whole months (summer is June to August), where
 /// Duckling reads it from solstice to equinox (June 21 to September 23).
 pub const SEASON_BOUNDARIES: &str = "season boundaries";
-/// The convention of a date read at the precision of the unit the phrase counts in ("a week
-/// ago" is last week, "three months ago" November 2012), where Duckling reads a day.
-pub const UNIT_PRECISION: &str = "precision of the unit counted";
 
 /// One phrase and what factcheck made of it.
 #[derive(Debug, Clone)]
@@ -243,8 +242,10 @@ fn duckling_days(expected: &Expected) -> Option<(i32, i32)> {
 ///
 /// Read as Duckling reads it when factcheck's interval, widened by its margin, contains every
 /// day of Duckling's (the instant's grain period: the day, the Monday-to-Sunday week, the
-/// month, the quarter, the year; or the interval up to but excluding its end) and is at most
-/// twice as long (a reading of "March 3" as all of March is less precise, not the same).
+/// month, the quarter, the year; or the interval up to but excluding its end). When it is more
+/// than twice as long as Duckling's (as stated, without an approximation's widening), or open,
+/// it is read as Duckling reads it *less precisely* ("next Saturday" as either of two
+/// Saturdays, "EOM" as the whole month), counted within "read as Duckling" and listed apart.
 /// An open interval ("since 2014", "through 2014") reads as Duckling's when the same side is
 /// open and the closed end falls within the grain period Duckling names or next to it
 /// (Duckling writes "after 2014" and "since 2014" both as from 2014-01-01, and "through 2014"
@@ -275,48 +276,34 @@ pub fn judge_date(
             Some("no date expected".to_owned()),
         );
     };
-    if agrees(date, duckling) {
-        return (Verdict::AsDuckling, None);
+    if contains(date, duckling) {
+        let bounded = date.earliest != UNBOUNDED_START && date.latest != UNBOUNDED_END;
+        return if bounded && stated_length(date) <= 2 * length(duckling) {
+            (Verdict::AsDuckling, None)
+        } else {
+            (
+                Verdict::LessPrecise,
+                Some("holds Duckling's reading, and more".to_owned()),
+            )
+        };
     }
-    let earlier = [
-        shifted_days(duckling, -7),
-        shifted_years(expected, -1).unwrap_or(duckling),
-    ];
-    if names_a_pattern_alone(phrase)
-        && earlier
-            .iter()
-            .any(|&days| days != duckling && agrees(date, days))
-    {
+    if is_previous_occurrence(phrase, date, duckling, published) {
         return (
             Verdict::Differently(Some(PREVIOUS_OCCURRENCE)),
-            Some("one cycle before Duckling's (the latest on or before publication)".to_owned()),
+            Some("the same pattern on or before publication, Duckling's after it".to_owned()),
         );
     }
     if is_astronomical_season(expected) && is_meteorological_season(date) {
         let shared =
             i64::from(date.latest.min(duckling.1)) - i64::from(date.earliest.max(duckling.0)) + 1;
-        if 2 * shared >= i64::from(duckling.1 - duckling.0 + 1) {
+        if 2 * shared >= length(duckling) {
             return (
                 Verdict::Differently(Some(SEASON_BOUNDARIES)),
                 Some("the season in whole months, Duckling's from solstice to equinox".to_owned()),
             );
         }
     }
-    if contains(date, duckling) {
-        if let Some(unit) = calendar_unit(date) {
-            if phrase.to_lowercase().contains(unit) {
-                return (
-                    Verdict::Differently(Some(UNIT_PRECISION)),
-                    Some(format!(
-                        "the whole {unit} around Duckling's, as the phrase counts in {unit}s"
-                    )),
-                );
-            }
-        }
-    }
-    let why = if contains(date, duckling) {
-        "less precise than Duckling's"
-    } else if overlaps(date, duckling) {
+    let why = if overlaps(date, duckling) {
         "overlaps Duckling's"
     } else {
         "disjoint from Duckling's"
@@ -324,20 +311,159 @@ pub fn judge_date(
     (Verdict::Differently(None), Some(why.to_owned()))
 }
 
-/// Whether a phrase names a calendar pattern and nothing that picks its occurrence: no year
-/// (no number of four digits, no "year"), and none of "this", "next", "last", "coming",
-/// "past", "previous", "ago", "from", "after", "before", "hence", "in". Only such a phrase
-/// ("Monday", "March 3") may be read at its previous occurrence by convention; "next Tuesday"
-/// read a week early is a misreading.
-fn names_a_pattern_alone(phrase: &str) -> bool {
-    const PICKS: [&str; 13] = [
-        "this", "next", "last", "coming", "past", "previous", "ago", "from", "after", "before",
-        "hence", "in", "year",
-    ];
+/// Whether factcheck read the previous occurrence of the pattern Duckling reads the next one
+/// of (README, "previous occurrence"): the phrase names a calendar pattern alone (see
+/// [`picks_an_occurrence`]); factcheck's reading ends on or before the publication date and
+/// Duckling's starts after it; both are as long; and they agree on every part the phrase
+/// names: the weekday, the month, the day of the month.
+fn is_previous_occurrence(
+    phrase: &str,
+    date: &DateValue,
+    duckling: (i32, i32),
+    published: i32,
+) -> bool {
+    let (Some(ours), Some(theirs)) = (
+        NaiveDate::from_num_days_from_ce_opt(date.earliest),
+        NaiveDate::from_num_days_from_ce_opt(duckling.0),
+    ) else {
+        return false;
+    };
     let lower = phrase.to_lowercase();
-    !lower.split(|c: char| !c.is_alphanumeric()).any(|word| {
-        PICKS.contains(&word) || (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let names_weekday = words.iter().any(|w| weekday_word(w));
+    let names_month = words.iter().any(|w| month_word(w));
+    let names_day = words.iter().any(|w| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        !digits.is_empty()
+            && digits.len() <= 2
+            && digits.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+    });
+    !picks_an_occurrence(&words)
+        && date.latest <= published
+        && duckling.0 > published
+        && stated_length(date) == length(duckling)
+        && (!names_weekday || ours.weekday() == theirs.weekday())
+        && (!names_month || ours.month() == theirs.month())
+        && (!names_day || ours.day() == theirs.day())
+}
+
+/// Whether a phrase picks an occurrence itself rather than naming a pattern: a year (four
+/// digits), a unit counted ("in a week", "3 years"), a word relative to now ("next", "this",
+/// "coming", "past", "previous", "ago", "hence", "today"...), or "last" that is not "the last X
+/// of/in Y" ("last Tuesday" picks; "last Monday of March" names a pattern).
+fn picks_an_occurrence(words: &[&str]) -> bool {
+    const RELATIVE: [&str; 15] = [
+        "this",
+        "next",
+        "coming",
+        "upcoming",
+        "past",
+        "previous",
+        "ago",
+        "hence",
+        "now",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "tonight",
+        "current",
+        "following",
+    ];
+    const UNITS: [&str; 12] = [
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "yr",
+        "quarter",
+        "quarters",
+        "fortnight",
+    ];
+    let last_of = words
+        .iter()
+        .position(|w| *w == "last")
+        .is_some_and(|i| words[i..].iter().any(|w| matches!(*w, "of" | "in")));
+    words.iter().any(|w| {
+        RELATIVE.contains(w)
+            || UNITS.contains(w)
+            || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            || (*w == "last" && !last_of)
     })
+}
+
+fn weekday_word(word: &str) -> bool {
+    matches!(
+        word,
+        "monday"
+            | "mon"
+            | "tuesday"
+            | "tue"
+            | "tues"
+            | "wednesday"
+            | "wed"
+            | "thursday"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "friday"
+            | "fri"
+            | "saturday"
+            | "sat"
+            | "sunday"
+            | "sun"
+    )
+}
+
+fn month_word(word: &str) -> bool {
+    matches!(
+        word,
+        "january"
+            | "jan"
+            | "february"
+            | "feb"
+            | "march"
+            | "mar"
+            | "april"
+            | "apr"
+            | "may"
+            | "june"
+            | "jun"
+            | "july"
+            | "jul"
+            | "august"
+            | "aug"
+            | "september"
+            | "sep"
+            | "sept"
+            | "october"
+            | "oct"
+            | "november"
+            | "nov"
+            | "december"
+            | "dec"
+    )
+}
+
+/// Days in an interval of days, both ends included.
+fn length((first, last): (i32, i32)) -> i64 {
+    i64::from(last) - i64::from(first) + 1
+}
+
+/// Days a date was stated to span: an approximation's widening left out.
+fn stated_length(date: &DateValue) -> i64 {
+    let widening = if date.approximate {
+        2 * i64::from(date.margin)
+    } else {
+        0
+    };
+    (length((date.earliest, date.latest)) - widening).max(1)
 }
 
 /// Duckling's season: an interval from about the 20th of March, June, September or December to
@@ -365,22 +491,6 @@ fn is_meteorological_season(date: &DateValue) -> bool {
     first.day() == 1 && first.month() % 3 == 0 && last.succ_opt() == Some(first + Months::new(3))
 }
 
-/// The calendar unit a date's interval is exactly: a Monday-to-Sunday week, a month, a year.
-fn calendar_unit(date: &DateValue) -> Option<&'static str> {
-    let first = NaiveDate::from_num_days_from_ce_opt(date.earliest)?;
-    let last = NaiveDate::from_num_days_from_ce_opt(date.latest)?;
-    let next = last.succ_opt()?;
-    if first.weekday() == chrono::Weekday::Mon && date.latest - date.earliest == 6 {
-        Some("week")
-    } else if first.day() == 1 && next.day() == 1 && first.month() == 1 && next.month() == 1 {
-        (next.year() == first.year() + 1).then_some("year")
-    } else if first.day() == 1 && next.day() == 1 && first.month0() != next.month0() {
-        (first + Months::new(1) == next).then_some("month")
-    } else {
-        None
-    }
-}
-
 fn widened(date: &DateValue) -> (i64, i64) {
     let margin = i64::from(date.margin);
     let low = if date.earliest == UNBOUNDED_START {
@@ -404,35 +514,6 @@ fn contains(date: &DateValue, (first, last): (i32, i32)) -> bool {
 fn overlaps(date: &DateValue, (first, last): (i32, i32)) -> bool {
     let (low, high) = widened(date);
     low <= i64::from(last) && i64::from(first) <= high
-}
-
-fn agrees(date: &DateValue, days: (i32, i32)) -> bool {
-    let bounded = date.earliest != UNBOUNDED_START && date.latest != UNBOUNDED_END;
-    let length = i64::from(date.latest) - i64::from(date.earliest) + 1;
-    let duckling_length = i64::from(days.1) - i64::from(days.0) + 1;
-    bounded && contains(date, days) && length <= 2 * duckling_length
-}
-
-fn shifted_days((first, last): (i32, i32), by: i32) -> (i32, i32) {
-    (first + by, last + by)
-}
-
-/// Duckling's days with the year moved by `by`: the same month and day (and grain).
-fn shifted_years(expected: &Expected, by: i32) -> Option<(i32, i32)> {
-    let move_year = |c: Civil| Civil {
-        year: c.year + by,
-        ..c
-    };
-    let valid = |c: Civil| NaiveDate::from_ymd_opt(c.year, c.month, c.day).is_some();
-    match expected {
-        Expected::Instant { at, grain } if valid(move_year(*at)) => {
-            Some(period(move_year(*at), *grain))
-        }
-        Expected::Interval { from, to, .. } if valid(move_year(*from)) && valid(move_year(*to)) => {
-            Some((day_of(move_year(*from)), day_of(move_year(*to)) - 1))
-        }
-        _ => None,
-    }
 }
 
 /// A unit as a linear map to its kind's canonical unit: `canonical = value · factor + offset`.
@@ -831,7 +912,10 @@ fn money_in(unit: &str, range: Range, currency: &Currency) -> Option<Range> {
 pub struct Counts {
     pub phrases: usize,
     pub refused: usize,
+    /// Read as Duckling reads it, less precisely included.
     pub as_duckling: usize,
+    /// Of `as_duckling`, those read less precisely.
+    pub less_precise: usize,
     pub plain_word: usize,
     pub differently: usize,
     /// Of `differently`, those a documented convention explains, by convention.
@@ -846,6 +930,10 @@ impl Counts {
             match reading.verdict {
                 Verdict::Refused => counts.refused += 1,
                 Verdict::AsDuckling => counts.as_duckling += 1,
+                Verdict::LessPrecise => {
+                    counts.as_duckling += 1;
+                    counts.less_precise += 1;
+                }
                 Verdict::PlainWord => counts.plain_word += 1,
                 Verdict::Differently(convention) => {
                     counts.differently += 1;
@@ -856,6 +944,18 @@ impl Counts {
             }
         }
         counts
+    }
+
+    /// "182 (40 less precisely)".
+    pub fn as_duckling_text(&self) -> String {
+        if self.less_precise == 0 {
+            self.as_duckling.to_string()
+        } else {
+            format!(
+                "{} ({} less precisely)",
+                self.as_duckling, self.less_precise
+            )
+        }
     }
 
     /// Read differently by a documented convention.
@@ -920,7 +1020,9 @@ pub fn table(readings: &[Reading]) -> String {
         let _ = writeln!(
             out,
             "| {name} | {} | {} | {} | {plain} | {differently} |",
-            c.phrases, c.refused, c.as_duckling
+            c.phrases,
+            c.refused,
+            c.as_duckling_text()
         );
     };
     for (name, dimensions) in ROWS {
@@ -936,8 +1038,8 @@ pub fn table(readings: &[Reading]) -> String {
     out
 }
 
-/// One category's to-do list: every phrase not read as Duckling reads it, grouped by verdict,
-/// with Duckling's reading and what factcheck said.
+/// One category's to-do list: every phrase not read exactly as Duckling reads it, grouped by
+/// verdict, with Duckling's reading and what factcheck said.
 pub fn list(readings: &[Reading], dimension: Dimension, header: &str) -> String {
     let mine: Vec<&Reading> = readings
         .iter()
@@ -950,7 +1052,7 @@ pub fn list(readings: &[Reading], dimension: Dimension, header: &str) -> String 
         dimension.category(),
         c.phrases,
         c.refused,
-        c.as_duckling,
+        c.as_duckling_text(),
         c.plain_word,
         c.differently_text(),
     );
@@ -959,6 +1061,7 @@ pub fn list(readings: &[Reading], dimension: Dimension, header: &str) -> String 
         Verdict::Differently(None) => Some("READ DIFFERENTLY"),
         Verdict::Differently(Some(_)) => Some("READ DIFFERENTLY BY A CONVENTION"),
         Verdict::PlainWord => Some("UNIT KEPT AS A PLAIN WORD"),
+        Verdict::LessPrecise => Some("READ AS DUCKLING, LESS PRECISELY"),
         Verdict::AsDuckling => None,
     };
     for title in [
@@ -966,6 +1069,7 @@ pub fn list(readings: &[Reading], dimension: Dimension, header: &str) -> String 
         "READ DIFFERENTLY",
         "READ DIFFERENTLY BY A CONVENTION",
         "UNIT KEPT AS A PLAIN WORD",
+        "READ AS DUCKLING, LESS PRECISELY",
     ] {
         let chosen: Vec<&&Reading> = mine
             .iter()
@@ -1025,7 +1129,7 @@ mod tests {
         );
         assert_eq!(
             judge(&date("2013-01-01", "2013-12-31", 0)),
-            Verdict::Differently(None),
+            Verdict::LessPrecise,
             "a year is less precise than a month"
         );
         assert_eq!(
@@ -1084,6 +1188,45 @@ mod tests {
         assert_eq!(
             judge_date("this summer", &summer, &june, published).0,
             Verdict::Differently(None)
+        );
+    }
+
+    #[test]
+    fn a_previous_occurrence_keeps_the_pattern_and_a_vaguer_reading_holds_duckling() {
+        let published = day_of(civil_of(PUBLISHED));
+        let last_friday_of_october = instant("2013-10-25", Grain::Day);
+        assert_eq!(
+            judge_date(
+                "last friday of october",
+                &last_friday_of_october,
+                &date("2012-10-26", "2012-10-26", 0),
+                published
+            )
+            .0,
+            Verdict::Differently(Some(PREVIOUS_OCCURRENCE)),
+            "the pattern's previous occurrence: a Friday in October"
+        );
+        assert_eq!(
+            judge_date(
+                "last friday of october",
+                &last_friday_of_october,
+                &date("2012-10-25", "2012-10-25", 0),
+                published
+            )
+            .0,
+            Verdict::Differently(None),
+            "a Thursday is not the pattern"
+        );
+        let next_saturday = instant("2013-02-23", Grain::Day);
+        assert_eq!(
+            judge_date(
+                "next saturday",
+                &next_saturday,
+                &date("2013-02-16", "2013-02-23", 0),
+                published
+            )
+            .0,
+            Verdict::LessPrecise
         );
         let week = instant("2013-02-11", Grain::Week);
         assert_eq!(
