@@ -351,7 +351,8 @@ fn is_previous_occurrence(
 }
 
 /// Whether a phrase picks an occurrence itself rather than naming a pattern: a year (four
-/// digits), a unit counted ("in a week", "3 years"), a word relative to now ("next", "this",
+/// digits), a unit counted ("in a week", "3 years"; not "the third quarter"), a word relative
+/// to now ("next", "this",
 /// "coming", "past", "previous", "ago", "hence", "today"...), or "last" that is not "the last X
 /// of/in Y" ("last Tuesday" picks; "last Monday of March" names a pattern).
 fn picks_an_occurrence(words: &[&str]) -> bool {
@@ -390,12 +391,41 @@ fn picks_an_occurrence(words: &[&str]) -> bool {
         .iter()
         .position(|w| *w == "last")
         .is_some_and(|i| words[i..].iter().any(|w| matches!(*w, "of" | "in")));
-    words.iter().any(|w| {
+    let counted = |i: usize| {
+        i.checked_sub(1)
+            .and_then(|before| words.get(before))
+            .is_some_and(|w| is_cardinal(w))
+    };
+    words.iter().enumerate().any(|(i, w)| {
         RELATIVE.contains(w)
-            || UNITS.contains(w)
+            || (UNITS.contains(w) && counted(i))
             || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
             || (*w == "last" && !last_of)
     })
+}
+
+/// A count before a unit: digits, "a", "an", "one" to "twelve", "few", "several", "couple".
+fn is_cardinal(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii_digit())
+        || matches!(
+            word,
+            "a" | "an"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "few"
+                | "several"
+                | "couple"
+        )
 }
 
 fn weekday_word(word: &str) -> bool {
@@ -1216,6 +1246,18 @@ mod tests {
             .0,
             Verdict::Differently(None),
             "a Thursday is not the pattern"
+        );
+        let third_quarter = instant("2013-07-01", Grain::Quarter);
+        let q3_2012 = date("2012-07-01", "2012-09-30", 0);
+        assert_eq!(
+            judge_date("third quarter", &third_quarter, &q3_2012, published).0,
+            Verdict::Differently(Some(PREVIOUS_OCCURRENCE))
+        );
+        let in_two_quarters = instant("2013-07-01", Grain::Quarter);
+        assert_eq!(
+            judge_date("in 2 quarters", &in_two_quarters, &q3_2012, published).0,
+            Verdict::Differently(None),
+            "a count of units picks the occurrence"
         );
         let next_saturday = instant("2013-02-23", Grain::Day);
         assert_eq!(
