@@ -97,7 +97,7 @@ pub fn explain(code: Code) -> Explanation {
             "A value gives an equivalent in another unit in parentheses (`1,000 feet (305 m)`), \
              and the two do not match within their stated precisions and 1%. The first figure \
              is the value that is compared; the finding says the source contradicts itself.",
-            "a.toml: value = \"1,000 feet (350 m)\"   (1,000 feet is 304.8 m)",
+            "a.toml: value = \"1,000 feet (350 m)\"   (1,000 feet is about 305 m)",
             "Check the source: keep the value as it states it and note the slip, or correct a \
              transcription error in the claim.",
         ),

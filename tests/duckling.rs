@@ -55,15 +55,18 @@ fn every_phrase_is_read_from_the_vendored_corpora_and_judged_once() {
 /// or by a documented convention, at most read differently otherwise). A unit kept as a plain
 /// word may become a refusal (a value that cannot be read exactly is reported, never guessed),
 /// so it is not counted as read.
+// Distance's two readings apart are documented conventions the harness does not count as
+// such: `k` is a thousand, never kilometres ("3k"), and `m` is metres, never miles ("1m and
+// 1ft").
 const HOLDS: [(Dimension, usize, usize, usize); 8] = [
-    (Dimension::Time, 374, 51, 1),
-    (Dimension::AmountOfMoney, 141, 44, 5),
-    (Dimension::Distance, 51, 15, 1),
-    (Dimension::Numeral, 105, 60, 13),
-    (Dimension::Quantity, 50, 2, 0),
-    (Dimension::Duration, 78, 5, 0),
-    (Dimension::Volume, 54, 0, 0),
-    (Dimension::Temperature, 33, 0, 2),
+    (Dimension::Time, 374, 339, 0),
+    (Dimension::AmountOfMoney, 141, 103, 0),
+    (Dimension::Distance, 51, 41, 2),
+    (Dimension::Numeral, 105, 86, 7),
+    (Dimension::Quantity, 50, 47, 0),
+    (Dimension::Duration, 78, 62, 0),
+    (Dimension::Volume, 54, 52, 0),
+    (Dimension::Temperature, 33, 17, 0),
 ];
 
 #[test]

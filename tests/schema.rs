@@ -469,7 +469,7 @@ fn the_schema_and_the_loader_agree_on_rules_files() {
         ("tolerance = \"\"", false),
         ("tolerance = \"%\"", false),
         ("tolerance = \"5%%\"", false),
-        ("tolerance = \"1,000%\"", false),
+        ("tolerance = \"1,000%\"", true),
         ("tolerance = \"nan\"", false),
         ("tolerance = \"inf\"", false),
         ("tolerance = 2024-01-01", false),

@@ -523,7 +523,6 @@ fn incomparable_finding(
     (finding, claims)
 }
 
-
 /// How far apart two values are, as the end of a sentence whose subject is the two values
 /// ("… are about 14 years apart", "… differ by $ 15 billion (21%)").
 fn apart(

@@ -147,9 +147,11 @@ pub struct RawProperty {
 /// new written form of a tolerance goes into that table and into [`TOLERANCE_PATTERN`].
 pub struct ToleranceSchema;
 
-/// The strings the loader may read as a tolerance: neither blank nor negative (whether the
-/// words after the amount name a unit that fits the values only the loader can tell).
-pub const TOLERANCE_PATTERN: &str = r"^\s*[^\s-]";
+/// The strings the loader may read as a tolerance: a non-negative figure, optionally after a
+/// currency sign, followed by `%`, by a unit's words (`10 m`, `500 ft`, `1 million`), or by
+/// nothing (whether the words name a unit that fits the values only the loader can tell).
+pub const TOLERANCE_PATTERN: &str =
+    r"^\s*\+?[$€£¥]?\s*(\d[\d,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?(\s*%|\s*[^\s%\d\-].*)?\s*$";
 
 impl JsonSchema for ToleranceSchema {
     fn schema_name() -> std::borrow::Cow<'static, str> {

@@ -74,6 +74,13 @@ pub fn written(raw: &RawScalar) -> String {
 
 fn from_text(text: &str) -> Result<Tolerance, String> {
     let text = text.trim();
+    // A rule is written with figures, as the JSON Schema's pattern requires: "five percent"
+    // reads in a claim, but a rules file says "5%".
+    if !text.contains(|c: char| c.is_ascii_digit()) {
+        return Err(format!(
+            "`tolerance = \"{text}\"` has no figures: write an amount such as \"5%\" or \"10 m\""
+        ));
+    }
     if let Some(percent) = text.strip_suffix('%') {
         return number(percent)
             .map(|x| Tolerance::Relative(x / 100.0))
@@ -334,12 +341,14 @@ mod tests {
     fn what_is_not_one_non_negative_amount_is_refused_with_the_reason() {
         for (text, reason) in [
             ("-5%", "negative"),
-            ("lots", "not a number"),
+            ("lots", "no figures"),
+            ("five percent", "no figures"),
             ("5-10 m", "a range"),
             ("about 10 m", "approximation"),
             ("more than 10 m", "a bound"),
             ("2% of GDP", "base"),
-            ("hundreds of metres", "a range"),
+            ("hundreds of metres", "no figures"),
+            ("5 to 10 metres", "a range"),
         ] {
             let error = s(text).expect_err(text);
             assert!(error.contains(reason), "{text}: {error}");

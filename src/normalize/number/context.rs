@@ -75,7 +75,17 @@ fn choose(reading: &Reading, others: &[Known<'_>]) -> Decided {
         })
         .map(|(candidate, _)| candidate)
         .collect();
+    // A property whose values include a measure no reading can be ("2m" beside "3 minutes")
+    // says nothing about which reading is meant: the value is undecidable.
+    let unexplained = others.iter().any(|(other, _)| {
+        matches!(other.unit, Unit::Measure(_))
+            && !reading
+                .readings
+                .iter()
+                .any(|candidate| same_kind(&candidate.unit, &other.unit))
+    });
     match fitting.as_slice() {
+        _ if unexplained => Err(undecided()),
         [one] => Ok(with_currency_of(one, others)),
         [] => reading
             .default
@@ -198,10 +208,13 @@ mod tests {
         assert_eq!(decided(&["5m", "$4.8m", "$5.1 million"])[0], Ok(dollars));
         assert_eq!(decided(&["5m", "4.8 million people"])[0], Ok(Unit::None));
         assert_eq!(decided(&["5m"])[0], Ok(METRES), "alone, `m` is metres");
-        assert_eq!(
-            decided(&["5m", "3 kg"])[0],
-            Ok(METRES),
-            "nothing fits: the default"
+        assert!(
+            decided(&["5m", "3 kg"])[0].is_err(),
+            "a mass fits no reading: undecidable"
+        );
+        assert!(
+            decided(&["2m", "3 minutes", "2 more minutes"])[0].is_err(),
+            "durations fit no reading, whatever the counts say"
         );
     }
 

@@ -107,6 +107,16 @@ pub(super) fn number_support(
                 }
             }
         }
+        // A number joined to its noun by a hyphen ("a 14-year-old", "a 3-day visit") states
+        // the number before the hyphen.
+        let longest = longest.or_else(|| {
+            let word = &words.quote[words.spans[anchor].clone()];
+            let (figure, rest) = word.split_once('-')?;
+            (!figure.is_empty() && rest.starts_with(|c: char| c.is_alphabetic()))
+                .then(|| parse_number(figure).ok())
+                .flatten()
+                .map(|quantity| (anchor, anchor + 1, quantity))
+        });
         let Some((from, mut to, quantity)) = longest else {
             continue;
         };
@@ -156,6 +166,21 @@ fn supports(claimed: &Quantity, quoted: &Quantity) -> bool {
     if !units_agree(&claimed.unit, &quoted.unit) {
         return false;
     }
+    // A bare number is the figure of a measure the quote states in its own unit: "32" is in
+    // "32 years old", read in years, not in days.
+    let rescaled;
+    let quoted = match (&claimed.unit, &quoted.unit, &quoted.written_in) {
+        (Unit::None | Unit::Count(_), Unit::Measure(_), Some(unit)) if unit.factor > 0.0 => {
+            rescaled = Quantity {
+                low: quoted.low / unit.factor,
+                high: quoted.high / unit.factor,
+                tolerance: quoted.tolerance / unit.factor,
+                ..quoted.clone()
+            };
+            &rescaled
+        }
+        _ => quoted,
+    };
     let slack = claimed.tolerance.max(quoted.tolerance);
     // Open ends ("more than 300") are infinite: equal only to the same infinity.
     let close =
@@ -250,6 +275,9 @@ mod tests {
         assert_eq!(number("hundreds of tents", "300 tents were set up"), Ok(()));
         assert_eq!(number("5 km", "a stretch of 5,000 metres"), Ok(()));
         assert_eq!(number("300", "(300)"), Ok(()));
+        assert_eq!(number("14", "a 14-year-old boy"), Ok(()));
+        assert_eq!(number("32", "Dr. Banting, who is 32 years old"), Ok(()));
+        assert_eq!(number("12", "a walk of 12 km"), Ok(()));
     }
 
     #[test]
@@ -257,6 +285,14 @@ mod tests {
         assert_eq!(
             number("5 km", "a road 5 miles long"),
             Err(Some("5 miles".into()))
+        );
+        assert_eq!(
+            number("13", "a 14-year-old boy"),
+            Err(Some("14-year-old".into()))
+        );
+        assert_eq!(
+            number("31", "who is 32 years old"),
+            Err(Some("32 years".into()))
         );
         assert_eq!(
             number("2,500", "it cost 2,500 million"),
