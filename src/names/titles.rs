@@ -3,7 +3,7 @@
 //! Owns one thing: adding to the help of a finding about claims whose subject or value was
 //! written with a title ("General George Marshall") and taken for the same entity as a name
 //! written otherwise, a sentence that says so and how to undo it. It does not match names
-//! (that is [`person`](super::person) and resolution) nor decide findings.
+//! (that is [`person`] and resolution) nor decide findings.
 
 use rustc_hash::FxHashMap;
 
