@@ -26,6 +26,8 @@ pub fn explain_titles(dataset: &Dataset, findings: &mut [Finding]) {
         (written.link == Link::Person || *canonical != *written.text)
             .then(|| (written.text.to_string(), canonical.to_owned()))
     };
+    // Each spelling is read once, however many claims write it.
+    let mut read: FxHashMap<SpellingId, Option<(String, String)>> = FxHashMap::default();
     let mut notes: FxHashMap<Span, Vec<(String, String)>> = FxHashMap::default();
     for claim in &dataset.claims {
         let value = match claim.value {
@@ -33,7 +35,8 @@ pub fn explain_titles(dataset: &Dataset, findings: &mut [Finding]) {
             _ => None,
         };
         for spelling in std::iter::once(claim.subject.spelling).chain(value) {
-            if let Some(note) = titled(spelling) {
+            let note = read.entry(spelling).or_insert_with(|| titled(spelling));
+            if let Some(note) = note.clone() {
                 for span in [claim.span, claim.value_span, claim.subject.span] {
                     notes.entry(span).or_default().push(note.clone());
                 }
