@@ -249,9 +249,18 @@ fn every_kind_of_scalar_is_a_value() {
 /// Writes a claims file in a fresh directory and runs `factcheck check` on it: the loader's
 /// verdict, to hold the schema's against.
 fn loader_accepts(text: &str) -> bool {
+    loader_accepts_dataset(text, None)
+}
+
+/// Runs `factcheck check` on a fresh dataset of one claims file and, if given, a `rules.toml`:
+/// whether the loader accepted them (no exit 2).
+fn loader_accepts_dataset(claims: &str, rules: Option<&str>) -> bool {
     let dir = tempfile::tempdir().expect("a temp dir");
     std::fs::create_dir(dir.path().join("claims")).expect("claims/");
-    std::fs::write(dir.path().join("claims/source.toml"), text).expect("written");
+    std::fs::write(dir.path().join("claims/source.toml"), claims).expect("written");
+    if let Some(rules) = rules {
+        std::fs::write(dir.path().join("rules.toml"), rules).expect("written");
+    }
     let output = Command::new(cargo_bin!("factcheck"))
         .current_dir(dir.path())
         .args(["check", "--format", "concise"])
@@ -373,22 +382,12 @@ fn an_unknown_format_is_a_usage_error() {
 /// Writes `rules.toml` beside a claims file that uses the properties `height` (in feet) and
 /// `budget` (in dollars) and runs `factcheck check`: the loader's verdict on the rules.
 fn loader_accepts_rules(rules: &str) -> bool {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    std::fs::create_dir(dir.path().join("claims")).expect("claims/");
-    std::fs::write(
-        dir.path().join("claims/source.toml"),
+    loader_accepts_dataset(
         "[source]\ntitle = \"T\"\npublisher = \"P\"\n\n[[claim]]\nsubject = \"Tower\"\n\
          property = \"height\"\nvalue = \"1,000 ft\"\n\n\n[[claim]]\nsubject = \"Lakeside\"\n\
          property = \"budget\"\nvalue = \"$5 million\"\nqualifiers = { year = \"2020\" }\n",
+        Some(rules),
     )
-    .expect("written");
-    std::fs::write(dir.path().join("rules.toml"), rules).expect("written");
-    let output = Command::new(cargo_bin!("factcheck"))
-        .current_dir(dir.path())
-        .args(["check", "--format", "concise"])
-        .output()
-        .expect("factcheck runs");
-    output.status.code() != Some(2)
 }
 
 /// A `tolerance`: the schema and the loader agree on its type and sign (the loader alone

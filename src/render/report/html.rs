@@ -295,26 +295,17 @@ fn single_source(context: &Context<'_>, out: &mut String) {
     let _ = writeln!(
         out,
         "<details>\n<summary>{} no other source corroborates</summary>",
-        if facts.len() == 1 {
-            "1 fact".to_owned()
-        } else {
-            format!("{} facts", facts.len())
-        }
+        crate::render::counted(facts.len(), "fact")
     );
     open_table(
         out,
         "Uncorroborated claims",
         &["fact", "says", "source", "where"],
     );
-    let dataset = context.dataset();
     for fact in facts {
         for &index in &fact.claims {
             let claim = context.claim(index);
-            let place = format!(
-                "{}:{}",
-                dataset.files.get(claim.value_span.file).display_path(),
-                dataset.files.start(claim.value_span).line
-            );
+            let place = context.claim_place(claim);
             let _ = writeln!(
                 out,
                 "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",

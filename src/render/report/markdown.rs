@@ -234,15 +234,10 @@ fn single_source(context: &Context<'_>, out: &mut String) {
         counted(facts.len(), "fact")
     );
     out.push_str("| fact | says | source | where |\n| --- | --- | --- | --- |\n");
-    let dataset = context.dataset();
     for fact in facts {
         for &index in &fact.claims {
             let claim = context.claim(index);
-            let place = format!(
-                "{}:{}",
-                dataset.files.get(claim.value_span.file).display_path(),
-                dataset.files.start(claim.value_span).line
-            );
+            let place = context.claim_place(claim);
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} |",

@@ -48,6 +48,17 @@ impl Context<'_> {
         &self.checked.dataset.claims[index as usize]
     }
 
+    /// Where a claim's value is written, as `path:line`.
+    #[must_use]
+    pub fn claim_place(&self, claim: &Claim) -> String {
+        let files = &self.checked.dataset.files;
+        format!(
+            "{}:{}",
+            files.get(claim.value_span.file).display_path(),
+            files.start(claim.value_span).line
+        )
+    }
+
     /// The id of a source.
     #[must_use]
     pub fn source_id(&self, source: SourceIx) -> &str {
