@@ -12,7 +12,7 @@
 //! initial, except lower-case surname particles ("van", "de"); or it is "Surname, Given" with
 //! one comma. Lower-case data ("alma, kansas") is never read as a person's name.
 
-use crate::normalize::fold::fold_words;
+use crate::normalize::fold::concat_words;
 
 /// Titles set aside before a name (folded, without their point): civil, military, academic,
 /// religious, royal. Several may stand together ("Lt. Gen.", "Vice President").
@@ -185,10 +185,14 @@ pub fn parse(text: &str) -> Option<Person> {
     };
     let mut titles = Vec::new();
     let inverted = text.contains(',');
-    while tokens.len() >= 2 && TITLES.contains(&folded(tokens[0]).as_str()) {
+    while tokens.len() >= 2 {
+        let first = folded(tokens[0]);
+        if !TITLES.contains(&first.as_str()) {
+            break;
+        }
         // Only a title followed by a given name and a surname may be a given name itself, and
         // in "Surname, Given" order what follows the comma is the given names.
-        let also_a_name = NAME_TITLES.contains(&folded(tokens[0]).as_str());
+        let also_a_name = NAME_TITLES.contains(&first.as_str());
         if (tokens.len() < 3 && (also_a_name || inverted)) || !starts_upper(tokens[0]) {
             break;
         }
@@ -204,12 +208,11 @@ pub fn parse(text: &str) -> Option<Person> {
     let mut words: Vec<(String, bool)> = Vec::new();
     for token in tokens {
         // "D.E." is two initials.
-        let letters: Vec<char> = token.chars().filter(|c| c.is_alphabetic()).collect();
         if token.contains('.')
-            && letters.len() >= 2
-            && token.split('.').all(|p| p.chars().count() <= 1)
+            && token.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+            && token.split('.').all(|p| p.chars().nth(1).is_none())
         {
-            for letter in letters {
+            for letter in token.chars().filter(|c| c.is_alphabetic()) {
                 words.push((letter.to_lowercase().collect(), true));
             }
             continue;
@@ -258,6 +261,18 @@ pub fn parse(text: &str) -> Option<Person> {
     })
 }
 
+/// Whether [`parse`] may find a title in a name: its first given word is one of [`TITLES`].
+/// A cheap test for callers that only want titled names.
+#[must_use]
+pub fn may_have_title(text: &str) -> bool {
+    let text = text.trim();
+    let given = text.split_once(',').map_or(text, |(_, given)| given);
+    given
+        .split_whitespace()
+        .next()
+        .is_some_and(|first| TITLES.contains(&folded(first).as_str()))
+}
+
 /// Where the surname begins: the last word, with the particles before it.
 fn surname_start(words: &[(String, bool)]) -> Option<usize> {
     let mut start = words.len().checked_sub(1)?;
@@ -271,7 +286,7 @@ fn surname_start(words: &[(String, bool)]) -> Option<usize> {
 }
 
 fn folded(token: &str) -> String {
-    fold_words(token).concat()
+    concat_words(token)
 }
 
 fn starts_upper(token: &str) -> bool {
@@ -338,10 +353,68 @@ pub fn given_name_slip(a: &Person, b: &Person) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::strategy::Strategy as _;
+
     use super::*;
 
     fn person(text: &str) -> Person {
         parse(text).unwrap_or_else(|| panic!("{text:?} is a person's name"))
+    }
+
+    #[test]
+    fn the_title_test_finds_every_title_parse_finds() {
+        for text in [
+            "General George Marshall",
+            "Marshall, Gen. George",
+            " Dr. Jane Roe",
+            "Lt. Gen. Leslie Groves",
+            "President Lincoln",
+        ] {
+            assert!(may_have_title(text), "{text}");
+        }
+        for text in [
+            "George Marshall",
+            "Marshall, George",
+            "Knuth, Donald E.",
+            "",
+            ",",
+        ] {
+            assert!(!may_have_title(text), "{text}");
+        }
+    }
+
+    fn title_case(text: &str) -> String {
+        text.split(' ')
+            .map(|word| {
+                let mut chars = word.chars();
+                chars
+                    .next()
+                    .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_name_parse_finds_titled_passes_the_title_test(
+            words in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(TITLES.to_vec()).prop_map(str::to_owned),
+                    "[A-Z][a-z]{0,6}\\.?",
+                    "[a-z]{1,5}",
+                    proptest::strategy::Just(",".to_owned()),
+                ],
+                0..6,
+            ),
+        ) {
+            let text = words.join(" ");
+            for text in [text.clone(), title_case(&text)] {
+                let titled = parse(&text).is_some_and(|p| !p.titles.is_empty());
+                proptest::prop_assert!(!titled || may_have_title(&text), "{text:?}");
+            }
+        }
     }
 
     #[test]

@@ -18,6 +18,9 @@ use super::person;
 pub fn explain_titles(dataset: &Dataset, findings: &mut [Finding]) {
     let titled = |spelling: SpellingId| -> Option<(String, String)> {
         let written = dataset.names.spellings.get(spelling.0 as usize)?;
+        if !person::may_have_title(&written.text) {
+            return None;
+        }
         let found = person::parse(&written.text)?;
         if found.titles.is_empty() {
             return None;

@@ -6,6 +6,8 @@
 //! qualifier values, unit nouns) goes through [`fold_words`]. It must not decide which names
 //! are the same entity: that is `names`.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -16,29 +18,30 @@ use unicode_normalization::char::is_combining_mark;
 #[must_use]
 pub fn fold_words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
-    let mut word = String::new();
-    let chars: Vec<char> = text.nfkd().filter(|c| !is_combining_mark(*c)).collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|j| chars[j]);
-        let next = chars.get(i + 1).copied();
-        match classify(c, prev, next) {
-            Class::Keep => word.extend(c.to_lowercase()),
-            Class::Drop => {}
-            Class::Break => flush(&mut word, &mut words),
-            Class::And => {
-                flush(&mut word, &mut words);
-                words.push("and".to_owned());
-            }
-        }
-    }
-    flush(&mut word, &mut words);
+    for_each_word(text, |word| words.push(word.to_owned()));
     words
 }
 
 /// The folded words joined by single spaces: the form shown in normalized values.
 #[must_use]
 pub fn fold(text: &str) -> String {
-    fold_words(text).join(" ")
+    let mut folded = String::with_capacity(text.len());
+    for_each_word(text, |word| {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    });
+    folded
+}
+
+/// The folded words with nothing between them ("D.E." is `de`, "Van-Dyke" is `vandyke`);
+/// empty when the text has no letter or digit.
+#[must_use]
+pub fn concat_words(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for_each_word(text, |word| key.push_str(word));
+    key
 }
 
 /// The identity key of a name: folded words with the separators removed, so that
@@ -46,12 +49,45 @@ pub fn fold(text: &str) -> String {
 /// digit ("🚀", "%") keeps its exact text, so that two such names are not one.
 #[must_use]
 pub fn compact_key(text: &str) -> String {
-    let key = fold_words(text).concat();
+    let key = concat_words(text);
     if key.is_empty() {
         text.trim().to_owned()
     } else {
         key
     }
+}
+
+/// Calls `emit` with each folded word of `text`, in order: the one definition the functions
+/// above share. Names are folded for every claim, so this allocates nothing per word, and
+/// ASCII text (the common case) skips the Unicode decomposition, which leaves it unchanged.
+pub fn for_each_word(text: &str, mut emit: impl FnMut(&str)) {
+    if text.is_ascii() {
+        fold_chars(text.chars(), &mut emit);
+    } else {
+        fold_chars(text.nfkd().filter(|c| !is_combining_mark(*c)), &mut emit);
+    }
+}
+
+/// Folds decomposed characters (combining marks removed) into words.
+fn fold_chars(chars: impl Iterator<Item = char>, emit: &mut impl FnMut(&str)) {
+    let mut chars = chars.peekable();
+    let mut word = String::new();
+    let mut prev = None;
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        match classify(c, prev, next) {
+            Class::Keep if c.is_ascii() => word.push(c.to_ascii_lowercase()),
+            Class::Keep => word.extend(c.to_lowercase()),
+            Class::Drop => {}
+            Class::Break => flush(&mut word, emit),
+            Class::And => {
+                flush(&mut word, emit);
+                emit("and");
+            }
+        }
+        prev = Some(c);
+    }
+    flush(&mut word, emit);
 }
 
 /// Whether a text has nothing visible: only spaces, control characters and invisible format
@@ -82,11 +118,12 @@ enum Class {
     And,
 }
 
+#[inline]
 fn classify(c: char, prev: Option<char>, next: Option<char>) -> Class {
     let digit_around =
         prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
     match c {
-        c if c.is_alphanumeric() => Class::Keep,
+        c if c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) => Class::Keep,
         // "U.S." is "us"; "2.5" keeps its point; "1,000" is "1000".
         '.' if digit_around => Class::Keep,
         // Apostrophes join ("Japan's" and "Japan’s" are "japans"), as do abbreviation points.
@@ -99,10 +136,12 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Class {
     }
 }
 
-fn flush(word: &mut String, words: &mut Vec<String>) {
+fn flush(word: &mut String, emit: &mut impl FnMut(&str)) {
     if !word.is_empty() {
-        let folded = american(word);
-        words.push(folded.unwrap_or_else(|| std::mem::take(word)));
+        match american(word) {
+            Some(folded) => emit(&folded),
+            None => emit(word),
+        }
         word.clear();
     }
 }
@@ -112,7 +151,7 @@ fn flush(word: &mut String, words: &mut Vec<String>) {
 /// A curated list plus the regular suffixes; the same fold applies to every name, so an
 /// over-eager fold only matters if it merges two different American words, which the
 /// exception list guards against.
-fn american(word: &str) -> Option<String> {
+fn american(word: &str) -> Option<Cow<'static, str>> {
     let listed = match word {
         "programme" => "program",
         "programmes" => "programs",
@@ -177,7 +216,7 @@ fn american(word: &str) -> Option<String> {
         _ => "",
     };
     if !listed.is_empty() {
-        return Some(listed.to_owned());
+        return Some(Cow::Borrowed(listed));
     }
     // -isation/-ise/-ised/-ising/-ises -> -iz-, except words that are -ise in American too.
     for (british, american) in [
@@ -190,7 +229,7 @@ fn american(word: &str) -> Option<String> {
     ] {
         if let Some(stem) = word.strip_suffix(british) {
             if stem.len() >= 3 && !IS_AMERICAN_TOO.iter().any(|w| word.starts_with(w)) {
-                return Some(format!("{stem}{american}"));
+                return Some(Cow::Owned(format!("{stem}{american}")));
             }
         }
     }
@@ -297,6 +336,20 @@ mod tests {
             if !once.is_empty() {
                 proptest::prop_assert_eq!(compact_key(&once), compact_key(&text));
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_fast_path_folds_as_the_decomposition_does(text in "[ -~]{0,40}") {
+            let mut decomposed = Vec::new();
+            fold_chars(
+                text.nfkd().filter(|c| !is_combining_mark(*c)),
+                &mut |word: &str| decomposed.push(word.to_owned()),
+            );
+            proptest::prop_assert_eq!(fold_words(&text), decomposed.clone());
+            proptest::prop_assert_eq!(concat_words(&text), decomposed.concat());
+            proptest::prop_assert_eq!(fold(&text), decomposed.join(" "));
         }
     }
 

@@ -30,12 +30,14 @@ pub mod text;
 pub mod tolerance;
 pub mod values;
 
+use rayon::prelude::*;
+
 use crate::files::Files;
 use crate::findings::Finding;
 use crate::load::rules::LoadedRules;
 use crate::load::{Loaded, LoadedReviews};
 use crate::model::review::{Review, SeverityRule};
-use crate::model::{Claim, Dataset, EntityId, PropertyRules, Value, ValueKind};
+use crate::model::{Claim, Dataset, EntityId, PropertyRules, SpellingId, Value, ValueKind};
 
 use self::claims::{Draft, KeyTable, Namespaces};
 use self::fold::fold;
@@ -89,8 +91,13 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         &mut problems,
     );
 
+    // Each stated value's key, once: evidence for both namespaces.
+    let stated_keys: Vec<String> = drafts
+        .par_iter()
+        .map(|draft| fold::compact_key(&draft.stated))
+        .collect();
     let (resolved_properties, settings, property_of) =
-        resolve_properties(properties, &rules, &drafts);
+        resolve_properties(properties, &rules, &drafts, &stated_keys);
     problems.extend(resolved_properties.problems.iter().cloned());
     let declared_kinds: Vec<_> = settings.iter().map(|s| s.kind).collect();
     let interpreted = values::interpret(
@@ -113,7 +120,7 @@ pub fn normalize(loaded: Loaded) -> Normalized {
     let (resolved_names, acronym_problems) = resolve_names(
         &files,
         &sources,
-        &drafts,
+        (&drafts, &stated_keys),
         &property_of,
         &interpreted.values,
         names,
@@ -185,15 +192,13 @@ fn resolve_properties(
     properties: Interner,
     rules: &rules::RulesDraft,
     drafts: &[Draft],
+    stated_keys: &[String],
 ) -> (names::Resolution, Vec<PropertySettings>, Vec<EntityId>) {
     let uses: Vec<names::Use> = drafts
         .iter()
-        .map(|draft| {
-            let fact = format!(
-                "{}\u{1f}{}",
-                draft.subject.spelling.0,
-                fold::compact_key(&draft.stated)
-            );
+        .zip(stated_keys)
+        .map(|(draft, stated)| {
+            let fact = format!("{}\u{1f}{stated}", draft.subject.spelling.0);
             names::Use::new(
                 draft.property.spelling,
                 draft.source.0,
@@ -226,7 +231,7 @@ fn resolve_properties(
 fn resolve_names(
     files: &Files,
     sources: &[crate::model::Source],
-    drafts: &[Draft],
+    (drafts, stated_keys): (&[Draft], &[String]),
     property_of: &[EntityId],
     values: &[Option<Value>],
     mut names: Interner,
@@ -234,7 +239,7 @@ fn resolve_names(
 ) -> (names::Resolution, Vec<Finding>) {
     let (links, acronym_problems) =
         definitions::find(files, sources, drafts, &mut names, &rules.entities);
-    let uses = name_uses(drafts, property_of, values, &names);
+    let uses = name_uses((drafts, stated_keys), property_of, values, &names);
     let resolved = names::resolve(names, &rules.entities, &links, true, &rules.settings, &uses);
     (resolved, acronym_problems)
 }
@@ -242,26 +247,34 @@ fn resolve_names(
 /// How the claims use names, as evidence for name resolution: each subject with its property
 /// and value, each name value with its property and subject.
 fn name_uses(
-    drafts: &[Draft],
+    (drafts, stated_keys): (&[Draft], &[String]),
     property_of: &[EntityId],
     values: &[Option<Value>],
     names: &Interner,
 ) -> Vec<names::Use> {
     let mut uses = Vec::with_capacity(drafts.len());
-    for ((draft, property), value) in drafts.iter().zip(property_of).zip(values) {
+    // Few subjects, many claims: fold each subject's spelling once.
+    let mut subject_keys: rustc_hash::FxHashMap<SpellingId, String> =
+        rustc_hash::FxHashMap::default();
+    for (((draft, stated), property), value) in
+        drafts.iter().zip(stated_keys).zip(property_of).zip(values)
+    {
         let subject = draft.subject.spelling;
         uses.push(names::Use::new(
             subject,
             draft.source.0,
             names::Role::Subject(property.0),
-            &fold::compact_key(&draft.stated),
+            stated,
         ));
         if let Some(Value::Name(spelling)) = value {
+            let subject_key = subject_keys
+                .entry(subject)
+                .or_insert_with(|| fold::compact_key(names.text(subject)));
             uses.push(names::Use::new(
                 *spelling,
                 draft.source.0,
                 names::Role::Value(property.0),
-                &fold::compact_key(names.text(subject)),
+                subject_key,
             ));
         }
     }
