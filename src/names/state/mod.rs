@@ -242,10 +242,19 @@ impl State {
             let sources = used_by.entry(root).or_insert(Sources::None);
             *sources = sources.merge(self.sources[spelling]);
         }
-        let mut sides: FxHashMap<u32, Side> = FxHashMap::default();
+        let (mut pairs, given_length) = self.candidate_pairs(settings);
+        // The evidence of the clusters a pair may join, and only theirs: no step below merges
+        // clusters, so these are the only roots looked up.
+        let mut sides: FxHashMap<u32, Side> = pairs
+            .iter()
+            .flat_map(|&(a, b, _)| [self.sets.find(a), self.sets.find(b)])
+            .map(|root| (root, Side::default()))
+            .collect();
         for used in uses {
             if let Some(&key) = self.key_of.get(used.spelling.0 as usize) {
-                sides.entry(self.sets.find(key)).or_default().add(used);
+                if let Some(side) = sides.get_mut(&self.sets.find(key)) {
+                    side.add(used);
+                }
             }
         }
         let strength = |root: u32| {
@@ -253,7 +262,6 @@ impl State {
                 support.get(&root).copied().unwrap_or((false, 0, u32::MAX));
             (declared, count, std::cmp::Reverse(first))
         };
-        let (mut pairs, given_length) = self.candidate_pairs(settings);
         pairs.sort_by_key(|&(a, b, m)| (m.level, m.edits, a, b));
         // Clusters that hold a name of several words: an acronym linked to its expansion.
         let mut long: FxHashSet<u32> = FxHashSet::default();

@@ -4,6 +4,7 @@
 //! Owns how [`person`](crate::names::person)'s relations are applied to the keys
 //! of a [`State`]; reading names as people's is `person`'s job.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::names::fuzzy::{Level, Match};
@@ -43,12 +44,12 @@ impl State {
     /// to two fullest forms ("D. Knuth" beside "Donald Knuth" and "Dan Knuth") joins neither,
     /// and two fullest forms never join each other.
     pub(in crate::names) fn link_people(&mut self) {
-        for (spelling, text) in self.texts.iter().enumerate() {
-            let key = self.key_of[spelling];
-            if let std::collections::hash_map::Entry::Vacant(slot) = self.people.entry(key) {
-                if let Some(found) = person::parse(text) {
-                    slot.insert(found);
-                }
+        // Each spelling is read on its own (in parallel); a key is the first of its spellings
+        // that reads as a person's name.
+        let read: Vec<Option<Person>> = self.texts.par_iter().map(|t| person::parse(t)).collect();
+        for (spelling, found) in read.into_iter().enumerate() {
+            if let Some(found) = found {
+                self.people.entry(self.key_of[spelling]).or_insert(found);
             }
         }
         let mut titled: Vec<(u32, u32)> = self
