@@ -42,6 +42,7 @@ pub mod schema;
 pub mod suggest;
 #[cfg(test)]
 pub(crate) mod testing;
+pub mod text;
 
 /// The gate's policy under its former name: `triage::Policy` is [`gate::Policy`].
 pub use gate as triage;

@@ -5,7 +5,7 @@
 //! ranks candidates; callers decide what a miss means.
 
 use crate::findings::Code;
-use crate::normalize::fold::fold;
+use crate::text::fold::fold;
 
 /// The candidate closest to `input`, if one is close enough to be a likely typo.
 ///

@@ -15,7 +15,7 @@ use rustc_hash::FxHashSet;
 use crate::assess::Relations;
 use crate::compare::verdict::Verdict;
 use crate::model::{Claim, Dataset, Value};
-use crate::normalize::fold::compact_key;
+use crate::text::fold::compact_key;
 
 /// One distinct value of a fact and who supports it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,7 +10,7 @@
 //! things.
 
 use crate::normalize::acronym;
-use crate::normalize::fold::fold_words;
+use crate::text::fold::fold_words;
 
 /// How many distinct names of one conflict are paired up: a bound on the work for a fact with
 /// hundreds of values.

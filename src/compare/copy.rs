@@ -33,8 +33,6 @@ use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 use crate::compare::JudgedFact;
 use crate::compare::facts::Fact;
@@ -42,8 +40,9 @@ use crate::compare::values::{Relation, claim_ref, distinct_values, relate, value
 use crate::compare::verdict::Verdict;
 use crate::findings::{Code, Finding, Location, MAX_LOCATIONS, Role};
 use crate::model::{Claim, Dataset, SourceIx};
-use crate::normalize::fold::fold;
 use crate::normalize::names::union_find::UnionFind;
+use crate::text::fold::fold;
+use crate::text::quote;
 
 /// A quote must have at least this many words (after folding) to count as evidence. Short
 /// quotes ("in 2014", "the Secretary General said") are what independent sources write
@@ -236,70 +235,7 @@ fn shared_quotes(dataset: &Dataset) -> (Vec<Shared>, FxHashMap<u32, u32>) {
 /// Folds a claim's quote into `folded`; `None` when it has none long enough to be evidence.
 fn distinctive_quote(claim: &Claim, folded: &mut String) -> Option<()> {
     let (quote, _) = claim.quote.as_ref()?;
-    (fold_quote(quote, folded) >= MIN_QUOTE_WORDS).then_some(())
-}
-
-/// Folds a quote into `out` as lower-case words joined by single spaces, and returns how many
-/// words there are. Unicode compatibility forms and diacritics, case, quote marks, dashes,
-/// punctuation and runs of whitespace do not matter; apostrophes join (`Japan’s` is
-/// `japans`), as in names. Unlike [`fold_words`](crate::normalize::fold::fold_words) it keeps
-/// spellings as written (a copy keeps them too) and allocates nothing per word: it runs on
-/// every quote of the dataset.
-fn fold_quote(quote: &str, out: &mut String) -> usize {
-    out.clear();
-    if quote.is_ascii() {
-        // The same as below, a byte at a time: most quotes are ASCII.
-        let mut words = 0;
-        let mut in_word = false;
-        for &byte in quote.as_bytes() {
-            if byte.is_ascii_alphanumeric() {
-                if !in_word {
-                    if words > 0 {
-                        out.push(' ');
-                    }
-                    words += 1;
-                    in_word = true;
-                }
-                out.push(char::from(byte.to_ascii_lowercase()));
-            } else if byte != b'\'' && byte != b'`' {
-                in_word = false;
-            }
-        }
-        words
-    } else {
-        push_words(quote.nfkd().filter(|c| !is_combining_mark(*c)), out)
-    }
-}
-
-fn push_words(chars: impl Iterator<Item = char>, out: &mut String) -> usize {
-    let mut words = 0;
-    let mut in_word = false;
-    for c in chars {
-        if c.is_alphanumeric() {
-            if !in_word {
-                if words > 0 {
-                    out.push(' ');
-                }
-                words += 1;
-                in_word = true;
-            }
-            out.extend(c.to_lowercase());
-        } else if !matches!(
-            c,
-            '\'' | '\u{2019}'
-                | '\u{2018}'
-                | '\u{201B}'
-                | '\u{02BC}'
-                | '`'
-                | '\u{00B4}'
-                | '\u{00AD}'
-                | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
-        ) {
-            // Apostrophes and invisible characters join; anything else ends a word.
-            in_word = false;
-        }
-    }
-    words
+    (quote::words(quote, folded) >= MIN_QUOTE_WORDS).then_some(())
 }
 
 fn source_of(dataset: &Dataset, claim: u32) -> u32 {

@@ -21,6 +21,7 @@ use crate::compare::verdict::Verdict;
 use crate::findings::{Code, FactLabel, Finding, Location, Role};
 use crate::model::quantity::Unit;
 use crate::model::{Claim, Dataset, PropertyRules, SourceIx, Value};
+use crate::text::letters_and_digits;
 
 /// Past this many distinct values, a fact's values are compared with the extremes only: a
 /// fact with thousands of different values is already a finding, and all pairs would be
@@ -588,10 +589,12 @@ pub fn value_text(dataset: &Dataset, claim: &Claim) -> String {
         // A number's normal form repeats it with its precision; worth showing only for vague
         // quantities ("hundreds of tents").
         Value::Number(quantity) => quantity.vague,
-        Value::Date(_) | Value::Name(_) => comparable(&normal) != comparable(&claim.stated),
+        Value::Date(_) | Value::Name(_) => {
+            letters_and_digits(&normal) != letters_and_digits(&claim.stated)
+        }
     };
     if informative {
-        if comparable(&normal).starts_with(&comparable(&claim.stated)) {
+        if letters_and_digits(&normal).starts_with(&letters_and_digits(&claim.stated)) {
             // "around 2014 (2013–2015)" already repeats what was stated.
             normal
         } else {
@@ -600,15 +603,6 @@ pub fn value_text(dataset: &Dataset, claim: &Claim) -> String {
     } else {
         claim.stated.to_string()
     }
-}
-
-/// Letters and digits only, lower-cased: enough to tell whether a normalized form merely
-/// respells what was stated.
-fn comparable(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The normalized form of a claim's value, for display.

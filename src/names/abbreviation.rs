@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::normalize::fold::fold_words;
+use crate::text::fold::fold_words;
 
 /// The built-in table: abbreviation, expansion. `st` is special-cased (see [`Abbreviations`]).
 pub const BUILT_IN: &[(&str, &str)] = &[
@@ -116,7 +116,7 @@ impl Abbreviations {
     }
 
     /// The identity key of a name: its expanded words without separators; a name with no
-    /// letter or digit keeps its exact text (as [`compact_key`](crate::normalize::fold::compact_key)).
+    /// letter or digit keeps its exact text (as [`compact_key`](crate::text::fold::compact_key)).
     #[must_use]
     pub fn key(&self, text: &str) -> String {
         let key = self.words(text).concat();

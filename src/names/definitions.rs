@@ -13,8 +13,8 @@ use crate::model::{Source, SpellingId};
 use crate::names::acronym;
 use crate::names::{Declaration, Interner};
 use crate::normalize::claims::Draft;
-use crate::normalize::fold::{compact_key, fold};
 use crate::normalize::text;
+use crate::text::fold::{compact_key, fold};
 
 /// Acronym definitions in the claims' own text (quotes, subjects, values), as links between
 /// spellings, and a `name::acronym` finding for each acronym that is not its expansion's

@@ -23,7 +23,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::normalize::fold::digit_runs;
+use crate::text::fold::digit_runs;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rayon::prelude::*;
@@ -380,7 +380,7 @@ fn hash_skipping(word: &[char], skip: &[usize]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::fold::fold_words;
+    use crate::text::fold::fold_words;
     use proptest::prelude::*;
 
     fn m(a: &str, b: &str) -> Option<Match> {

@@ -4,7 +4,7 @@
 //! [`acronym`] (the initials rule, definitions in a text), [`person`] (titles, "Surname, Given",
 //! initials), [`fuzzy`] (graded fuzzy matching and its index), [`evidence`] (when a fuzzy match
 //! is a variant), [`definitions`] and [`variants`] (the `name::acronym` and `name::variant`
-//! findings, built from the claims). Word folding itself is `normalize::fold`, shared with
+//! findings, built from the claims). Word folding itself is [`crate::text::fold`], shared with
 //! quotes and units.
 //!
 //! This module owns the decision of which spellings name the same thing, in one namespace
@@ -219,32 +219,30 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_name_declared_twice_is_a_rules_problem() {
+    /// Resolves declarations written as (canonical, alias) pairs, with nothing mentioned.
+    fn resolve_declared(pairs: &[(&str, &str)]) -> Resolution {
         let mut names = Interner::default();
-        let a = names.declare("A long name");
-        let b = names.declare("Another name");
-        let x = names.declare("XYZW");
-        let declarations = [
-            Declaration {
-                canonical: (a, span()),
-                aliases: vec![(x, span())],
+        let declarations: Vec<Declaration> = pairs
+            .iter()
+            .map(|(canonical, alias)| Declaration {
+                canonical: (names.declare(canonical), span()),
+                aliases: vec![(names.declare(alias), span())],
                 span: span(),
-            },
-            Declaration {
-                canonical: (b, span()),
-                aliases: vec![(x, span())],
-                span: span(),
-            },
-        ];
-        let r = resolve(
+            })
+            .collect();
+        resolve(
             names,
             &declarations,
             &[],
             true,
             &NameSettings::default(),
             &[],
-        );
+        )
+    }
+
+    #[test]
+    fn a_name_declared_twice_is_a_rules_problem() {
+        let r = resolve_declared(&[("A long name", "XYZW"), ("Another name", "XYZW")]);
         assert_eq!(r.problems.len(), 1);
         assert_eq!(r.problems[0].code, Code::LoadRules);
         assert_eq!(r.namespace.entities.len(), 2);
@@ -252,30 +250,7 @@ mod tests {
 
     #[test]
     fn a_declaration_whose_name_is_taken_keeps_its_aliases_apart() {
-        let mut names = Interner::default();
-        let alpha = names.declare("Alpha Org");
-        let beta = names.declare("Beta Org");
-        let gamma = names.declare("Gamma Org");
-        let declarations = [
-            Declaration {
-                canonical: (alpha, span()),
-                aliases: vec![(beta, span())],
-                span: span(),
-            },
-            Declaration {
-                canonical: (beta, span()),
-                aliases: vec![(gamma, span())],
-                span: span(),
-            },
-        ];
-        let r = resolve(
-            names,
-            &declarations,
-            &[],
-            true,
-            &NameSettings::default(),
-            &[],
-        );
+        let r = resolve_declared(&[("Alpha Org", "Beta Org"), ("Beta Org", "Gamma Org")]);
         assert_eq!(r.problems.len(), 1);
         assert_ne!(r.lookup("Gamma Org"), r.lookup("Alpha Org"));
     }

@@ -12,7 +12,7 @@
 //! initial, except lower-case surname particles ("van", "de"); or it is "Surname, Given" with
 //! one comma. Lower-case data ("alma, kansas") is never read as a person's name.
 
-use crate::normalize::fold::concat_words;
+use crate::text::fold::concat_words;
 
 /// Titles set aside before a name (folded, without their point): civil, military, academic,
 /// religious, royal. Several may stand together ("Lt. Gen.", "Vice President").
@@ -186,7 +186,7 @@ pub fn parse(text: &str) -> Option<Person> {
     let mut titles = Vec::new();
     let inverted = text.contains(',');
     while tokens.len() >= 2 {
-        let first = folded(tokens[0]);
+        let first = concat_words(tokens[0]);
         if !TITLES.contains(&first.as_str()) {
             break;
         }
@@ -201,7 +201,7 @@ pub fn parse(text: &str) -> Option<Person> {
     while tokens.len() >= 2
         && tokens
             .last()
-            .is_some_and(|t| SUFFIXES.contains(&folded(t).as_str()))
+            .is_some_and(|t| SUFFIXES.contains(&concat_words(t).as_str()))
     {
         tokens.pop();
     }
@@ -223,7 +223,7 @@ pub fn parse(text: &str) -> Option<Person> {
         {
             return None;
         }
-        let word = folded(token);
+        let word = concat_words(token);
         if word.is_empty() {
             return None;
         }
@@ -270,7 +270,7 @@ pub fn may_have_title(text: &str) -> bool {
     given
         .split_whitespace()
         .next()
-        .is_some_and(|first| TITLES.contains(&folded(first).as_str()))
+        .is_some_and(|first| TITLES.contains(&concat_words(first).as_str()))
 }
 
 /// Where the surname begins: the last word, with the particles before it.
@@ -283,10 +283,6 @@ fn surname_start(words: &[(String, bool)]) -> Option<usize> {
         start -= 1;
     }
     Some(start)
-}
-
-fn folded(token: &str) -> String {
-    concat_words(token)
 }
 
 fn starts_upper(token: &str) -> bool {

@@ -17,8 +17,8 @@ use crate::files::{Files, Span};
 use crate::findings::{Code, Finding, hex};
 use crate::load::claims::LoadedClaimsFile;
 use crate::model::{Claim, KeyId, Mention, Qualifier, SourceIx};
-use crate::normalize::fold::{fold, is_blank};
 use crate::normalize::names::Interner;
+use crate::text::fold::{fold, is_blank};
 
 /// A claim whose value is not interpreted yet: only [`stated`](Claim::stated).
 pub type Draft = Claim<()>;

@@ -20,7 +20,8 @@ pub mod claims;
 // The names concept lives in `crate::names`; these paths stay for code written against them.
 pub use crate::names::{self, acronym, definitions, fuzzy, variants};
 pub mod date;
-pub mod fold;
+/// The name fold, at the path it had before it moved to [`crate::text`].
+pub use crate::text::fold;
 pub mod number;
 pub mod quotes;
 pub mod reviews;
@@ -40,9 +41,9 @@ use crate::model::review::{Review, SeverityRule};
 use crate::model::{Claim, Dataset, EntityId, PropertyRules, SpellingId, Value, ValueKind};
 
 use self::claims::{Draft, KeyTable, Namespaces};
-use self::fold::fold;
 use self::names::Interner;
 use self::rules::PropertySettings;
+use crate::text::fold::fold;
 
 /// The model, and every problem found while building it.
 #[derive(Debug)]

@@ -16,8 +16,8 @@ use crate::load::reviews::{RawDecision, RawReview};
 use crate::load::rules::RawSeverity;
 use crate::model::review::{Decision, Review, SeverityRule, selects};
 use crate::normalize::date::parse_date;
-use crate::normalize::fold::is_blank;
 use crate::suggest;
+use crate::text::fold::is_blank;
 
 /// Every valid review of the given files.
 pub fn reviews(

@@ -17,9 +17,9 @@ use crate::model::{CopySettings, EntityId, FactPattern, KeyId, OrderRule, ValueK
 use crate::names::fuzzy::Level;
 use crate::names::{Declaration, Interner, NameSettings, Resolution};
 use crate::normalize::claims::KeyTable;
-use crate::normalize::fold::is_blank;
 use crate::normalize::tolerance;
 use crate::suggest;
+use crate::text::fold::is_blank;
 
 /// A `[[property]]`'s settings, validated.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -13,8 +13,8 @@ use crate::findings::{Code, Finding};
 use crate::load::claims::LoadedClaimsFile;
 use crate::model::{Source, SourceIx};
 use crate::normalize::date::parse_date;
-use crate::normalize::fold::is_blank;
 use crate::suggest;
+use crate::text::fold::is_blank;
 
 /// One source per claims file, in the same order.
 pub fn build(

@@ -15,10 +15,10 @@ use crate::model::quantity::Quantity;
 use crate::model::{EntityId, Source, Value, ValueKind};
 use crate::normalize::claims::Draft;
 use crate::normalize::date::{DateError, ReadDate, parse_date, read_date};
-use crate::normalize::fold::fold;
 use crate::normalize::names::Interner;
 use crate::normalize::number::context;
 use crate::normalize::number::{NumberError, Reading, read_number};
+use crate::text::fold::fold;
 
 /// Every property's type and every draft's value (`None` where it could not be read).
 #[derive(Debug)]

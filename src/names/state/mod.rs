@@ -11,7 +11,7 @@ use crate::findings::{Code, Finding};
 use crate::model::{Entity, EntityId, Link, Namespace, Spelling, SpellingId};
 use crate::names::acronym;
 use crate::names::fuzzy::{self, Match};
-use crate::normalize::fold::compact_key;
+use crate::text::fold::compact_key;
 
 use super::evidence::{self, Side, Support, Use, Verdict};
 use super::interner::{Interner, Sources};

@@ -8,7 +8,7 @@
 //! another stage knows the dataset's acronyms).
 
 use super::lexer::is_apostrophe;
-use crate::normalize::fold::fold_words;
+use crate::text::fold::fold_words;
 
 /// The counted noun of a phrase, folded, with its head word made singular.
 ///

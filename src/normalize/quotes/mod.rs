@@ -16,11 +16,11 @@ pub mod support;
 use std::fmt::Write as _;
 
 use rayon::prelude::*;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::findings::{ClaimRef, Code, Finding, Location, Role};
 use crate::load::claims::LoadedClaimsFile;
 use crate::normalize::claims::Draft;
+use crate::text::quote::identity;
 
 pub use self::support::unsupported;
 
@@ -90,8 +90,8 @@ fn finding(
             claim: draft.handle(),
             key: draft.key.to_string(),
             stated: quote.to_string(),
-            normalized: fold(quote),
-            value_key: fold(quote),
+            normalized: identity(quote),
+            value_key: identity(quote),
         }),
         role: Role::Involved,
     });
@@ -118,37 +118,6 @@ fn not_found(path: &str, divergence: &matching::Divergence) -> Finding {
         }
     }
     Finding::new(Code::QuoteNotFound, message)
-}
-
-/// A quote folded (case, spacing, compatibility forms, quote marks, dashes): the identity of a
-/// `quote::not-found` finding, so that reviews of it survive reformatting.
-#[must_use]
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.nfkc().flat_map(char::to_lowercase) {
-        let c = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            '\u{2026}' => {
-                out.push_str("...");
-                continue;
-            }
-            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => continue,
-            c => c,
-        };
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -232,6 +201,6 @@ mod tests {
 
     #[test]
     fn folding_keeps_the_identity_of_quote_findings() {
-        assert_eq!(fold("Japan’s  Embassy…"), "japan's embassy...");
+        assert_eq!(identity("Japan’s  Embassy…"), "japan's embassy...");
     }
 }

@@ -7,10 +7,10 @@
 
 use std::ops::Range;
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::matching::{INSERTION_TOKENS, OMISSION_TOKENS};
+use crate::text::quote::fold_char;
 
 /// The longest bracketed insertion or omission, in bytes: a `[` or `(` not closed within it is
 /// a mark of the quote's own.
@@ -149,22 +149,6 @@ pub(super) fn trim_marks(tokens: &mut Vec<(String, Range<usize>)>) {
     }
     let leading = tokens.iter().take_while(|(key, _)| loose(key)).count();
     tokens.drain(..leading);
-}
-
-/// Folds one character for matching: compatibility decomposition, lower case, one form of
-/// quote marks and dashes, invisible characters dropped.
-fn fold_char(c: char) -> impl Iterator<Item = char> {
-    c.nfkd()
-        .flat_map(char::to_lowercase)
-        .filter_map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => Some('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => {
-                Some('"')
-            }
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => Some('-'),
-            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
-            c => Some(c),
-        })
 }
 
 fn is_word(c: char) -> bool {

@@ -11,12 +11,13 @@
 
 use rayon::prelude::*;
 
+use crate::compare::values::normalized;
 use crate::findings::{ClaimRef, Code, Finding, Location, Role};
 use crate::model::date::{DateValue, Granularity};
 use crate::model::{Claim, Dataset, Value};
 use crate::normalize::date::parse_date;
-use crate::normalize::fold::fold_words;
 use crate::normalize::text::inner_span;
+use crate::text::fold::fold_words;
 
 use super::numbers::number_support;
 
@@ -353,19 +354,6 @@ fn finding(
         role: Role::Context,
     });
     finding
-}
-
-/// The value as understood, for people.
-fn normalized(dataset: &Dataset, claim: &Claim) -> String {
-    match &claim.value {
-        Value::Date(date) => date.describe(),
-        Value::Number(quantity) => quantity.describe(),
-        Value::Name(spelling) => dataset
-            .names
-            .canonical(dataset.names.entity_of(*spelling))
-            .to_owned(),
-        Value::Text(text) => text.to_string(),
-    }
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
-//! Folding of names into comparable words (DESIGN 2.1, first paragraph).
+//! The name fold (DESIGN 2.1, first paragraph): when two names are the same spelling.
 //!
-//! Owns the one definition of "the same spelling": Unicode compatibility forms and
-//! diacritics, case, dashes and hyphens, quotes and apostrophes, `&`, and British versus
-//! American spellings. Everything that compares names (aliases, acronyms, fuzzy matching,
-//! qualifier values, unit nouns) goes through [`fold_words`]. It must not decide which names
-//! are the same entity: that is `names`.
+//! Owns "the same spelling" of a name: Unicode compatibility forms and diacritics, case,
+//! dashes and hyphens, quote marks and apostrophes, abbreviation points, `&`, and British
+//! versus American spellings. Everything that compares names (aliases, acronyms, fuzzy
+//! matching, people's names, qualifier values, unit nouns, did-you-mean suggestions) goes
+//! through [`for_each_word`] and the forms built on it. It must not decide which names are the
+//! same entity: that is `names`.
 
 use std::borrow::Cow;
 
