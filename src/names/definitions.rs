@@ -7,7 +7,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::files::Files;
+use crate::files::{Files, Span};
 use crate::findings::{ClaimRef, Code, Finding, Location, Role};
 use crate::model::{Source, SpellingId};
 use crate::names::acronym;
@@ -36,19 +36,20 @@ pub fn find(
     let mut given: FxHashMap<String, Vec<Given>> = FxHashMap::default();
     let mut order = Vec::new();
     for draft in drafts {
-        let subject = names.text(draft.subject.spelling).to_owned();
-        let texts = draft
+        // Only a text with a parenthesis can define an acronym: only those are copied (the
+        // names they define are declared while they are read).
+        let texts: Vec<(String, Span, bool)> = draft
             .quote
             .iter()
-            .map(|(quote, span)| (quote.to_string(), *span, false))
+            .map(|(quote, span)| (&**quote, *span, false))
             .chain([
-                (subject, draft.subject.span, true),
-                (draft.stated.to_string(), draft.value_span, true),
-            ]);
+                (names.text(draft.subject.spelling), draft.subject.span, true),
+                (&*draft.stated, draft.value_span, true),
+            ])
+            .filter(|(text, _, _)| text.contains('('))
+            .map(|(text, span, is_name)| (text.to_owned(), span, is_name))
+            .collect();
         for (text, span, is_name) in texts {
-            if !text.contains('(') {
-                continue;
-            }
             for definition in acronym::definitions(&text) {
                 // Only a definition that passes the initials test links two names: one that
                 // fails it is reported, and the acronym keeps whatever it resolves to.
