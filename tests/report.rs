@@ -532,3 +532,33 @@ fn a_review_settles_the_answer_in_every_format() {
     let dir = dataset(&files, None, Some(&reviews));
     assert!(json_report(dir.path())["facts"][0]["answer"].is_null());
 }
+
+#[test]
+fn the_json_report_shows_money_as_written_and_names_its_currency_apart() {
+    let document = json_report(&repo().join("tests/cmd/money.in"));
+    let claims: Vec<&Value> = document["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|fact| fact["claims"].as_array().unwrap())
+        .collect();
+    let claim = |stated: &str| {
+        claims
+            .iter()
+            .find(|c| c["stated"] == stated)
+            .unwrap_or_else(|| panic!("{stated}"))
+    };
+    let cases = [
+        ("US$40 million", "US$40 million (±0.5 million)", "USD"),
+        ("USD 55 million", "USD 55 million (±0.5 million)", "USD"),
+        ("£2.5 million", "£2.5 million (±0.05 million)", "GBP"),
+        ("5 lakh rupees", "5 lakh rupees (±0.5 lakh)", "Rs"),
+        ("€2,500,000", "€2,500,000 (±0.5)", "EUR"),
+        ("50 ringgit", "50 ringgit (±0.5)", "MYR"),
+    ];
+    for (stated, normalized, currency) in cases {
+        let claim = claim(stated);
+        assert_eq!(claim["normalized"], normalized, "{claim:#}");
+        assert_eq!(claim["currency"], currency, "{claim:#}");
+    }
+}
