@@ -667,6 +667,12 @@ mod tests {
         "up to 300,000 troops",
         "3 years",
         "0",
+        "US$40 million",
+        "40 million USD",
+        "£2,500,000",
+        "£5m",
+        "Rs 5 lakh",
+        "5 lakh rupees",
     ];
 
     proptest! {
@@ -693,6 +699,13 @@ mod tests {
             prop_assert_eq!(
                 compare_quantities(&a, &b, tolerance.as_ref()),
                 compare_quantities(&b, &a, tolerance.as_ref())
+            );
+            prop_assert_eq!(difference(&a, &b), difference(&b, &a));
+            // How money was written is shown, never compared.
+            let unwritten = |q: &Quantity| Quantity { written_money: None, ..q.clone() };
+            prop_assert_eq!(
+                compare_quantities(&a, &b, tolerance.as_ref()),
+                compare_quantities(&unwritten(&a), &unwritten(&b), tolerance.as_ref())
             );
         }
 
