@@ -506,7 +506,8 @@ fn same(a: f64, b: f64) -> bool {
 mod tests {
     use super::*;
 
-    fn quantity(low: f64, high: f64, tolerance: f64, unit: Unit) -> Quantity {
+    /// A plain quantity, nothing written beside it (shared with `money`'s tests).
+    pub(super) fn quantity(low: f64, high: f64, tolerance: f64, unit: Unit) -> Quantity {
         Quantity {
             low,
             high,

@@ -112,22 +112,9 @@ pub(super) fn named_magnitude(exp: i32) -> Option<(f64, &'static str)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Quantity, Unit};
+    use super::super::Unit;
+    use super::super::tests::quantity;
     use super::*;
-
-    fn quantity(low: f64, high: f64, tolerance: f64, unit: Unit) -> Quantity {
-        Quantity {
-            low,
-            high,
-            tolerance,
-            unit,
-            base: None,
-            approximate: false,
-            vague: false,
-            written_in: None,
-            written_money: None,
-        }
-    }
 
     fn written(before: Option<&str>, after: Option<&str>, magnitude: Option<i32>) -> WrittenMoney {
         let affix = |text: &str, spaced: bool| Affix {
