@@ -43,7 +43,7 @@ pub fn explain(code: Code) -> Explanation {
              own finding (\"among amounts in GBP\"); when one source gives two of the values, \
              the message says so.",
             "a.toml: value = \"$55 billion\"\nb.toml: value = \"$70 billion\"\n\
-             -> differ by $ 15 billion (21%)",
+             -> differ by $15 billion (21%)",
             "Check the sources. If the figures are for different years or scopes, add a \
              qualifier (`fiscal_year = \"2024\"`). If rounded figures should agree, set a \
              `tolerance` on the property in rules.toml (`\"5%\"`, or an amount with its unit: \

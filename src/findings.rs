@@ -158,6 +158,21 @@ impl Code {
         !self.is_load() && !self.as_str().starts_with("factcheck::review::")
     }
 
+    /// Whether this code is a disagreement among one fact's values (a conflict, a tension,
+    /// values that cannot be compared): the findings the report files under their fact, and
+    /// whose primary claim is the least supported value.
+    #[must_use]
+    pub fn is_disagreement(self) -> bool {
+        matches!(
+            self,
+            Code::ConflictDate
+                | Code::ConflictNumber
+                | Code::ConflictValue
+                | Code::TensionDate
+                | Code::NumberIncomparable
+        )
+    }
+
     /// Looks a code up by its namespaced name.
     #[must_use]
     pub fn parse(name: &str) -> Option<Code> {

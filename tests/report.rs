@@ -247,12 +247,17 @@ fn dataset(
     dir
 }
 
-const HEAD: &str = "[source]\ntitle = \"T\"\npublisher = \"P\"\n";
-
-fn claim(subject: &str, property: &str, value: &str) -> String {
-    format!(
-        "\n[[claim]]\nsubject = \"{subject}\"\nproperty = \"{property}\"\nvalue = \"{value}\"\n"
-    )
+/// The claims file of one source making these `(subject, property, value)` claims.
+fn claims_file(claims: &[(&str, &str, &str)]) -> String {
+    use std::fmt::Write as _;
+    let mut text = "[source]\ntitle = \"T\"\npublisher = \"P\"\n".to_owned();
+    for (subject, property, value) in claims {
+        let _ = write!(
+            text,
+            "\n[[claim]]\nsubject = \"{subject}\"\nproperty = \"{property}\"\nvalue = \"{value}\"\n"
+        );
+    }
+    text
 }
 
 /// Line of the `n`-th (1-based) line starting with `value = ` in a text.
@@ -267,17 +272,15 @@ fn value_line(text: &str, n: usize) -> usize {
 
 /// A dataset with an unreadable date in beta (at the returned line) and a malformed gamma.
 fn partly_readable() -> (tempfile::TempDir, usize) {
-    let alpha = format!(
-        "{HEAD}{}{}",
-        claim("Institute", "founded", "1977"),
-        claim("Institute", "director", "Ann Smith")
-    );
+    let alpha = claims_file(&[
+        ("Institute", "founded", "1977"),
+        ("Institute", "director", "Ann Smith"),
+    ]);
     // A date nobody can read, beside a claim that reads.
-    let beta = format!(
-        "{HEAD}{}{}",
-        claim("Institute", "director", "Ann Smith"),
-        claim("Institute", "founded", "the 31st of Smarch")
-    );
+    let beta = claims_file(&[
+        ("Institute", "director", "Ann Smith"),
+        ("Institute", "founded", "the 31st of Smarch"),
+    ]);
     let gamma = "[source\ntitle = \"broken\"\n";
     let rules = "[[property]]\nname = \"founded\"\ntype = \"date\"\n";
     let dir = dataset(
@@ -396,16 +399,14 @@ fn unreadable_values_and_files_leave_the_rest_of_the_report_in_json() {
 
 #[test]
 fn single_source_facts_and_other_findings_are_listed_in_every_format() {
-    let alpha = format!(
-        "{HEAD}{}{}",
-        claim("Institute", "founded", "1977"),
-        claim("Institute", "motto", "Know more")
-    );
-    let beta = format!(
-        "{HEAD}{}{}",
-        claim("Institute", "founded", "1977"),
-        claim("Instituet", "mascot", "an owl")
-    );
+    let alpha = claims_file(&[
+        ("Institute", "founded", "1977"),
+        ("Institute", "motto", "Know more"),
+    ]);
+    let beta = claims_file(&[
+        ("Institute", "founded", "1977"),
+        ("Instituet", "mascot", "an owl"),
+    ]);
     let dir = dataset(&[("alpha", &alpha), ("beta", &beta)], None, None);
     let markdown = String::from_utf8(report(dir.path(), &[]).stdout).unwrap();
     let section = &markdown[markdown
@@ -454,17 +455,9 @@ fn single_source_facts_and_other_findings_are_listed_in_every_format() {
 
 #[test]
 fn a_review_settles_the_answer_in_every_format() {
-    let files = [
-        (
-            "alpha",
-            format!("{HEAD}{}", claim("Institute", "founded", "1977")),
-        ),
-        (
-            "beta",
-            format!("{HEAD}{}", claim("Institute", "founded", "1990")),
-        ),
-    ];
-    let files: Vec<(&str, &str)> = files.iter().map(|(a, b)| (*a, b.as_str())).collect();
+    let alpha = claims_file(&[("Institute", "founded", "1977")]);
+    let beta = claims_file(&[("Institute", "founded", "1990")]);
+    let files = [("alpha", alpha.as_str()), ("beta", beta.as_str())];
     let unreviewed = dataset(&files, None, None);
     let json = json_report(unreviewed.path());
     let fact = &json["facts"][0];
@@ -531,4 +524,34 @@ fn a_review_settles_the_answer_in_every_format() {
     );
     let dir = dataset(&files, None, Some(&reviews));
     assert!(json_report(dir.path())["facts"][0]["answer"].is_null());
+}
+
+#[test]
+fn the_json_report_shows_money_as_written_and_names_its_currency_apart() {
+    let document = json_report(&repo().join("tests/cmd/money.in"));
+    let claims: Vec<&Value> = document["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|fact| fact["claims"].as_array().unwrap())
+        .collect();
+    let claim = |stated: &str| {
+        claims
+            .iter()
+            .find(|c| c["stated"] == stated)
+            .unwrap_or_else(|| panic!("{stated}"))
+    };
+    let cases = [
+        ("US$40 million", "US$40 million (±0.5 million)", "USD"),
+        ("USD 55 million", "USD 55 million (±0.5 million)", "USD"),
+        ("£2.5 million", "£2.5 million (±0.05 million)", "GBP"),
+        ("5 lakh rupees", "5 lakh rupees (±0.5 lakh)", "Rs"),
+        ("€2,500,000", "€2,500,000 (±0.5)", "EUR"),
+        ("50 ringgit", "50 ringgit (±0.5)", "MYR"),
+    ];
+    for (stated, normalized, currency) in cases {
+        let claim = claim(stated);
+        assert_eq!(claim["normalized"], normalized, "{claim:#}");
+        assert_eq!(claim["currency"], currency, "{claim:#}");
+    }
 }

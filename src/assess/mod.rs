@@ -17,7 +17,7 @@ use crate::compare::JudgedFact;
 use crate::compare::copy::independent_groups;
 use crate::compare::values::{Relation, distinct_values, fact_label, relate};
 use crate::compare::verdict::Verdict;
-use crate::findings::{Code, FactLabel, Status as FindingStatus};
+use crate::findings::{FactLabel, Status as FindingStatus};
 use crate::model::{Dataset, SourceIx};
 
 use self::names::NameGroup;
@@ -193,15 +193,7 @@ pub fn assess(checked: &Checked) -> Assessment {
 fn findings_by_fact(checked: &Checked) -> FxHashMap<FactLabel, Vec<usize>> {
     let mut by_label: FxHashMap<FactLabel, Vec<usize>> = FxHashMap::default();
     for (index, finding) in checked.findings.iter().enumerate() {
-        let about_values = matches!(
-            finding.code,
-            Code::ConflictDate
-                | Code::ConflictNumber
-                | Code::ConflictValue
-                | Code::TensionDate
-                | Code::NumberIncomparable
-        );
-        if let (true, Some(label)) = (about_values, &finding.fact) {
+        if let (true, Some(label)) = (finding.code.is_disagreement(), &finding.fact) {
             by_label.entry(label.clone()).or_default().push(index);
         }
     }

@@ -7,7 +7,9 @@
 //! (`normalize::number`) nor decide what to report (the verdict's caller does).
 
 use crate::compare::verdict::Verdict;
-use crate::model::quantity::{Dimension, Quantity, Tolerance, Unit, finite_magnitude, readable};
+use crate::model::quantity::{
+    Dimension, Quantity, Tolerance, Unit, finite_magnitude, money_gap, readable,
+};
 
 /// The outcome of comparing two quantities.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,12 +47,14 @@ pub fn compare_quantities(
     NumberComparison::Comparable(verdict(a, b, tolerance))
 }
 
-/// How far apart two quantities are, in words: "differ by $ 15 billion (27%)",
+/// How far apart two quantities are, in words: "differ by $15 billion (27%)",
 /// "differ by 3 percentage points (60%)", "differ by 100 ft (9.1%)".
 ///
 /// The distance is between the nearest ends; the percentage is of the larger magnitude.
 /// A gap always names its unit: a measure's is the unit both values were written in ("ft"),
-/// or the dimension's base unit ("m") when they were written in different units. It is
+/// or the dimension's base unit ("m") when they were written in different units; money's is
+/// the currency as both wrote it ("£", "Rs … lakh"), or the currency they were compared in
+/// ("USD" for "US$" and "USD"). It is
 /// rounded to the finer of the two values' stated precisions (a gap between "500 lb" and
 /// "300 kg" is "73.2 kg", not "73.203815 kg"). Quantities that overlap "do not differ";
 /// incomparable ones get the reason they cannot be compared.
@@ -76,7 +80,9 @@ pub fn difference(a: &Quantity, b: &Quantity) -> String {
     let shown = to_precision(gap / per, finer_precision(a, b) / per);
     let amount = match unit {
         Unit::None => readable(shown),
-        Unit::Currency(currency) => format!("{} {}", currency.symbol(), readable(shown)),
+        Unit::Currency(currency) => {
+            money_gap(currency, a.money_as_written(), b.money_as_written(), shown)
+        }
         Unit::Percent => {
             let points = if same(shown, 1.0) { "point" } else { "points" };
             format!("{} percentage {points}", readable(shown))
@@ -458,7 +464,7 @@ mod tests {
     fn difference_between_nearest_ends() {
         assert_eq!(
             difference(&q("$40 billion"), &q("$55 billion")),
-            "differ by $ 15 billion (27%)"
+            "differ by $15 billion (27%)"
         );
         assert_eq!(
             difference(&q("2%"), &q("5%")),
@@ -539,6 +545,40 @@ mod tests {
     }
 
     #[test]
+    fn a_gap_in_money_is_in_the_currency_and_magnitude_both_values_were_written_in() {
+        let gap = |a: &str, b: &str| {
+            let text = difference(&q(a), &q(b));
+            assert_eq!(text, difference(&q(b), &q(a)), "symmetric");
+            text
+        };
+        assert_eq!(gap("£2.5 million", "£5m"), "differ by £2.5 million (50%)");
+        assert_eq!(
+            gap("5 million dollars", "8 million dollars"),
+            "differ by 3 million dollars (38%)"
+        );
+        assert_eq!(gap("Rs 5 lakh", "Rs 8 lakh"), "differ by Rs 3 lakh (38%)");
+        // Written differently: in the currency both were read as, at a magnitude they share.
+        assert_eq!(
+            gap("5 lakh rupees", "Rs 8 lakh"),
+            "differ by Rs 3 lakh (38%)"
+        );
+        assert_eq!(
+            gap("US$40 million", "USD 55 million"),
+            "differ by USD 15 million (27%)"
+        );
+        assert_eq!(gap("€2,500", "2,600 euros"), "differ by EUR 100 (3.8%)");
+        // Digits in full stay in full; a magnitude written on one side only reads as usual.
+        assert_eq!(
+            gap("£2,500,000", "£5,000,000"),
+            "differ by £2,500,000 (50%)"
+        );
+        assert_eq!(
+            gap("£2,500,000", "£5 million"),
+            "differ by £2.5 million (50%)"
+        );
+    }
+
+    #[test]
     fn difference_of_overlapping_or_incomparable_values() {
         assert_eq!(
             difference(&q("3 to 5%"), &q("4%")),
@@ -593,6 +633,7 @@ mod tests {
                     approximate: false,
                     vague: false,
                     written_in: None,
+                    written_money: None,
                 }
             })
     }
@@ -626,6 +667,12 @@ mod tests {
         "up to 300,000 troops",
         "3 years",
         "0",
+        "US$40 million",
+        "40 million USD",
+        "£2,500,000",
+        "£5m",
+        "Rs 5 lakh",
+        "5 lakh rupees",
     ];
 
     proptest! {
@@ -652,6 +699,13 @@ mod tests {
             prop_assert_eq!(
                 compare_quantities(&a, &b, tolerance.as_ref()),
                 compare_quantities(&b, &a, tolerance.as_ref())
+            );
+            prop_assert_eq!(difference(&a, &b), difference(&b, &a));
+            // How money was written is shown, never compared.
+            let unwritten = |q: &Quantity| Quantity { written_money: None, ..q.clone() };
+            prop_assert_eq!(
+                compare_quantities(&a, &b, tolerance.as_ref()),
+                compare_quantities(&unwritten(&a), &unwritten(&b), tolerance.as_ref())
             );
         }
 

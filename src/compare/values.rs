@@ -525,7 +525,7 @@ fn incomparable_finding(
 }
 
 /// How far apart two values are, as the end of a sentence whose subject is the two values
-/// ("… are about 14 years apart", "… differ by $ 15 billion (21%)").
+/// ("… are about 14 years apart", "… differ by $15 billion (21%)").
 fn apart(
     dataset: &Dataset,
     groups: &[Vec<u32>],
@@ -876,13 +876,13 @@ mod tests {
         // Each group names its own farthest pair, in its own unit.
         assert!(
             cost.iter().any(|m| m.contains("among amounts in GBP")
-                && m.contains("£5 million and £9 million, differ by GBP 4 million")),
+                && m.contains("£5 million and £9 million, differ by £4 million")),
             "{cost:#?}"
         );
         assert!(
             cost.iter()
                 .any(|m| m.contains("among amounts in $ (ambiguous dollar)")
-                    && m.contains("$5 million vs $8 million: they differ by $ 3 million")),
+                    && m.contains("$5 million vs $8 million: they differ by $3 million")),
             "{cost:#?}"
         );
         for message in &cost {
@@ -925,7 +925,7 @@ mod tests {
             .find_map(|f| f.gap.clone().filter(|g| g.contains('£')))
             .unwrap_or_default();
         assert!(
-            gap.contains("GBP 4 million") && gap.contains("$ 3 million"),
+            gap.contains("£4 million") && gap.contains("$3 million"),
             "{gap}"
         );
     }

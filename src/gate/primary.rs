@@ -17,7 +17,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::assess::support::{Unit, unit};
 use crate::compare::values::{Relation, relate};
-use crate::findings::{ClaimRef, Code, Finding, Role};
+use crate::findings::{ClaimRef, Finding, Role};
 
 use super::identity::claim_digest;
 use crate::model::Dataset;
@@ -60,14 +60,7 @@ pub fn point(dataset: &Dataset, findings: &mut [Finding], groups: &[u32], fresh:
         if involved.len() < 2 {
             continue;
         }
-        let disagreement = matches!(
-            finding.code,
-            Code::ConflictDate
-                | Code::ConflictNumber
-                | Code::ConflictValue
-                | Code::TensionDate
-                | Code::NumberIncomparable
-        );
+        let disagreement = finding.code.is_disagreement();
         let support: Vec<usize> = if disagreement {
             let index = index.get_or_insert_with(|| {
                 (0..dataset.claims.len())
@@ -182,8 +175,30 @@ fn support(
 mod tests {
     use super::*;
     use crate::Checked;
+    use crate::findings::Code;
     use crate::gate::Policy;
     use crate::testing::{check, check_under, source, with_code};
+
+    /// Claims files as `check` takes them, from `(stem, text)` pairs.
+    fn borrowed<S: AsRef<str>>(files: &[(S, String)]) -> Vec<(&str, &str)> {
+        files
+            .iter()
+            .map(|(stem, text)| (stem.as_ref(), text.as_str()))
+            .collect()
+    }
+
+    /// One claims file per `(stem, value)`, each saying when the Institute was founded.
+    fn founded<'a>(values: &[(&'a str, &str)]) -> Vec<(&'a str, String)> {
+        values
+            .iter()
+            .map(|&(stem, value)| (stem, source(&[("Institute", "founded", value)])))
+            .collect()
+    }
+
+    /// The source of the primary claim of the one `code` finding among `files`.
+    fn primary_among<S: AsRef<str>>(files: &[(S, String)], code: Code) -> String {
+        primary_source(&check(&borrowed(files), None), code)
+    }
 
     fn primary_source(checked: &Checked, code: Code) -> String {
         let found = with_code(checked, code);
@@ -198,32 +213,16 @@ mod tests {
     #[test]
     fn the_least_supported_value_is_primary_wherever_it_is() {
         // The odd one out sits first by path: still primary.
-        let files = [
-            ("a-odd", source(&[("Institute", "founded", "1990")])),
-            ("b", source(&[("Institute", "founded", "1977")])),
-            ("c", source(&[("Institute", "founded", "1977")])),
-        ];
-        let files: Vec<(&str, &str)> = files.iter().map(|(a, b)| (*a, b.as_str())).collect();
-        assert_eq!(
-            primary_source(&check(&files, None), Code::ConflictDate),
-            "a-odd"
-        );
+        let files = founded(&[("a-odd", "1990"), ("b", "1977"), ("c", "1977")]);
+        assert_eq!(primary_among(&files, Code::ConflictDate), "a-odd");
     }
 
     #[test]
     fn a_refinement_counts_as_support() {
         // Each value is stated once, but "the 1970s" refines 1977: they support each other,
         // and 1990, first by path, stands alone.
-        let files = [
-            ("a", source(&[("Institute", "founded", "1990")])),
-            ("b", source(&[("Institute", "founded", "1977")])),
-            ("c", source(&[("Institute", "founded", "the 1970s")])),
-        ];
-        let files: Vec<(&str, &str)> = files.iter().map(|(a, b)| (*a, b.as_str())).collect();
-        assert_eq!(
-            primary_source(&check(&files, None), Code::ConflictDate),
-            "a"
-        );
+        let files = founded(&[("a", "1990"), ("b", "1977"), ("c", "the 1970s")]);
+        assert_eq!(primary_among(&files, Code::ConflictDate), "a");
     }
 
     #[test]
@@ -242,60 +241,32 @@ mod tests {
                 source(&[("Institute", "staff", "1000")]),
             )))
             .collect();
-        let files: Vec<(&str, &str)> = texts
-            .iter()
-            .map(|(a, b)| (a.as_str(), b.as_str()))
-            .collect();
-        assert_eq!(
-            primary_source(&check(&files, None), Code::ConflictNumber),
-            "s399"
-        );
+        assert_eq!(primary_among(&texts, Code::ConflictNumber), "s399");
     }
 
     #[test]
     fn ties_go_to_the_later_claim_by_file_position() {
-        let files = [
-            ("a", source(&[("Institute", "founded", "1990")])),
-            ("b", source(&[("Institute", "founded", "1977")])),
-        ];
-        let files: Vec<(&str, &str)> = files.iter().map(|(a, b)| (*a, b.as_str())).collect();
-        assert_eq!(
-            primary_source(&check(&files, None), Code::ConflictDate),
-            "b"
-        );
+        let files = founded(&[("a", "1990"), ("b", "1977")]);
+        assert_eq!(primary_among(&files, Code::ConflictDate), "b");
     }
 
     #[test]
     fn dependent_sources_count_once() {
         // b and c are one source (c derives from b): 1977 has one independent source, like 1990.
-        let files = [
-            ("a", source(&[("Institute", "founded", "1990")])),
-            ("b", source(&[("Institute", "founded", "1977")])),
-            (
-                "c",
-                crate::testing::source_with(
-                    "derived_from = [\"b\"]",
-                    &[("Institute", "founded", "1977")],
-                ),
-            ),
-            ("d", source(&[("Institute", "founded", "1990")])),
-        ];
-        let files: Vec<(&str, &str)> = files.iter().map(|(a, b)| (*a, b.as_str())).collect();
-        // 1990: a, d (2 units); 1977: b, c (1 unit): 1977 is primary, the later of b and c.
-        assert_eq!(
-            primary_source(&check(&files, None), Code::ConflictDate),
-            "c"
+        let mut files = founded(&[("a", "1990"), ("b", "1977"), ("d", "1990")]);
+        let derived = crate::testing::source_with(
+            "derived_from = [\"b\"]",
+            &[("Institute", "founded", "1977")],
         );
+        files.insert(2, ("c", derived));
+        // 1990: a, d (2 units); 1977: b, c (1 unit): 1977 is primary, the later of b and c.
+        assert_eq!(primary_among(&files, Code::ConflictDate), "c");
     }
 
     #[test]
     fn a_changed_claim_is_primary_and_the_fingerprint_stays() {
-        let files = [
-            ("a", source(&[("Institute", "founded", "1977")])),
-            ("b", source(&[("Institute", "founded", "1990")])),
-            ("c", source(&[("Institute", "founded", "1990")])),
-        ];
-        let files: Vec<(&str, &str)> = files.iter().map(|(a, b)| (*a, b.as_str())).collect();
+        let files = founded(&[("a", "1977"), ("b", "1990"), ("c", "1990")]);
+        let files = borrowed(&files);
         let plain = check(&files, None);
         assert_eq!(primary_source(&plain, Code::ConflictDate), "a");
         let c_key = with_code(&plain, Code::ConflictDate)[0]
@@ -318,12 +289,8 @@ mod tests {
 
     #[test]
     fn a_claim_the_baseline_did_not_know_is_primary() {
-        let files = [
-            ("a", source(&[("Institute", "founded", "1977")])),
-            ("b", source(&[("Institute", "founded", "1990")])),
-            ("c", source(&[("Institute", "founded", "1990")])),
-        ];
-        let files: Vec<(&str, &str)> = files.iter().map(|(a, b)| (*a, b.as_str())).collect();
+        let files = founded(&[("a", "1977"), ("b", "1990"), ("c", "1990")]);
+        let files = borrowed(&files);
         let plain = check(&files, None);
         let finding = with_code(&plain, Code::ConflictDate)[0];
         // The baseline knew a and c, not b.

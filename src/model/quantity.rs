@@ -1,7 +1,13 @@
 //! A normalized number: a range with a unit, a base and a tolerance (DESIGN 2.3).
 //!
 //! Owns the validated quantity type and how it is shown. Parsing text into it is
-//! `normalize::number`; comparing two of them is `compare::number`.
+//! `normalize::number`; comparing two of them is `compare::number`; money as its source wrote
+//! it is `money`.
+
+mod money;
+
+use self::money::named_magnitude;
+pub use self::money::{Affix, WrittenMoney, money_gap};
 
 /// A number as stated, turned into a closed range in its unit's canonical scale.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +32,9 @@ pub struct Quantity {
     /// gaps are shown in it ("1,000 ft", not "304.8 m"). Display only: comparison and
     /// identity use the canonical fields.
     pub written_in: Option<SourceUnit>,
+    /// An amount of money as its source wrote it ("£2.5 million", "5 lakh rupees"): values
+    /// and gaps show its currency and magnitude so. Display only, like `written_in`.
+    pub written_money: Option<Box<WrittenMoney>>,
 }
 
 /// A measure unit as a source writes it: its symbol and its size in the dimension's base
@@ -190,10 +199,12 @@ impl Quantity {
     }
 
     /// The compact normalized form shown in findings and reports:
-    /// `$ 55 billion (±0.5 billion)`, `about USD 5 billion (±0.5 billion)`,
-    /// `2 % of gdp (±0.5)`, `3–5 % of gdp (±0.5)`, `200–999 tent`, `≥ 300 soldier`,
-    /// `1,000 ft (±0.5)`. A measure is shown in the unit its source wrote, with the
-    /// precision in that unit.
+    /// `£2.5 million (±0.05 million)`, `about USD 5 billion (±0.5 billion)`,
+    /// `5 lakh rupees (±0.5 lakh)`, `2 % of gdp (±0.5)`, `3–5 % of gdp (±0.5)`,
+    /// `200–999 tent`, `≥ 300 soldier`, `1,000 ft (±0.5)`. A measure is shown in the unit
+    /// its source wrote, with the precision in that unit; money with its currency and
+    /// magnitude as written (`WrittenMoney`), or, when none was written, the currency's
+    /// symbol or code (`$ 55 billion`).
     ///
     /// Deterministic: every field that changes the comparison changes the text (the range,
     /// the unit, the base, the tolerance, "about"). Both ends are shown at the scale of the
@@ -207,7 +218,13 @@ impl Quantity {
         let low_open = is_minus_infinity(low);
         let high_open = is_plus_infinity(high);
         let magnitude = finite_magnitude(low, high);
-        let (divisor, word) = scale_of(magnitude);
+        // Money is shown with its currency and at its magnitude as written ("£2.5 million",
+        // "5 lakh rupees", "£2,500,000").
+        let money = self.money_as_written();
+        let (divisor, word) = money
+            .and_then(|money| money.magnitude)
+            .and_then(named_magnitude)
+            .unwrap_or_else(|| scale_of(magnitude));
         let shown = |value: f64| plain(value / divisor);
         let mut out = String::new();
         if self.approximate {
@@ -230,14 +247,16 @@ impl Quantity {
             }
             (false, false) => format!("{}–{}", shown(low), shown(high)),
         };
-        if let Unit::Currency(currency) = &self.unit {
-            out.push_str(currency.symbol());
-            out.push(' ');
-        }
-        out.push_str(&numbers);
-        if !word.is_empty() {
-            out.push(' ');
-            out.push_str(word);
+        match (&self.unit, money) {
+            (Unit::Currency(_), Some(money)) => {
+                out.push_str(&money.amount(&numbers, word));
+            }
+            (Unit::Currency(currency), None) => {
+                out.push_str(currency.symbol());
+                out.push(' ');
+                out.push_str(&with_word(numbers, word));
+            }
+            _ => out.push_str(&with_word(numbers, word)),
         }
         match (&self.unit, source) {
             (Unit::None | Unit::Currency(_), _) => {}
@@ -281,6 +300,18 @@ impl Quantity {
             out.push(')');
         }
         out
+    }
+
+    /// How the source wrote this amount of money, when it wrote a currency to show.
+    #[must_use]
+    pub fn money_as_written(&self) -> Option<&WrittenMoney> {
+        match self.unit {
+            Unit::Currency(_) => self
+                .written_money
+                .as_deref()
+                .filter(|money| money.before.is_some() || money.after.is_some()),
+            _ => None,
+        }
     }
 
     /// The unit the source wrote this measure in, when values are shown in it.
@@ -397,6 +428,15 @@ pub fn finite_magnitude(low: f64, high: f64) -> f64 {
         .fold(0.0, f64::max)
 }
 
+/// `numbers` followed by their magnitude word, if any.
+fn with_word(mut numbers: String, word: &str) -> String {
+    if !word.is_empty() {
+        numbers.push(' ');
+        numbers.push_str(word);
+    }
+    numbers
+}
+
 /// The named scale a magnitude reads best at.
 fn scale_of(magnitude: f64) -> (f64, &'static str) {
     const SCALES: [(f64, &str); 3] = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")];
@@ -466,7 +506,8 @@ fn same(a: f64, b: f64) -> bool {
 mod tests {
     use super::*;
 
-    fn quantity(low: f64, high: f64, tolerance: f64, unit: Unit) -> Quantity {
+    /// A plain quantity, nothing written beside it (shared with `money`'s tests).
+    pub(super) fn quantity(low: f64, high: f64, tolerance: f64, unit: Unit) -> Quantity {
         Quantity {
             low,
             high,
@@ -476,6 +517,7 @@ mod tests {
             approximate: false,
             vague: false,
             written_in: None,
+            written_money: None,
         }
     }
 

@@ -49,9 +49,9 @@ mod written;
 
 use std::borrow::Cow;
 
-use self::grammar::{Ambiguity, Assume, Problem};
+use self::grammar::{Ambiguity, Assume, Phrase, Problem};
 pub use self::measure::TemperatureScale;
-use crate::model::quantity::Quantity;
+use crate::model::quantity::{Affix, Quantity, WrittenMoney};
 
 /// Why a number could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,11 +187,63 @@ pub fn read_number(text: &str) -> Result<Reading, NumberError> {
     });
     Ok(Reading {
         scales: phrases.iter().map(|p| p.scale).collect(),
-        readings: phrases.into_iter().map(|p| p.quantity).collect(),
+        readings: phrases
+            .into_iter()
+            .map(|p| as_written(p, text, &lower))
+            .collect(),
         default,
         ambiguity,
         inconsistency,
     })
+}
+
+/// A phrase's quantity, keeping how its money was written, in the source's own letters
+/// ("US$", "Rs.", "dollars"), to be shown so.
+fn as_written(phrase: Phrase, text: &str, lower: &str) -> Quantity {
+    let mut quantity = phrase.quantity;
+    let Some(money) = phrase.money else {
+        return quantity;
+    };
+    let written = |at: Option<(usize, usize)>| {
+        let (start, end) = at?;
+        let part = lower.get(start..end).filter(|part| !part.is_empty())?;
+        // The source's letters, when they are the same word (lower-casing that changes
+        // lengths can shift offsets).
+        let source = original(text, lower, part);
+        Some(
+            if source.to_lowercase() == part {
+                source
+            } else {
+                part
+            }
+            .into(),
+        )
+    };
+    let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    let before = written(money.currency.before).map(|text| Affix {
+        text,
+        spaced: space(
+            money
+                .currency
+                .before
+                .and_then(|(_, end)| lower.get(end..)?.chars().next()),
+        ),
+    });
+    let after = written(money.currency.after).map(|text| Affix {
+        text,
+        spaced: space(
+            money
+                .currency
+                .after
+                .and_then(|(start, _)| lower.get(..start)?.chars().next_back()),
+        ),
+    });
+    quantity.written_money = Some(Box::new(WrittenMoney {
+        before,
+        after,
+        magnitude: money.magnitude,
+    }));
+    quantity
 }
 
 /// The text in lower case, copied only when it has capitals.

@@ -164,8 +164,57 @@ impl Run {
 
 /// Runs the binary in `dir` with `args`, without standard input, killed after `timeout`.
 pub fn run_in(dir: &Path, args: &[&str], timeout: Duration) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factcheck"))
-        .args(args)
+    let mut command = Command::new(env!("CARGO_BIN_EXE_factcheck"));
+    command.args(args);
+    run_command(command, dir, timeout)
+}
+
+/// Whether the tests run as root, for whom file permissions do not stop reading.
+#[cfg(unix)]
+pub fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).trim() == "0")
+}
+
+/// Runs factcheck in the case's dataset root as [`Case::run`] does, as a user that file
+/// permissions apply to: the tests' own user, or, when that is root (CI is), `nobody` through
+/// `setpriv` (util-linux), with a copy of the binary that user may run. Panics when root
+/// cannot drop its privileges: the test then cannot assert what it means to.
+#[cfg(unix)]
+pub fn run_unprivileged(case: &Case, args: &[&str]) -> Run {
+    use std::os::unix::fs::PermissionsExt;
+    if !is_root() {
+        return case.run(args);
+    }
+    let open = |path: &Path| {
+        fs::set_permissions(path, fs::Permissions::from_mode(0o755)).expect("permissions");
+    };
+    let bin = case.tmp.path().join("bin");
+    fs::create_dir_all(&bin).expect("bin");
+    let copy = bin.join("factcheck");
+    fs::copy(env!("CARGO_BIN_EXE_factcheck"), &copy).expect("a copy of the binary");
+    for path in [case.tmp.path(), &bin, &copy] {
+        open(path);
+    }
+    let mut command = Command::new("setpriv");
+    command
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(&copy)
+        .args(args);
+    let run = run_command(command, &case.root(), Duration::from_secs(20));
+    assert!(
+        run.status.is_some() && !run.err().contains("setpriv:"),
+        "running as root, and cannot drop to an unprivileged user with setpriv: {}",
+        run.all()
+    );
+    run
+}
+
+/// Runs `command` in `dir`, without standard input, killed after `timeout`.
+fn run_command(mut command: Command, dir: &Path, timeout: Duration) -> Run {
+    let mut child = command
         .current_dir(dir)
         .env_remove("GITHUB_WORKSPACE")
         .env_remove("GITHUB_STEP_SUMMARY")

@@ -1,8 +1,9 @@
 //! Writes: every file written is written whole or not at all, and never over an input or
 //! through a symbolic link.
 //!
-//! The full-disk cases mount a 64 KiB tmpfs, which needs root (CI runs as root); elsewhere
-//! they say `skipped: …` on stderr and pass.
+//! The full-disk cases mount a 64 KiB tmpfs, which needs root: they are `#[ignore]`d with that
+//! reason, so a plain `cargo test` lists them as ignored rather than passing them unrun, and
+//! `.ci/run` (as root) runs them with `--ignored`; run so, a mount that fails fails them.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -263,33 +264,26 @@ struct Tmpfs {
 }
 
 impl Tmpfs {
-    /// Mounts one at `dir`; `None` (having said why on stderr) when not root or mount fails.
-    fn mount(dir: &Path) -> Option<Self> {
-        let uid = std::process::Command::new("id").arg("-u").output().ok()?;
-        if String::from_utf8_lossy(&uid.stdout).trim() != "0" {
-            skipped("not root, cannot mount a tmpfs");
-            return None;
-        }
+    /// Mounts one at `dir`; panics when it cannot (not root, or no mount allowed): the test
+    /// that asked is `#[ignore]`d for machines where it cannot.
+    fn mount(dir: &Path) -> Self {
+        assert!(
+            crate::util::is_root(),
+            "the full-disk tests need root to mount a tmpfs: run them as root (.ci/run does)"
+        );
         fs::create_dir_all(dir).expect("mount point");
         let mounted = std::process::Command::new("mount")
             .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
             .arg(dir)
-            .output();
-        match mounted {
-            Ok(output) if output.status.success() => Some(Tmpfs {
-                dir: dir.to_owned(),
-            }),
-            Ok(output) => {
-                skipped(&format!(
-                    "mount failed: {}",
-                    String::from_utf8_lossy(&output.stderr).trim()
-                ));
-                None
-            }
-            Err(error) => {
-                skipped(&format!("mount failed: {error}"));
-                None
-            }
+            .output()
+            .expect("mount runs");
+        assert!(
+            mounted.status.success(),
+            "mount failed: {}",
+            String::from_utf8_lossy(&mounted.stderr).trim()
+        );
+        Tmpfs {
+            dir: dir.to_owned(),
         }
     }
 
@@ -329,19 +323,11 @@ impl Drop for Tmpfs {
     }
 }
 
-/// Says on stderr that a test did not run, visibly: the harness captures `eprintln!` of a
-/// passing test, not a write to the stderr handle.
-fn skipped(reason: &str) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr().lock(), "skipped: {reason}");
-}
-
 #[test]
-fn full_disk_keeps_the_old_baseline_byte_for_byte_or_is_skipped() {
+#[ignore = "needs root to mount a 64 KiB tmpfs; .ci/run runs it as root"]
+fn full_disk_keeps_the_old_baseline_byte_for_byte() {
     let case = conflicted();
-    let Some(disk) = Tmpfs::mount(&case.root().join("../disk")) else {
-        return;
-    };
+    let disk = Tmpfs::mount(&case.root().join("../disk"));
     let baseline = disk.dir.join("baseline.json");
     let target = baseline.to_str().unwrap();
     case.run(&["check", "--write-baseline", target])
@@ -369,11 +355,10 @@ fn full_disk_keeps_the_old_baseline_byte_for_byte_or_is_skipped() {
 }
 
 #[test]
-fn full_disk_leaves_the_reviews_file_as_it_was_or_is_skipped() {
+#[ignore = "needs root to mount a 64 KiB tmpfs; .ci/run runs it as root"]
+fn full_disk_leaves_the_reviews_file_as_it_was() {
     let tmp = tempfile::tempdir().unwrap();
-    let Some(disk) = Tmpfs::mount(&tmp.path().join("disk")) else {
-        return;
-    };
+    let disk = Tmpfs::mount(&tmp.path().join("disk"));
     let root = &disk.dir;
     fs::create_dir(root.join("claims")).unwrap();
     fs::write(
@@ -416,11 +401,10 @@ fn full_disk_leaves_the_reviews_file_as_it_was_or_is_skipped() {
 }
 
 #[test]
-fn full_disk_makes_init_take_back_everything_or_is_skipped() {
+#[ignore = "needs root to mount a 64 KiB tmpfs; .ci/run runs it as root"]
+fn full_disk_makes_init_take_back_everything() {
     let tmp = tempfile::tempdir().unwrap();
-    let Some(disk) = Tmpfs::mount(&tmp.path().join("disk")) else {
-        return;
-    };
+    let disk = Tmpfs::mount(&tmp.path().join("disk"));
     // Room for the first file of the scaffold, not for the rest.
     disk.fill_leaving(1);
     let run = run_in(&disk.dir, &["init", "data/set"], Duration::from_secs(20));

@@ -27,6 +27,21 @@ pub(super) struct Amount {
     pub unit: Option<WrittenUnit>,
     /// Written with a "+" or "-plus" ("300+", "300-plus"): a lower bound.
     pub plus: bool,
+    /// Where the unit was written, as byte ranges of the text: before the number (a currency
+    /// sign or code) and after it, to show the value as written (`model::quantity`).
+    pub unit_at: UnitAt,
+    /// The number was written in digits ("2,500,000", "2.5" of "2.5 million"), so that its
+    /// magnitude as written is the one its magnitude word gives, or none.
+    pub digits: bool,
+}
+
+/// Where an amount's unit was written: byte ranges of the phrase before and after the number.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct UnitAt {
+    /// The unit written before the number ("$", "US$", "Rs.", "USD").
+    pub before: Option<(usize, usize)>,
+    /// The unit written after it ("dollars", "km", "USD").
+    pub after: Option<(usize, usize)>,
 }
 
 /// The number part of an amount, and what may follow it.
@@ -41,8 +56,11 @@ struct Number {
 impl<'a> Parser<'a> {
     /// Reads one amount.
     pub(super) fn amount(&mut self) -> Result<Amount, Problem<'a>> {
+        let prefix_start = self.next_start();
         let prefix = self.money_prefix();
+        let before = prefix.map(|_| (prefix_start, self.written_end()));
         let negative = self.minus_sign();
+        let digits = self.peek().is_some_and(|t| t.kind == Kind::Numeral);
         let mut number = self.number()?;
         if !number.written.vague {
             if let Some(hundredths) = self.and_a_fraction() {
@@ -69,7 +87,9 @@ impl<'a> Parser<'a> {
                 self.bump();
             }
         }
+        let suffix_start = self.next_start();
         let mut suffix = self.unit_suffix();
+        let after = suffix.map(|_| (suffix_start, self.written_end()));
         if let Some(WrittenUnit::Measure(dimension, scale)) = suffix {
             // "an hour and a half", "a month and a half".
             if !written.vague {
@@ -94,7 +114,21 @@ impl<'a> Parser<'a> {
             ambiguous_m,
             unit,
             plus,
+            unit_at: UnitAt { before, after },
+            digits,
         })
+    }
+
+    /// Where the next token starts (the end of the text when there is none).
+    fn next_start(&self) -> usize {
+        self.peek().map_or(self.text.len(), |t| t.start)
+    }
+
+    /// Where what was just read ends: the start of the next token, less the spaces before it.
+    fn written_end(&self) -> usize {
+        let next = self.next_start();
+        let read = self.text.get(..next).unwrap_or(self.text);
+        read.trim_end().len()
     }
 
     /// A minus sign directly before a numeral, or "minus" / "negative" before a number.

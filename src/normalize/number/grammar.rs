@@ -15,7 +15,7 @@
 //! `settle`. It must not know individual words (`lexicon`, `qualifier`, `measure`) or how an
 //! amount and its unit are spelt (`amount`, `unit`, `words`, `compound`).
 
-use super::amount::Amount;
+use super::amount::{Amount, UnitAt};
 use super::lexer::{Cursor, Kind, Token};
 use super::lexicon::Scale;
 use super::measure::TemperatureScale;
@@ -95,7 +95,22 @@ pub(super) struct Phrase {
     /// The temperature scale the value was written in, which decides bare "degrees" beside it.
     pub scale: Option<TemperatureScale>,
     pub equivalent: Option<Quantity>,
+    /// Where an amount of money wrote its currency, to show it as written.
+    pub money: Option<MoneyAt>,
 }
+
+/// Where an amount of money wrote its currency (byte ranges of the phrase), and the
+/// magnitude it was written at as a power of ten (0 for digits in full; `None` for number
+/// words or a vague amount).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct MoneyAt {
+    pub currency: UnitAt,
+    pub magnitude: Option<i32>,
+}
+
+/// A phrase's quantity, the temperature scale it was written in, and where its money's
+/// currency was written.
+type Read = (Quantity, Option<TemperatureScale>, Option<MoneyAt>);
 
 /// Parses a lower-cased number phrase.
 pub(super) fn parse(text: &str, assume: Assume) -> Result<Phrase, Problem<'_>> {
@@ -107,27 +122,26 @@ pub(super) fn parse(text: &str, assume: Assume) -> Result<Phrase, Problem<'_>> {
             m_is_metres: assume.m_is_metres.or(Some(true)),
             ..assume
         };
-        if let Ok((equivalent, _)) = parse_one(inner, inner_assume) {
-            let (quantity, scale) = parse_one(main, assume)?;
+        if let Ok((equivalent, _, _)) = parse_one(inner, inner_assume) {
+            let (quantity, scale, money) = parse_one(main, assume)?;
             return Ok(Phrase {
                 quantity,
                 scale,
                 equivalent: Some(equivalent),
+                money,
             });
         }
     }
-    let (quantity, scale) = parse_one(text, assume)?;
+    let (quantity, scale, money) = parse_one(text, assume)?;
     Ok(Phrase {
         quantity,
         scale,
         equivalent: None,
+        money,
     })
 }
 
-fn parse_one(
-    text: &str,
-    assume: Assume,
-) -> Result<(Quantity, Option<TemperatureScale>), Problem<'_>> {
+fn parse_one(text: &str, assume: Assume) -> Result<Read, Problem<'_>> {
     Parser {
         text,
         cur: Cursor::new(text),
@@ -211,7 +225,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Reads the whole phrase.
-    fn quantity(mut self) -> Result<(Quantity, Option<TemperatureScale>), Problem<'a>> {
+    fn quantity(mut self) -> Result<Read, Problem<'a>> {
         if self.peek().is_none() {
             return Err(Problem::Empty);
         }
@@ -295,6 +309,7 @@ impl<'a> Parser<'a> {
             _ => None,
         };
         let unit_written = unit;
+        let money = money_at(unit, first, second, written.vague);
         let (written, unit) = match (unit, noun) {
             (Some(WrittenUnit::Percent), _) => (written, Unit::Percent),
             (Some(WrittenUnit::Money(money)), _) => (written, Unit::Currency(money.currency())),
@@ -316,10 +331,9 @@ impl<'a> Parser<'a> {
             Some(WrittenUnit::Temperature(scale)) => Some(scale),
             _ => None,
         };
-        Ok((
-            shape(written, qualifier, unit, base).map(|q| Quantity { written_in, ..q })?,
-            scale,
-        ))
+        let mut quantity = shape(written, qualifier, unit, base)?;
+        quantity.written_in = written_in;
+        Ok((quantity, scale, money))
     }
 
     /// The upper end of a range, if there is one, and whether it is approximate.
@@ -437,6 +451,38 @@ impl<'a> Parser<'a> {
 
 /// The one trailing qualifier of the two places it may be written ("300 or more soldiers",
 /// "300 soldiers or more"); an error if both are written and disagree.
+/// Where a phrase of one or two amounts of money wrote its currency (the first sign before a
+/// number, the last word after one: "$5 to $6 billion", "5 to 6 billion dollars"), and the
+/// magnitude it was written at: the upper end's ("5 to 6 billion"), or none for digits in
+/// full; `None` when the phrase is not money.
+fn money_at(
+    unit: Option<WrittenUnit>,
+    first: Amount,
+    second: Option<Amount>,
+    vague: bool,
+) -> Option<MoneyAt> {
+    if !matches!(unit, Some(WrittenUnit::Money(_))) {
+        return None;
+    }
+    let ends = [Some(first), second];
+    let ends = ends.iter().flatten();
+    let currency = UnitAt {
+        before: ends.clone().find_map(|end| end.unit_at.before),
+        after: ends.clone().rev().find_map(|end| end.unit_at.after),
+    };
+    let magnitude = match ends.clone().rev().find_map(|end| end.magnitude) {
+        #[expect(clippy::float_cmp, reason = "a power of ten is exactly that")]
+        Some(scale) if scale.factor == 1.0 => Some(scale.exp),
+        None if !vague && ends.clone().all(|end| end.digits) => Some(0),
+        // "a dozen", number words, a vague amount.
+        _ => None,
+    };
+    Some(MoneyAt {
+        currency,
+        magnitude,
+    })
+}
+
 fn one_of(
     a: Option<Qualifier>,
     b: Option<Qualifier>,

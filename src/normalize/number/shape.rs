@@ -100,6 +100,7 @@ pub(super) fn shape(
         approximate,
         vague: written.vague,
         written_in: None,
+        written_money: None,
     })
 }
 

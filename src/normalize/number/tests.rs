@@ -669,7 +669,7 @@ fn two_qualifiers_that_disagree_are_an_error() {
 
 #[test]
 fn describe_shows_the_normalized_value() {
-    assert_eq!(q("$55 billion").describe(), "$ 55 billion (±0.5 billion)");
+    assert_eq!(q("$55 billion").describe(), "$55 billion (±0.5 billion)");
     assert_eq!(
         q("USD 5 billion").describe(),
         "USD 5 billion (±0.5 billion)"
@@ -808,7 +808,18 @@ proptest! {
 
     #[test]
     fn parsing_ignores_case(text in phrase()) {
-        prop_assert_eq!(parse_number(&text).ok(), parse_number(&text.to_uppercase()).ok());
+        // Only the currency as written keeps the source's letters, to be shown so.
+        let read = |text: &str| {
+            parse_number(text).ok().map(|mut q| {
+                if let Some(money) = q.written_money.as_deref_mut() {
+                    for affix in [&mut money.before, &mut money.after].into_iter().flatten() {
+                        affix.text = affix.text.to_lowercase().into();
+                    }
+                }
+                q
+            })
+        };
+        prop_assert_eq!(read(&text), read(&text.to_uppercase()));
     }
 }
 

@@ -15,6 +15,7 @@ use crate::compare::copy;
 use crate::findings::{MAX_LOCATIONS, Status as FindingStatus};
 use crate::model::date::edtf_date;
 use crate::model::date::{UNBOUNDED_END, UNBOUNDED_START};
+use crate::model::quantity::{Quantity, Unit};
 use crate::model::{Claim, SourceIx, Value};
 use crate::safe::json_safe;
 
@@ -215,6 +216,10 @@ pub struct FactClaim {
     pub normalized: String,
     /// For dates, the interval it allows.
     pub interval: Option<Interval>,
+    /// For amounts of money, the currency they are compared in: an ISO 4217 code (`USD`
+    /// for "US$40 million"), or the bare sign when it leaves the country open (`$`, `¥`,
+    /// `Rs`). `normalized` shows the currency as the source wrote it.
+    pub currency: Option<String>,
     /// The supporting quote.
     pub quote: Option<String>,
     /// Whom the source attributes it to.
@@ -697,6 +702,13 @@ fn fact_claim(context: &Context<'_>, claim: &Claim) -> FactClaim {
                 latest: day(date.latest),
                 margin_days: date.margin,
             }),
+            _ => None,
+        },
+        currency: match &claim.value {
+            Value::Number(Quantity {
+                unit: Unit::Currency(currency),
+                ..
+            }) => Some(currency.symbol().to_owned()),
             _ => None,
         },
         quote: claim.quote.as_ref().map(|(q, _)| q.to_string()),
