@@ -317,6 +317,10 @@ fn explain(text: &str, lower: &str, problem: &Problem<'_>) -> NumberError {
             format!("`{text}` has too many digits"),
             Some("write at most 30 digits, with a magnitude if need be (`55 billion`)"),
         ),
+        Problem::TwoMeanings(two) => (
+            format!("`{text}`: `{}` may mean {}", two.word, two.meanings),
+            Some(two.instead),
+        ),
         Problem::NoBase => (
             format!("`{text}`: nothing follows `of`"),
             Some("name what the percentage is of: `2% of GDP`"),

@@ -270,9 +270,37 @@ pub(super) fn magnitude_word(word: &str) -> Option<Scale> {
         "billion" | "billions" => Scale::ten(9),
         "trillion" | "trillions" => Scale::ten(12),
         "lakh" | "lakhs" | "lac" | "lacs" => Scale::ten(5),
-        "crore" | "crores" => Scale::ten(7),
+        // "krore" is a common transliteration, "koti" the Hindi and Sanskrit word.
+        "crore" | "crores" | "krore" | "krores" | "koti" => Scale::ten(7),
         _ => return None,
     })
+}
+
+/// An abbreviation after a number with two meanings that nothing in the phrase settles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct TwoMeanings {
+    /// The abbreviation, as written (lower-cased).
+    pub word: &'static str,
+    /// What it may mean, in words.
+    pub meanings: &'static str,
+    /// What to write instead.
+    pub instead: &'static str,
+}
+
+/// The abbreviations after a number that have two meanings and no default: "kr" is the
+/// Indian crore and the Scandinavian krona/krone, so "300 kr" is neither read as one nor
+/// kept as a count of "kr" (compared only with other counts of it, it would hide the 10⁷
+/// between "300 kr" and "3 billion").
+pub(super) fn two_meanings(word: &str) -> Option<TwoMeanings> {
+    match word {
+        "kr" => Some(TwoMeanings {
+            word: "kr",
+            meanings: "crore (ten million) or kronor/kroner",
+            instead: "write `crore` (`300 crore`), or the currency's code (`SEK 300`, `NOK 300`, \
+                      `DKK 300`)",
+        }),
+        _ => None,
+    }
 }
 
 /// A magnitude abbreviation written right after a numeral ("5bn", "$3 m").
@@ -284,7 +312,7 @@ pub(super) fn magnitude_abbreviation(word: &str) -> Option<Scale> {
         "k" => Scale::ten(3),
         "m" | "mn" | "mln" | "mio" => Scale::ten(6),
         "b" | "bn" | "bln" => Scale::ten(9),
-        "lkh" => Scale::ten(5),
+        "lkh" | "lkhs" => Scale::ten(5),
         "cr" => Scale::ten(7),
         "tn" | "trn" => Scale::ten(12),
         _ => return None,

@@ -1147,3 +1147,111 @@ fn fractions_with_an_exact_decimal() {
     assert!(parse_number("1/0").is_err());
     assert!(parse_number("1 / 2").is_err(), "spaced: not a fraction");
 }
+
+// Breadth measured against Duckling's corpus (README, "Breadth against Duckling's corpus").
+
+#[test]
+fn lakh_and_crore_in_their_other_spellings() {
+    assert_eq!(range("12 lkhs").0, 1_200_000.0);
+    assert_eq!(range("4 lkh").0, 400_000.0);
+    assert_eq!(range("3 krores").0, 30_000_000.0);
+    assert_eq!(range("1.5 krore").0, 15_000_000.0);
+    assert_eq!(range("two koti").0, 20_000_000.0);
+    assert_eq!(range("seven hundred krore").0, 7e9);
+    assert_eq!(unit("₹4 krore"), code("INR"));
+    assert_eq!(range("Rs 4 krore").0, range("Rs 4 crore").0);
+}
+
+#[test]
+fn kr_is_crore_or_kronor_and_is_refused_not_counted() {
+    for text in [
+        "300 kr",
+        "300 Kr.",
+        "three hundred kr",
+        "about 5 kr",
+        "300 kr or more",
+    ] {
+        let message = error(text).message;
+        assert!(
+            message.contains("crore") && message.contains("kronor"),
+            "{text}: {message}"
+        );
+    }
+    assert!(error("300 kr").hint.is_some_and(|h| h.contains("SEK")));
+    // A word that only starts like it is still a counted noun.
+    assert_eq!(unit("300 krill"), count("krill"));
+}
+
+#[test]
+fn the_cents_sign_counts_cents_as_the_word_does() {
+    assert_eq!(q("10¢"), q("10 cents"));
+    assert_eq!(unit("99 ¢"), count("cent"));
+    assert_eq!(range("about 25¢"), range("about 25 cents"));
+    assert_eq!(range("50¢ or more").1, INF);
+    assert!(
+        parse_number("10¢ apples").is_err(),
+        "nothing counted after the sign"
+    );
+}
+
+#[test]
+fn a_bare_number_below_or_above_zero_is_in_degrees_of_an_open_scale() {
+    let reading = read_number("20 below zero").unwrap_or_else(|e| panic!("{}", e.message));
+    assert_eq!(reading.default, None, "Celsius or Fahrenheit: not guessed");
+    let lows: Vec<f64> = reading.readings.iter().map(|q| q.low).collect();
+    assert_eq!(lows.first(), Some(&-20.0), "-20 °C");
+    assert!(
+        lows.get(1)
+            .is_some_and(|f| close(*f, (-20.0 - 32.0) * 5.0 / 9.0))
+    );
+    assert!(
+        reading
+            .readings
+            .iter()
+            .all(|q| q.unit == Unit::Measure(Dimension::Temperature))
+    );
+    let above = read_number("5 above zero").unwrap_or_else(|e| panic!("{}", e.message));
+    assert_eq!(above.readings.first().map(|q| q.low), Some(5.0));
+    assert!(
+        error("15 below zero")
+            .message
+            .contains("Celsius or Fahrenheit")
+    );
+    // A scale written says which.
+    assert_eq!(range("15 °F below zero").0, (-15.0 - 32.0) * 5.0 / 9.0);
+    // Not a temperature: "below" of anything else stays unread.
+    assert!(parse_number("20 below average").is_err());
+    assert!(
+        parse_number("20 km below zero").is_ok(),
+        "a measure keeps its own unit"
+    );
+}
+
+#[test]
+fn bare_degrees_take_the_scale_written_on_the_other_end() {
+    assert_eq!(range("from 30 degrees to 40 °C").0, 30.0);
+    assert_eq!(range("from 30 degrees to 40 °C").1, 40.0);
+    assert_eq!(q("30° to 40°C"), q("30 °C to 40 °C"));
+    assert_eq!(
+        q("between 50 degrees and 60 °F"),
+        q("between 50 °F and 60 °F")
+    );
+    assert_eq!(q("50 °F to 60 degrees"), q("50 °F to 60 °F"));
+    // Two different scales are still two units.
+    assert!(parse_number("30 °C to 40 °F").is_err());
+    // Degrees on both ends still name no scale.
+    assert!(parse_number("30 degrees to 40 degrees").is_err());
+}
+
+#[test]
+fn a_currency_named_in_two_words_before_the_numeral() {
+    assert_eq!(q("Malaysian ringgit 42"), q("42 Malaysian ringgit"));
+    assert_eq!(unit("malaysia ringgits 42"), code("MYR"));
+    assert_eq!(unit("Indian rupees 500"), code("INR"));
+    assert_eq!(range("Indian rupees 500 crore").0, 5e9);
+    assert_eq!(unit("US dollars 5"), code("USD"));
+    assert_eq!(unit("pounds sterling 30"), code("GBP"));
+    // Two words that are not a currency stay unread.
+    assert!(parse_number("nice ringgit 42").is_err());
+    assert!(parse_number("Malaysian 42").is_err());
+}
