@@ -202,6 +202,58 @@ pub(super) fn currency_word(word: &str) -> Option<Money> {
         "rouble" | "roubles" | "ruble" | "rubles" => Money::Code("RUB"),
         "hryvnia" | "hryvnias" => Money::Code("UAH"),
         "dirham" | "dirhams" => Money::Code("AED"),
+        "tugrik" | "tugriks" | "tögrög" => Money::Code("MNT"),
+        _ => return None,
+    })
+}
+
+/// The currency a country adjective and a currency name shared by several countries name
+/// together ("kuwaiti dinars", "lebanese pounds", "saudi riyals", "swedish kronor"). The name
+/// alone ("10 dinars") names no one currency and stays a counted noun.
+pub(super) fn country_currency(adjective: &str, name: &str) -> Option<&'static str> {
+    let name = match name {
+        "dinar" | "dinars" => "dinar",
+        "pound" | "pounds" => "pound",
+        "riyal" | "riyals" | "rial" | "rials" => "riyal",
+        "krona" | "kronor" | "krone" | "kroner" | "króna" | "krónur" => "krona",
+        "franc" | "francs" => "franc",
+        "peso" | "pesos" => "peso",
+        "lira" | "liras" | "lire" => "lira",
+        "real" | "reais" => "real",
+        "rupee" | "rupees" => "rupee",
+        _ => return None,
+    };
+    Some(match (adjective, name) {
+        ("kuwaiti", "dinar") => "KWD",
+        ("bahraini", "dinar") => "BHD",
+        ("jordanian", "dinar") => "JOD",
+        ("iraqi", "dinar") => "IQD",
+        ("libyan", "dinar") => "LYD",
+        ("tunisian", "dinar") => "TND",
+        ("algerian", "dinar") => "DZD",
+        ("serbian", "dinar") => "RSD",
+        ("lebanese", "pound") => "LBP",
+        ("egyptian", "pound") => "EGP",
+        ("syrian", "pound") => "SYP",
+        ("sudanese", "pound") => "SDG",
+        ("saudi", "riyal") => "SAR",
+        ("qatari", "riyal") => "QAR",
+        ("omani", "riyal") => "OMR",
+        ("yemeni", "riyal") => "YER",
+        ("iranian", "riyal") => "IRR",
+        ("swedish", "krona") => "SEK",
+        ("norwegian", "krona") => "NOK",
+        ("danish", "krona") => "DKK",
+        ("icelandic", "krona") => "ISK",
+        ("swiss", "franc") => "CHF",
+        ("mexican", "peso") => "MXN",
+        ("philippine", "peso") => "PHP",
+        ("argentine" | "argentinian", "peso") => "ARS",
+        ("chilean", "peso") => "CLP",
+        ("colombian", "peso") => "COP",
+        ("turkish", "lira") => "TRY",
+        ("brazilian", "real") => "BRL",
+        ("nepalese" | "nepali", "rupee") => "NPR",
         _ => return None,
     })
 }

@@ -1255,3 +1255,45 @@ fn a_currency_named_in_two_words_before_the_numeral() {
     assert!(parse_number("nice ringgit 42").is_err());
     assert!(parse_number("Malaysian 42").is_err());
 }
+
+#[test]
+fn a_capital_m_after_a_numeral_is_a_million() {
+    for text in ["3M", "1.2M", "$4M", "5 M", "-1.2M", "3M people", "2M-3M"] {
+        let reading = read_number(text).unwrap_or_else(|e| panic!("{text}: {}", e.message));
+        assert_eq!(
+            reading.readings.len(),
+            1,
+            "{text}: one reading, no ambiguity"
+        );
+        assert!(reading.ambiguity.is_none(), "{text}");
+    }
+    assert_eq!(range("1.2M").0, 1_200_000.0);
+    assert_eq!(range("-1.2M").0, -1_200_000.0);
+    assert_eq!(unit("3M"), Unit::None);
+    assert_eq!(unit("$4M"), DOLLAR);
+    assert_eq!(range("2M-3M"), (2e6, 3e6, 500_000.0));
+    // Lower case stays open, and a capital M that starts a word is not the abbreviation.
+    assert_eq!(read_number("3m").map(|r| r.readings.len()), Ok(2));
+    assert!(!capital_m_after_numeral("3 Mt"));
+    assert!(!capital_m_after_numeral("Model M"));
+    assert!(capital_m_after_numeral("about 3M people"));
+}
+
+#[test]
+fn a_country_names_which_dinar_pound_riyal_or_krona() {
+    assert_eq!(unit("42 Kuwaiti dinars"), code("KWD"));
+    assert_eq!(unit("42 Lebanese Pounds"), code("LBP"));
+    assert_eq!(unit("5 million Egyptian pounds"), code("EGP"));
+    assert_eq!(unit("10 Saudi riyals"), code("SAR"));
+    assert_eq!(unit("10 Omani rials"), code("OMR"));
+    assert_eq!(unit("300 Swedish kronor"), code("SEK"));
+    assert_eq!(unit("300 Danish kroner"), code("DKK"));
+    assert_eq!(unit("2 billion Turkish lira"), code("TRY"));
+    assert_eq!(unit("Qatari riyals 42"), code("QAR"));
+    assert_eq!(unit("ten tugriks"), code("MNT"));
+    // The name alone names no one currency.
+    assert_eq!(unit("10 dinars"), count("dinar"));
+    assert_eq!(unit("10 riyals"), count("riyal"));
+    // A country with no such currency is not guessed.
+    assert_eq!(unit("10 Kuwaiti pounds"), count("kuwaiti pound"));
+}

@@ -162,6 +162,9 @@ impl Parser<'_> {
     fn unit_words(&self, word: &str) -> Option<(WrittenUnit, usize)> {
         use WrittenUnit::{Measure, Money as Cash, Percent};
         let next = self.cur.peek_nth(1).and_then(|t| t.word());
+        if let Some(code) = next.and_then(|name| lexicon::country_currency(word, name)) {
+            return Some((Cash(Money::Code(code)), 2));
+        }
         let two = match (word, next) {
             ("per", Some("cent")) => Some(Percent),
             (adjective, Some("dollar" | "dollars")) => {
