@@ -72,12 +72,12 @@ fn every_phrase_is_read_from_the_vendored_corpora_and_judged_once() {
 /// raises a refusal figure here, deliberately.
 const HOLDS: [(Dimension, usize, usize, usize, usize, usize); 8] = [
     (Dimension::Time, 374, 339, 0, 374, 35),
-    (Dimension::AmountOfMoney, 141, 112, 0, 132, 2),
+    (Dimension::AmountOfMoney, 141, 116, 0, 132, 2),
     (Dimension::Distance, 51, 43, 0, 46, 3),
     (Dimension::Numeral, 105, 95, 0, 100, 5),
     (Dimension::Quantity, 50, 47, 0, 50, 1),
     (Dimension::Duration, 78, 62, 0, 70, 2),
-    (Dimension::Volume, 54, 52, 0, 54, 2),
+    (Dimension::Volume, 54, 54, 0, 54, 0),
     (Dimension::Temperature, 33, 17, 0, 32, 15),
 ];
 

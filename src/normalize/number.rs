@@ -70,7 +70,8 @@ const ACCEPTED: &str = "write a number such as `300`, `1,000`, `55.3 billion`, `
 
 /// Parses a number as a source states it ("$55 billion", "2% of GDP", "hundreds of tents").
 ///
-/// Case-insensitive and whitespace-tolerant. Values are in the unit's canonical scale
+/// Case-insensitive (but for a capital "M" after a numeral, a million) and
+/// whitespace-tolerant. Values are in the unit's canonical scale
 /// (55 billion is `55e9`, 40 km is `40_000.0` metres, 2% is `2.0`, 98.6 °F is 37 °C). A
 /// unit the text leaves ambiguous takes its default reading (a bare "m" is metres); one
 /// with no default ("20 degrees") is an error. [`read_number`] keeps every reading, for a

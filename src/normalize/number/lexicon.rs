@@ -162,7 +162,8 @@ pub(super) fn currency_code(word: &str) -> Option<&'static str> {
         "ils" => "ILS",
         "aed" => "AED",
         "sar" => "SAR",
-        "egp" => "EGP",
+        // "LE": the Egyptian pound as Egypt's English-language press writes it.
+        "egp" | "le" | "l.e" => "EGP",
         "ngn" => "NGN",
         "kes" => "KES",
         "czk" => "CZK",
