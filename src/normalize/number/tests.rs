@@ -1223,9 +1223,10 @@ fn a_bare_number_below_or_above_zero_is_in_degrees_of_an_open_scale() {
     assert_eq!(range("15 °F below zero").0, (-15.0 - 32.0) * 5.0 / 9.0);
     // Not a temperature: "below" of anything else stays unread.
     assert!(parse_number("20 below average").is_err());
-    assert!(
-        parse_number("20 km below zero").is_ok(),
-        "a measure keeps its own unit"
+    assert_eq!(
+        unit("20 km below zero"),
+        Unit::Measure(Dimension::Length),
+        "a unit written is kept: only a bare number is in degrees"
     );
 }
 
