@@ -1,9 +1,10 @@
 //! Breadth against a peer's test suite (issue 9, 1b): Duckling's English corpora
 //! (`tests/data/duckling`, BSD licence there) fed to factcheck as claim values from a source
-//! published 2013-02-12, Duckling's reference day; prints the README's table.
+//! published 2013-02-12, Duckling's reference day; prints the README's tables: every phrase,
+//! and without the amount phrases written in a form of chat or speech (`shorthand`).
 //!
 //! ```text
-//! cargo bench --bench duckling                     # the table
+//! cargo bench --bench duckling                     # the tables
 //! cargo bench --bench duckling -- --lists DIR      # and one to-do list per category in DIR
 //! ```
 //!
@@ -19,7 +20,11 @@ mod corpus;
 #[allow(dead_code, unused_imports)]
 #[path = "../tests/duckling/measure.rs"]
 mod measure;
+#[allow(dead_code, unused_imports)]
+#[path = "../tests/duckling/shorthand.rs"]
+mod shorthand;
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use corpus::{DIMENSIONS, Dimension, Exclusion};
@@ -48,7 +53,26 @@ fn main() {
         left_out(Exclusion::Holiday),
         measure::PUBLISHED
     );
+    println!("Every phrase:\n");
     print!("{}", measure::table(&readings));
+    println!(
+        "\nThe forms of chat and speech a news or reference text would not print, left out of \
+         the amount categories:"
+    );
+    for rule in shorthand::RULES {
+        let n = readings
+            .iter()
+            .filter(|r| r.example.shorthand == Some(rule))
+            .count();
+        println!("- {rule}: {n}");
+    }
+    let written: Vec<measure::Reading> = readings
+        .iter()
+        .filter(|r| r.example.shorthand.is_none())
+        .cloned()
+        .collect();
+    println!("\nWithout them:\n");
+    print!("{}", measure::table(&written));
     if let Some(dir) = lists {
         std::fs::create_dir_all(&dir).expect("the lists directory");
         let header = format!(
@@ -61,6 +85,26 @@ fn main() {
             std::fs::write(&path, measure::list(&readings, dimension, &header))
                 .expect("a list written");
         }
+        let mut left_out = format!(
+            "{header}\n# The amount phrases each shorthand rule leaves out of the figures for \
+             news and reference texts.\n"
+        );
+        for rule in shorthand::RULES {
+            let _ = write!(left_out, "\n## {rule}\n\n");
+            for reading in readings
+                .iter()
+                .filter(|r| r.example.shorthand == Some(rule))
+            {
+                let _ = writeln!(
+                    left_out,
+                    "{}\n    {}, line {}",
+                    reading.example.phrase,
+                    reading.example.dimension.category(),
+                    reading.example.line
+                );
+            }
+        }
+        std::fs::write(dir.join("shorthand.txt"), left_out).expect("a list written");
         println!("\nlists written to {}", dir.display());
     }
 }

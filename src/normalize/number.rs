@@ -20,7 +20,8 @@
 //!   "ton(s)" is the metric tonne, "gallon" the US gallon, "g" grams, "l" litres.
 //! - "m" after a numeral is a million when a currency, a percentage or a counted noun
 //!   accompanies it ("$5m", "5m people"), metres when a description does ("12.5m tall");
-//!   otherwise both readings are kept, metres being the default.
+//!   otherwise both readings are kept, metres being the default. A capital "M" is a million
+//!   ("3M", "1.2M"): SI writes the metre `m`, and `M` only as the prefix mega.
 //! - "less than X" starts at zero for counts, money, percentages and measures (none can be
 //!   negative) and is open below only for a bare number or a temperature.
 //! - "nearly X" / "just under X" is [0.9·X, X] and "just over X" is [X, 1.1·X]; like the
@@ -69,7 +70,8 @@ const ACCEPTED: &str = "write a number such as `300`, `1,000`, `55.3 billion`, `
 
 /// Parses a number as a source states it ("$55 billion", "2% of GDP", "hundreds of tents").
 ///
-/// Case-insensitive and whitespace-tolerant. Values are in the unit's canonical scale
+/// Case-insensitive (but for a capital "M" after a numeral, a million) and
+/// whitespace-tolerant. Values are in the unit's canonical scale
 /// (55 billion is `55e9`, 40 km is `40_000.0` metres, 2% is `2.0`, 98.6 °F is 37 °C). A
 /// unit the text leaves ambiguous takes its default reading (a bare "m" is metres); one
 /// with no default ("20 degrees") is an error. [`read_number`] keeps every reading, for a
@@ -115,7 +117,11 @@ pub struct Reading {
 /// As [`parse_number`], when no reading of the text is a number.
 pub fn read_number(text: &str) -> Result<Reading, NumberError> {
     let lower = lower_case(text);
-    let strict = grammar::parse(&lower, Assume::default());
+    let assume = Assume {
+        m_is_metres: capital_m_after_numeral(text).then_some(false),
+        ..Assume::default()
+    };
+    let strict = grammar::parse(&lower, assume);
     let (phrases, default, ambiguity) = match strict {
         Ok(phrase) => (vec![phrase], Some(0), None),
         Err(Problem::Ambiguous(what)) => {
@@ -246,6 +252,20 @@ fn as_written(phrase: Phrase, text: &str, lower: &str) -> Quantity {
     quantity
 }
 
+/// Whether a capital "M" stands alone after a numeral, glued or after one space ("3M",
+/// "$1.2 M", "-1.2M"): SI writes the metre `m` and `M` only as the prefix mega, so a capital
+/// M after a number is a million, the one case the lower-cased text no longer shows.
+fn capital_m_after_numeral(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        let before = |n: usize| i.checked_sub(n).and_then(|j| bytes.get(j)).copied();
+        let after_numeral = before(1).is_some_and(|c| c.is_ascii_digit())
+            || (before(1) == Some(b' ') && before(2).is_some_and(|c| c.is_ascii_digit()));
+        let alone = bytes.get(i + 1).is_none_or(|c| !c.is_ascii_alphanumeric());
+        b == b'M' && after_numeral && alone
+    })
+}
+
 /// The text in lower case, copied only when it has capitals.
 fn lower_case(text: &str) -> Cow<'_, str> {
     if text.is_ascii() {
@@ -368,6 +388,10 @@ fn explain(text: &str, lower: &str, problem: &Problem<'_>) -> NumberError {
         Problem::TooManyDigits => (
             format!("`{text}` has too many digits"),
             Some("write at most 30 digits, with a magnitude if need be (`55 billion`)"),
+        ),
+        Problem::TwoMeanings(two) => (
+            format!("`{text}`: `{}` may mean {}", two.word, two.meanings),
+            Some(two.instead),
         ),
         Problem::NoBase => (
             format!("`{text}`: nothing follows `of`"),

@@ -1,8 +1,9 @@
 //! Duckling's English corpora, read from the vendored Haskell files (`tests/data/duckling`).
 //!
 //! Owns turning `allExamples` of each `Duckling/<Dimension>/EN/Corpus.hs` into phrases with
-//! Duckling's expected value, and the rules that leave phrases out of the date category. It
-//! must not run factcheck or judge its readings (`measure`).
+//! Duckling's expected value, and the rules that leave phrases out of the date category; it
+//! marks the amount phrases written in a form of chat or speech by the rules of `shorthand`.
+//! It must not run factcheck or judge its readings (`measure`).
 //!
 //! Only `allExamples` (the `corpus` export) is read: not the negative, latent, diff or
 //! `defaultCorpus`-only examples, which Duckling itself tests under other options or another
@@ -10,6 +11,8 @@
 
 use std::fmt;
 use std::path::Path;
+
+use crate::shorthand::{Shorthand, shorthand};
 
 /// The eight dimensions measured, in table order.
 pub const DIMENSIONS: [Dimension; 8] = [
@@ -214,6 +217,9 @@ pub struct Example {
     pub expected: Expected,
     /// Why the phrase is left out of its category, if it is.
     pub excluded: Option<Exclusion>,
+    /// The form of chat or speech an amount phrase is written in, if it is one: measured,
+    /// but left out of the figures for news and reference texts.
+    pub shorthand: Option<Shorthand>,
     /// 1-based line of the phrase in the vendored file.
     pub line: usize,
 }
@@ -269,11 +275,17 @@ pub fn read(dimension: Dimension, text: &str) -> Result<Vec<Example>, String> {
                     expected(dimension, &expression).map_err(|e| format!("line {line}: {e}"))?;
                 for (phrase, line) in lexer.strings()? {
                     let excluded = exclusion(&expression, &expected);
+                    let shorthand = if dimension == Dimension::Time {
+                        None
+                    } else {
+                        shorthand(&phrase)
+                    };
                     examples.push(Example {
                         dimension,
                         phrase,
                         expected: expected.clone(),
                         excluded,
+                        shorthand,
                         line,
                     });
                 }

@@ -8,12 +8,15 @@
 //! reads: it only watches the library's own pipeline.
 //!
 //! Verdicts, in this order:
-//! - **refused**: the claim did not reach the model (a finding says why);
+//! - **refused**: the claim did not reach the model (a finding says why). A refusal that
+//!   reports the text ambiguous between exactly the readings Duckling's own unit leaves open
+//!   ("45 degrees": Celsius or Fahrenheit) is *left open as Duckling leaves it*, counted apart;
 //! - **unit kept as a plain word**: read as a count of a noun ("3 cup") with the number
 //!   Duckling gives in its own unit;
 //! - **read as Duckling reads it**: see [`judge_date`] and [`judge_amount`];
 //! - **read differently**: anything else. A difference that is a documented convention is
-//!   marked: [`PREVIOUS_OCCURRENCE`], [`SEASON_BOUNDARIES`], [`SCALE_ON_BOTH_ENDS`].
+//!   marked: [`PREVIOUS_OCCURRENCE`], [`SEASON_BOUNDARIES`], [`SCALE_ON_BOTH_ENDS`],
+//!   [`ONE_LETTER_UNITS`].
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -25,6 +28,7 @@ use factcheck::load::{Access, Request, RulesPath};
 use factcheck::model::Value;
 use factcheck::model::date::{DateValue, UNBOUNDED_END, UNBOUNDED_START};
 use factcheck::model::quantity::{Currency, Quantity, Unit};
+use factcheck::normalize::number::{parse_number, read_number};
 use factcheck::triage::Policy;
 
 use crate::corpus::{Civil, Dimension, Example, Expected, Grain, Range};
@@ -49,6 +53,11 @@ pub const PREVIOUS_OCCURRENCE: &str = "previous occurrence";
 /// The convention of a range followed by a scale word ("7-9 lakh") read with the scale on both
 /// ends, where Duckling applies it to the last number only.
 pub const SCALE_ON_BOTH_ENDS: &str = "scale on both ends";
+/// The convention of a one-letter unit after a number read as factcheck reads it ("k" a
+/// thousand, "m" metres, "l" litres, "g" grams; README, "How claims are understood"), where
+/// Duckling reads it otherwise ("3k" as 3 km, "1m and 1ft" as a mile and a foot, "30 l" as 30
+/// lakh, ".0012G" as 1.2 million).
+pub const ONE_LETTER_UNITS: &str = "one-letter units";
 /// The convention of a season read as three whole months (summer is June to August), where
 /// Duckling reads it from solstice to equinox (June 21 to September 23).
 pub const SEASON_BOUNDARIES: &str = "season boundaries";
@@ -64,6 +73,8 @@ pub struct Reading {
     pub why: Option<String>,
     /// Other findings on the claim (code and message).
     pub notes: Vec<String>,
+    /// Refused as ambiguous between exactly the readings Duckling's unit leaves open.
+    pub left_open: bool,
 }
 
 /// Where each claim's `[[claim]]` table starts in its dimension's claims file, in order.
@@ -175,7 +186,18 @@ pub fn measure(examples: &[Example]) -> Vec<Reading> {
                     (verdict, date.describe(), why)
                 }
                 Some(Value::Number(quantity)) => {
-                    let (verdict, why) = judge_amount(&example.phrase, &example.expected, quantity);
+                    let (mut verdict, mut why) =
+                        judge_amount(&example.phrase, &example.expected, quantity);
+                    if verdict == Verdict::Differently(None)
+                        && one_letter_unit(&example.phrase, quantity)
+                    {
+                        verdict = Verdict::Differently(Some(ONE_LETTER_UNITS));
+                        why = Some(
+                            "the one-letter unit read as factcheck spells it out, Duckling \
+                             otherwise"
+                                .to_owned(),
+                        );
+                    }
                     (verdict, quantity.describe(), why)
                 }
                 Some(other) => (
@@ -184,12 +206,16 @@ pub fn measure(examples: &[Example]) -> Vec<Reading> {
                     Some("not read as a date or a number".to_owned()),
                 ),
             };
+            let left_open = verdict == Verdict::Refused
+                && said.starts_with("factcheck::number::ambiguous")
+                && left_open_as_duckling(&example.phrase, &example.expected);
             readings.push(Reading {
                 example: (*example).clone(),
                 verdict,
                 said,
                 why,
                 notes,
+                left_open,
             });
         }
     }
@@ -797,6 +823,81 @@ fn counts_calendar_units(phrase: &str) -> bool {
         })
 }
 
+/// Whether factcheck reads the phrase as it reads the phrase with its one-letter unit spelt
+/// out as factcheck's convention has it ("3k" as "3 thousand", "1m and 1ft" as "1 metres and
+/// 1ft", "30 l" as "30 litres", ".0012G" as ".0012 grams"): the letter right after a number
+/// (glued or after one space) and before the end or a space.
+fn one_letter_unit(phrase: &str, quantity: &Quantity) -> bool {
+    let Some(spelt) = spell_out_letter(phrase) else {
+        return false;
+    };
+    let Ok(spelt) = parse_number(&spelt) else {
+        return false;
+    };
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+    spelt.unit == quantity.unit
+        && close(spelt.low, quantity.low)
+        && close(spelt.high, quantity.high)
+}
+
+/// The phrase with its first one-letter unit after a number spelt out.
+fn spell_out_letter(phrase: &str) -> Option<String> {
+    let chars: Vec<(usize, char)> = phrase.char_indices().collect();
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let spelt = match c.to_ascii_lowercase() {
+            'k' => "thousand",
+            'm' => "metres",
+            'l' => "litres",
+            'g' => "grams",
+            _ => continue,
+        };
+        let before = |n: usize| i.checked_sub(n).and_then(|j| chars.get(j)).map(|&(_, c)| c);
+        let after_number = before(1).is_some_and(|b| b.is_ascii_digit())
+            || (before(1) == Some(' ') && before(2).is_some_and(|b| b.is_ascii_digit()));
+        let ends_word = chars.get(i + 1).is_none_or(|&(_, next)| next == ' ');
+        if after_number && ends_word {
+            let rest = &phrase[at + c.len_utf8()..];
+            return Some(format!("{} {spelt}{rest}", phrase[..at].trim_end()));
+        }
+    }
+    None
+}
+
+/// Whether a phrase factcheck reports ambiguous is ambiguous between exactly the readings
+/// Duckling's own unit leaves open: Duckling's `Degree` is Celsius or Fahrenheit, and
+/// factcheck's readings of "45 degrees" are 45 °C and 45 °F, one for each. Duckling's `M`
+/// (metres or miles) is not factcheck's "m" (metres or a million).
+fn left_open_as_duckling(phrase: &str, expected: &Expected) -> bool {
+    let Expected::Amount { unit, range, .. } = expected else {
+        return false;
+    };
+    let alternatives = duckling_unit(unit);
+    let Ok(reading) = read_number(phrase) else {
+        return false;
+    };
+    if alternatives.len() < 2
+        || reading.default.is_some()
+        || reading.readings.len() != alternatives.len()
+    {
+        return false;
+    }
+    let matches = |from: &Scale, quantity: &Quantity| {
+        let Unit::Measure(dimension) = &quantity.unit else {
+            return false;
+        };
+        factcheck_base(dimension.base_unit()).is_some_and(|to| {
+            from.kind == to.kind && numbers_match(quantity, convert(*range, *from, to), 0.0)
+        })
+    };
+    alternatives
+        .iter()
+        .all(|from| reading.readings.iter().any(|q| matches(from, q)))
+        && reading
+            .readings
+            .iter()
+            .all(|q| alternatives.iter().any(|from| matches(from, q)))
+}
+
 /// Whether factcheck's range is Duckling's `a..b` with the scale of `b` applied to `a` too
 /// ("7-9 lakh rupees" is 700,000–900,000; Duckling reads 7 to 900,000).
 fn scaled_on_both_ends(quantity: &Quantity, range: Range) -> bool {
@@ -942,6 +1043,8 @@ fn money_in(unit: &str, range: Range, currency: &Currency) -> Option<Range> {
 pub struct Counts {
     pub phrases: usize,
     pub refused: usize,
+    /// Of `refused`, those left open as Duckling leaves them.
+    pub left_open: usize,
     /// Read as Duckling reads it, less precisely included.
     pub as_duckling: usize,
     /// Of `as_duckling`, those read less precisely.
@@ -958,7 +1061,10 @@ impl Counts {
         for reading in readings {
             counts.phrases += 1;
             match reading.verdict {
-                Verdict::Refused => counts.refused += 1,
+                Verdict::Refused => {
+                    counts.refused += 1;
+                    counts.left_open += usize::from(reading.left_open);
+                }
                 Verdict::AsDuckling => counts.as_duckling += 1,
                 Verdict::LessPrecise => {
                     counts.as_duckling += 1;
@@ -984,6 +1090,24 @@ impl Counts {
             format!(
                 "{} ({} less precisely)",
                 self.as_duckling, self.less_precise
+            )
+        }
+    }
+
+    /// "16 (11 %)", "15 (47 %; 13 left open as Duckling leaves it)": the share of the
+    /// phrases, rounded to the nearest whole percent.
+    pub fn refused_text(&self) -> String {
+        let share = if self.phrases == 0 {
+            0
+        } else {
+            (200 * self.refused + self.phrases) / (2 * self.phrases)
+        };
+        if self.left_open == 0 {
+            format!("{} ({share} %)", self.refused)
+        } else {
+            format!(
+                "{} ({share} %; {} left open as Duckling leaves it)",
+                self.refused, self.left_open
             )
         }
     }
@@ -1051,7 +1175,7 @@ pub fn table(readings: &[Reading]) -> String {
             out,
             "| {name} | {} | {} | {} | {plain} | {differently} |",
             c.phrases,
-            c.refused,
+            c.refused_text(),
             c.as_duckling_text()
         );
     };
@@ -1081,7 +1205,7 @@ pub fn list(readings: &[Reading], dimension: Dimension, header: &str) -> String 
          {} read differently\n",
         dimension.category(),
         c.phrases,
-        c.refused,
+        c.refused_text(),
         c.as_duckling_text(),
         c.plain_word,
         c.differently_text(),
@@ -1118,6 +1242,12 @@ pub fn list(readings: &[Reading], dimension: Dimension, header: &str) -> String 
             if let Some(why) = &reading.why {
                 let _ = writeln!(out, "    why: {why}");
             }
+            if reading.left_open {
+                let _ = writeln!(out, "    left open as Duckling leaves it");
+            }
+            if let Some(form) = reading.example.shorthand {
+                let _ = writeln!(out, "    shorthand: {form}");
+            }
             for note in &reading.notes {
                 let _ = writeln!(out, "    also: {}", note.replace('\n', " "));
             }
@@ -1130,7 +1260,6 @@ pub fn list(readings: &[Reading], dimension: Dimension, header: &str) -> String 
 mod tests {
     use super::*;
     use factcheck::normalize::date::parse_date;
-    use factcheck::normalize::number::parse_number;
 
     /// A date from first to last day, built from one factcheck reads (so that fields the model
     /// gains later keep their defaults).
@@ -1384,6 +1513,65 @@ mod tests {
             .0,
             Verdict::Differently(None),
             "2 degrees below zero is not +2"
+        );
+    }
+
+    #[test]
+    fn a_one_letter_unit_is_a_convention_only_when_read_as_spelt_out() {
+        let read = |text: &str| parse_number(text).unwrap();
+        assert!(one_letter_unit("7k", &read("7 thousand")));
+        assert!(one_letter_unit("250 g", &read("250 grams")));
+        assert!(one_letter_unit("4L", &read("4 litres")));
+        assert!(one_letter_unit("2m and 3ft", &read("2 metres and 3 ft")));
+        assert!(
+            !one_letter_unit("7k", &read("7 km")),
+            "read otherwise than factcheck spells it"
+        );
+        assert!(!one_letter_unit("7 km", &read("7 km")), "not one letter");
+        assert!(
+            !one_letter_unit("kg 7", &read("7 kg")),
+            "not after a number"
+        );
+        assert_eq!(spell_out_letter("-.5G"), Some("-.5 grams".to_owned()));
+        assert_eq!(spell_out_letter("3 kilos"), None);
+    }
+
+    #[test]
+    fn degrees_left_open_as_duckling_leaves_them() {
+        let degree = |range| Expected::Amount {
+            unit: "Degree".into(),
+            range,
+            product: None,
+        };
+        assert!(left_open_as_duckling(
+            "12 degrees",
+            &degree(Range::Exact(12.0))
+        ));
+        assert!(left_open_as_duckling(
+            "from 5 to 8 degrees",
+            &degree(Range::Between(5.0, 8.0))
+        ));
+        assert!(
+            !left_open_as_duckling("12 degrees", &degree(Range::Exact(13.0))),
+            "another number"
+        );
+        let celsius = Expected::Amount {
+            unit: "Celsius".into(),
+            range: Range::Exact(12.0),
+            product: None,
+        };
+        assert!(
+            !left_open_as_duckling("12 degrees", &celsius),
+            "Duckling decided the scale"
+        );
+        let m = Expected::Amount {
+            unit: "M".into(),
+            range: Range::Exact(4.0),
+            product: None,
+        };
+        assert!(
+            !left_open_as_duckling("4m", &m),
+            "metres or a million is not metres or miles"
         );
     }
 

@@ -285,12 +285,9 @@ impl<'a> Parser<'a> {
                 takes_of: false,
             });
         }
-        // "half a million", "half an hour", "half-litre", "a quarter of an hour".
-        if let Some(fraction) = match word {
-            "half" => Some(Decimal::new(5.0, -1)),
-            "quarter" => Some(Decimal::new(25.0, -2)),
-            _ => None,
-        } {
+        // "half a million", "half an hour", "half-litre", "a quarter of an hour", "a tenth of
+        // a gallon".
+        if let Some(fraction) = fraction_word(word) {
             let mut ahead = self.cur;
             ahead.next_token();
             let mut probe = ahead;
@@ -349,6 +346,21 @@ impl<'a> Parser<'a> {
         }
         (scale, false)
     }
+}
+
+/// A fraction named in a word, when it has an exact decimal ("a third" has none and is
+/// refused, never rounded).
+fn fraction_word(word: &str) -> Option<Decimal> {
+    Some(match word {
+        "half" => Decimal::new(5.0, -1),
+        "quarter" | "fourth" => Decimal::new(25.0, -2),
+        "fifth" => Decimal::new(2.0, -1),
+        "eighth" => Decimal::new(125.0, -3),
+        "tenth" => Decimal::new(1.0, -1),
+        "hundredth" => Decimal::new(1.0, -2),
+        "thousandth" => Decimal::new(1.0, -3),
+        _ => return None,
+    })
 }
 
 /// Whether a number word starts here ("minus five").

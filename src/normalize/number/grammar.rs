@@ -60,6 +60,10 @@ pub(super) enum Problem<'a> {
     TooManyDigits,
     /// "2% of" with nothing after "of".
     NoBase,
+    /// An abbreviation after the number with two meanings, neither of them the usual one
+    /// ("300 kr": crore or kronor), and that the property's other values could not settle
+    /// since one is a magnitude and the other a currency.
+    TwoMeanings(super::lexicon::TwoMeanings),
 }
 
 /// A unit the text alone does not settle.

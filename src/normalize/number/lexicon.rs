@@ -162,7 +162,8 @@ pub(super) fn currency_code(word: &str) -> Option<&'static str> {
         "ils" => "ILS",
         "aed" => "AED",
         "sar" => "SAR",
-        "egp" => "EGP",
+        // "LE": the Egyptian pound as Egypt's English-language press writes it.
+        "egp" | "le" | "l.e" => "EGP",
         "ngn" => "NGN",
         "kes" => "KES",
         "czk" => "CZK",
@@ -202,6 +203,58 @@ pub(super) fn currency_word(word: &str) -> Option<Money> {
         "rouble" | "roubles" | "ruble" | "rubles" => Money::Code("RUB"),
         "hryvnia" | "hryvnias" => Money::Code("UAH"),
         "dirham" | "dirhams" => Money::Code("AED"),
+        "tugrik" | "tugriks" | "tögrög" => Money::Code("MNT"),
+        _ => return None,
+    })
+}
+
+/// The currency a country adjective and a currency name shared by several countries name
+/// together ("kuwaiti dinars", "lebanese pounds", "saudi riyals", "swedish kronor"). The name
+/// alone ("10 dinars") names no one currency and stays a counted noun.
+pub(super) fn country_currency(adjective: &str, name: &str) -> Option<&'static str> {
+    let name = match name {
+        "dinar" | "dinars" => "dinar",
+        "pound" | "pounds" => "pound",
+        "riyal" | "riyals" | "rial" | "rials" => "riyal",
+        "krona" | "kronor" | "krone" | "kroner" | "króna" | "krónur" => "krona",
+        "franc" | "francs" => "franc",
+        "peso" | "pesos" => "peso",
+        "lira" | "liras" | "lire" => "lira",
+        "real" | "reais" => "real",
+        "rupee" | "rupees" => "rupee",
+        _ => return None,
+    };
+    Some(match (adjective, name) {
+        ("kuwaiti", "dinar") => "KWD",
+        ("bahraini", "dinar") => "BHD",
+        ("jordanian", "dinar") => "JOD",
+        ("iraqi", "dinar") => "IQD",
+        ("libyan", "dinar") => "LYD",
+        ("tunisian", "dinar") => "TND",
+        ("algerian", "dinar") => "DZD",
+        ("serbian", "dinar") => "RSD",
+        ("lebanese", "pound") => "LBP",
+        ("egyptian", "pound") => "EGP",
+        ("syrian", "pound") => "SYP",
+        ("sudanese", "pound") => "SDG",
+        ("saudi", "riyal") => "SAR",
+        ("qatari", "riyal") => "QAR",
+        ("omani", "riyal") => "OMR",
+        ("yemeni", "riyal") => "YER",
+        ("iranian", "riyal") => "IRR",
+        ("swedish", "krona") => "SEK",
+        ("norwegian", "krona") => "NOK",
+        ("danish", "krona") => "DKK",
+        ("icelandic", "krona") => "ISK",
+        ("swiss", "franc") => "CHF",
+        ("mexican", "peso") => "MXN",
+        ("philippine", "peso") => "PHP",
+        ("argentine" | "argentinian", "peso") => "ARS",
+        ("chilean", "peso") => "CLP",
+        ("colombian", "peso") => "COP",
+        ("turkish", "lira") => "TRY",
+        ("brazilian", "real") => "BRL",
+        ("nepalese" | "nepali", "rupee") => "NPR",
         _ => return None,
     })
 }
@@ -270,9 +323,37 @@ pub(super) fn magnitude_word(word: &str) -> Option<Scale> {
         "billion" | "billions" => Scale::ten(9),
         "trillion" | "trillions" => Scale::ten(12),
         "lakh" | "lakhs" | "lac" | "lacs" => Scale::ten(5),
-        "crore" | "crores" => Scale::ten(7),
+        // "krore" is a common transliteration, "koti" the Hindi and Sanskrit word.
+        "crore" | "crores" | "krore" | "krores" | "koti" => Scale::ten(7),
         _ => return None,
     })
+}
+
+/// An abbreviation after a number with two meanings that nothing in the phrase settles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct TwoMeanings {
+    /// The abbreviation, as written (lower-cased).
+    pub word: &'static str,
+    /// What it may mean, in words.
+    pub meanings: &'static str,
+    /// What to write instead.
+    pub instead: &'static str,
+}
+
+/// The abbreviations after a number that have two meanings and no default: "kr" is the
+/// Indian crore and the Scandinavian krona/krone, so "300 kr" is neither read as one nor
+/// kept as a count of "kr" (compared only with other counts of it, it would hide the 10⁷
+/// between "300 kr" and "3 billion").
+pub(super) fn two_meanings(word: &str) -> Option<TwoMeanings> {
+    match word {
+        "kr" => Some(TwoMeanings {
+            word: "kr",
+            meanings: "crore (ten million) or kronor/kroner",
+            instead: "write `crore` (`300 crore`), or the currency's code (`SEK 300`, `NOK 300`, \
+                      `DKK 300`)",
+        }),
+        _ => None,
+    }
 }
 
 /// A magnitude abbreviation written right after a numeral ("5bn", "$3 m").
@@ -284,7 +365,7 @@ pub(super) fn magnitude_abbreviation(word: &str) -> Option<Scale> {
         "k" => Scale::ten(3),
         "m" | "mn" | "mln" | "mio" => Scale::ten(6),
         "b" | "bn" | "bln" => Scale::ten(9),
-        "lkh" => Scale::ten(5),
+        "lkh" | "lkhs" => Scale::ten(5),
         "cr" => Scale::ten(7),
         "tn" | "trn" => Scale::ten(12),
         _ => return None,

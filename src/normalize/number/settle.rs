@@ -17,13 +17,19 @@ use crate::model::quantity::Dimension;
 
 impl<'a> Parser<'a> {
     /// Settles a bare "m" and bare "degrees": a million with money, a percentage or a counted
-    /// noun; metres with a description ("12.5m tall"); otherwise as assumed, or ambiguous.
+    /// noun; metres with a description ("12.5m tall"); otherwise as assumed, or ambiguous. A
+    /// bare number "below zero" or "above zero" is in degrees.
     pub(super) fn settle_unit(
         &mut self,
         unit: &mut Option<WrittenUnit>,
         written: &mut Written,
         ambiguous_m: bool,
     ) -> Result<(), Problem<'a>> {
+        // "20 below zero": a bare number measured from zero is in degrees, of a scale the
+        // phrase leaves open.
+        if unit.is_none() && !ambiguous_m && self.peek_from_zero() {
+            *unit = Some(WrittenUnit::Degrees);
+        }
         if ambiguous_m && unit.is_none() {
             // "3m and 5cm": a smaller length after it says metres.
             let in_metres = written.scaled(Scale::ten(-6));
@@ -110,7 +116,12 @@ impl<'a> Parser<'a> {
                 }
                 Ok((None, None, described, None))
             }
+            // "10¢": the cents sign counts cents, as "10 cents" does (of no currency named).
+            None if self.eat_symbol('¢') => Ok((None, Some("cent".to_owned()), described, None)),
             None if self.peek().is_some() => {
+                if let Some(two) = self.peek_word().and_then(super::lexicon::two_meanings) {
+                    return Err(Problem::TwoMeanings(two));
+                }
                 let (phrase, trailing) = self.counted_noun()?;
                 Ok((None, Some(noun::counted_noun(phrase)), described, trailing))
             }

@@ -101,6 +101,13 @@ impl Parser<'_> {
         self.tail_here().map(|(_, tail)| tail)
     }
 
+    /// Whether the description that starts here measures from zero ("below zero", "above
+    /// zero"): only a temperature is, so a bare number before it is in degrees.
+    pub(super) fn peek_from_zero(&self) -> bool {
+        self.tail_here()
+            .is_some_and(|(words, _)| matches!(words, ["above" | "below", "zero"]))
+    }
+
     /// Moves past the description that starts here.
     pub(super) fn skip_tail(&mut self) {
         if let Some((words, _)) = self.tail_here() {

@@ -21,6 +21,14 @@ fn range(text: &str) -> (f64, f64, f64) {
     (q.low, q.high, q.tolerance)
 }
 
+/// The value read, leaving out how its money was written (which only shows it).
+fn value(text: &str) -> Quantity {
+    Quantity {
+        written_money: None,
+        ..q(text)
+    }
+}
+
 fn unit(text: &str) -> Unit {
     q(text).unit
 }
@@ -808,7 +816,9 @@ proptest! {
 
     #[test]
     fn parsing_ignores_case(text in phrase()) {
-        // Only the currency as written keeps the source's letters, to be shown so.
+        // Only the currency as written keeps the source's letters, to be shown so; and a
+        // capital M after a numeral is a million, as SI has it.
+        prop_assume!(!capital_m_after_numeral(&text.to_uppercase()));
         let read = |text: &str| {
             parse_number(text).ok().map(|mut q| {
                 if let Some(money) = q.written_money.as_deref_mut() {
@@ -1157,4 +1167,172 @@ fn fractions_with_an_exact_decimal() {
     );
     assert!(parse_number("1/0").is_err());
     assert!(parse_number("1 / 2").is_err(), "spaced: not a fraction");
+}
+
+// Breadth measured against Duckling's corpus (README, "Breadth against Duckling's corpus").
+
+#[test]
+fn lakh_and_crore_in_their_other_spellings() {
+    assert_eq!(range("12 lkhs").0, 1_200_000.0);
+    assert_eq!(range("4 lkh").0, 400_000.0);
+    assert_eq!(range("3 krores").0, 30_000_000.0);
+    assert_eq!(range("1.5 krore").0, 15_000_000.0);
+    assert_eq!(range("two koti").0, 20_000_000.0);
+    assert_eq!(range("seven hundred krore").0, 7e9);
+    assert_eq!(unit("₹4 krore"), code("INR"));
+    assert_eq!(range("Rs 4 krore").0, range("Rs 4 crore").0);
+}
+
+#[test]
+fn kr_is_crore_or_kronor_and_is_refused_not_counted() {
+    for text in [
+        "300 kr",
+        "300 Kr.",
+        "three hundred kr",
+        "about 5 kr",
+        "300 kr or more",
+    ] {
+        let message = error(text).message;
+        assert!(
+            message.contains("crore") && message.contains("kronor"),
+            "{text}: {message}"
+        );
+    }
+    assert!(error("300 kr").hint.is_some_and(|h| h.contains("SEK")));
+    // A word that only starts like it is still a counted noun.
+    assert_eq!(unit("300 krill"), count("krill"));
+}
+
+#[test]
+fn the_cents_sign_counts_cents_as_the_word_does() {
+    assert_eq!(q("10¢"), q("10 cents"));
+    assert_eq!(unit("99 ¢"), count("cent"));
+    assert_eq!(range("about 25¢"), range("about 25 cents"));
+    assert_eq!(range("50¢ or more").1, INF);
+    assert!(
+        parse_number("10¢ apples").is_err(),
+        "nothing counted after the sign"
+    );
+}
+
+#[test]
+fn a_bare_number_below_or_above_zero_is_in_degrees_of_an_open_scale() {
+    let reading = read_number("20 below zero").unwrap_or_else(|e| panic!("{}", e.message));
+    assert_eq!(reading.default, None, "Celsius or Fahrenheit: not guessed");
+    let lows: Vec<f64> = reading.readings.iter().map(|q| q.low).collect();
+    assert_eq!(lows.first(), Some(&-20.0), "-20 °C");
+    assert!(
+        lows.get(1)
+            .is_some_and(|f| close(*f, (-20.0 - 32.0) * 5.0 / 9.0))
+    );
+    assert!(
+        reading
+            .readings
+            .iter()
+            .all(|q| q.unit == Unit::Measure(Dimension::Temperature))
+    );
+    let above = read_number("5 above zero").unwrap_or_else(|e| panic!("{}", e.message));
+    assert_eq!(above.readings.first().map(|q| q.low), Some(5.0));
+    assert!(
+        error("15 below zero")
+            .message
+            .contains("Celsius or Fahrenheit")
+    );
+    // A scale written says which.
+    assert_eq!(range("15 °F below zero").0, (-15.0 - 32.0) * 5.0 / 9.0);
+    // Not a temperature: "below" of anything else stays unread.
+    assert!(parse_number("20 below average").is_err());
+    assert_eq!(
+        unit("20 km below zero"),
+        Unit::Measure(Dimension::Length),
+        "a unit written is kept: only a bare number is in degrees"
+    );
+}
+
+#[test]
+fn bare_degrees_take_the_scale_written_on_the_other_end() {
+    assert_eq!(range("from 30 degrees to 40 °C").0, 30.0);
+    assert_eq!(range("from 30 degrees to 40 °C").1, 40.0);
+    assert_eq!(q("30° to 40°C"), q("30 °C to 40 °C"));
+    assert_eq!(
+        q("between 50 degrees and 60 °F"),
+        q("between 50 °F and 60 °F")
+    );
+    assert_eq!(q("50 °F to 60 degrees"), q("50 °F to 60 °F"));
+    // Two different scales are still two units.
+    assert!(parse_number("30 °C to 40 °F").is_err());
+    // Degrees on both ends still name no scale.
+    assert!(parse_number("30 degrees to 40 degrees").is_err());
+}
+
+#[test]
+fn a_currency_named_in_two_words_before_the_numeral() {
+    assert_eq!(value("Malaysian ringgit 42"), value("42 Malaysian ringgit"));
+    assert_eq!(unit("malaysia ringgits 42"), code("MYR"));
+    assert_eq!(unit("Indian rupees 500"), code("INR"));
+    assert_eq!(range("Indian rupees 500 crore").0, 5e9);
+    assert_eq!(unit("US dollars 5"), code("USD"));
+    assert_eq!(unit("pounds sterling 30"), code("GBP"));
+    // Two words that are not a currency stay unread.
+    assert!(parse_number("nice ringgit 42").is_err());
+    assert!(parse_number("Malaysian 42").is_err());
+}
+
+#[test]
+fn a_capital_m_after_a_numeral_is_a_million() {
+    for text in ["3M", "1.2M", "$4M", "5 M", "-1.2M", "3M people", "2M-3M"] {
+        let reading = read_number(text).unwrap_or_else(|e| panic!("{text}: {}", e.message));
+        assert_eq!(
+            reading.readings.len(),
+            1,
+            "{text}: one reading, no ambiguity"
+        );
+        assert!(reading.ambiguity.is_none(), "{text}");
+    }
+    assert_eq!(range("1.2M").0, 1_200_000.0);
+    assert_eq!(range("-1.2M").0, -1_200_000.0);
+    assert_eq!(unit("3M"), Unit::None);
+    assert_eq!(unit("$4M"), DOLLAR);
+    assert_eq!(range("2M-3M"), (2e6, 3e6, 500_000.0));
+    // Lower case stays open, and a capital M that starts a word is not the abbreviation.
+    assert_eq!(read_number("3m").map(|r| r.readings.len()), Ok(2));
+    assert!(!capital_m_after_numeral("3 Mt"));
+    assert!(!capital_m_after_numeral("Model M"));
+    assert!(capital_m_after_numeral("about 3M people"));
+}
+
+#[test]
+fn a_country_names_which_dinar_pound_riyal_or_krona() {
+    assert_eq!(unit("42 Kuwaiti dinars"), code("KWD"));
+    assert_eq!(unit("42 Lebanese Pounds"), code("LBP"));
+    assert_eq!(unit("5 million Egyptian pounds"), code("EGP"));
+    assert_eq!(unit("10 Saudi riyals"), code("SAR"));
+    assert_eq!(unit("10 Omani rials"), code("OMR"));
+    assert_eq!(unit("300 Swedish kronor"), code("SEK"));
+    assert_eq!(unit("300 Danish kroner"), code("DKK"));
+    assert_eq!(unit("2 billion Turkish lira"), code("TRY"));
+    assert_eq!(unit("Qatari riyals 42"), code("QAR"));
+    assert_eq!(unit("ten tugriks"), code("MNT"));
+    assert_eq!(unit("LE 5 billion"), code("EGP"));
+    assert_eq!(value("42 L.E."), value("EGP 42"));
+    // The name alone names no one currency.
+    assert_eq!(unit("10 dinars"), count("dinar"));
+    assert_eq!(unit("10 riyals"), count("riyal"));
+    // A country with no such currency is not guessed.
+    assert_eq!(unit("10 Kuwaiti pounds"), count("kuwaiti pound"));
+}
+
+#[test]
+fn fractions_named_in_words_with_an_exact_decimal() {
+    assert_eq!(q("a tenth of a gallon"), q("0.1 gallon"));
+    assert_eq!(q("a fifth of a mile"), q("0.2 mile"));
+    assert_eq!(q("an eighth of an inch"), q("0.125 inch"));
+    assert_eq!(q("a fourth of a litre"), q("a quarter of a litre"));
+    assert_eq!(q("fourth of liter"), q("0.25 liter"));
+    assert_eq!(q("a hundredth of a second"), q("0.01 second"));
+    assert_eq!(range("a tenth of a million").0, 100_000.0);
+    // No exact decimal, or not a unit after it: refused, never rounded or guessed.
+    assert!(parse_number("a third of a mile").is_err());
+    assert!(parse_number("a fifth of the budget").is_err());
+    assert!(parse_number("the fifth").is_err());
 }

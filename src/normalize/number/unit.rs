@@ -31,7 +31,8 @@ pub(super) enum WrittenUnit {
 }
 
 impl WrittenUnit {
-    /// The one unit two mentions name, if they agree (see [`Money::merge`]).
+    /// The one unit two mentions name, if they agree (see [`Money::merge`]); bare degrees
+    /// take the scale the other mention names.
     pub fn merge(a: Option<Self>, b: Option<Self>) -> Result<Option<Self>, Problem<'static>> {
         match (a, b) {
             (None, unit) | (unit, None) => Ok(unit),
@@ -43,6 +44,11 @@ impl WrittenUnit {
                 .merge(y)
                 .map(|m| Some(WrittenUnit::Money(m)))
                 .ok_or(Problem::MixedUnits),
+            // "from 30 degrees to 40 °C": the scale written on one end is the other's.
+            (Some(WrittenUnit::Degrees), Some(WrittenUnit::Temperature(scale)))
+            | (Some(WrittenUnit::Temperature(scale)), Some(WrittenUnit::Degrees)) => {
+                Ok(Some(WrittenUnit::Temperature(scale)))
+            }
             (Some(x), Some(y)) if x == y => Ok(Some(x)),
             _ => Err(Problem::MixedUnits),
         }
@@ -56,7 +62,8 @@ pub(super) fn names_a_unit(word: &str) -> bool {
 }
 
 impl Parser<'_> {
-    /// A currency written before the number: "$", "€", "US$", "A$", "USD".
+    /// A currency written before the number: "$", "€", "US$", "A$", "USD", "ringgit 42",
+    /// "Malaysian ringgit 42".
     pub(super) fn money_prefix(&mut self) -> Option<Money> {
         let token = self.peek()?;
         match token.kind {
@@ -78,6 +85,19 @@ impl Parser<'_> {
                 if let Some(money) = lexicon::currency_prefix(token.text) {
                     self.bump();
                     return Some(money);
+                }
+                // "Malaysian ringgit 42", "Indian rupees 500": a currency named in two words
+                // before a numeral.
+                let numeral_third = self
+                    .cur
+                    .peek_nth(2)
+                    .is_some_and(|t| t.kind == Kind::Numeral);
+                if numeral_third {
+                    if let Some((WrittenUnit::Money(money), 2)) = self.unit_words(token.text) {
+                        self.bump();
+                        self.bump();
+                        return Some(money);
+                    }
                 }
                 // "ringgit 42": a currency word before a numeral.
                 let numeral_follows = self
@@ -142,6 +162,9 @@ impl Parser<'_> {
     fn unit_words(&self, word: &str) -> Option<(WrittenUnit, usize)> {
         use WrittenUnit::{Measure, Money as Cash, Percent};
         let next = self.cur.peek_nth(1).and_then(|t| t.word());
+        if let Some(code) = next.and_then(|name| lexicon::country_currency(word, name)) {
+            return Some((Cash(Money::Code(code)), 2));
+        }
         let two = match (word, next) {
             ("per", Some("cent")) => Some(Percent),
             (adjective, Some("dollar" | "dollars")) => {

@@ -239,7 +239,7 @@ fn big_magnitude(word: &str) -> Option<f64> {
         "thousand" => 1e3,
         "lakh" | "lac" | "lakhs" | "lacs" => 1e5,
         "million" => 1e6,
-        "crore" | "cr" | "crores" => 1e7,
+        "crore" | "cr" | "crores" | "krore" | "krores" | "koti" => 1e7,
         "billion" => 1e9,
         "trillion" => 1e12,
         _ => return None,
