@@ -200,6 +200,7 @@ fn findings_by_fact(checked: &Checked) -> FxHashMap<FactLabel, Vec<usize>> {
                 | Code::ConflictValue
                 | Code::TensionDate
                 | Code::NumberIncomparable
+                | Code::TimeIncomparable
         );
         if let (true, Some(label)) = (about_values, &finding.fact) {
             by_label.entry(label.clone()).or_default().push(index);

@@ -67,6 +67,7 @@ pub fn point(dataset: &Dataset, findings: &mut [Finding], groups: &[u32], fresh:
                 | Code::ConflictValue
                 | Code::TensionDate
                 | Code::NumberIncomparable
+                | Code::TimeIncomparable
         );
         let support: Vec<usize> = if disagreement {
             let index = index.get_or_insert_with(|| {

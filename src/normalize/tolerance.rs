@@ -279,6 +279,7 @@ fn example_in(unit: &Unit) -> Option<String> {
 fn kind_name(kind: ValueKind) -> &'static str {
     match kind {
         ValueKind::Date => "dates",
+        ValueKind::DateTime => "date-times",
         ValueKind::Number => "numbers",
         ValueKind::Name => "names",
         ValueKind::Text => "texts",

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use crate::findings::{ClaimRef, Code, Finding, Location, Role};
 use crate::model::date::{DateValue, Granularity};
 use crate::model::quantity::Quantity;
+use crate::model::time::{DateTimeValue, SECONDS_PER_DAY, TimePrecision, Zone};
 use crate::model::{EntityId, Source, Value, ValueKind};
 use crate::normalize::claims::Draft;
 use crate::normalize::date::{DateError, ReadDate, parse_date, read_date};
@@ -19,6 +20,7 @@ use crate::normalize::fold::fold;
 use crate::normalize::names::Interner;
 use crate::normalize::number::context;
 use crate::normalize::number::{NumberError, Reading, read_number};
+use crate::normalize::time::{has_clock, read_datetime};
 
 /// Every property's type and every draft's value (`None` where it could not be read).
 #[derive(Debug)]
@@ -32,13 +34,14 @@ pub struct Interpreted {
 /// Infers types and parses values.
 ///
 /// `property_of` gives each draft's property entity; `declared` each property's declared
-/// type. Name values are interned into `names`; percentage bases are declared there too, so
+/// type, `zones` its declared zone. Name values are interned into `names`; percentage bases are declared there too, so
 /// that "GDP" and "gross domestic product" can be linked like any acronym.
 pub fn interpret(
     drafts: &[Draft],
     sources: &[Source],
     property_of: &[EntityId],
     declared: &[Option<ValueKind>],
+    zones: &[Option<Zone>],
     names: &mut Interner,
     problems: &mut Vec<Finding>,
 ) -> Interpreted {
@@ -50,6 +53,7 @@ pub fn interpret(
         |i| matches!(kind_of(declared, i), None | Some(ValueKind::Date)),
         |draft| read_date(&draft.stated, published(draft)),
     );
+    let times = read_times(drafts, sources, property_of, declared, zones);
     // Numbers are read where they can decide the vote or are needed: a value that reads as a
     // date votes for dates whatever else it reads as.
     let mut numbers = parse_where(
@@ -73,7 +77,13 @@ pub fn interpret(
             None => false,
         };
         let reads_as_number = matches!(numbers[index], Some(Ok(_)));
-        votes[property_of[index].0 as usize].count(&draft.stated, reads_as_date, reads_as_number);
+        let reads_as_time = matches!(times[index], Some(Ok(_)));
+        votes[property_of[index].0 as usize].count(
+            &draft.stated,
+            reads_as_date,
+            reads_as_time,
+            reads_as_number,
+        );
     }
     let kinds: Vec<ValueKind> = (0..properties)
         .map(|p| declared[p].unwrap_or_else(|| votes[p].kind()))
@@ -118,6 +128,7 @@ pub fn interpret(
         })
         .collect();
 
+    let mut times = times;
     let values = drafts
         .iter()
         .enumerate()
@@ -129,11 +140,42 @@ pub fn interpret(
                 let source = &sources[draft.source.0 as usize].id;
                 problems.extend(wrong_weekday(draft, source, read));
             }
+            let time_kind = matches!(kind, ValueKind::DateTime | ValueKind::Date);
+            if let Some(time) = times[index].take().filter(|_| time_kind) {
+                return time_value(draft, kind, declared, (parsed.0, time), problems);
+            }
             value(draft, kind, declared, parsed, names, problems)
         })
         .collect();
 
     Interpreted { kinds, values }
+}
+
+/// Date-times, read where a property is declared to hold them and where a value carries a
+/// clock time in a property that may hold dates (a date property reads its date part);
+/// `None` elsewhere.
+fn read_times(
+    drafts: &[Draft],
+    sources: &[Source],
+    property_of: &[EntityId],
+    declared: &[Option<ValueKind>],
+    zones: &[Option<Zone>],
+) -> Vec<Parsed<DateTimeValue, DateError>> {
+    drafts
+        .par_iter()
+        .enumerate()
+        .map(|(index, draft)| {
+            let property = property_of[index].0 as usize;
+            let wanted = match declared[property] {
+                Some(ValueKind::DateTime) => true,
+                None | Some(ValueKind::Date) => has_clock(&draft.stated),
+                Some(_) => false,
+            };
+            let zone = zones.get(property).copied().flatten();
+            let published = sources[draft.source.0 as usize].published.as_ref();
+            wanted.then(|| read_datetime(&draft.stated, published, zone))
+        })
+        .collect()
 }
 
 /// A value parsed as one type: `None` when it was not tried.
@@ -175,13 +217,20 @@ struct Votes {
     counts: usize,
     /// Other values that read as dates.
     dates: usize,
+    /// Values with a clock time that read as date-times.
+    times: usize,
     /// Other values that read as numbers (and not as dates).
     numbers: usize,
 }
 
 impl Votes {
-    fn count(&mut self, stated: &str, reads_as_date: bool, reads_as_number: bool) {
+    fn count(&mut self, stated: &str, date: bool, time: bool, number: bool) {
+        let (reads_as_date, reads_as_number) = (date, number);
         self.total += 1;
+        if time {
+            self.times += 1;
+            return;
+        }
         let value = stated.trim();
         if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
             if is_plausible_year(value) {
@@ -199,15 +248,20 @@ impl Votes {
     /// The inferred type: a name unless at least half the values read as dates or numbers;
     /// then a date when plausible years and date phrases outnumber other numbers, or match
     /// them with at least one date phrase among them (`late 1970s` beside `1950` and a typo
-    /// `99999`); else a number (`2000` beside `2500` troops).
+    /// `99999`); else a number (`2000` beside `2500` troops). A date property with a value
+    /// that carries a clock time holds date-times.
     fn kind(self) -> ValueKind {
-        let readable = self.years + self.counts + self.dates + self.numbers;
+        let readable = self.years + self.counts + self.dates + self.times + self.numbers;
         if readable == 0 || readable * 2 < self.total {
             return ValueKind::Name;
         }
-        let for_date = self.years + self.dates;
+        let for_date = self.years + self.dates + self.times;
         let for_number = self.counts + self.numbers;
-        if for_date > for_number || (for_date == for_number && self.dates > 0) {
+        let phrases = self.dates + self.times;
+        let dated = for_date > for_number || (for_date == for_number && phrases > 0);
+        if dated && self.times > 0 {
+            ValueKind::DateTime
+        } else if dated {
             ValueKind::Date
         } else {
             ValueKind::Number
@@ -330,6 +384,74 @@ fn value(
             Some(Value::Text(Box::from(text)))
         }
         _ => Some(Value::Name(names.mention(&draft.stated, draft.source.0))),
+    }
+}
+
+/// A value of a date-time property, or one that carries a clock time in a date property:
+/// a date-time; in a date property, the day it names (claims there are dated to the day).
+fn time_value(
+    draft: &Draft,
+    kind: ValueKind,
+    declared: bool,
+    (date, time): (
+        Parsed<ReadDate, DateError>,
+        Result<DateTimeValue, DateError>,
+    ),
+    problems: &mut Vec<Finding>,
+) -> Option<Value> {
+    let why = if declared {
+        format!("its property is declared as a {kind} in rules.toml")
+    } else {
+        format!("most values of its property are {kind}s")
+    };
+    let mut refuse = |error: DateError| {
+        problems.push(unreadable(
+            Code::LoadDate,
+            draft,
+            &error.message,
+            error.hint,
+            &why,
+        ));
+        None
+    };
+    match (kind, time) {
+        (ValueKind::DateTime, Ok(_)) if !declared && !reads_as_year(&draft.stated) => {
+            refuse(DateError {
+                message: format!(
+                    "`{}` is not a plausible year (1000–2100)",
+                    draft.stated.trim()
+                ),
+                hint: Some(
+                    "correct the year, or declare the property's type in rules.toml".to_owned(),
+                ),
+            })
+        }
+        (ValueKind::DateTime, Ok(time)) => Some(Value::DateTime(time)),
+        (ValueKind::DateTime, Err(error)) => refuse(error),
+        // A date property reads the day of a dated clock time.
+        (_, Ok(time)) if time.dated && time.precision != TimePrecision::Date => {
+            let day = i32::try_from(time.start.div_euclid(SECONDS_PER_DAY)).ok()?;
+            Some(Value::Date(DateValue {
+                earliest: day,
+                latest: day,
+                granularity: Granularity::Day,
+                margin: 0,
+                approximate: false,
+                relative: false,
+            }))
+        }
+        (_, _) => match date {
+            Some(Ok(read)) => Some(Value::Date(read.value)),
+            Some(Err(error)) => refuse(DateError {
+                hint: Some(
+                    "give the day, or declare the property `type = \"datetime\"` in rules.toml \
+                     to compare times of day"
+                        .to_owned(),
+                ),
+                ..error
+            }),
+            None => None,
+        },
     }
 }
 
@@ -575,6 +697,39 @@ mod tests {
             "{}",
             weekday.message
         );
+    }
+
+    fn toml_datetime_source(value: &str) -> String {
+        format!(
+            "[source]\ntitle = \"T\"\npublisher = \"P\"\n\n[[claim]]\nsubject = \"AA 1007\"\n\
+             property = \"departure\"\nvalue = {value}\n"
+        )
+    }
+
+    #[test]
+    fn toml_date_times_keep_their_time() {
+        let checked = check(
+            &[
+                ("a", &toml_datetime_source("2011-12-01T13:55:00")),
+                ("b", &toml_datetime_source("2011-12-01T14:07:00")),
+            ],
+            None,
+        );
+        assert_eq!(
+            codes(&checked),
+            vec![Code::ConflictDate],
+            "13:55 and 14:07 on one day are 12 minutes apart, not the same day"
+        );
+        let message = &checked.findings[0].message;
+        assert!(message.contains("12 minutes apart"), "{message}");
+        let same = check(
+            &[
+                ("a", &toml_datetime_source("2011-12-01T13:55:00-05:00")),
+                ("b", &toml_datetime_source("2011-12-01T18:55:00Z")),
+            ],
+            None,
+        );
+        assert_eq!(codes(&same), Vec::<Code>::new(), "one instant in two zones");
     }
 
     #[test]

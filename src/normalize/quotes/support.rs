@@ -62,7 +62,9 @@ pub fn unsupported(dataset: &Dataset) -> Vec<Finding> {
                         .map(|&s| &*dataset.names.spellings[s as usize].text);
                     name_support(std::iter::once(&*claim.stated).chain(spellings), &words)
                 }
-                Value::Text(_) => name_support(std::iter::once(&*claim.stated), &words),
+                Value::Text(_) | Value::DateTime(_) => {
+                    name_support(std::iter::once(&*claim.stated), &words)
+                }
             }?;
             Some(finding(dataset, claim, &words, nearest.as_ref()))
         })
@@ -305,6 +307,7 @@ fn finding(
     };
     let kind = match claim.value {
         Value::Date(_) => "date",
+        Value::DateTime(_) => "time",
         Value::Number(_) => "number",
         Value::Name(_) | Value::Text(_) => "value",
     };
@@ -359,6 +362,7 @@ fn finding(
 fn normalized(dataset: &Dataset, claim: &Claim) -> String {
     match &claim.value {
         Value::Date(date) => date.describe(),
+        Value::DateTime(time) => time.describe(),
         Value::Number(quantity) => quantity.describe(),
         Value::Name(spelling) => dataset
             .names

@@ -1,0 +1,175 @@
+//! Text to [`DateTimeValue`] (README, "Times of day"): `13:55`, `1:55 PM`, `1:55pDec 1`,
+//! `12/1/11 2:06 PM (-05:00)`, `2011-12-01 12:10PM CST`, `2011-12-01T13:55:00-05:00`.
+//!
+//! Owns how a value with a clock time is split into its clock (`clock`), its zone (`zones`)
+//! and its date, which is read by `normalize::date` like any other date. It must not compare
+//! values (`compare::time`) nor show them (`model::time`), and never reads a text it does not
+//! understand as a string: that is a [`DateError`] naming the text.
+
+mod clock;
+mod zones;
+
+#[cfg(test)]
+mod tests;
+
+use crate::model::date::{DateValue, Granularity, calendar};
+use crate::model::time::{DateTimeValue, Zone};
+use crate::normalize::date::{DateError, read_date};
+
+/// Longer text is not a date-time; the bound keeps the work per value small.
+const MAX_LEN: usize = 200;
+
+/// Whether `text` carries a clock time ("13:55", "1 PM", "2011-12-01T10:00:00Z"): what makes
+/// an undeclared property's values vote for date-times.
+#[must_use]
+pub fn has_clock(text: &str) -> bool {
+    text.len() <= MAX_LEN && matches!(clock::find(&text.to_lowercase()), Ok(Some(_)) | Err(_))
+}
+
+/// A zone as `rules.toml` declares it for a property: an offset (`-06:00`, `+0530`, `UTC+5`),
+/// `UTC`, `Z`, or an abbreviation of the README's table; `None` for anything else.
+#[must_use]
+pub fn read_zone(text: &str) -> Option<Zone> {
+    let lower = text.trim().to_lowercase();
+    zones::read(&lower, true, None)
+        .filter(|read| read.len == lower.len())
+        .map(|read| read.zone)
+}
+
+/// The zones [`read_zone`] accepts, as a regular expression for the JSON Schema.
+#[must_use]
+pub fn zone_pattern() -> String {
+    zones::pattern()
+}
+
+/// Reads a date-time as a source states it. `published` anchors a date written without its
+/// year (`2:07 PMDec 01`); `declared` is the property's zone, which a value without a zone of
+/// its own takes, and which picks the reading of an ambiguous abbreviation.
+///
+/// A clock time with no date is a time of day. So is one whose date has no year when the
+/// source has no `published` date: the day cannot be placed, the clock still can. A value
+/// with no clock time is a date, read as such, on the wall clock of its zone.
+///
+/// # Errors
+/// When the clock time names no time of day ("25:10"), the date is not one `normalize::date`
+/// reads, or the date is longer than a day ("July 2023 13:55").
+pub fn read_datetime(
+    text: &str,
+    published: Option<&DateValue>,
+    declared: Option<Zone>,
+) -> Result<DateTimeValue, DateError> {
+    let text = text.trim();
+    if text.len() > MAX_LEN {
+        return Err(not_a_datetime(text));
+    }
+    let lower = text.to_lowercase();
+    let found = clock::find(&lower).map_err(|bad| DateError {
+        message: format!("`{text}`: {}", bad.0),
+        hint: Some(FORMS.to_owned()),
+    })?;
+    let Some(found) = found else {
+        let date = read_date(text, published)?.value;
+        return Ok(DateTimeValue::of_date(
+            &date,
+            declared.unwrap_or(Zone::Local),
+        ));
+    };
+    let after = lower.get(found.end..).unwrap_or("");
+    let trimmed = after.trim_start();
+    let glued = trimmed.len() == after.len();
+    let (stated, rest) = match zones::read(trimmed, glued, declared) {
+        Some(read) => (Some(read.zone), trimmed.get(read.len..).unwrap_or("")),
+        None => (None, after),
+    };
+    let zone = stated.or(declared).unwrap_or(Zone::Local);
+    let before = lower.get(..found.start).unwrap_or("");
+    let date_text = date_part(before, rest);
+    if date_text.is_empty() {
+        return Ok(DateTimeValue::clock(
+            None,
+            found.second,
+            found.precision,
+            zone,
+        ));
+    }
+    let day = match read_date(&date_text, published) {
+        Ok(read) => read.value,
+        // A day with no year and nothing to give it one: the clock still says something.
+        Err(_) if published.is_none() && read_date(&date_text, Some(&stand_in())).is_ok() => {
+            return Ok(DateTimeValue::clock(
+                None,
+                found.second,
+                found.precision,
+                zone,
+            ));
+        }
+        Err(error) => {
+            return Err(DateError {
+                message: format!("`{text}`: {}", error.message),
+                hint: error.hint,
+            });
+        }
+    };
+    if day.earliest != day.latest || day.approximate {
+        return Err(DateError {
+            message: format!(
+                "`{text}`: a clock time goes with a single day, and `{}` is {}",
+                date_text.trim(),
+                day.describe()
+            ),
+            hint: Some("give the day, e.g. `2011-12-01 13:55`".to_owned()),
+        });
+    }
+    Ok(DateTimeValue::clock(
+        Some(day.earliest),
+        found.second,
+        found.precision,
+        zone,
+    ))
+}
+
+/// Forms accepted, for hints.
+const FORMS: &str = "write a time such as `13:55`, `1:55 PM`, `2011-12-01 13:55`, \
+     `2011-12-01T13:55:00-05:00` or `1 Dec 2011 1:55 PM CST`";
+
+fn not_a_datetime(text: &str) -> DateError {
+    DateError {
+        message: format!("`{text}` is not a date or time"),
+        hint: Some(FORMS.to_owned()),
+    }
+}
+
+/// The date around a clock time: the text before and after it, without the separators that
+/// join a date to a clock ("2011-12-01T", "Dec 01 - ", "1 Dec 2011 at ", "1:55 PM, Dec 01").
+fn date_part(before: &str, after: &str) -> String {
+    let before = match before.strip_suffix('t') {
+        Some(date) if date.ends_with(|c: char| c.is_ascii_digit()) => date,
+        _ => before,
+    };
+    let joined = format!("{before} {after}");
+    let mut words: Vec<&str> = joined
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '@' || c == ';')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_joiner = |w: &str| matches!(w, "-" | "\u{2013}" | "\u{2014}" | "at" | "on" | "|");
+    while words.last().is_some_and(|w| is_joiner(w)) {
+        words.pop();
+    }
+    while words.first().is_some_and(|w| is_joiner(w)) {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+/// An arbitrary anchor, only to tell "a date with no year" from "not a date".
+fn stand_in() -> DateValue {
+    let day = calendar::to_day(calendar::from_civil(2000, 6, 15)).unwrap_or(730_286);
+    DateValue {
+        earliest: day,
+        latest: day,
+        granularity: Granularity::Day,
+        margin: 0,
+        approximate: false,
+        relative: false,
+    }
+}
