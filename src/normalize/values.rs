@@ -53,7 +53,13 @@ pub fn interpret(
         |i| matches!(kind_of(declared, i), None | Some(ValueKind::Date)),
         |draft| read_date(&draft.stated, published(draft)),
     );
-    let times = read_times(drafts, sources, property_of, declared, zones);
+    let times = read_times(drafts, sources, property_of, zones, |i| {
+        match kind_of(declared, i) {
+            Some(ValueKind::DateTime) => true,
+            None | Some(ValueKind::Date) => has_clock(&drafts[i].stated),
+            Some(_) => false,
+        }
+    });
     // Numbers are read where they can decide the vote or are needed: a value that reads as a
     // date votes for dates whatever else it reads as.
     let mut numbers = parse_where(
@@ -101,34 +107,20 @@ pub fn interpret(
         numbers[index] = Some(parsed);
     }
 
-    // An ambiguous unit is decided by the property's other values (`number::context`).
-    let is_number = |i: usize| kinds[property_of[i].0 as usize] == ValueKind::Number;
-    let readings: Vec<Option<&Reading>> = numbers
-        .iter()
-        .enumerate()
-        .map(|(i, parsed)| {
-            parsed
-                .as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .filter(|_| is_number(i))
-        })
-        .collect();
-    let property: Vec<usize> = property_of.iter().map(|p| p.0 as usize).collect();
-    let decided = context::decide(&readings, &property);
-    let numbers: Vec<Option<NumberRead>> = numbers
-        .into_iter()
-        .zip(decided)
-        .map(|(parsed, decided)| match (parsed, decided) {
-            (Some(Err(error)), _) => Some(NumberRead::Unreadable(error)),
-            (Some(Ok(reading)), Some(Ok(quantity))) => {
-                Some(NumberRead::Value(quantity, reading.inconsistency))
-            }
-            (Some(Ok(_)), Some(Err(ambiguity))) => Some(NumberRead::Ambiguous(ambiguity)),
-            (Some(Ok(_)), None) | (None, _) => None,
-        })
-        .collect();
+    let numbers = decide_numbers(numbers, &kinds, property_of);
 
+    // Values of inferred date-time properties with no clock time (a day among times): read
+    // them now.
     let mut times = times;
+    let is_time = |i: usize| kinds[property_of[i].0 as usize] == ValueKind::DateTime;
+    let late = read_times(drafts, sources, property_of, zones, |i| {
+        times[i].is_none() && is_time(i)
+    });
+    for (slot, parsed) in times.iter_mut().zip(late) {
+        if parsed.is_some() {
+            *slot = parsed;
+        }
+    }
     let values = drafts
         .iter()
         .enumerate()
@@ -151,29 +143,57 @@ pub fn interpret(
     Interpreted { kinds, values }
 }
 
-/// Date-times, read where a property is declared to hold them and where a value carries a
-/// clock time in a property that may hold dates (a date property reads its date part);
-/// `None` elsewhere.
+/// Date-times, read where `wanted`: where a property is declared to hold them and where a
+/// value carries a clock time in a property that may hold dates (a date property reads its
+/// date part); `None` elsewhere.
 fn read_times(
     drafts: &[Draft],
     sources: &[Source],
     property_of: &[EntityId],
-    declared: &[Option<ValueKind>],
     zones: &[Option<Zone>],
+    wanted: impl Fn(usize) -> bool + Sync,
 ) -> Vec<Parsed<DateTimeValue, DateError>> {
     drafts
         .par_iter()
         .enumerate()
         .map(|(index, draft)| {
-            let property = property_of[index].0 as usize;
-            let wanted = match declared[property] {
-                Some(ValueKind::DateTime) => true,
-                None | Some(ValueKind::Date) => has_clock(&draft.stated),
-                Some(_) => false,
-            };
-            let zone = zones.get(property).copied().flatten();
+            let zone = zones.get(property_of[index].0 as usize).copied().flatten();
             let published = sources[draft.source.0 as usize].published.as_ref();
-            wanted.then(|| read_datetime(&draft.stated, published, zone))
+            wanted(index).then(|| read_datetime(&draft.stated, published, zone))
+        })
+        .collect()
+}
+
+/// Each number value as decided: an ambiguous unit is decided by the property's other values
+/// (`number::context`); `None` where no number was read or the property holds no numbers.
+fn decide_numbers(
+    numbers: Vec<Parsed<Reading, NumberError>>,
+    kinds: &[ValueKind],
+    property_of: &[EntityId],
+) -> Vec<Option<NumberRead>> {
+    let is_number = |i: usize| kinds[property_of[i].0 as usize] == ValueKind::Number;
+    let readings: Vec<Option<&Reading>> = numbers
+        .iter()
+        .enumerate()
+        .map(|(i, parsed)| {
+            parsed
+                .as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .filter(|_| is_number(i))
+        })
+        .collect();
+    let property: Vec<usize> = property_of.iter().map(|p| p.0 as usize).collect();
+    let decided = context::decide(&readings, &property);
+    numbers
+        .into_iter()
+        .zip(decided)
+        .map(|(parsed, decided)| match (parsed, decided) {
+            (Some(Err(error)), _) => Some(NumberRead::Unreadable(error)),
+            (Some(Ok(reading)), Some(Ok(quantity))) => {
+                Some(NumberRead::Value(quantity, reading.inconsistency))
+            }
+            (Some(Ok(_)), Some(Err(ambiguity))) => Some(NumberRead::Ambiguous(ambiguity)),
+            (Some(Ok(_)), None) | (None, _) => None,
         })
         .collect()
 }
@@ -730,6 +750,84 @@ mod tests {
             None,
         );
         assert_eq!(codes(&same), Vec::<Code>::new(), "one instant in two zones");
+    }
+
+    #[test]
+    fn durations_are_numbers_not_times() {
+        assert_eq!(
+            one_property(&["2 h 15 min", "135 minutes", "2.25 hours"]),
+            Vec::<Code>::new()
+        );
+        assert_eq!(
+            one_property(&["2 h 15 min", "2 h 30 min"]),
+            vec![Code::ConflictNumber]
+        );
+    }
+
+    #[test]
+    fn clock_times_make_a_datetime_property_and_dates_among_them_are_days() {
+        assert_eq!(
+            one_property(&["2011-12-01 13:55", "2011-12-01", "1:55 PM"]),
+            Vec::<Code>::new(),
+            "a day holds its minutes, and a time of day matches the clock"
+        );
+        assert_eq!(
+            one_property(&["2011-12-01 13:55", "2011-12-02"]),
+            vec![Code::ConflictDate]
+        );
+        assert_eq!(
+            one_property(&["13:55", "13:55 CST"]),
+            vec![Code::TimeIncomparable]
+        );
+        assert_eq!(
+            one_property(&["13:55", "25:10"]),
+            vec![Code::LoadDate],
+            "an impossible clock time is reported, not read as a name"
+        );
+    }
+
+    #[test]
+    fn a_date_property_reads_the_day_of_a_clock_time_and_refuses_a_bare_time() {
+        let rules = "[[property]]\nname = \"p\"\ntype = \"date\"\n";
+        let day = check(
+            &[
+                ("a", &source(&[("X", "p", "2011-12-01 13:55")])),
+                ("b", &source(&[("X", "p", "1 December 2011")])),
+            ],
+            Some(rules),
+        );
+        assert_eq!(codes(&day), Vec::<Code>::new());
+        let bare = check(&[("a", &source(&[("X", "p", "13:55")]))], Some(rules));
+        assert_eq!(codes(&bare), vec![Code::LoadDate]);
+        let message = &bare.findings[0];
+        assert!(
+            message.message.contains("time of day")
+                && message
+                    .help
+                    .as_deref()
+                    .is_some_and(|h| h.contains("datetime")),
+            "{message:?}"
+        );
+    }
+
+    #[test]
+    fn a_declared_zone_applies_to_local_values_and_a_bad_one_is_reported() {
+        let rules = |zone: &str| format!("[[property]]\nname = \"p\"\nzone = \"{zone}\"\n");
+        let files = [
+            ("a", source(&[("X", "p", "12:10")])),
+            ("b", source(&[("X", "p", "13:10 EST")])),
+        ];
+        let files: Vec<(&str, &str)> = files.iter().map(|(s, t)| (*s, t.as_str())).collect();
+        assert_eq!(
+            codes(&check(&files, Some(&rules("CST")))),
+            Vec::<Code>::new()
+        );
+        assert_eq!(
+            codes(&check(&files, Some(&rules("-05:00")))),
+            vec![Code::ConflictDate]
+        );
+        let bad = check(&files, Some(&rules("America/Chicago")));
+        assert!(codes(&bad).contains(&Code::LoadType), "{:?}", codes(&bad));
     }
 
     #[test]
