@@ -20,7 +20,7 @@ use crate::normalize::fold::fold;
 use crate::normalize::names::Interner;
 use crate::normalize::number::context;
 use crate::normalize::number::{NumberError, Reading, read_number};
-use crate::normalize::time::{has_clock, read_datetime};
+use crate::normalize::time::{SlashOrder, has_clock, read_datetime, read_datetime_in, slash_order};
 
 /// Every property's type and every draft's value (`None` where it could not be read).
 #[derive(Debug)]
@@ -60,6 +60,7 @@ pub fn interpret(
             Some(_) => false,
         }
     });
+    let times = decide_slash_orders(drafts, sources, property_of, zones, times);
     // Numbers are read where they can decide the vote or are needed: a value that reads as a
     // date votes for dates whatever else it reads as.
     let mut numbers = parse_where(
@@ -196,6 +197,59 @@ fn decide_numbers(
             (Some(Ok(_)), None) | (None, _) => None,
         })
         .collect()
+}
+
+/// Date-times whose numeric date was ambiguous (`12/01/2011 1:55 PM`), read again in the
+/// order the property's other values show (`12/13/2011`), when they all show one order.
+fn decide_slash_orders(
+    drafts: &[Draft],
+    sources: &[Source],
+    property_of: &[EntityId],
+    zones: &[Option<Zone>],
+    mut times: Vec<Parsed<DateTimeValue, DateError>>,
+) -> Vec<Parsed<DateTimeValue, DateError>> {
+    let properties = zones.len();
+    let mut shown = vec![(0usize, 0usize); properties];
+    for (index, draft) in drafts.iter().enumerate() {
+        if times[index].is_some() {
+            let counts = &mut shown[property_of[index].0 as usize];
+            match slash_order(&draft.stated) {
+                Some(SlashOrder::MonthFirst) => counts.0 += 1,
+                Some(SlashOrder::DayFirst) => counts.1 += 1,
+                None => {}
+            }
+        }
+    }
+    let decided: Vec<Option<SlashOrder>> = shown
+        .iter()
+        .map(|&(month_first, day_first)| match (month_first, day_first) {
+            (1.., 0) => Some(SlashOrder::MonthFirst),
+            (0, 1..) => Some(SlashOrder::DayFirst),
+            _ => None,
+        })
+        .collect();
+    if decided.iter().all(Option::is_none) {
+        return times;
+    }
+    let again: Vec<(usize, Result<DateTimeValue, DateError>)> = times
+        .par_iter()
+        .enumerate()
+        .filter_map(|(index, parsed)| {
+            let property = property_of[index].0 as usize;
+            let order = decided[property].filter(|_| matches!(parsed, Some(Err(_))))?;
+            let draft = &drafts[index];
+            let published = sources[draft.source.0 as usize].published.as_ref();
+            let zone = zones[property];
+            Some((
+                index,
+                read_datetime_in(&draft.stated, published, zone, Some(order)),
+            ))
+        })
+        .collect();
+    for (index, parsed) in again {
+        times[index] = Some(parsed);
+    }
+    times
 }
 
 /// A value parsed as one type: `None` when it was not tried.
@@ -750,6 +804,34 @@ mod tests {
             None,
         );
         assert_eq!(codes(&same), Vec::<Code>::new(), "one instant in two zones");
+    }
+
+    #[test]
+    fn a_numeric_date_is_read_in_the_order_its_property_shows() {
+        assert_eq!(
+            one_property(&[
+                "12/01/2011 1:55 PM",
+                "12/13/2011 1:55 PM",
+                "2011-12-01 13:55"
+            ]),
+            vec![Code::ConflictDate],
+            "month first, as 12/13 shows: 1 December, and 13 December disagrees"
+        );
+        assert_eq!(
+            one_property(&["12/1/11 1:55 PM", "2011-12-01 13:55"]),
+            vec![Code::LoadDate],
+            "nothing decides 12/1/11"
+        );
+        assert_eq!(
+            one_property(&["12/1/11 1:55 PM", "13/12/11 1:55 PM"]),
+            vec![Code::ConflictDate],
+            "day first, as 13/12 shows: 12 January and 13 December"
+        );
+        assert_eq!(
+            one_property(&["12/1/11 1:55 PM", "13/12/11 1:55 PM", "12/13/11 1:55 PM"]),
+            vec![Code::LoadDate],
+            "both orders shown: nothing decided"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! understand as a string: that is a [`DateError`] naming the text.
 
 mod clock;
+mod slash;
 mod zones;
 
 #[cfg(test)]
@@ -15,6 +16,8 @@ mod tests;
 use crate::model::date::{DateValue, Granularity, calendar};
 use crate::model::time::{DateTimeValue, Zone};
 use crate::normalize::date::{DateError, read_date};
+
+pub use self::slash::{SlashOrder, slash_order};
 
 /// Longer text is not a date-time; the bound keeps the work per value small.
 const MAX_LEN: usize = 200;
@@ -58,6 +61,20 @@ pub fn read_datetime(
     published: Option<&DateValue>,
     declared: Option<Zone>,
 ) -> Result<DateTimeValue, DateError> {
+    read_datetime_in(text, published, declared, None)
+}
+
+/// [`read_datetime`], with the order of a numeric date's day and month when its property's
+/// other values decide it (`12/01/2011` beside `12/13/2011` is 1 December).
+///
+/// # Errors
+/// As [`read_datetime`].
+pub fn read_datetime_in(
+    text: &str,
+    published: Option<&DateValue>,
+    declared: Option<Zone>,
+    order: Option<SlashOrder>,
+) -> Result<DateTimeValue, DateError> {
     let text = text.trim();
     if text.len() > MAX_LEN {
         return Err(not_a_datetime(text));
@@ -92,8 +109,12 @@ pub fn read_datetime(
             zone,
         ));
     }
-    let day = match read_date(&date_text, published) {
-        Ok(read) => read.value,
+    let numeric = slash::read(&date_text, order).map_err(|message| DateError {
+        message: format!("`{text}`: {message}"),
+        hint: Some(slash::HINT.to_owned()),
+    })?;
+    let day = match numeric.map_or_else(|| read_date(&date_text, published).map(|r| r.value), Ok) {
+        Ok(day) => day,
         // A day with no year and nothing to give it one: the clock still says something.
         Err(_) if published.is_none() && read_date(&date_text, Some(&stand_in())).is_ok() => {
             return Ok(DateTimeValue::clock(
