@@ -284,6 +284,17 @@ mod tests {
     }
 
     #[test]
+    fn approximate_times_are_in_tension_within_their_margin() {
+        assert_eq!(verdict("around 13:55", "13:58"), Ok(Verdict::Refines));
+        assert_eq!(verdict("around 13:55", "14:03"), Ok(Verdict::Tension));
+        assert_eq!(verdict("around 13:55", "14:07"), Ok(Verdict::Conflict));
+        assert_eq!(
+            gap("around 13:55", "14:07"),
+            "about 12 minutes apart (at least 6 minutes)"
+        );
+    }
+
+    #[test]
     fn zoned_values_compare_as_instants() {
         assert_eq!(
             verdict("2011-12-01 12:10PM CST", "2011-12-01 13:10 -05:00"),

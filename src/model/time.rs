@@ -116,7 +116,8 @@ pub struct DateTimeValue {
     pub zone: Zone,
     /// Whether a date was stated; without one it is a time of day, on any day.
     pub dated: bool,
-    /// How far, in seconds, each end may be off (an approximate date's margin).
+    /// How far, in seconds, each end may be off: an approximate date's margin, or an
+    /// approximate clock time's ("around 13:55" is widened by it on each side).
     pub margin: i64,
     /// The date as read, when no clock time was stated (for showing it as stated).
     pub date: Option<DateValue>,
@@ -169,6 +170,26 @@ impl DateTimeValue {
         }
     }
 
+    /// An approximate clock time ("around 13:55"): widened by `margin` seconds on each side.
+    #[must_use]
+    pub fn around(self, margin: i64) -> DateTimeValue {
+        DateTimeValue {
+            start: self.start - margin,
+            end: self.end + margin,
+            margin,
+            ..self
+        }
+    }
+
+    /// The first second as stated, before an approximate clock time was widened.
+    fn stated_start(&self) -> i64 {
+        if self.date.is_none() {
+            self.start + self.margin
+        } else {
+            self.start
+        }
+    }
+
     /// The interval in the frame comparisons use: UTC for a zoned value, the wall clock for a
     /// local one. Open ends stay open.
     #[must_use]
@@ -187,12 +208,12 @@ impl DateTimeValue {
     /// The day number of a dated clock time, on its own wall clock.
     fn day(&self) -> Option<i64> {
         (self.dated && self.precision != TimePrecision::Date)
-            .then(|| self.start.div_euclid(SECONDS_PER_DAY))
+            .then(|| self.stated_start().div_euclid(SECONDS_PER_DAY))
     }
 
     /// The clock time as people write it: "13:55", "13:55:07", "1 PM".
     fn clock_text(&self) -> String {
-        let second = self.start.rem_euclid(SECONDS_PER_DAY);
+        let second = self.stated_start().rem_euclid(SECONDS_PER_DAY);
         let (hour, minute, sec) = (second / 3600, second / 60 % 60, second % 60);
         match self.precision {
             TimePrecision::Hour => {
@@ -225,6 +246,9 @@ impl DateTimeValue {
         if !zone.is_empty() {
             let _ = write!(text, " {zone}");
         }
+        if self.date.is_none() && self.margin > 0 {
+            text.insert_str(0, "around ");
+        }
         text
     }
 
@@ -238,7 +262,7 @@ impl DateTimeValue {
             (None, Some(day)) => super::date::edtf_date(day),
             (None, None) => String::new(),
         };
-        let second = self.start.rem_euclid(SECONDS_PER_DAY);
+        let second = self.stated_start().rem_euclid(SECONDS_PER_DAY);
         let (hour, minute, sec) = (second / 3600, second / 60 % 60, second % 60);
         let _ = write!(text, "T{hour:02}");
         if self.precision <= TimePrecision::Minute {
@@ -248,6 +272,9 @@ impl DateTimeValue {
             let _ = write!(text, ":{sec:02}");
         }
         text.push_str(&self.zone.iso());
+        if self.margin > 0 {
+            text.push('~');
+        }
         text
     }
 }

@@ -862,6 +862,11 @@ mod tests {
             vec![Code::TimeIncomparable]
         );
         assert_eq!(
+            one_property(&["around 13:55", "14:03"]),
+            vec![Code::TensionDate],
+            "within the five minutes an approximate time allows"
+        );
+        assert_eq!(
             one_property(&["13:55", "25:10"]),
             vec![Code::LoadDate],
             "an impossible clock time is reported, not read as a name"

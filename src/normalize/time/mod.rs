@@ -14,7 +14,7 @@ mod zones;
 mod tests;
 
 use crate::model::date::{DateValue, Granularity, calendar};
-use crate::model::time::{DateTimeValue, Zone};
+use crate::model::time::{DateTimeValue, TimePrecision, Zone};
 use crate::normalize::date::{DateError, read_date};
 
 pub use self::slash::{SlashOrder, slash_order};
@@ -100,14 +100,17 @@ pub fn read_datetime_in(
     };
     let zone = stated.or(declared).unwrap_or(Zone::Local);
     let before = lower.get(..found.start).unwrap_or("");
-    let date_text = date_part(before, rest);
+    let (date_text, approximate) = date_part(before, rest);
+    let margin = if approximate {
+        approximation(found.precision)
+    } else {
+        0
+    };
+    let clock = |day: Option<i32>| {
+        DateTimeValue::clock(day, found.second, found.precision, zone).around(margin)
+    };
     if date_text.is_empty() {
-        return Ok(DateTimeValue::clock(
-            None,
-            found.second,
-            found.precision,
-            zone,
-        ));
+        return Ok(clock(None));
     }
     let numeric = slash::read(&date_text, order).map_err(|message| DateError {
         message: format!("`{text}`: {message}"),
@@ -117,12 +120,7 @@ pub fn read_datetime_in(
         Ok(day) => day,
         // A day with no year and nothing to give it one: the clock still says something.
         Err(_) if published.is_none() && read_date(&date_text, Some(&stand_in())).is_ok() => {
-            return Ok(DateTimeValue::clock(
-                None,
-                found.second,
-                found.precision,
-                zone,
-            ));
+            return Ok(clock(None));
         }
         Err(error) => {
             return Err(DateError {
@@ -141,12 +139,18 @@ pub fn read_datetime_in(
             hint: Some("give the day, e.g. `2011-12-01 13:55`".to_owned()),
         });
     }
-    Ok(DateTimeValue::clock(
-        Some(day.earliest),
-        found.second,
-        found.precision,
-        zone,
-    ))
+    Ok(clock(Some(day.earliest)))
+}
+
+/// How far an approximate clock time ("around 13:55", "about 2 PM", "~13:55:07") is widened
+/// on each side, and its margin: five minutes for a minute, half an hour for an hour, a
+/// minute for a second (people round clock times to five minutes, not to one).
+fn approximation(precision: TimePrecision) -> i64 {
+    match precision {
+        TimePrecision::Second => 60,
+        TimePrecision::Minute => 5 * 60,
+        TimePrecision::Hour | TimePrecision::Date => 30 * 60,
+    }
 }
 
 /// Forms accepted, for hints.
@@ -161,12 +165,14 @@ fn not_a_datetime(text: &str) -> DateError {
 }
 
 /// The date around a clock time: the text before and after it, without the separators that
-/// join a date to a clock ("2011-12-01T", "Dec 01 - ", "1 Dec 2011 at ", "1:55 PM, Dec 01").
-fn date_part(before: &str, after: &str) -> String {
+/// join a date to a clock ("2011-12-01T", "Dec 01 - ", "1 Dec 2011 at ", "1:55 PM, Dec 01");
+/// and whether a word just before the clock says it is approximate ("around 13:55").
+fn date_part(before: &str, after: &str) -> (String, bool) {
     let before = match before.strip_suffix('t') {
         Some(date) if date.ends_with(|c: char| c.is_ascii_digit()) => date,
         _ => before,
     };
+    let (before, approximate) = approximate_prefix(before);
     let joined = format!("{before} {after}");
     let mut words: Vec<&str> = joined
         .split(|c: char| c.is_whitespace() || c == ',' || c == '@' || c == ';')
@@ -179,7 +185,47 @@ fn date_part(before: &str, after: &str) -> String {
     while words.first().is_some_and(|w| is_joiner(w)) {
         words.remove(0);
     }
-    words.join(" ")
+    // "2011-12-01T13:55~": EDTF's mark after the value, as `iso` writes it.
+    let marked = words.last() == Some(&"~");
+    if marked {
+        words.pop();
+    }
+    // "around 1 Dec 2011 13:55": the word before the whole value.
+    let leading = words
+        .first()
+        .is_some_and(|w| is_approximation(w.trim_end_matches('.')));
+    if leading {
+        words.remove(0);
+    }
+    (words.join(" "), approximate || leading || marked)
+}
+
+fn is_approximation(word: &str) -> bool {
+    matches!(
+        word,
+        "around" | "about" | "approximately" | "approx" | "roughly" | "circa" | "c" | "ca"
+    )
+}
+
+/// `before` without the approximation word that ends it ("around", "about", "approximately",
+/// "approx.", "roughly", "circa", "c.", "ca.", "~"), and whether there was one.
+fn approximate_prefix(before: &str) -> (&str, bool) {
+    let trimmed = before.trim_end();
+    if let Some(rest) = trimmed.strip_suffix('~') {
+        return (rest, true);
+    }
+    let word_start = trimmed
+        .rfind(|c: char| !(c.is_alphabetic() || c == '.'))
+        .map_or(0, |i| i + 1);
+    let word = trimmed
+        .get(word_start..)
+        .unwrap_or("")
+        .trim_end_matches('.');
+    if is_approximation(word) {
+        (trimmed.get(..word_start).unwrap_or(""), true)
+    } else {
+        (before, false)
+    }
 }
 
 /// An arbitrary anchor, only to tell "a date with no year" from "not a date".

@@ -89,6 +89,28 @@ fn a_value_without_a_zone_takes_the_declared_one() {
 }
 
 #[test]
+fn approximate_clock_times_are_widened_by_a_rounding_step() {
+    let around = read("around 13:55");
+    assert_eq!(
+        (around.start, around.end),
+        (13 * 3600 + 50 * 60, 14 * 3600 + 60)
+    );
+    assert_eq!(around.margin, 300);
+    assert_eq!(around.describe(), "around 13:55");
+    assert_eq!(around.iso(), "T13:55~");
+    for text in [
+        "about 1:55 PM",
+        "~13:55",
+        "approx. 13:55",
+        "1 Dec 2011, around 1:55 PM",
+    ] {
+        assert_eq!(read(text).margin, 300, "{text}");
+    }
+    assert_eq!(read("about 2 PM").margin, 1800);
+    assert_eq!(read("13:55").margin, 0);
+}
+
+#[test]
 fn dates_alone_are_their_days() {
     let value = read("2011-12-01");
     assert_eq!(value.precision, TimePrecision::Date);
@@ -154,11 +176,13 @@ fn any_clock_value() -> impl Strategy<Value = DateTimeValue> {
         0i64..SECONDS_PER_DAY,
         precision,
         any_zone(),
+        any::<bool>(),
     )
-        .prop_map(|(year, month, day, second, precision, zone)| {
+        .prop_map(|(year, month, day, second, precision, zone, around)| {
             let unit = precision.seconds().unwrap_or(1);
             let day = year.and_then(|y| calendar::to_day(calendar::from_civil(y, month, day)));
-            DateTimeValue::clock(day, second - second % unit, precision, zone)
+            let margin = if around { approximation(precision) } else { 0 };
+            DateTimeValue::clock(day, second - second % unit, precision, zone).around(margin)
         })
 }
 
