@@ -12,15 +12,16 @@ use rayon::prelude::*;
 use crate::findings::{ClaimRef, Code, Finding, Location, Role};
 use crate::model::date::{DateValue, Granularity};
 use crate::model::quantity::Quantity;
-use crate::model::time::{DateTimeValue, SECONDS_PER_DAY, TimePrecision, Zone};
+use crate::model::time::{SECONDS_PER_DAY, TimePrecision, Zone};
 use crate::model::{EntityId, Source, Value, ValueKind};
 use crate::normalize::claims::Draft;
+use crate::normalize::date::WrongWeekday;
 use crate::normalize::date::{DateError, ReadDate, parse_date, read_date};
 use crate::normalize::fold::fold;
 use crate::normalize::names::Interner;
 use crate::normalize::number::context;
 use crate::normalize::number::{NumberError, Reading, read_number};
-use crate::normalize::time::{SlashOrder, has_clock, read_datetime, read_datetime_in, slash_order};
+use crate::normalize::time::{ReadTime, SlashOrder, has_clock, read_time, slash_order};
 
 /// Every property's type and every draft's value (`None` where it could not be read).
 #[derive(Debug)]
@@ -129,9 +130,18 @@ pub fn interpret(
         .map(|((index, draft), parsed)| {
             let kind = kinds[property_of[index].0 as usize];
             let declared = kind_of(declared, index).is_some();
+            let source = &sources[draft.source.0 as usize].id;
             if let (ValueKind::Date, Some(Ok(read))) = (kind, &parsed.0) {
-                let source = &sources[draft.source.0 as usize].id;
-                problems.extend(wrong_weekday(draft, source, read));
+                if let Some(wrong) = &read.wrong_weekday {
+                    let shown = (read.value.describe(), read.value.edtf());
+                    problems.push(wrong_weekday(draft, source, wrong, shown));
+                }
+            }
+            if let (ValueKind::DateTime, Some(Ok(read))) = (kind, &times[index]) {
+                if let Some(wrong) = &read.wrong_weekday {
+                    let shown = (read.value.describe(), read.value.iso());
+                    problems.push(wrong_weekday(draft, source, wrong, shown));
+                }
             }
             let time_kind = matches!(kind, ValueKind::DateTime | ValueKind::Date);
             if let Some(time) = times[index].take().filter(|_| time_kind) {
@@ -153,14 +163,14 @@ fn read_times(
     property_of: &[EntityId],
     zones: &[Option<Zone>],
     wanted: impl Fn(usize) -> bool + Sync,
-) -> Vec<Parsed<DateTimeValue, DateError>> {
+) -> Vec<Parsed<ReadTime, DateError>> {
     drafts
         .par_iter()
         .enumerate()
         .map(|(index, draft)| {
             let zone = zones.get(property_of[index].0 as usize).copied().flatten();
             let published = sources[draft.source.0 as usize].published.as_ref();
-            wanted(index).then(|| read_datetime(&draft.stated, published, zone))
+            wanted(index).then(|| read_time(&draft.stated, published, zone, None))
         })
         .collect()
 }
@@ -206,8 +216,8 @@ fn decide_slash_orders(
     sources: &[Source],
     property_of: &[EntityId],
     zones: &[Option<Zone>],
-    mut times: Vec<Parsed<DateTimeValue, DateError>>,
-) -> Vec<Parsed<DateTimeValue, DateError>> {
+    mut times: Vec<Parsed<ReadTime, DateError>>,
+) -> Vec<Parsed<ReadTime, DateError>> {
     let properties = zones.len();
     let mut shown = vec![(0usize, 0usize); properties];
     for (index, draft) in drafts.iter().enumerate() {
@@ -231,7 +241,7 @@ fn decide_slash_orders(
     if decided.iter().all(Option::is_none) {
         return times;
     }
-    let again: Vec<(usize, Result<DateTimeValue, DateError>)> = times
+    let again: Vec<(usize, Result<ReadTime, DateError>)> = times
         .par_iter()
         .enumerate()
         .filter_map(|(index, parsed)| {
@@ -242,7 +252,7 @@ fn decide_slash_orders(
             let zone = zones[property];
             Some((
                 index,
-                read_datetime_in(&draft.stated, published, zone, Some(order)),
+                read_time(&draft.stated, published, zone, Some(order)),
             ))
         })
         .collect();
@@ -467,10 +477,7 @@ fn time_value(
     draft: &Draft,
     kind: ValueKind,
     declared: bool,
-    (date, time): (
-        Parsed<ReadDate, DateError>,
-        Result<DateTimeValue, DateError>,
-    ),
+    (date, time): (Parsed<ReadDate, DateError>, Result<ReadTime, DateError>),
     problems: &mut Vec<Finding>,
 ) -> Option<Value> {
     let why = if declared {
@@ -488,7 +495,7 @@ fn time_value(
         ));
         None
     };
-    match (kind, time) {
+    match (kind, time.map(|read| read.value)) {
         (ValueKind::DateTime, Ok(_)) if !declared && !reads_as_year(&draft.stated) => {
             refuse(DateError {
                 message: format!(
@@ -545,16 +552,20 @@ fn base_as_written<'a>(stated: &'a str, base: &str) -> Option<&'a str> {
 
 /// A weekday the source states with a date that falls on another ("Monday, 4 July 1776"): a
 /// mistake of the source, reported on the claim; the date still takes part in comparisons.
-fn wrong_weekday(draft: &Draft, source: &str, read: &ReadDate) -> Option<Finding> {
-    let wrong = read.wrong_weekday.as_ref()?;
+/// `shown` is the value as factcheck reads it and its machine form.
+fn wrong_weekday(
+    draft: &Draft,
+    source: &str,
+    wrong: &WrongWeekday,
+    (normalized, value_key): (String, String),
+) -> Finding {
     let stated = draft.stated.trim();
     let mut finding = Finding::new(
         Code::DateWeekday,
         format!("`{stated}`: {}", wrong.message()),
     )
     .with_help(format!(
-        "check the source: the weekday or the date is wrong; factcheck compares the date as {}",
-        read.value.describe()
+        "check the source: the weekday or the date is wrong; factcheck compares the date as {normalized}"
     ));
     finding.locations.push(Location {
         span: draft.value_span,
@@ -564,12 +575,12 @@ fn wrong_weekday(draft: &Draft, source: &str, read: &ReadDate) -> Option<Finding
             claim: draft.handle(),
             key: draft.key.to_string(),
             stated: stated.to_owned(),
-            normalized: read.value.describe(),
-            value_key: read.value.edtf(),
+            normalized,
+            value_key,
         }),
         role: Role::Involved,
     });
-    Some(finding)
+    finding
 }
 
 fn unreadable(
@@ -831,6 +842,15 @@ mod tests {
             one_property(&["12/1/11 1:55 PM", "13/12/11 1:55 PM", "12/13/11 1:55 PM"]),
             vec![Code::LoadDate],
             "both orders shown: nothing decided"
+        );
+    }
+
+    #[test]
+    fn a_wrong_weekday_beside_a_clock_time_is_reported() {
+        assert_eq!(
+            one_property(&["Mon, Dec 1, 2011 7:05 PM", "2011-12-01 19:05"]),
+            vec![Code::DateWeekday],
+            "1 December 2011 was a Thursday; the times still agree"
         );
     }
 

@@ -15,7 +15,7 @@ mod tests;
 
 use crate::model::date::{DateValue, Granularity, calendar};
 use crate::model::time::{DateTimeValue, TimePrecision, Zone};
-use crate::normalize::date::{DateError, read_date};
+use crate::normalize::date::{DateError, ReadDate, WrongWeekday, read_date};
 
 pub use self::slash::{SlashOrder, slash_order};
 
@@ -75,6 +75,33 @@ pub fn read_datetime_in(
     declared: Option<Zone>,
     order: Option<SlashOrder>,
 ) -> Result<DateTimeValue, DateError> {
+    read_time(text, published, declared, order).map(|read| read.value)
+}
+
+/// A date-time as read, with what the text says that the date contradicts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadTime {
+    /// The date-time.
+    pub value: DateTimeValue,
+    /// A weekday stated with the date that the date does not fall on ("Mon, Dec 1 2011
+    /// 7:05 PM": 1 December 2011 was a Thursday), for a finding; the value still counts.
+    pub wrong_weekday: Option<WrongWeekday>,
+}
+
+/// [`read_datetime_in`], keeping a wrong weekday.
+///
+/// # Errors
+/// As [`read_datetime`].
+pub fn read_time(
+    text: &str,
+    published: Option<&DateValue>,
+    declared: Option<Zone>,
+    order: Option<SlashOrder>,
+) -> Result<ReadTime, DateError> {
+    let plain = |value: DateTimeValue| ReadTime {
+        value,
+        wrong_weekday: None,
+    };
     let text = text.trim();
     if text.len() > MAX_LEN {
         return Err(not_a_datetime(text));
@@ -85,11 +112,11 @@ pub fn read_datetime_in(
         hint: Some(FORMS.to_owned()),
     })?;
     let Some(found) = found else {
-        let date = read_date(text, published)?.value;
-        return Ok(DateTimeValue::of_date(
-            &date,
-            declared.unwrap_or(Zone::Local),
-        ));
+        let read = read_date(text, published)?;
+        return Ok(ReadTime {
+            value: DateTimeValue::of_date(&read.value, declared.unwrap_or(Zone::Local)),
+            wrong_weekday: read.wrong_weekday,
+        });
     };
     let after = lower.get(found.end..).unwrap_or("");
     let trimmed = after.trim_start();
@@ -110,17 +137,26 @@ pub fn read_datetime_in(
         DateTimeValue::clock(day, found.second, found.precision, zone).around(margin)
     };
     if date_text.is_empty() {
-        return Ok(clock(None));
+        return Ok(plain(clock(None)));
     }
     let numeric = slash::read(&date_text, order).map_err(|message| DateError {
         message: format!("`{text}`: {message}"),
         hint: Some(slash::HINT.to_owned()),
     })?;
-    let day = match numeric.map_or_else(|| read_date(&date_text, published).map(|r| r.value), Ok) {
-        Ok(day) => day,
+    let read = numeric.map_or_else(
+        || read_date(&date_text, published),
+        |value| {
+            Ok(ReadDate {
+                value,
+                wrong_weekday: None,
+            })
+        },
+    );
+    let (day, wrong_weekday) = match read {
+        Ok(read) => (read.value, read.wrong_weekday),
         // A day with no year and nothing to give it one: the clock still says something.
         Err(_) if published.is_none() && read_date(&date_text, Some(&stand_in())).is_ok() => {
-            return Ok(clock(None));
+            return Ok(plain(clock(None)));
         }
         Err(error) => {
             return Err(DateError {
@@ -139,7 +175,10 @@ pub fn read_datetime_in(
             hint: Some("give the day, e.g. `2011-12-01 13:55`".to_owned()),
         });
     }
-    Ok(clock(Some(day.earliest)))
+    Ok(ReadTime {
+        value: clock(Some(day.earliest)),
+        wrong_weekday,
+    })
 }
 
 /// How far an approximate clock time ("around 13:55", "about 2 PM", "~13:55:07") is widened
