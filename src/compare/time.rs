@@ -68,7 +68,7 @@ fn arc((start, end): (i64, i64)) -> (i64, i64) {
 /// tension (disjoint by less than the sum of their margins), conflict.
 ///
 /// # Errors
-/// When one value gives a time zone and the other gives none (see [`place`]).
+/// When one value is a local clock time and the other is zoned (a local date compares).
 pub fn compare_datetimes(a: &DateTimeValue, b: &DateTimeValue) -> Result<Verdict, String> {
     let margins = a.margin.saturating_add(b.margin);
     let verdict = match place(a, b)? {
