@@ -21,7 +21,8 @@ use crate::normalize::fold::fold;
 use crate::normalize::names::Interner;
 use crate::normalize::number::context;
 use crate::normalize::number::{NumberError, Reading, read_number};
-use crate::normalize::time::{ReadTime, SlashOrder, has_clock, read_time, slash_order};
+use crate::normalize::time::property::{decide_slash_orders, read_times};
+use crate::normalize::time::{ReadTime, has_clock};
 
 /// Every property's type and every draft's value (`None` where it could not be read).
 #[derive(Debug)]
@@ -154,27 +155,6 @@ pub fn interpret(
     Interpreted { kinds, values }
 }
 
-/// Date-times, read where `wanted`: where a property is declared to hold them and where a
-/// value carries a clock time in a property that may hold dates (a date property reads its
-/// date part); `None` elsewhere.
-fn read_times(
-    drafts: &[Draft],
-    sources: &[Source],
-    property_of: &[EntityId],
-    zones: &[Option<Zone>],
-    wanted: impl Fn(usize) -> bool + Sync,
-) -> Vec<Parsed<ReadTime, DateError>> {
-    drafts
-        .par_iter()
-        .enumerate()
-        .map(|(index, draft)| {
-            let zone = zones.get(property_of[index].0 as usize).copied().flatten();
-            let published = sources[draft.source.0 as usize].published.as_ref();
-            wanted(index).then(|| read_time(&draft.stated, published, zone, None))
-        })
-        .collect()
-}
-
 /// Each number value as decided: an ambiguous unit is decided by the property's other values
 /// (`number::context`); `None` where no number was read or the property holds no numbers.
 fn decide_numbers(
@@ -207,59 +187,6 @@ fn decide_numbers(
             (Some(Ok(_)), None) | (None, _) => None,
         })
         .collect()
-}
-
-/// Date-times whose numeric date was ambiguous (`12/01/2011 1:55 PM`), read again in the
-/// order the property's other values show (`12/13/2011`), when they all show one order.
-fn decide_slash_orders(
-    drafts: &[Draft],
-    sources: &[Source],
-    property_of: &[EntityId],
-    zones: &[Option<Zone>],
-    mut times: Vec<Parsed<ReadTime, DateError>>,
-) -> Vec<Parsed<ReadTime, DateError>> {
-    let properties = zones.len();
-    let mut shown = vec![(0usize, 0usize); properties];
-    for (index, draft) in drafts.iter().enumerate() {
-        if times[index].is_some() {
-            let counts = &mut shown[property_of[index].0 as usize];
-            match slash_order(&draft.stated) {
-                Some(SlashOrder::MonthFirst) => counts.0 += 1,
-                Some(SlashOrder::DayFirst) => counts.1 += 1,
-                None => {}
-            }
-        }
-    }
-    let decided: Vec<Option<SlashOrder>> = shown
-        .iter()
-        .map(|&(month_first, day_first)| match (month_first, day_first) {
-            (1.., 0) => Some(SlashOrder::MonthFirst),
-            (0, 1..) => Some(SlashOrder::DayFirst),
-            _ => None,
-        })
-        .collect();
-    if decided.iter().all(Option::is_none) {
-        return times;
-    }
-    let again: Vec<(usize, Result<ReadTime, DateError>)> = times
-        .par_iter()
-        .enumerate()
-        .filter_map(|(index, parsed)| {
-            let property = property_of[index].0 as usize;
-            let order = decided[property].filter(|_| matches!(parsed, Some(Err(_))))?;
-            let draft = &drafts[index];
-            let published = sources[draft.source.0 as usize].published.as_ref();
-            let zone = zones[property];
-            Some((
-                index,
-                read_time(&draft.stated, published, zone, Some(order)),
-            ))
-        })
-        .collect();
-    for (index, parsed) in again {
-        times[index] = Some(parsed);
-    }
-    times
 }
 
 /// A value parsed as one type: `None` when it was not tried.

@@ -2,11 +2,13 @@
 //! `12/1/11 2:06 PM (-05:00)`, `2011-12-01 12:10PM CST`, `2011-12-01T13:55:00-05:00`.
 //!
 //! Owns how a value with a clock time is split into its clock (`clock`), its zone (`zones`)
-//! and its date, which is read by `normalize::date` like any other date. It must not compare
+//! and its date, which is read by `normalize::date` like any other date, except a numeric
+//! date (`slash`); what a property's values decide together is `property`. It must not compare
 //! values (`compare::time`) nor show them (`model::time`), and never reads a text it does not
 //! understand as a string: that is a [`DateError`] naming the text.
 
 mod clock;
+pub(crate) mod property;
 mod slash;
 mod zones;
 
