@@ -20,7 +20,8 @@ use crate::compare::time::{compare_datetimes, time_gap};
 use crate::compare::units;
 use crate::compare::verdict::Verdict;
 use crate::findings::{Code, FactLabel, Finding, Location, Role};
-use crate::model::quantity::Unit;
+use crate::model::quantity::{Dimension, Tolerance, Unit};
+use crate::model::time::{DateTimeValue, SECONDS_PER_DAY};
 use crate::model::{Claim, Dataset, PropertyRules, SourceIx, Value};
 
 /// Past this many distinct values, a fact's values are compared with the extremes only: a
@@ -60,6 +61,9 @@ pub fn relate(dataset: &Dataset, rules: &PropertyRules, a: &Value, b: &Value) ->
     let verdict = match (a, b) {
         (Value::Date(x), Value::Date(y)) => compare_dates(x, y),
         (Value::DateTime(x), Value::DateTime(y)) => match compare_datetimes(x, y) {
+            Ok(verdict) if verdict.is_disagreement() && within_tolerance(x, y, rules) => {
+                Verdict::Compatible
+            }
             Ok(verdict) => verdict,
             Err(reason) => return Relation::Incomparable(reason),
         },
@@ -78,6 +82,21 @@ pub fn relate(dataset: &Dataset, rules: &PropertyRules, a: &Value, b: &Value) ->
         _ => Verdict::Conflict,
     };
     Relation::Verdict(verdict)
+}
+
+/// Whether two disagreeing date-times are within their property's `tolerance`, a duration
+/// (`"5 min"`): the time between them as stated (between their middles when their precisions
+/// differ) is at most that long.
+fn within_tolerance(a: &DateTimeValue, b: &DateTimeValue, rules: &PropertyRules) -> bool {
+    let Some(Tolerance::Measured(days, Unit::Measure(Dimension::Duration))) = &rules.tolerance
+    else {
+        return false;
+    };
+    #[allow(clippy::cast_precision_loss)] // second counts far below 2^52
+    time_gap(a, b).is_some_and(|gap| {
+        let apart = gap.between_seconds.unwrap_or(gap.nearest_seconds);
+        apart as f64 <= days * SECONDS_PER_DAY as f64 + 1e-6
+    })
 }
 
 /// Judges one fact.

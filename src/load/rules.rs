@@ -134,7 +134,8 @@ pub struct RawProperty {
     /// converted to the values' scale and applies to the values it can be compared with (it
     /// must fit some of the property's values); a bare number (`1000`, `"1,000"`) is an amount
     /// in the base unit of whichever values it compares: metres, kilograms, square metres,
-    /// days, the currency's unit, percentage points, or the count. Never negative.
+    /// days, the currency's unit, percentage points, or the count. For date-times: a duration
+    /// (`"5 min"`), how far apart two times may be and still agree. Never negative.
     #[schemars(with = "Option<ToleranceSchema>")]
     pub tolerance: Option<Spanned<RawScalar>>,
     /// For date-times: the zone of values stated without one, as an offset from UTC

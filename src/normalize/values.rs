@@ -782,6 +782,28 @@ mod tests {
     }
 
     #[test]
+    fn a_duration_tolerance_lets_nearby_times_agree() {
+        let rules = "[[property]]\nname = \"p\"\ntolerance = \"5 min\"\n";
+        let pair = |a: &str, b: &str| {
+            let (a, b) = (source(&[("X", "p", a)]), source(&[("X", "p", b)]));
+            codes(&check(&[("a", &a), ("b", &b)], Some(rules)))
+        };
+        assert_eq!(pair("13:55", "14:00"), Vec::<Code>::new());
+        assert_eq!(pair("1:55 PM CST", "2:59 PM EST"), Vec::<Code>::new());
+        assert_eq!(pair("13:55", "14:01"), vec![Code::ConflictDate]);
+        let meters = "[[property]]\nname = \"p\"\ntolerance = \"10 m\"\n";
+        let (a, b) = (
+            source(&[("X", "p", "13:55")]),
+            source(&[("X", "p", "14:00")]),
+        );
+        let found = codes(&check(&[("a", &a), ("b", &b)], Some(meters)));
+        assert!(
+            found.contains(&Code::LoadType),
+            "a length is no tolerance for times: {found:?}"
+        );
+    }
+
+    #[test]
     fn durations_are_numbers_not_times() {
         assert_eq!(
             one_property(&["2 h 15 min", "135 minutes", "2.25 hours"]),
