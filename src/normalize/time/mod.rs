@@ -28,7 +28,19 @@ const MAX_LEN: usize = 200;
 /// an undeclared property's values vote for date-times.
 #[must_use]
 pub fn has_clock(text: &str) -> bool {
-    text.len() <= MAX_LEN && matches!(clock::find(&text.to_lowercase()), Ok(Some(_)) | Err(_))
+    // Most values of most properties are names: tell them apart without allocating.
+    let words = ["noon", "midday", "midnight"];
+    let worded = || {
+        words.iter().any(|word| {
+            text.as_bytes()
+                .windows(word.len())
+                .any(|window| window.eq_ignore_ascii_case(word.as_bytes()))
+        })
+    };
+    if text.len() > MAX_LEN || !(text.bytes().any(|b| b.is_ascii_digit()) || worded()) {
+        return false;
+    }
+    matches!(clock::find(&text.to_lowercase()), Ok(Some(_)) | Err(_))
 }
 
 /// A zone as `rules.toml` declares it for a property: an offset (`-06:00`, `+0530`, `UTC+5`),

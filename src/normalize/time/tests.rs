@@ -136,7 +136,14 @@ fn what_is_not_a_date_time_says_why() {
 
 #[test]
 fn only_values_with_a_clock_vote_for_date_times() {
-    for text in ["13:55", "1 PM", "2025-01-16T10:00:00Z", "25:99"] {
+    for text in [
+        "13:55",
+        "1 PM",
+        "2025-01-16T10:00:00Z",
+        "25:99",
+        "NOON",
+        "at Midnight",
+    ] {
         assert!(has_clock(text), "{text}");
     }
     for text in [
