@@ -81,6 +81,17 @@ pub fn explain(code: Code) -> Explanation {
              the dollar is known to be the US dollar), or record a review after comparing them \
              by hand.",
         ),
+        Code::TimeIncomparable => (
+            "Two times for one fact cannot be compared: one gives a time zone (`13:55 CST`, \
+             `2011-12-01T13:55-05:00`) and the other gives none and its property declares none \
+             (`1:55 PM`). A local time compares with other local times only; factcheck does not \
+             guess where it was said. A date with no clock time is read on the other value's \
+             wall clock and is never incomparable.",
+            "a.toml: value = \"1:55 PM\"\nb.toml: value = \"12:55 PM CST\"",
+            "Declare the zone of the property's local times in rules.toml (`[[property]]` \
+             `zone = \"-06:00\"`, or an abbreviation such as `\"CST\"`), or give every value \
+             its zone.",
+        ),
         Code::NumberAmbiguous => (
             "A number's unit can be read two ways (`5m`: metres or a million; `20 degrees`: \
              Celsius or Fahrenheit; `5 pounds`: sterling or a weight), and neither the \
@@ -283,7 +294,9 @@ pub fn explain(code: Code) -> Explanation {
             "A value that must be a date cannot be read as one: its property is declared \
              `type = \"date\"`, or it is a relative date (\"on Thursday\") or a date without its \
              year (\"March 3\") in a source with no `published` date, or it is impossible (\"February 30, 2020\", \"since 2030\" in an \
-             article of 2025), or it is a time of day (\"at 1030\"). A weekday that does not \
+             article of 2025), or it is a time of day (\"at 1030\") in a property that is not \
+             `type = \"datetime\"`; in a date-time property, a value whose date or clock time \
+             cannot be read (\"25:10\", \"July 2023 13:55\"). A weekday that does not \
              match its date is `factcheck::date::weekday` instead.",
             "value = \"the Cold War\"   (property declared as a date)",
             "Write the date in one of the forms the README lists, add `published` to the \

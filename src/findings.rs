@@ -92,6 +92,8 @@ codes! {
         "A source states a weekday that its date does not fall on.";
     NumberIncomparable => "factcheck::number::incomparable", Warning,
         "Two numbers for one fact have units or bases that cannot be compared.";
+    TimeIncomparable => "factcheck::time::incomparable", Warning,
+        "Two times for one fact cannot be compared: one gives a time zone and the other does not.";
     NumberAmbiguous => "factcheck::number::ambiguous", Warning,
         "A value's unit can be read two ways, and neither its text nor its property's other values decide.";
     NumberEquivalent => "factcheck::number::equivalent", Warning,
@@ -170,6 +172,7 @@ impl Code {
                 | Code::ConflictValue
                 | Code::TensionDate
                 | Code::NumberIncomparable
+                | Code::TimeIncomparable
         )
     }
 

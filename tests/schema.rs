@@ -127,7 +127,7 @@ fn enums_are_string_enums_for_completion() {
     assert_eq!(property["type"]["type"], "string");
     assert_eq!(
         property["type"]["enum"],
-        serde_json::json!(["date", "number", "name", "text"])
+        serde_json::json!(["date", "datetime", "number", "name", "text"])
     );
     assert_eq!(
         property["cardinality"]["enum"],
@@ -490,6 +490,24 @@ fn the_schema_and_the_loader_agree_on_rules_files() {
         ("note = \"why\"", true),
         ("note = 5", false),
         ("tolerances = \"5%\"", false),
+        // Zones: offsets, UTC, the abbreviation table; not IANA names or unknown words.
+        ("zone = \"-06:00\"", true),
+        ("zone = \"+0530\"", true),
+        ("zone = \"+5\"", true),
+        ("zone = \"UTC\"", true),
+        ("zone = \"utc+05:30\"", true),
+        ("zone = \"Z\"", true),
+        ("zone = \"CST\"", true),
+        ("zone = \"cet\"", true),
+        ("zone = \" JST \"", true),
+        ("zone = \"CST (UTC+08:00)\"", true),
+        ("zone = \"(-05:00)\"", true),
+        ("zone = \"America/Chicago\"", false),
+        ("zone = \"XYZ\"", false),
+        ("zone = \"+19:00\"", false),
+        ("zone = \"-05:75\"", false),
+        ("zone = \"\"", false),
+        ("zone = -6", false),
     ]
     .into_iter()
     .map(|(line, valid)| (property(line), valid))

@@ -157,6 +157,7 @@ pub fn date(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let (anchor, rest) = text.split_once('\n').unwrap_or(("", &text));
     let published = published(anchor);
+    datetime(rest, published.as_ref());
     let Ok(value) = normalize::date::parse_date(rest, published.as_ref()) else {
         return;
     };
@@ -174,6 +175,35 @@ pub fn date(data: &[u8]) {
         );
         let gap = compare::date::date_gap(&value, anchor);
         assert_eq!(gap, compare::date::date_gap(anchor, &value));
+        if let Some(gap) = gap {
+            let _ = gap.describe();
+        }
+    }
+}
+
+/// The same text as a date-time: a non-empty interval that equals itself, shows without
+/// panicking, and compares symmetrically with a fixed local and a fixed zoned value.
+fn datetime(text: &str, published: Option<&DateValue>) {
+    use factcheck::compare::time::{compare_datetimes, time_gap};
+    let Ok(value) = normalize::time::read_datetime(text, published, None) else {
+        return;
+    };
+    assert!(value.start < value.end, "{text:?} gave {value:?}");
+    let _ = (value.describe(), value.iso());
+    assert_eq!(
+        compare_datetimes(&value, &value),
+        Ok(compare::verdict::Verdict::Equal)
+    );
+    for other in ["2011-12-01 13:55", "13:55 CST"] {
+        let Ok(other) = normalize::time::read_datetime(other, None, None) else {
+            continue;
+        };
+        assert_eq!(
+            compare_datetimes(&value, &other).ok(),
+            compare_datetimes(&other, &value).ok()
+        );
+        let gap = time_gap(&value, &other);
+        assert_eq!(gap, time_gap(&other, &value));
         if let Some(gap) = gap {
             let _ = gap.describe();
         }

@@ -11,6 +11,7 @@ pub mod date;
 pub mod facts;
 pub mod number;
 pub mod order;
+pub mod time;
 pub mod units;
 pub mod values;
 pub mod verdict;

@@ -16,10 +16,12 @@ use crate::compare::alias;
 use crate::compare::date::{compare_dates, date_gap};
 use crate::compare::facts::Fact;
 use crate::compare::number::{NumberComparison, compare_quantities, difference};
+use crate::compare::time::{compare_datetimes, time_gap};
 use crate::compare::units;
 use crate::compare::verdict::Verdict;
 use crate::findings::{Code, FactLabel, Finding, Location, Role};
-use crate::model::quantity::Unit;
+use crate::model::quantity::{Dimension, Tolerance, Unit};
+use crate::model::time::{DateTimeValue, SECONDS_PER_DAY};
 use crate::model::{Claim, Dataset, PropertyRules, SourceIx, Value};
 use crate::text::letters_and_digits;
 
@@ -59,6 +61,13 @@ pub enum Relation {
 pub fn relate(dataset: &Dataset, rules: &PropertyRules, a: &Value, b: &Value) -> Relation {
     let verdict = match (a, b) {
         (Value::Date(x), Value::Date(y)) => compare_dates(x, y),
+        (Value::DateTime(x), Value::DateTime(y)) => match compare_datetimes(x, y) {
+            Ok(verdict) if verdict.is_disagreement() && within_tolerance(x, y, rules) => {
+                Verdict::Compatible
+            }
+            Ok(verdict) => verdict,
+            Err(reason) => return Relation::Incomparable(reason),
+        },
         (Value::Number(x), Value::Number(y)) => {
             match compare_quantities(x, y, rules.tolerance.as_ref()) {
                 NumberComparison::Comparable(verdict) => verdict,
@@ -74,6 +83,21 @@ pub fn relate(dataset: &Dataset, rules: &PropertyRules, a: &Value, b: &Value) ->
         _ => Verdict::Conflict,
     };
     Relation::Verdict(verdict)
+}
+
+/// Whether two disagreeing date-times are within their property's `tolerance`, a duration
+/// (`"5 min"`): the time between them as stated (between their middles when their precisions
+/// differ) is at most that long.
+fn within_tolerance(a: &DateTimeValue, b: &DateTimeValue, rules: &PropertyRules) -> bool {
+    let Some(Tolerance::Measured(days, Unit::Measure(Dimension::Duration))) = &rules.tolerance
+    else {
+        return false;
+    };
+    #[allow(clippy::cast_precision_loss)] // second counts far below 2^52
+    time_gap(a, b).is_some_and(|gap| {
+        let apart = gap.between_seconds.unwrap_or(gap.nearest_seconds);
+        apart as f64 <= days * SECONDS_PER_DAY as f64 + 1e-6
+    })
 }
 
 /// Judges one fact.
@@ -134,7 +158,7 @@ pub fn judge(dataset: &Dataset, fact: &Fact) -> Judgement {
         .collect();
     let unit_group = units::groups(&values, &comparable);
     let code = match first_value {
-        Value::Date(_) => Code::ConflictDate,
+        Value::Date(_) | Value::DateTime(_) => Code::ConflictDate,
         Value::Number(_) => Code::ConflictNumber,
         Value::Name(_) | Value::Text(_) => Code::ConflictValue,
     };
@@ -255,6 +279,7 @@ pub fn distinct_values(dataset: &Dataset, claims: &[u32]) -> Vec<Vec<u32>> {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum ValueKey<'a> {
     Date(i32, i32, u32),
+    DateTime(i64, i64, Option<i64>, bool, i64),
     Number(u64, u64, u64, &'a Unit, Option<&'a str>),
     Entity(u32),
     Text(&'a str),
@@ -263,6 +288,13 @@ enum ValueKey<'a> {
 fn value_key<'a>(dataset: &Dataset, claim: &'a Claim) -> ValueKey<'a> {
     match &claim.value {
         Value::Date(date) => ValueKey::Date(date.earliest, date.latest, date.margin),
+        Value::DateTime(time) => ValueKey::DateTime(
+            time.start,
+            time.end,
+            time.zone.offset(),
+            time.dated,
+            time.margin,
+        ),
         Value::Number(q) => ValueKey::Number(
             q.low.to_bits(),
             q.high.to_bits(),
@@ -287,6 +319,11 @@ fn pairs_to_compare(dataset: &Dataset, groups: &[Vec<u32>]) -> Vec<(usize, usize
     }
     let bounds = |g: &Vec<u32>| match &dataset.claims[g[0] as usize].value {
         Value::Date(d) => (f64::from(d.earliest), f64::from(d.latest)),
+        #[allow(clippy::cast_precision_loss)] // only orders the values
+        Value::DateTime(t) => {
+            let (start, end) = t.frame();
+            (start as f64, end as f64)
+        }
         Value::Number(q) => (q.low, q.high),
         Value::Name(_) | Value::Text(_) => (0.0, 0.0),
     };
@@ -327,27 +364,12 @@ fn disagreement(
     if involved.len() > 4 {
         let _ = write!(values, " and {} more", involved.len() - 4);
     }
-    let (what, help) = match code {
-        Code::TensionDate => (
-            "tension on",
-            "the dates only meet within their vagueness: check whether the sources really disagree",
-        ),
-        Code::NumberIncomparable => (
-            "numbers for",
-            "state both values in the same unit (and base), or compare them by hand",
-        ),
-        _ => (
-            "conflict on",
-            "check the sources: if the claims are about different things, tell them apart with a \
-             qualifier; if one source is wrong, keep its claim as stated: the disagreement is the \
-             finding",
-        ),
-    };
+    let (what, help) = wording(code);
     let mut message = match scope {
         Some(scope) => format!("{what} \"{label}\" among {scope}: {values}"),
         None => format!("{what} \"{label}\": {values}"),
     };
-    if let Some(apart) = apart.filter(|_| code != Code::NumberIncomparable) {
+    if let Some(apart) = apart.filter(|_| !is_incomparable(code)) {
         if involved.len() > 2 {
             let _ = write!(
                 message,
@@ -366,7 +388,7 @@ fn disagreement(
         .collect();
     claims.sort_unstable();
     // Two disagreeing values from one source: the property may well have several values.
-    let one_source = (code != Code::NumberIncomparable)
+    let one_source = (!is_incomparable(code))
         .then(|| one_source_pair(dataset, groups, pairs))
         .flatten();
     let help = match one_source {
@@ -416,6 +438,36 @@ fn disagreement(
     (finding, claims)
 }
 
+/// Whether a code says values could not be compared (rather than that they disagree).
+fn is_incomparable(code: Code) -> bool {
+    matches!(code, Code::NumberIncomparable | Code::TimeIncomparable)
+}
+
+/// How a finding of `code` opens its message, and its help.
+fn wording(code: Code) -> (&'static str, &'static str) {
+    match code {
+        Code::TensionDate => (
+            "tension on",
+            "the dates only meet within their vagueness: check whether the sources really disagree",
+        ),
+        Code::NumberIncomparable => (
+            "numbers for",
+            "state both values in the same unit (and base), or compare them by hand",
+        ),
+        Code::TimeIncomparable => (
+            "times for",
+            "declare the zone of the property's local times in rules.toml ([[property]] \
+             zone = \"-06:00\" or \"CST\"), or give every value its zone",
+        ),
+        _ => (
+            "conflict on",
+            "check the sources: if the claims are about different things, tell them apart with a \
+             qualifier; if one source is wrong, keep its claim as stated: the disagreement is the \
+             finding",
+        ),
+    }
+}
+
 /// A claim as a finding names it (the gate's identity owns the rule).
 pub use crate::gate::identity::claim_ref;
 
@@ -463,14 +515,16 @@ fn incomparable_finding(
     disagreements: bool,
 ) -> (Finding, Vec<u32>) {
     let pairs: Vec<(usize, usize)> = incomparable.iter().map(|&(a, b, _)| (a, b)).collect();
-    let (mut finding, claims) = disagreement(
-        dataset,
-        label,
-        groups,
-        &pairs,
-        Code::NumberIncomparable,
-        None,
+    let times = matches!(
+        dataset.claims[groups[pairs.first().map_or(0, |p| p.0)][0] as usize].value,
+        Value::DateTime(_)
     );
+    let code = if times {
+        Code::TimeIncomparable
+    } else {
+        Code::NumberIncomparable
+    };
+    let (mut finding, claims) = disagreement(dataset, label, groups, &pairs, code, None);
     let shown = |g: usize| dataset.claims[groups[g][0] as usize].stated.to_string();
     let across: Vec<usize> = {
         let mut across: Vec<usize> = incomparable
@@ -487,7 +541,8 @@ fn incomparable_finding(
             .filter(|&g| unit_group[g] == group)
             .collect()
     };
-    let mut message = format!("numbers for \"{label}\" cannot be compared");
+    let what = if times { "times" } else { "numbers" };
+    let mut message = format!("{what} for \"{label}\" cannot be compared");
     let single = across.iter().all(|&group| members(group).len() == 1);
     match incomparable {
         // Two values, or two of one group: the pair and why.
@@ -543,6 +598,13 @@ fn apart(
                 format!("are {}", gap.describe())
             }
         }),
+        (Value::DateTime(x), Value::DateTime(y)) => time_gap(x, y).map(|gap| {
+            if code == Code::TensionDate && gap.nearest_seconds == 0 {
+                "meet only where one ends and the other begins".to_owned()
+            } else {
+                format!("are {}", gap.describe())
+            }
+        }),
         (Value::Number(x), Value::Number(y)) => Some(difference(x, y)),
         _ => None,
     }
@@ -569,6 +631,10 @@ fn widest(dataset: &Dataset, groups: &[Vec<u32>], pairs: &[(usize, usize)]) -> (
     ) {
         #[allow(clippy::cast_precision_loss)] // day counts are far below 2^52
         (Value::Date(x), Value::Date(y)) => date_gap(x, y).map_or(0.0, |g| g.nearest_days as f64),
+        #[allow(clippy::cast_precision_loss)] // second counts are far below 2^52
+        (Value::DateTime(x), Value::DateTime(y)) => {
+            time_gap(x, y).map_or(0.0, |g| g.nearest_seconds as f64)
+        }
         (Value::Number(x), Value::Number(y)) => x.low.max(y.low) - x.high.min(y.high),
         _ => 0.0,
     };
@@ -589,7 +655,7 @@ pub fn value_text(dataset: &Dataset, claim: &Claim) -> String {
         // A number's normal form repeats it with its precision; worth showing only for vague
         // quantities ("hundreds of tents").
         Value::Number(quantity) => quantity.vague,
-        Value::Date(_) | Value::Name(_) => {
+        Value::Date(_) | Value::DateTime(_) | Value::Name(_) => {
             letters_and_digits(&normal) != letters_and_digits(&claim.stated)
         }
     };
@@ -610,6 +676,7 @@ pub fn value_text(dataset: &Dataset, claim: &Claim) -> String {
 pub fn normalized(dataset: &Dataset, claim: &Claim) -> String {
     match &claim.value {
         Value::Date(date) => date.describe(),
+        Value::DateTime(time) => time.describe(),
         Value::Number(quantity) => quantity.describe(),
         Value::Name(spelling) => dataset
             .names

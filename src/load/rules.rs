@@ -134,11 +134,40 @@ pub struct RawProperty {
     /// converted to the values' scale and applies to the values it can be compared with (it
     /// must fit some of the property's values); a bare number (`1000`, `"1,000"`) is an amount
     /// in the base unit of whichever values it compares: metres, kilograms, square metres,
-    /// days, the currency's unit, percentage points, or the count. Never negative.
+    /// days, the currency's unit, percentage points, or the count. For date-times: a duration
+    /// (`"5 min"`), how far apart two times may be and still agree. Never negative.
     #[schemars(with = "Option<ToleranceSchema>")]
     pub tolerance: Option<Spanned<RawScalar>>,
+    /// For date-times: the zone of values stated without one, as an offset from UTC
+    /// (`"-06:00"`, `"+05:30"`, `"UTC"`) or an abbreviation of the README's table (`"CST"`,
+    /// which also picks that reading of an ambiguous abbreviation). Without it, a time with no
+    /// zone is local and compares with other local times only.
+    #[schemars(with = "Option<ZoneSchema>")]
+    pub zone: Option<Spanned<String>>,
     /// Free text for the people maintaining the rules.
     pub note: Option<String>,
+}
+
+/// What a `zone` may be, for the JSON Schema only: the pattern is built from the zone table,
+/// so the schema refuses what the loader refuses (an IANA name, an unknown abbreviation).
+pub struct ZoneSchema;
+
+impl JsonSchema for ZoneSchema {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("Zone")
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An offset from UTC (\"-06:00\", \"+05:30\", \"UTC\") or a zone abbreviation (\"CST\", \"CET\").",
+            "type": "string",
+            "pattern": crate::normalize::time::zone_pattern()
+        })
+    }
 }
 
 /// What a `tolerance` may be, for the JSON Schema only: the loader reads any scalar and refuses
@@ -178,6 +207,8 @@ impl JsonSchema for ToleranceSchema {
 pub enum RawType {
     /// A date or a vague date ("late 1970s").
     Date,
+    /// A date-time or a time of day ("2011-12-01 13:55 CST", "1:55 PM").
+    Datetime,
     /// A number, possibly with a unit, a range or vagueness ("$55 billion").
     Number,
     /// A name, matched through aliases, acronyms and fuzzy spelling.

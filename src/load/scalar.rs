@@ -44,6 +44,17 @@ impl RawScalar {
         }
     }
 
+    /// The value as the source states it: [`as_written`](Self::as_written), except that a
+    /// TOML date-time keeps its time and offset as written (`2025-01-16T10:00:00Z`), for
+    /// claim values, which may be date-times (README, "Times of day").
+    #[must_use]
+    pub fn as_stated<'a>(&'a self, literal: &'a str) -> Cow<'a, str> {
+        match self {
+            RawScalar::Datetime(_) => Cow::Borrowed(literal.trim()),
+            _ => self.as_written(literal),
+        }
+    }
+
     /// The TOML type name, for messages.
     #[must_use]
     pub fn type_name(&self) -> &'static str {
@@ -188,5 +199,11 @@ mod tests {
             RawScalar::Datetime(moment).as_written("2025-01-16T10:00:00Z"),
             "2025-01-16"
         );
+        assert_eq!(
+            RawScalar::Datetime(moment).as_stated("2025-01-16T10:00:00Z"),
+            "2025-01-16T10:00:00Z",
+            "a claim value keeps its time"
+        );
+        assert_eq!(RawScalar::Integer(1000).as_stated("1_000"), "1_000");
     }
 }

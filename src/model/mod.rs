@@ -7,6 +7,7 @@
 pub mod date;
 pub mod quantity;
 pub mod review;
+pub mod time;
 
 use std::fmt;
 
@@ -15,6 +16,7 @@ use crate::findings::Severity;
 
 use self::date::DateValue;
 use self::quantity::{Quantity, Tolerance};
+use self::time::{DateTimeValue, Zone};
 
 /// Index of a source in [`Dataset::sources`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -178,12 +180,13 @@ impl<V> Claim<V> {
 }
 
 impl Claim {
-    /// The value in a stable machine form, for identities: EDTF for dates, the range, unit
+    /// The value in a stable machine form, for identities: EDTF for dates, ISO 8601 for date-times, the range, unit
     /// and base for numbers, the text as written for names, the folded text for texts.
     #[must_use]
     pub fn value_key(&self) -> String {
         match &self.value {
             Value::Date(date) => date.edtf(),
+            Value::DateTime(time) => time.iso(),
             Value::Number(quantity) => quantity.key(),
             Value::Name(_) => self.stated.to_string(),
             Value::Text(text) => text.to_string(),
@@ -216,6 +219,8 @@ pub struct Qualifier {
 pub enum Value {
     /// A date.
     Date(DateValue),
+    /// A date-time or a time of day.
+    DateTime(DateTimeValue),
     /// A number.
     Number(Quantity),
     /// A name, resolved through the names namespace.
@@ -229,6 +234,8 @@ pub enum Value {
 pub enum ValueKind {
     /// Dates.
     Date,
+    /// Date-times and times of day.
+    DateTime,
     /// Numbers.
     Number,
     /// Names.
@@ -241,6 +248,7 @@ impl fmt::Display for ValueKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             ValueKind::Date => "date",
+            ValueKind::DateTime => "datetime",
             ValueKind::Number => "number",
             ValueKind::Name => "name",
             ValueKind::Text => "text",
@@ -261,6 +269,8 @@ pub struct PropertyRules {
     pub severity: Option<Severity>,
     /// Extra tolerance for numbers.
     pub tolerance: Option<Tolerance>,
+    /// The zone of date-times stated without one (`zone` in rules.toml).
+    pub zone: Option<Zone>,
 }
 
 impl PropertyRules {

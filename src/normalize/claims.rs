@@ -271,7 +271,7 @@ fn check_file<'a>(
         let subject = non_empty(&raw.subject, "subject");
         let property = non_empty(&raw.property, "property");
         let value_span = at(raw.value.span());
-        let value = raw.value.get_ref().as_written(files.slice(value_span));
+        let value = raw.value.get_ref().as_stated(files.slice(value_span));
         if is_blank(&value) {
             problems.push(empty("value", value_span));
             valid = false;

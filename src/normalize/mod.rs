@@ -28,6 +28,7 @@ pub mod reviews;
 pub mod rules;
 pub mod sources;
 pub mod text;
+pub mod time;
 pub mod tolerance;
 pub mod values;
 
@@ -107,6 +108,7 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         &sources,
         &property_of,
         &declared_kinds,
+        &settings.iter().map(|s| s.zone).collect::<Vec<_>>(),
         &mut names,
         &mut problems,
     );
@@ -351,6 +353,7 @@ fn property_rules(settings: Vec<PropertySettings>, kinds: &[ValueKind]) -> Vec<P
             separators: settings.separators,
             severity: settings.severity,
             tolerance: settings.tolerance,
+            zone: settings.zone,
         })
         .collect()
 }

@@ -13,6 +13,7 @@ use crate::load::rules::{
     LoadedRules, RawCardinality, RawCopies, RawFactRef, RawLevel, RawProperty, RawSeverity, RawType,
 };
 use crate::model::quantity::Tolerance;
+use crate::model::time::Zone;
 use crate::model::{CopySettings, EntityId, FactPattern, KeyId, OrderRule, ValueKind};
 use crate::names::fuzzy::Level;
 use crate::names::{Declaration, Interner, NameSettings, Resolution};
@@ -36,6 +37,8 @@ pub struct PropertySettings {
     pub tolerance: Option<Tolerance>,
     /// The tolerance as written and where, to check that it fits the property's values.
     pub tolerance_written: Option<tolerance::Written>,
+    /// The zone of its date-times stated without one.
+    pub zone: Option<Zone>,
 }
 
 /// Everything taken from `rules.toml` before names are resolved.
@@ -249,6 +252,7 @@ fn settings(
     PropertySettings {
         kind: raw.kind.as_ref().map(|kind| match kind.get_ref() {
             RawType::Date => ValueKind::Date,
+            RawType::Datetime => ValueKind::DateTime,
             RawType::Number => ValueKind::Number,
             RawType::Name => ValueKind::Name,
             RawType::Text => ValueKind::Text,
@@ -265,6 +269,24 @@ fn settings(
         }),
         tolerance,
         tolerance_written,
+        zone: raw.zone.as_ref().and_then(|zone| {
+            let read = crate::normalize::time::read_zone(zone.get_ref());
+            if read.is_none() {
+                problems.push(
+                    Finding::new(
+                        Code::LoadType,
+                        format!("`{}` is not a time zone factcheck reads", zone.get_ref()),
+                    )
+                    .with_help(
+                        "write an offset from UTC (`-06:00`, `+05:30`, `UTC`) or an \
+                         abbreviation of the README's zone table (`CST`, `CET`, `JST`); \
+                         IANA names such as `America/Chicago` are not read",
+                    )
+                    .at(at(zone.span()), "not a zone"),
+                );
+            }
+            read
+        }),
     }
 }
 

@@ -11,7 +11,7 @@
 use crate::files::Span;
 use crate::findings::{Code, Finding};
 use crate::load::scalar::RawScalar;
-use crate::model::quantity::{Tolerance, Unit};
+use crate::model::quantity::{Dimension, Tolerance, Unit};
 use crate::model::{EntityId, Namespace, Value, ValueKind};
 use crate::normalize::claims::Draft;
 use crate::normalize::number::parse_number;
@@ -214,6 +214,10 @@ pub fn check_fit(
             })
             .peekable();
         let what = unit.values_in();
+        // A duration is how far apart a date-time property's values may be and agree.
+        if kind == Some(ValueKind::DateTime) && *unit == Unit::Measure(Dimension::Duration) {
+            continue;
+        }
         if kind.is_some_and(|k| k != ValueKind::Number) {
             let kind = kind.map_or("values", kind_name);
             problems.push(problem(
@@ -279,6 +283,7 @@ fn example_in(unit: &Unit) -> Option<String> {
 fn kind_name(kind: ValueKind) -> &'static str {
     match kind {
         ValueKind::Date => "dates",
+        ValueKind::DateTime => "date-times",
         ValueKind::Number => "numbers",
         ValueKind::Name => "names",
         ValueKind::Text => "texts",

@@ -12,12 +12,16 @@ use rayon::prelude::*;
 use crate::findings::{ClaimRef, Code, Finding, Location, Role};
 use crate::model::date::{DateValue, Granularity};
 use crate::model::quantity::Quantity;
+use crate::model::time::{SECONDS_PER_DAY, TimePrecision, Zone};
 use crate::model::{EntityId, Source, Value, ValueKind};
 use crate::normalize::claims::Draft;
+use crate::normalize::date::WrongWeekday;
 use crate::normalize::date::{DateError, ReadDate, parse_date, read_date};
 use crate::normalize::names::Interner;
 use crate::normalize::number::context;
 use crate::normalize::number::{NumberError, Reading, read_number};
+use crate::normalize::time::property::{decide_slash_orders, read_times};
+use crate::normalize::time::{ReadTime, has_clock};
 use crate::text::fold::fold;
 
 /// Every property's type and every draft's value (`None` where it could not be read).
@@ -32,13 +36,14 @@ pub struct Interpreted {
 /// Infers types and parses values.
 ///
 /// `property_of` gives each draft's property entity; `declared` each property's declared
-/// type. Name values are interned into `names`; percentage bases are declared there too, so
+/// type, `zones` its declared zone. Name values are interned into `names`; percentage bases are declared there too, so
 /// that "GDP" and "gross domestic product" can be linked like any acronym.
 pub fn interpret(
     drafts: &[Draft],
     sources: &[Source],
     property_of: &[EntityId],
     declared: &[Option<ValueKind>],
+    zones: &[Option<Zone>],
     names: &mut Interner,
     problems: &mut Vec<Finding>,
 ) -> Interpreted {
@@ -50,6 +55,14 @@ pub fn interpret(
         |i| matches!(kind_of(declared, i), None | Some(ValueKind::Date)),
         |draft| read_date(&draft.stated, published(draft)),
     );
+    let times = read_times(drafts, sources, property_of, zones, |i| {
+        match kind_of(declared, i) {
+            Some(ValueKind::DateTime) => true,
+            None | Some(ValueKind::Date) => has_clock(&drafts[i].stated),
+            Some(_) => false,
+        }
+    });
+    let times = decide_slash_orders(drafts, sources, property_of, zones, times);
     // Numbers are read where they can decide the vote or are needed: a value that reads as a
     // date votes for dates whatever else it reads as.
     let mut numbers = parse_where(
@@ -73,7 +86,13 @@ pub fn interpret(
             None => false,
         };
         let reads_as_number = matches!(numbers[index], Some(Ok(_)));
-        votes[property_of[index].0 as usize].count(&draft.stated, reads_as_date, reads_as_number);
+        let reads_as_time = matches!(times[index], Some(Ok(_)));
+        votes[property_of[index].0 as usize].count(
+            &draft.stated,
+            reads_as_date,
+            reads_as_time,
+            reads_as_number,
+        );
     }
     let kinds: Vec<ValueKind> = (0..properties)
         .map(|p| declared[p].unwrap_or_else(|| votes[p].kind()))
@@ -91,7 +110,58 @@ pub fn interpret(
         numbers[index] = Some(parsed);
     }
 
-    // An ambiguous unit is decided by the property's other values (`number::context`).
+    let numbers = decide_numbers(numbers, &kinds, property_of);
+
+    // Values of inferred date-time properties with no clock time (a day among times): read
+    // them now.
+    let mut times = times;
+    let is_time = |i: usize| kinds[property_of[i].0 as usize] == ValueKind::DateTime;
+    let late = read_times(drafts, sources, property_of, zones, |i| {
+        times[i].is_none() && is_time(i)
+    });
+    for (slot, parsed) in times.iter_mut().zip(late) {
+        if parsed.is_some() {
+            *slot = parsed;
+        }
+    }
+    let values = drafts
+        .iter()
+        .enumerate()
+        .zip(dates.into_iter().zip(numbers))
+        .map(|((index, draft), parsed)| {
+            let kind = kinds[property_of[index].0 as usize];
+            let declared = kind_of(declared, index).is_some();
+            let source = &sources[draft.source.0 as usize].id;
+            if let (ValueKind::Date, Some(Ok(read))) = (kind, &parsed.0) {
+                if let Some(wrong) = &read.wrong_weekday {
+                    let shown = (read.value.describe(), read.value.edtf());
+                    problems.push(wrong_weekday(draft, source, wrong, shown));
+                }
+            }
+            if let (ValueKind::DateTime, Some(Ok(read))) = (kind, &times[index]) {
+                if let Some(wrong) = &read.wrong_weekday {
+                    let shown = (read.value.describe(), read.value.iso());
+                    problems.push(wrong_weekday(draft, source, wrong, shown));
+                }
+            }
+            let time_kind = matches!(kind, ValueKind::DateTime | ValueKind::Date);
+            if let Some(time) = times[index].take().filter(|_| time_kind) {
+                return time_value(draft, kind, declared, (parsed.0, time), problems);
+            }
+            value(draft, kind, declared, parsed, names, problems)
+        })
+        .collect();
+
+    Interpreted { kinds, values }
+}
+
+/// Each number value as decided: an ambiguous unit is decided by the property's other values
+/// (`number::context`); `None` where no number was read or the property holds no numbers.
+fn decide_numbers(
+    numbers: Vec<Parsed<Reading, NumberError>>,
+    kinds: &[ValueKind],
+    property_of: &[EntityId],
+) -> Vec<Option<NumberRead>> {
     let is_number = |i: usize| kinds[property_of[i].0 as usize] == ValueKind::Number;
     let readings: Vec<Option<&Reading>> = numbers
         .iter()
@@ -105,7 +175,7 @@ pub fn interpret(
         .collect();
     let property: Vec<usize> = property_of.iter().map(|p| p.0 as usize).collect();
     let decided = context::decide(&readings, &property);
-    let numbers: Vec<Option<NumberRead>> = numbers
+    numbers
         .into_iter()
         .zip(decided)
         .map(|(parsed, decided)| match (parsed, decided) {
@@ -116,24 +186,7 @@ pub fn interpret(
             (Some(Ok(_)), Some(Err(ambiguity))) => Some(NumberRead::Ambiguous(ambiguity)),
             (Some(Ok(_)), None) | (None, _) => None,
         })
-        .collect();
-
-    let values = drafts
-        .iter()
-        .enumerate()
-        .zip(dates.into_iter().zip(numbers))
-        .map(|((index, draft), parsed)| {
-            let kind = kinds[property_of[index].0 as usize];
-            let declared = kind_of(declared, index).is_some();
-            if let (ValueKind::Date, Some(Ok(read))) = (kind, &parsed.0) {
-                let source = &sources[draft.source.0 as usize].id;
-                problems.extend(wrong_weekday(draft, source, read));
-            }
-            value(draft, kind, declared, parsed, names, problems)
-        })
-        .collect();
-
-    Interpreted { kinds, values }
+        .collect()
 }
 
 /// A value parsed as one type: `None` when it was not tried.
@@ -175,13 +228,20 @@ struct Votes {
     counts: usize,
     /// Other values that read as dates.
     dates: usize,
+    /// Values with a clock time that read as date-times.
+    times: usize,
     /// Other values that read as numbers (and not as dates).
     numbers: usize,
 }
 
 impl Votes {
-    fn count(&mut self, stated: &str, reads_as_date: bool, reads_as_number: bool) {
+    fn count(&mut self, stated: &str, date: bool, time: bool, number: bool) {
+        let (reads_as_date, reads_as_number) = (date, number);
         self.total += 1;
+        if time {
+            self.times += 1;
+            return;
+        }
         let value = stated.trim();
         if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
             if is_plausible_year(value) {
@@ -199,15 +259,20 @@ impl Votes {
     /// The inferred type: a name unless at least half the values read as dates or numbers;
     /// then a date when plausible years and date phrases outnumber other numbers, or match
     /// them with at least one date phrase among them (`late 1970s` beside `1950` and a typo
-    /// `99999`); else a number (`2000` beside `2500` troops).
+    /// `99999`); else a number (`2000` beside `2500` troops). A date property with a value
+    /// that carries a clock time holds date-times.
     fn kind(self) -> ValueKind {
-        let readable = self.years + self.counts + self.dates + self.numbers;
+        let readable = self.years + self.counts + self.dates + self.times + self.numbers;
         if readable == 0 || readable * 2 < self.total {
             return ValueKind::Name;
         }
-        let for_date = self.years + self.dates;
+        let for_date = self.years + self.dates + self.times;
         let for_number = self.counts + self.numbers;
-        if for_date > for_number || (for_date == for_number && self.dates > 0) {
+        let phrases = self.dates + self.times;
+        let dated = for_date > for_number || (for_date == for_number && phrases > 0);
+        if dated && self.times > 0 {
+            ValueKind::DateTime
+        } else if dated {
             ValueKind::Date
         } else {
             ValueKind::Number
@@ -333,6 +398,71 @@ fn value(
     }
 }
 
+/// A value of a date-time property, or one that carries a clock time in a date property:
+/// a date-time; in a date property, the day it names (claims there are dated to the day).
+fn time_value(
+    draft: &Draft,
+    kind: ValueKind,
+    declared: bool,
+    (date, time): (Parsed<ReadDate, DateError>, Result<ReadTime, DateError>),
+    problems: &mut Vec<Finding>,
+) -> Option<Value> {
+    let why = if declared {
+        format!("its property is declared as a {kind} in rules.toml")
+    } else {
+        format!("most values of its property are {kind}s")
+    };
+    let mut refuse = |error: DateError| {
+        problems.push(unreadable(
+            Code::LoadDate,
+            draft,
+            &error.message,
+            error.hint,
+            &why,
+        ));
+        None
+    };
+    match (kind, time.map(|read| read.value)) {
+        (ValueKind::DateTime, Ok(_)) if !declared && !reads_as_year(&draft.stated) => {
+            refuse(DateError {
+                message: format!(
+                    "`{}` is not a plausible year (1000–2100)",
+                    draft.stated.trim()
+                ),
+                hint: Some(
+                    "correct the year, or declare the property's type in rules.toml".to_owned(),
+                ),
+            })
+        }
+        (ValueKind::DateTime, Ok(time)) => Some(Value::DateTime(time)),
+        (ValueKind::DateTime, Err(error)) => refuse(error),
+        // A date property reads the day of a dated clock time.
+        (_, Ok(time)) if time.dated && time.precision != TimePrecision::Date => {
+            let day = i32::try_from(time.start.div_euclid(SECONDS_PER_DAY)).ok()?;
+            Some(Value::Date(DateValue {
+                earliest: day,
+                latest: day,
+                granularity: Granularity::Day,
+                margin: 0,
+                approximate: false,
+                relative: false,
+            }))
+        }
+        (_, _) => match date {
+            Some(Ok(read)) => Some(Value::Date(read.value)),
+            Some(Err(error)) => refuse(DateError {
+                hint: Some(
+                    "give the day, or declare the property `type = \"datetime\"` in rules.toml \
+                     to compare times of day"
+                        .to_owned(),
+                ),
+                ..error
+            }),
+            None => None,
+        },
+    }
+}
+
 /// The words of a stated value that fold to its percentage's base, as written: "GDP" in
 /// "2% of GDP", so that the acronym can be recognised (the base itself is folded).
 fn base_as_written<'a>(stated: &'a str, base: &str) -> Option<&'a str> {
@@ -349,16 +479,20 @@ fn base_as_written<'a>(stated: &'a str, base: &str) -> Option<&'a str> {
 
 /// A weekday the source states with a date that falls on another ("Monday, 4 July 1776"): a
 /// mistake of the source, reported on the claim; the date still takes part in comparisons.
-fn wrong_weekday(draft: &Draft, source: &str, read: &ReadDate) -> Option<Finding> {
-    let wrong = read.wrong_weekday.as_ref()?;
+/// `shown` is the value as factcheck reads it and its machine form.
+fn wrong_weekday(
+    draft: &Draft,
+    source: &str,
+    wrong: &WrongWeekday,
+    (normalized, value_key): (String, String),
+) -> Finding {
     let stated = draft.stated.trim();
     let mut finding = Finding::new(
         Code::DateWeekday,
         format!("`{stated}`: {}", wrong.message()),
     )
     .with_help(format!(
-        "check the source: the weekday or the date is wrong; factcheck compares the date as {}",
-        read.value.describe()
+        "check the source: the weekday or the date is wrong; factcheck compares the date as {normalized}"
     ));
     finding.locations.push(Location {
         span: draft.value_span,
@@ -368,12 +502,12 @@ fn wrong_weekday(draft: &Draft, source: &str, read: &ReadDate) -> Option<Finding
             claim: draft.handle(),
             key: draft.key.to_string(),
             stated: stated.to_owned(),
-            normalized: read.value.describe(),
-            value_key: read.value.edtf(),
+            normalized,
+            value_key,
         }),
         role: Role::Involved,
     });
-    Some(finding)
+    finding
 }
 
 fn unreadable(
@@ -575,6 +709,181 @@ mod tests {
             "{}",
             weekday.message
         );
+    }
+
+    fn toml_datetime_source(value: &str) -> String {
+        format!(
+            "[source]\ntitle = \"T\"\npublisher = \"P\"\n\n[[claim]]\nsubject = \"AA 1007\"\n\
+             property = \"departure\"\nvalue = {value}\n"
+        )
+    }
+
+    #[test]
+    fn toml_date_times_keep_their_time() {
+        let checked = check(
+            &[
+                ("a", &toml_datetime_source("2011-12-01T13:55:00")),
+                ("b", &toml_datetime_source("2011-12-01T14:07:00")),
+            ],
+            None,
+        );
+        assert_eq!(
+            codes(&checked),
+            vec![Code::ConflictDate],
+            "13:55 and 14:07 on one day are 12 minutes apart, not the same day"
+        );
+        let message = &checked.findings[0].message;
+        assert!(message.contains("12 minutes apart"), "{message}");
+        let same = check(
+            &[
+                ("a", &toml_datetime_source("2011-12-01T13:55:00-05:00")),
+                ("b", &toml_datetime_source("2011-12-01T18:55:00Z")),
+            ],
+            None,
+        );
+        assert_eq!(codes(&same), Vec::<Code>::new(), "one instant in two zones");
+    }
+
+    #[test]
+    fn a_numeric_date_is_read_in_the_order_its_property_shows() {
+        assert_eq!(
+            one_property(&[
+                "12/01/2011 1:55 PM",
+                "12/13/2011 1:55 PM",
+                "2011-12-01 13:55"
+            ]),
+            vec![Code::ConflictDate],
+            "month first, as 12/13 shows: 1 December, and 13 December disagrees"
+        );
+        assert_eq!(
+            one_property(&["12/1/11 1:55 PM", "2011-12-01 13:55"]),
+            vec![Code::LoadDate],
+            "nothing decides 12/1/11"
+        );
+        assert_eq!(
+            one_property(&["12/1/11 1:55 PM", "13/12/11 1:55 PM"]),
+            vec![Code::ConflictDate],
+            "day first, as 13/12 shows: 12 January and 13 December"
+        );
+        assert_eq!(
+            one_property(&["12/1/11 1:55 PM", "13/12/11 1:55 PM", "12/13/11 1:55 PM"]),
+            vec![Code::LoadDate],
+            "both orders shown: nothing decided"
+        );
+    }
+
+    #[test]
+    fn a_wrong_weekday_beside_a_clock_time_is_reported() {
+        assert_eq!(
+            one_property(&["Mon, Dec 1, 2011 7:05 PM", "2011-12-01 19:05"]),
+            vec![Code::DateWeekday],
+            "1 December 2011 was a Thursday; the times still agree"
+        );
+    }
+
+    #[test]
+    fn a_duration_tolerance_lets_nearby_times_agree() {
+        let rules = "[[property]]\nname = \"p\"\ntolerance = \"5 min\"\n";
+        let pair = |a: &str, b: &str| {
+            let (a, b) = (source(&[("X", "p", a)]), source(&[("X", "p", b)]));
+            codes(&check(&[("a", &a), ("b", &b)], Some(rules)))
+        };
+        assert_eq!(pair("13:55", "14:00"), Vec::<Code>::new());
+        assert_eq!(pair("1:55 PM CST", "2:59 PM EST"), Vec::<Code>::new());
+        assert_eq!(pair("13:55", "14:01"), vec![Code::ConflictDate]);
+        let meters = "[[property]]\nname = \"p\"\ntolerance = \"10 m\"\n";
+        let (a, b) = (
+            source(&[("X", "p", "13:55")]),
+            source(&[("X", "p", "14:00")]),
+        );
+        let found = codes(&check(&[("a", &a), ("b", &b)], Some(meters)));
+        assert!(
+            found.contains(&Code::LoadType),
+            "a length is no tolerance for times: {found:?}"
+        );
+    }
+
+    #[test]
+    fn durations_are_numbers_not_times() {
+        assert_eq!(
+            one_property(&["2 h 15 min", "135 minutes", "2.25 hours"]),
+            Vec::<Code>::new()
+        );
+        assert_eq!(
+            one_property(&["2 h 15 min", "2 h 30 min"]),
+            vec![Code::ConflictNumber]
+        );
+    }
+
+    #[test]
+    fn clock_times_make_a_datetime_property_and_dates_among_them_are_days() {
+        assert_eq!(
+            one_property(&["2011-12-01 13:55", "2011-12-01", "1:55 PM"]),
+            Vec::<Code>::new(),
+            "a day holds its minutes, and a time of day matches the clock"
+        );
+        assert_eq!(
+            one_property(&["2011-12-01 13:55", "2011-12-02"]),
+            vec![Code::ConflictDate]
+        );
+        assert_eq!(
+            one_property(&["13:55", "13:55 CST"]),
+            vec![Code::TimeIncomparable]
+        );
+        assert_eq!(
+            one_property(&["around 13:55", "14:03"]),
+            vec![Code::TensionDate],
+            "within the five minutes an approximate time allows"
+        );
+        assert_eq!(
+            one_property(&["13:55", "25:10"]),
+            vec![Code::LoadDate],
+            "an impossible clock time is reported, not read as a name"
+        );
+    }
+
+    #[test]
+    fn a_date_property_reads_the_day_of_a_clock_time_and_refuses_a_bare_time() {
+        let rules = "[[property]]\nname = \"p\"\ntype = \"date\"\n";
+        let day = check(
+            &[
+                ("a", &source(&[("X", "p", "2011-12-01 13:55")])),
+                ("b", &source(&[("X", "p", "1 December 2011")])),
+            ],
+            Some(rules),
+        );
+        assert_eq!(codes(&day), Vec::<Code>::new());
+        let bare = check(&[("a", &source(&[("X", "p", "13:55")]))], Some(rules));
+        assert_eq!(codes(&bare), vec![Code::LoadDate]);
+        let message = &bare.findings[0];
+        assert!(
+            message.message.contains("time of day")
+                && message
+                    .help
+                    .as_deref()
+                    .is_some_and(|h| h.contains("datetime")),
+            "{message:?}"
+        );
+    }
+
+    #[test]
+    fn a_declared_zone_applies_to_local_values_and_a_bad_one_is_reported() {
+        let rules = |zone: &str| format!("[[property]]\nname = \"p\"\nzone = \"{zone}\"\n");
+        let files = [
+            ("a", source(&[("X", "p", "12:10")])),
+            ("b", source(&[("X", "p", "13:10 EST")])),
+        ];
+        let files: Vec<(&str, &str)> = files.iter().map(|(s, t)| (*s, t.as_str())).collect();
+        assert_eq!(
+            codes(&check(&files, Some(&rules("CST")))),
+            Vec::<Code>::new()
+        );
+        assert_eq!(
+            codes(&check(&files, Some(&rules("-05:00")))),
+            vec![Code::ConflictDate]
+        );
+        let bad = check(&files, Some(&rules("America/Chicago")));
+        assert!(codes(&bad).contains(&Code::LoadType), "{:?}", codes(&bad));
     }
 
     #[test]

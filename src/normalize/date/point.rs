@@ -268,11 +268,19 @@ impl Parser<'_, '_> {
             self.pos = start;
         }
         self.eat_word(&["of"]);
+        // "01-Dec-2011": a day, month and year joined by hyphens.
+        let hyphenated = !ordinal && self.eat(Tok::Hyphen);
         let Some(month) = self.word_at(0).and_then(words::month) else {
             self.pos = start;
             return Ok(Some(Point::Day { day, ordinal }));
         };
         self.bump();
+        if hyphenated {
+            let after_month = self.pos;
+            if !(self.eat(Tok::Hyphen) && matches!(self.peek(), Some(Tok::Num { digits: 4, .. }))) {
+                self.pos = after_month;
+            }
+        }
         match self.year()? {
             Some(year) => self.day(year, month, day).map(|v| Some(Point::Full(v))),
             None => Ok(Some(Point::DayMonth { day, month })),

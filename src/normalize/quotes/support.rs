@@ -63,7 +63,9 @@ pub fn unsupported(dataset: &Dataset) -> Vec<Finding> {
                         .map(|&s| &*dataset.names.spellings[s as usize].text);
                     name_support(std::iter::once(&*claim.stated).chain(spellings), &words)
                 }
-                Value::Text(_) => name_support(std::iter::once(&*claim.stated), &words),
+                Value::Text(_) | Value::DateTime(_) => {
+                    name_support(std::iter::once(&*claim.stated), &words)
+                }
             }?;
             Some(finding(dataset, claim, &words, nearest.as_ref()))
         })
@@ -306,6 +308,7 @@ fn finding(
     };
     let kind = match claim.value {
         Value::Date(_) => "date",
+        Value::DateTime(_) => "time",
         Value::Number(_) => "number",
         Value::Name(_) | Value::Text(_) => "value",
     };

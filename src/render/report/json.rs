@@ -598,6 +598,7 @@ fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
         .first()
         .map_or("text", |&c| match context.claim(c).value {
             Value::Date(_) => "date",
+            Value::DateTime(_) => "datetime",
             Value::Number(_) => "number",
             Value::Name(_) => "name",
             Value::Text(_) => "text",

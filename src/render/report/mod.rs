@@ -180,6 +180,7 @@ pub fn inputs(files: &Files) -> Vec<Input> {
 pub fn normal_form(dataset: &Dataset, claim: &Claim) -> String {
     match &claim.value {
         Value::Date(date) => date.edtf(),
+        Value::DateTime(time) => time.iso(),
         _ => normalized(dataset, claim),
     }
 }

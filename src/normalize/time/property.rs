@@ -1,0 +1,87 @@
+//! A property's date-times, read together: each value with its property's declared zone, and
+//! numeric dates (`12/01/2011`) in the day-and-month order the property's other values show.
+//!
+//! Owns what reading one value alone cannot decide. It must not infer a property's type nor
+//! report problems (`normalize::values` does both); it only reads, in parallel.
+
+use rayon::prelude::*;
+
+use super::{ReadTime, SlashOrder, read_time, slash_order};
+use crate::model::time::Zone;
+use crate::model::{EntityId, Source};
+use crate::normalize::claims::Draft;
+use crate::normalize::date::DateError;
+
+/// Date-times, read where `wanted`: where a property is declared to hold them and where a
+/// value carries a clock time in a property that may hold dates (a date property reads its
+/// date part); `None` elsewhere.
+pub(crate) fn read_times(
+    drafts: &[Draft],
+    sources: &[Source],
+    property_of: &[EntityId],
+    zones: &[Option<Zone>],
+    wanted: impl Fn(usize) -> bool + Sync,
+) -> Vec<Option<Result<ReadTime, DateError>>> {
+    drafts
+        .par_iter()
+        .enumerate()
+        .map(|(index, draft)| {
+            let zone = zones.get(property_of[index].0 as usize).copied().flatten();
+            let published = sources[draft.source.0 as usize].published.as_ref();
+            wanted(index).then(|| read_time(&draft.stated, published, zone, None))
+        })
+        .collect()
+}
+
+/// Date-times whose numeric date was ambiguous (`12/01/2011 1:55 PM`), read again in the
+/// order the property's other values show (`12/13/2011`), when they all show one order.
+pub(crate) fn decide_slash_orders(
+    drafts: &[Draft],
+    sources: &[Source],
+    property_of: &[EntityId],
+    zones: &[Option<Zone>],
+    mut times: Vec<Option<Result<ReadTime, DateError>>>,
+) -> Vec<Option<Result<ReadTime, DateError>>> {
+    let properties = zones.len();
+    let mut shown = vec![(0usize, 0usize); properties];
+    for (index, draft) in drafts.iter().enumerate() {
+        if times[index].is_some() {
+            let counts = &mut shown[property_of[index].0 as usize];
+            match slash_order(&draft.stated) {
+                Some(SlashOrder::MonthFirst) => counts.0 += 1,
+                Some(SlashOrder::DayFirst) => counts.1 += 1,
+                None => {}
+            }
+        }
+    }
+    let decided: Vec<Option<SlashOrder>> = shown
+        .iter()
+        .map(|&(month_first, day_first)| match (month_first, day_first) {
+            (1.., 0) => Some(SlashOrder::MonthFirst),
+            (0, 1..) => Some(SlashOrder::DayFirst),
+            _ => None,
+        })
+        .collect();
+    if decided.iter().all(Option::is_none) {
+        return times;
+    }
+    let again: Vec<(usize, Result<ReadTime, DateError>)> = times
+        .par_iter()
+        .enumerate()
+        .filter_map(|(index, parsed)| {
+            let property = property_of[index].0 as usize;
+            let order = decided[property].filter(|_| matches!(parsed, Some(Err(_))))?;
+            let draft = &drafts[index];
+            let published = sources[draft.source.0 as usize].published.as_ref();
+            let zone = zones[property];
+            Some((
+                index,
+                read_time(&draft.stated, published, zone, Some(order)),
+            ))
+        })
+        .collect();
+    for (index, parsed) in again {
+        times[index] = Some(parsed);
+    }
+    times
+}
