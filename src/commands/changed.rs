@@ -22,6 +22,7 @@ use crate::fs::{FileSystem, GitFs, Origin, OsFs};
 use crate::load::claims::{self, LoadedClaimsFile};
 use crate::load::{self, Request, RulesPath};
 use crate::normalize::claims::identities;
+use crate::normalize::sources;
 
 /// What changed since the revision.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,15 +174,20 @@ impl Version {
             .as_ref()
             .and_then(|s| s.value.id.as_ref())
             .map_or(stem, |id| id.get_ref().trim().to_owned());
+        let header = header_hash(&loaded, &shared);
+        let text_path = loaded
+            .source
+            .as_ref()
+            .and_then(|s| s.value.text.as_ref())
+            .map(|t| t.get_ref().clone());
+        let (decl, input) = loaded.into_records(&shared);
+        let inputs = std::slice::from_ref(&input);
+        let sources = sources::build(std::slice::from_ref(&decl), inputs, &mut problems);
         Version {
             source,
-            header: header_hash(&loaded, &shared),
-            text: loaded
-                .source
-                .as_ref()
-                .and_then(|s| s.value.text.as_ref())
-                .map(|t| t.get_ref().clone()),
-            claims: identities(&files, &loaded),
+            header,
+            text: text_path,
+            claims: identities(&input, &sources),
         }
     }
 }

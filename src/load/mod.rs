@@ -7,6 +7,7 @@
 
 pub mod claims;
 pub mod document;
+pub mod raw;
 pub mod reviews;
 pub mod rules;
 pub mod scalar;
@@ -87,8 +88,10 @@ pub struct LoadedReviews {
 pub struct Loaded {
     /// Every file read.
     pub files: Files,
-    /// The claims files, in path order.
-    pub claims: Vec<LoadedClaimsFile>,
+    /// The sources declared, in path order (one per TOML claims file).
+    pub sources: Vec<raw::SourceDecl>,
+    /// The claims of every input file, in path order.
+    pub claims: Vec<raw::ClaimsInput>,
     /// The rules (empty when there is no rules file).
     pub rules: LoadedRules,
     /// The reviews file's reviews (those in `rules.toml` are in `rules`).
@@ -112,6 +115,7 @@ pub fn load(request: &Request) -> Loaded {
                 .with_help("pass an existing directory to --root, or run factcheck in the dataset");
             Loaded {
                 files: Files::new(),
+                sources: Vec::new(),
                 claims: Vec::new(),
                 rules: LoadedRules::default(),
                 reviews: None,
@@ -175,21 +179,24 @@ pub fn load_from(fs: &dyn FileSystem, request: &Request) -> Loaded {
             let mut found = Vec::new();
             let loaded = claims::read(id, stem, &text, &mut found);
             let source_text = read_source_text(fs, &loaded, &dir, &mut found);
-            (loaded, source_text, found)
+            let (decl, input) = loaded.into_records(&text);
+            (decl, input, source_text, found)
         })
         .collect();
+    let mut sources = Vec::with_capacity(parsed.len());
     let mut claims = Vec::with_capacity(parsed.len());
     let mut texts_read = rustc_hash::FxHashSet::default();
-    for (mut loaded, source_text, found) in parsed {
+    for (mut decl, input, source_text, found) in parsed {
         problems.extend(found);
         if let Some((path, text)) = source_text {
             // The text is an input like any other: listed, hashed, never overwritten.
             if texts_read.insert(path.clone()) {
                 files.add(path, Arc::clone(&text));
             }
-            loaded.source_text = Some(text);
+            decl.text = Some(text);
         }
-        claims.push(loaded);
+        sources.push(decl);
+        claims.push(input);
     }
 
     if claims.is_empty() && !problems.iter().any(|p| p.code == Code::LoadIo) {
@@ -207,6 +214,7 @@ pub fn load_from(fs: &dyn FileSystem, request: &Request) -> Loaded {
 
     Loaded {
         files,
+        sources,
         claims,
         rules,
         reviews,
@@ -391,7 +399,7 @@ mod tests {
         write(dir.path(), "claims/notes.txt", b"junk");
         let loaded = load(&request(dir.path()));
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-        let stems: Vec<_> = loaded.claims.iter().map(|c| c.stem.as_str()).collect();
+        let stems: Vec<_> = loaded.sources.iter().map(raw::SourceDecl::id).collect();
         assert_eq!(stems, vec!["c", "b"]);
     }
 
