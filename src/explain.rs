@@ -234,6 +234,15 @@ pub fn explain(code: Code) -> Explanation {
             "title = \"Broken\n(a string that is never closed)",
             "Fix the TOML syntax at the place shown.",
         ),
+        Code::LoadRow => (
+            "A row of a claims table cannot be read: it has more or fewer cells than the header \
+             has columns, a quoted cell is never closed or has text after its closing quote, a \
+             JSON Lines line is not a JSON object, or the header names a column twice. The row \
+             is left out and every other row is still read.",
+            "subject,property,value\nParis,population,2,100,000   (four cells, three columns)",
+            "Give the row one cell per column; in a CSV file, quote a cell that holds a comma \
+             (\"2,100,000\") and write a quote inside a quoted cell as \"\".",
+        ),
         Code::LoadUnknownKey => (
             "A key that the claims file or rules.toml format does not have, usually a typo. \
              Every unknown key is reported, with the closest known key.",

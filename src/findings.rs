@@ -118,6 +118,8 @@ codes! {
         "A file is not valid UTF-8.";
     LoadSyntax => "factcheck::load::syntax", Error,
         "A file is not valid TOML.";
+    LoadRow => "factcheck::load::row", Error,
+        "A table row cannot be read: a wrong number of cells, bad quoting, a line that is not a JSON object.";
     LoadUnknownKey => "factcheck::load::unknown-key", Error,
         "A key that the file format does not have.";
     LoadType => "factcheck::load::type", Error,

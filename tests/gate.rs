@@ -550,6 +550,42 @@ fn changed_since_reports_only_findings_on_the_edit() {
 }
 
 #[test]
+fn changed_since_reports_everything_when_a_table_changed() {
+    let demo = Demo::new();
+    let table = "source,subject,property,value\ncensus,Lab,opened,1950\n";
+    demo.write("claims/rows.csv", table);
+    demo.git(&["init", "-q"]);
+    demo.git(&["add", "-A"]);
+    demo.git(&["commit", "-q", "-m", "dataset"]);
+    let (status, untouched) = demo.check(&["--changed-since", "HEAD"]);
+    assert_eq!(status, Some(0), "{untouched:#}");
+
+    // Rows are not told apart yet: a changed table must not hide its new findings.
+    demo.write(
+        "claims/rows.csv",
+        &format!("{table}gazette,Lab,opened,1960\n"),
+    );
+    let (_, changed) = demo.check(&["--changed-since", "HEAD"]);
+    let (_, all) = demo.check(&[]);
+    assert!(
+        findings(&all)
+            .iter()
+            .any(|f| f["code"] == "factcheck::conflict::date"
+                && f["claims"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|c| c["file"] == "claims/rows.csv")),
+        "{all:#}"
+    );
+    assert_eq!(
+        findings(&changed).len(),
+        findings(&all).len(),
+        "{changed:#}"
+    );
+}
+
+#[test]
 fn severities_are_set_per_code_on_the_command_line_and_in_the_rules() {
     let demo = Demo::new();
     let severity_of = |json: &Value, code: &str| -> Vec<String> {

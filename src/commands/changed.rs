@@ -83,6 +83,12 @@ pub fn changed_claims(request: &Request, rev: &str) -> Result<Changed, String> {
         let name = relative(path)
             .ok_or_else(|| format!("`{}` is outside the git work tree", display_path(path)))?;
         let is_touched = touched.contains(&name);
+        if load::table::Kind::of(path).is_some() {
+            if let Some(everything) = table_changed(&name, is_touched, rev) {
+                return Ok(everything);
+            }
+            continue;
+        }
         // An unreadable file is reported by the check itself.
         let Some(text) = read_text(&fs, path) else {
             continue;
@@ -144,6 +150,16 @@ pub fn changed_claims(request: &Request, rev: &str) -> Result<Changed, String> {
         }
     }
     Ok(Changed::Claims(changed))
+}
+
+/// What a changed table means: rows are not told apart by content yet, so it may change any
+/// finding.
+fn table_changed(name: &str, touched: bool, rev: &str) -> Option<Changed> {
+    touched.then(|| {
+        Changed::Everything(format!(
+            "the table `{name}` changed since {rev}, so every finding is reported"
+        ))
+    })
 }
 
 /// One version of a claims file, as far as `--changed-since` cares.

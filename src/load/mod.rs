@@ -11,6 +11,7 @@ pub mod raw;
 pub mod reviews;
 pub mod rules;
 pub mod scalar;
+pub mod table;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -37,7 +38,7 @@ pub enum RulesPath {
 /// What to load.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
-    /// The directory of claims files (searched recursively for `*.toml`).
+    /// The directory of claims files (searched recursively for TOML files and tables).
     pub claims_dir: PathBuf,
     /// The rules file.
     pub rules: RulesPath,
@@ -150,28 +151,13 @@ pub fn load_from(fs: &dyn FileSystem, request: &Request) -> Loaded {
             Vec::new()
         }
     };
-    let texts: Vec<_> = paths
-        .par_iter()
-        .map(|path| fs.read(path, Origin::Found).map(Text::decode))
-        .collect();
-    let mut to_parse = Vec::with_capacity(texts.len());
-    for (path, text) in paths.into_iter().zip(texts) {
-        match text {
-            Ok(Text::Valid(text)) => {
-                let stem = stem_of(&path);
-                let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-                let text: Arc<str> = Arc::from(text);
-                let id = files.add(path, text.clone());
-                to_parse.push((id, stem, dir, text));
-            }
-            Ok(Text::Invalid { lossy, valid_up_to }) => {
-                let shown = display_path(&path);
-                let id = files.add(path, Arc::from(lossy));
-                problems.push(encoding_problem(id, &shown, valid_up_to));
-            }
-            Err(error) => problems.push(io_problem(&error)),
-        }
-    }
+    let (to_parse, tables) = read_all(
+        fs,
+        paths,
+        request.access.max_file_size,
+        &mut files,
+        &mut problems,
+    );
 
     let parsed: Vec<_> = to_parse
         .into_par_iter()
@@ -183,8 +169,16 @@ pub fn load_from(fs: &dyn FileSystem, request: &Request) -> Loaded {
             (decl, input, source_text, found)
         })
         .collect();
+    let read_tables: Vec<_> = tables
+        .into_par_iter()
+        .map(|(id, stem, kind, decoded)| {
+            let mut found = Vec::new();
+            let input = table::read(id, &stem, &decoded, kind.format, &mut found);
+            (input, found)
+        })
+        .collect();
     let mut sources = Vec::with_capacity(parsed.len());
-    let mut claims = Vec::with_capacity(parsed.len());
+    let mut claims = Vec::with_capacity(parsed.len() + read_tables.len());
     let mut texts_read = rustc_hash::FxHashSet::default();
     for (mut decl, input, source_text, found) in parsed {
         problems.extend(found);
@@ -198,6 +192,12 @@ pub fn load_from(fs: &dyn FileSystem, request: &Request) -> Loaded {
         sources.push(decl);
         claims.push(input);
     }
+    for (input, found) in read_tables {
+        problems.extend(found);
+        claims.push(input);
+    }
+    // Path order, whatever the format.
+    claims.sort_by_key(|input| input.file);
 
     if claims.is_empty() && !problems.iter().any(|p| p.code == Code::LoadIo) {
         problems.push(
@@ -220,6 +220,93 @@ pub fn load_from(fs: &dyn FileSystem, request: &Request) -> Loaded {
         reviews,
         problems,
     }
+}
+
+/// A TOML claims file to parse: its id, stem, directory and text.
+type TomlToParse = (FileId, String, PathBuf, Arc<str>);
+
+/// A table to read: its id, stem, kind and decoded text.
+type TableToRead = (FileId, String, table::Kind, table::decode::Decoded);
+
+/// Reads every discovered file (in parallel) and adds it to the file table (in path order).
+fn read_all(
+    fs: &dyn FileSystem,
+    paths: Vec<PathBuf>,
+    limit: u64,
+    files: &mut Files,
+    problems: &mut Vec<Finding>,
+) -> (Vec<TomlToParse>, Vec<TableToRead>) {
+    let texts: Vec<_> = paths
+        .par_iter()
+        .map(|path| match table::Kind::of(path) {
+            Some(kind) => Read::Table(kind, read_table(fs, path, kind, limit)),
+            None => Read::Toml(fs.read(path, Origin::Found).map(Text::decode)),
+        })
+        .collect();
+    let mut to_parse = Vec::with_capacity(texts.len());
+    let mut tables = Vec::new();
+    for (path, text) in paths.into_iter().zip(texts) {
+        let text = match text {
+            Read::Toml(text) => text,
+            Read::Table(kind, Ok(decoded)) => {
+                let stem = table::Kind::stem(&path);
+                let id = files.add(path, Arc::clone(&decoded.text));
+                tables.push((id, stem, kind, decoded));
+                continue;
+            }
+            Read::Table(_, Err(problem)) => {
+                problems.push(*problem);
+                continue;
+            }
+        };
+        match text {
+            Ok(Text::Valid(text)) => {
+                let stem = stem_of(&path);
+                let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                let text: Arc<str> = Arc::from(text);
+                let id = files.add(path, text.clone());
+                to_parse.push((id, stem, dir, text));
+            }
+            Ok(Text::Invalid { lossy, valid_up_to }) => {
+                let shown = display_path(&path);
+                let id = files.add(path, Arc::from(lossy));
+                problems.push(encoding_problem(id, &shown, valid_up_to));
+            }
+            Err(error) => problems.push(io_problem(&error)),
+        }
+    }
+
+    (to_parse, tables)
+}
+
+/// A discovered file, read.
+enum Read {
+    /// A TOML claims file.
+    Toml(Result<Text, FsError>),
+    /// A table, decompressed and decoded.
+    Table(table::Kind, Result<table::decode::Decoded, Box<Finding>>),
+}
+
+/// A table's text: read, decompressed up to the size limit, decoded.
+fn read_table(
+    fs: &dyn FileSystem,
+    path: &Path,
+    kind: table::Kind,
+    limit: u64,
+) -> Result<table::decode::Decoded, Box<Finding>> {
+    let bytes = fs
+        .read(path, Origin::Found)
+        .map_err(|error| Box::new(io_problem(&error)))?;
+    let bytes = table::decode::decompress(bytes, kind.compression, limit).map_err(|reason| {
+        Box::new(
+            Finding::new(
+                Code::LoadIo,
+                format!("cannot read `{}`: {reason}", display_path(path)),
+            )
+            .with_help("check that the file is compressed as its name says, and not truncated"),
+        )
+    })?;
+    Ok(table::decode::decode(bytes))
 }
 
 /// A refused or failed read, as a finding about the file.
@@ -331,7 +418,7 @@ fn read_reviews(
     })
 }
 
-/// Every `*.toml` file under `dir`, sorted by path, with a problem for every entry that could
+/// Every claims file (`*.toml`, and tables: `*.csv`, `*.tsv`, `*.jsonl`, optionally `.gz` or `.zst`) under `dir`, sorted by path, with a problem for every entry that could
 /// not be looked at; hidden files and directories are skipped, links followed inside the root
 /// only, each directory listed once.
 ///
@@ -342,8 +429,10 @@ pub fn discover(
     dir: &Path,
 ) -> Result<(Vec<PathBuf>, Vec<Finding>), Box<Finding>> {
     let shown = display_path(dir);
-    let is_toml = |path: &Path| path.extension().is_some_and(|ext| ext == "toml");
-    match walk(fs, dir, &is_toml) {
+    let is_input = |path: &Path| {
+        path.extension().is_some_and(|ext| ext == "toml") || table::Kind::of(path).is_some()
+    };
+    match walk(fs, dir, &is_input) {
         Ok(walk) => Ok((walk.files, walk.problems.iter().map(io_problem).collect())),
         Err(FsError::NotFound { .. }) => Err(Box::new(
             Finding::new(

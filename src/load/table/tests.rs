@@ -1,0 +1,368 @@
+use std::io::Write as _;
+use std::sync::Arc;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::files::Files;
+use crate::fs::MemoryFs;
+use crate::load::{Access, Request, RulesPath};
+use crate::triage::Policy;
+
+fn read_as(text: &str, format: Format) -> (ClaimsInput, Vec<Finding>) {
+    read_bytes(text.as_bytes(), format)
+}
+
+fn read_bytes(bytes: &[u8], format: Format) -> (ClaimsInput, Vec<Finding>) {
+    let decoded = decode::decode(bytes.to_vec());
+    let mut problems = Vec::new();
+    let input = read(FileId(0), "stem", &decoded, format, &mut problems);
+    (input, problems)
+}
+
+const CSV: Format = Format::Delimited(Dialect::Csv);
+const TSV: Format = Format::Delimited(Dialect::Tsv);
+
+fn source_of(claim: &ClaimRecord) -> &str {
+    match &claim.source {
+        SourceRef::Id(id) => &id.value,
+        SourceRef::File => "",
+    }
+}
+
+fn codes(problems: &[Finding]) -> Vec<Code> {
+    problems.iter().map(|p| p.code).collect()
+}
+
+fn located(text: &str, problem: &Finding) -> String {
+    text[problem.locations[0].span.range()].to_owned()
+}
+
+#[test]
+fn a_csv_row_is_a_claim_whose_cells_keep_their_spans() {
+    let text = "Source,SUBJECT,property,value,id,quote,qualifier.fiscal year\n\
+                imf,Japan,\"gdp, nominal\",\"4.2 \"\"trillion\"\"\",,,2019\n\
+                wb,Japan,gdp,4.1,g1,\"it said so\",\n";
+    let (input, problems) = read_as(text, CSV);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(input.claims.len(), 2);
+    let first = &input.claims[0];
+    assert_eq!(source_of(first), "imf");
+    assert_eq!(&*first.property.value, "gdp, nominal");
+    assert_eq!(&*first.value.value, "4.2 \"trillion\"");
+    assert_eq!(&text[first.value.span.range()], "\"4.2 \"\"trillion\"\"\"");
+    assert_eq!(first.id, None, "an empty optional cell is no id");
+    assert_eq!(first.qualifiers.len(), 1);
+    assert_eq!(&*first.qualifiers[0].0.value, "fiscal year");
+    assert_eq!(&*first.qualifiers[0].1.value, "2019");
+    assert_eq!(&text[first.span.range()], text.lines().nth(1).unwrap());
+    let second = &input.claims[1];
+    assert_eq!(second.id.as_ref().map(|i| &*i.value), Some("g1"));
+    assert!(
+        second.qualifiers.is_empty(),
+        "an empty qualifier cell is none"
+    );
+    assert_eq!(
+        (first.origin.ordinal, second.origin.ordinal),
+        (1, 2),
+        "rows are counted from the first after the header"
+    );
+}
+
+#[test]
+fn repeated_strings_are_shared_not_copied() {
+    let text = "source,subject,property,value\na,Japan,gdp,1\na,Japan,gdp,2\n";
+    let (input, _) = read_as(text, CSV);
+    let [one, two] = &input.claims[..] else {
+        panic!("two claims");
+    };
+    assert!(Arc::ptr_eq(&one.subject.value, &two.subject.value));
+    assert!(Arc::ptr_eq(&one.property.value, &two.property.value));
+}
+
+#[test]
+fn without_a_source_column_rows_belong_to_the_files_stem() {
+    let (input, problems) = read_as("subject\tproperty\tvalue\nX\tp\t\"1\"\n", TSV);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(source_of(&input.claims[0]), "stem");
+    assert_eq!(&*input.claims[0].value.value, "\"1\"", "TSV has no quoting");
+}
+
+#[test]
+fn every_bad_row_is_located_and_the_rest_still_load() {
+    let text = "source,subject,property,value\n\
+                a,X,p,1\n\
+                a,X,p,1,extra\n\
+                a,\"X\"Y,p,1\n\
+                a,X,p,caf\u{FFFD}\n\
+                a,Y,p,2\n\
+                a,X\n\
+                a,Z,p,\"never closed\n\
+                a,W,p,3\n";
+    // A real invalid byte, not the replacement character written out.
+    let bytes = text.replace('\u{FFFD}', "\u{1}").into_bytes();
+    let bytes: Vec<u8> = bytes
+        .into_iter()
+        .map(|b| if b == 1 { 0xFF } else { b })
+        .collect();
+    let (input, problems) = read_bytes(&bytes, CSV);
+    let subjects: Vec<&str> = input.claims.iter().map(|c| &*c.subject.value).collect();
+    assert_eq!(subjects, ["X", "Y", "W"]);
+    assert_eq!(
+        codes(&problems),
+        [
+            Code::LoadRow,
+            Code::LoadRow,
+            Code::LoadEncoding,
+            Code::LoadRow,
+            Code::LoadRow
+        ]
+    );
+    let decoded = decode::decode(bytes);
+    let at = |i: usize| located(&decoded.text, &problems[i]);
+    assert_eq!(at(0), "a,X,p,1,extra");
+    assert!(problems[0].message.contains("5 cells, the header has 4"));
+    assert_eq!(at(1), "Y", "text after the closing quote");
+    assert_eq!(at(2), "\u{FFFD}");
+    assert_eq!(at(3), "a,X");
+    assert_eq!(at(4), "\"", "the quote that is never closed");
+}
+
+#[test]
+fn unknown_columns_are_reported_with_a_suggestion_and_ignored() {
+    let text = "source,subject,property,value,qualifer.year\na,X,p,1,2019\n";
+    let (input, problems) = read_as(text, CSV);
+    assert_eq!(codes(&problems), [Code::LoadUnknownKey]);
+    assert_eq!(located(text, &problems[0]), "qualifer.year");
+    assert!(
+        problems[0]
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("qualifier.KEY")),
+        "{:?}",
+        problems[0].help
+    );
+    assert_eq!(input.claims.len(), 1);
+    assert!(input.claims[0].qualifiers.is_empty());
+}
+
+#[test]
+fn a_header_without_a_required_column_reads_no_row() {
+    let text = "source,subject,property,vlaue\na,X,p,1\n";
+    let (input, problems) = read_as(text, CSV);
+    assert_eq!(codes(&problems), [Code::LoadUnknownKey, Code::LoadMissing]);
+    assert_eq!(
+        problems[0]
+            .help
+            .as_deref()
+            .map(|h| h.starts_with("did you mean `value`?")),
+        Some(true)
+    );
+    assert!(problems[1].message.contains("no `value` column"));
+    assert!(input.claims.is_empty());
+
+    let (_, problems) = read_as("", CSV);
+    assert_eq!(codes(&problems), [Code::LoadMissing]);
+    let (input, problems) = read_as("subject,value,property,Value\nX,1,p,2\n", CSV);
+    assert_eq!(codes(&problems), [Code::LoadRow], "a column named twice");
+    assert_eq!(&*input.claims[0].value.value, "1", "the first one counts");
+}
+
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_first_column() {
+    let (input, problems) = read_as("\u{FEFF}subject,property,value\nX,p,1\n", CSV);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(input.claims.len(), 1);
+}
+
+#[test]
+fn json_lines_keep_value_places_and_read_scalars_as_written() {
+    let text = "{\"source\": \"a\", \"subject\": \"X\", \"property\": \"p\", \"value\": 1_0}\n\
+                {\"source\": \"a\", \"subject\": \"X\", \"property\": \"p\", \"value\": 2.50, \
+                \"qualifiers\": {\"year\": 2019}, \"cites\": null}\n\
+                \n\
+                {\"Source\": \"b\", \"subject\": \"Y\", \"property\": \"p\", \"value\": true, \"colour\": 1}\n\
+                {\"source\": \"b\", \"subject\": \"Y\", \"property\": \"p\", \"value\": [1, 2]}\n\
+                [1, 2]\n\
+                {\"source\": \"b\", \"subject\": \"Y\", \"property\": \"p\", \"colour\": 2}\n\
+                {\"source\": \"c\", \"subject\": \"Z\", \"property\": \"p\", \"value\": \"x\\u0007y\"}\n";
+    let (input, problems) = read_as(text, Format::JsonLines);
+    assert_eq!(
+        codes(&problems),
+        [
+            Code::LoadRow,
+            Code::LoadUnknownKey,
+            Code::LoadType,
+            Code::LoadRow,
+            Code::LoadMissing
+        ]
+    );
+    // `1_0` is not JSON: the first line is a bad row, located at the underscore.
+    assert_eq!(located(text, &problems[0]), "_");
+    assert_eq!(located(text, &problems[1]), "1", "reported once per file");
+    assert_eq!(located(text, &problems[2]), "[1, 2]");
+    assert!(problems[4].message.contains("no `value`"));
+    let values: Vec<&str> = input.claims.iter().map(|c| &*c.value.value).collect();
+    assert_eq!(values, ["2.50", "true", "x\u{7}y"]);
+    assert_eq!(&text[input.claims[0].value.span.range()], "2.50");
+    assert_eq!(&*input.claims[0].qualifiers[0].1.value, "2019");
+    assert_eq!(input.claims[0].cites, None, "null is an absent cell");
+    assert_eq!(source_of(&input.claims[1]), "b", "keys ignore case");
+}
+
+#[test]
+fn hostile_cells_do_not_panic() {
+    let long = "x".repeat(1 << 20);
+    let texts = [
+        format!("subject,property,value\n{long},p,1\n"),
+        "subject,property,value\n\u{0},\u{1b}[31m,\u{202e}\n".to_owned(),
+        "subject,property,value\n\"\"\"\n".to_owned(),
+        ",,,,\n,,,\n".to_owned(),
+        "\"".to_owned(),
+    ];
+    for text in &texts {
+        for format in [CSV, TSV, Format::JsonLines] {
+            let _ = read_as(text, format);
+        }
+    }
+    let (input, _) = read_as(&texts[0], CSV);
+    assert_eq!(input.claims[0].subject.value.len(), 1 << 20);
+}
+
+#[test]
+fn kinds_come_from_file_names() {
+    let kind = |name: &str| Kind::of(Path::new(name));
+    assert_eq!(kind("a.csv").map(|k| k.format), Some(CSV));
+    assert_eq!(
+        kind("a.TSV.zst"),
+        Some(Kind {
+            format: TSV,
+            compression: Compression::Zstd
+        })
+    );
+    assert_eq!(
+        kind("a.ndjson.gz").map(|k| k.format),
+        Some(Format::JsonLines)
+    );
+    assert_eq!(kind("a.toml"), None);
+    assert_eq!(kind("a.gz"), None);
+    assert_eq!(Kind::stem(Path::new("dir/rows.jsonl.gz")), "rows");
+}
+
+fn pipeline(fs: &MemoryFs) -> crate::Checked {
+    let request = Request {
+        claims_dir: "claims".into(),
+        rules: RulesPath::Default("rules.toml".into()),
+        reviews: RulesPath::Default("reviews.toml".into()),
+        access: Access::default(),
+    };
+    crate::check_in(fs, &request, &Policy::default(), &mut |_| {})
+}
+
+fn gzip(text: &str) -> Vec<u8> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(text.as_bytes()).unwrap();
+    gz.finish().unwrap()
+}
+
+#[test]
+fn tables_and_toml_files_are_checked_together() {
+    let toml = "[source]\ntitle = \"T\"\npublisher = \"P\"\n\n[[claim]]\nsubject = \"Mill\"\n\
+                property = \"built\"\nvalue = \"1870\"\n";
+    let fs = MemoryFs::new()
+        .with("claims/toml-source.toml", toml)
+        .with(
+            "claims/rows.csv",
+            "source,subject,property,value\ncensus,Mill,built,1870\ngazette,Mill,built,1902\n",
+        )
+        .with(
+            "claims/more.jsonl.gz",
+            gzip("{\"source\": \"census\", \"subject\": \"Lab\", \"property\": \"built\", \"value\": \"1950\"}\n"),
+        );
+    let checked = pipeline(&fs);
+    let codes: Vec<Code> = checked.findings.iter().map(|f| f.code).collect();
+    assert_eq!(codes, [Code::ConflictDate], "{:#?}", checked.findings);
+    let ids: Vec<&str> = checked
+        .dataset
+        .sources
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(ids, ["toml-source", "census", "gazette"]);
+    assert_eq!(checked.dataset.claims.len(), 4);
+    let files: &Files = &checked.dataset.files;
+    let conflict = &checked.findings[0];
+    let places: Vec<String> = conflict
+        .locations
+        .iter()
+        .map(|l| {
+            format!(
+                "{}:{}",
+                files.get(l.span.file).display_path(),
+                files.start(l.span)
+            )
+        })
+        .collect();
+    assert!(
+        places.contains(&"claims/rows.csv:3:20".to_owned()),
+        "the cell's line and column: {places:?}"
+    );
+}
+
+#[test]
+fn a_corrupt_compressed_table_is_a_located_io_problem() {
+    let toml = "[source]\ntitle = \"T\"\npublisher = \"P\"\n";
+    let fs = MemoryFs::new()
+        .with("claims/a.toml", toml)
+        .with("claims/b.csv.zst", "not zstd at all");
+    let checked = pipeline(&fs);
+    assert_eq!(checked.findings.len(), 1, "{:#?}", checked.findings);
+    assert_eq!(checked.findings[0].code, Code::LoadIo);
+    assert!(checked.findings[0].message.contains("claims/b.csv.zst"));
+}
+
+/// A cell as a CSV writer would write it: quoted when it must be.
+fn csv_cell(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) || text.trim() != text {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+proptest! {
+    #[test]
+    fn every_good_row_becomes_one_claim(
+        rows in prop::collection::vec(
+            (
+                "[a-c]{1,3}",
+                "[^\u{0}-\u{1f}\u{feff}]{1,12}",
+                "[a-z ,\"\n]{1,8}",
+                "[^\u{feff}]{1,10}",
+            ),
+            0..20,
+        )
+    ) {
+        let rows: Vec<_> = rows
+            .into_iter()
+            .filter(|(_, subject, property, value)| {
+                [subject, property, value].iter().all(|c| !c.trim().is_empty())
+            })
+            .collect();
+        let mut text = String::from("source,subject,property,value\n");
+        for (source, subject, property, value) in &rows {
+            let cells = [source, subject, property, value].map(|c| csv_cell(c));
+            text.push_str(&cells.join(","));
+            text.push_str("\r\n");
+        }
+        let (input, problems) = read_as(&text, CSV);
+        prop_assert!(problems.is_empty(), "{:?}", problems);
+        prop_assert_eq!(input.claims.len(), rows.len());
+        for (claim, (source, subject, property, value)) in input.claims.iter().zip(&rows) {
+            prop_assert_eq!(source_of(claim), source.as_str());
+            prop_assert_eq!(&*claim.subject.value, subject.as_str());
+            prop_assert_eq!(&*claim.property.value, property.as_str());
+            prop_assert_eq!(&*claim.value.value, value.as_str());
+        }
+    }
+}
