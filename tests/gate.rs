@@ -583,6 +583,19 @@ fn changed_since_reports_everything_when_a_table_changed() {
         findings(&all).len(),
         "{changed:#}"
     );
+
+    // So does the sources table.
+    demo.git(&["add", "-A"]);
+    demo.git(&["commit", "-q", "-m", "rows"]);
+    let (_, committed) = demo.check(&["--changed-since", "HEAD"]);
+    assert!(findings(&committed).is_empty(), "{committed:#}");
+    demo.write("sources.csv", "id,title\ncensus,The census\n");
+    let (_, described) = demo.check(&["--changed-since", "HEAD"]);
+    assert_eq!(
+        findings(&described).len(),
+        findings(&all).len(),
+        "{described:#}"
+    );
 }
 
 #[test]

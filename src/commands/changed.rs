@@ -65,14 +65,20 @@ pub fn changed_claims(request: &Request, rev: &str) -> Result<Changed, String> {
     };
     let before_fs = GitFs::new(root.clone(), rev.to_owned(), request.access.max_file_size);
 
-    for other in others {
-        let (RulesPath::Given(path) | RulesPath::Default(path)) = other;
-        let in_tree = relative(path).or_else(|| lexical_relative(&root, path));
-        if let Some(name) = in_tree.filter(|name| touched.contains(name)) {
-            return Ok(Changed::Everything(format!(
-                "`{name}` changed since {rev}, so every finding is reported"
-            )));
-        }
+    // The sources table describes sources anywhere: a change may change any finding.
+    let tables = load::sources::candidates(claims_dir);
+    let others = others
+        .into_iter()
+        .map(|(RulesPath::Given(path) | RulesPath::Default(path))| path)
+        .chain(&tables);
+    let in_tree = |path: &Path| relative(path).or_else(|| lexical_relative(&root, path));
+    if let Some(name) = others
+        .filter_map(|path| in_tree(path))
+        .find(|name| touched.contains(name))
+    {
+        return Ok(Changed::Everything(format!(
+            "`{name}` changed since {rev}, so every finding is reported"
+        )));
     }
 
     let (paths, _) = load::discover(&fs, claims_dir).map_err(|problem| problem.message)?;
@@ -108,24 +114,7 @@ pub fn changed_claims(request: &Request, rev: &str) -> Result<Changed, String> {
     }
 
     // Every touched claims file as it was, wherever it was: moved claims are found by key.
-    let mut before: FxHashMap<Box<str>, String> = FxHashMap::default();
-    let mut headers_before: FxHashMap<String, String> = FxHashMap::default();
-    for name in &touched {
-        let in_dir = dir.is_empty() || name.starts_with(&format!("{dir}/"));
-        let toml = Path::new(name)
-            .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("toml"));
-        if !in_dir || !toml {
-            continue;
-        }
-        // A file that did not exist at the revision has nothing to compare with.
-        let Some(text) = read_text(&before_fs, Path::new(name)) else {
-            continue;
-        };
-        let old = Version::read(&root.join(name), &text);
-        headers_before.insert(old.source.clone(), old.header);
-        before.extend(old.claims);
-    }
+    let (before, headers_before) = earlier(&touched, &dir, &before_fs, &root);
 
     let mut changed = FxHashSet::default();
     for version in now {
@@ -150,6 +139,36 @@ pub fn changed_claims(request: &Request, rev: &str) -> Result<Changed, String> {
         }
     }
     Ok(Changed::Claims(changed))
+}
+
+/// Every touched TOML claims file of the claims directory `dir` as it was at the revision:
+/// every claim's content by key, and every source's header hash by id.
+fn earlier(
+    touched: &FxHashSet<String>,
+    dir: &str,
+    before_fs: &GitFs,
+    root: &Path,
+) -> (FxHashMap<Box<str>, String>, FxHashMap<String, String>) {
+    let mut before: FxHashMap<Box<str>, String> = FxHashMap::default();
+    let mut headers_before: FxHashMap<String, String> = FxHashMap::default();
+    for name in touched {
+        let in_dir = dir.is_empty() || name.starts_with(&format!("{dir}/"));
+        let toml = Path::new(name)
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("toml"));
+        if !in_dir || !toml {
+            continue;
+        }
+        // A file that did not exist at the revision has nothing to compare with.
+        let Some(text) = read_text(before_fs, Path::new(name)) else {
+            continue;
+        };
+        let old = Version::read(&root.join(name), &text);
+        headers_before.insert(old.source.clone(), old.header);
+        before.extend(old.claims);
+    }
+
+    (before, headers_before)
 }
 
 /// What a changed table means: rows are not told apart by content yet, so it may change any

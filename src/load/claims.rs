@@ -15,7 +15,9 @@ use toml::Spanned;
 use crate::files::{FileId, Span};
 use crate::findings::{Code, Finding};
 use crate::load::document::{self, Element, Partial};
-use crate::load::raw::{self, ClaimRecord, ClaimsInput, Origin, SourceDecl, SourceRef, Text};
+use crate::load::raw::{
+    self, ClaimRecord, ClaimsInput, Declared, Origin, SourceDecl, SourceRef, Text,
+};
 use crate::load::scalar::RawScalar;
 
 /// A claims file: the source it draws from and the claims drawn.
@@ -129,45 +131,17 @@ impl LoadedClaimsFile {
     pub fn into_records(self, text: &str) -> (SourceDecl, ClaimsInput) {
         let file = self.file;
         let spanned = |field: &Spanned<String>| spanned(file, field);
-        let written = |field: &Spanned<RawScalar>| {
-            let literal = text.get(field.span()).unwrap_or("");
-            raw::Spanned::new(
-                Text::from(field.get_ref().as_written(literal).as_ref()),
-                Span::new(file, field.span()),
-            )
-        };
-        let mut decl = SourceDecl {
+        let written = |field: &Spanned<RawScalar>| written(file, text, field);
+        let mut decl = SourceDecl::empty(
+            Declared::ClaimsFile,
             file,
-            default_id: Text::from(self.stem.as_str()),
-            span: Span::new(file, 0..0),
-            loaded: false,
-            required: &["title", "publisher"],
-            set_aside: Vec::new(),
-            id: None,
-            title: None,
-            publisher: None,
-            author: None,
-            published: None,
-            url: None,
-            kind: None,
-            text_path: None,
-            derived_from: Vec::new(),
-            text: self.source_text,
-        };
+            Text::from(self.stem.as_str()),
+            Span::new(file, 0..0),
+        );
+        decl.required = &["title", "publisher"];
+        decl.text = self.source_text;
         if let Some(element) = self.source {
-            let source = element.value;
-            decl.span = Span::new(file, element.header);
-            decl.loaded = true;
-            decl.set_aside = element.set_aside;
-            decl.id = source.id.as_ref().map(spanned);
-            decl.title = source.title.as_ref().map(spanned);
-            decl.publisher = source.publisher.as_ref().map(spanned);
-            decl.author = source.author.as_ref().map(spanned);
-            decl.published = source.published.as_ref().map(written);
-            decl.url = source.url.as_ref().map(spanned);
-            decl.kind = source.kind.as_ref().map(spanned);
-            decl.text_path = source.text.as_ref().map(spanned);
-            decl.derived_from = source.derived_from.iter().flatten().map(spanned).collect();
+            fill(&mut decl, element, text);
         }
         let claims = self
             .claims
@@ -195,6 +169,35 @@ impl LoadedClaimsFile {
             .collect();
         (decl, ClaimsInput { file, claims })
     }
+}
+
+/// Fills a declaration from a loaded `[source]` (or `[[source]]`) table of `text`.
+pub fn fill(decl: &mut SourceDecl, element: Element<RawSource>, text: &str) {
+    let file = decl.file;
+    let spanned = |field: &Spanned<String>| spanned(file, field);
+    let written = |field: &Spanned<RawScalar>| written(file, text, field);
+    let source = element.value;
+    decl.span = Span::new(file, element.header);
+    decl.loaded = true;
+    decl.set_aside = element.set_aside;
+    decl.id = source.id.as_ref().map(spanned);
+    decl.title = source.title.as_ref().map(spanned);
+    decl.publisher = source.publisher.as_ref().map(spanned);
+    decl.author = source.author.as_ref().map(spanned);
+    decl.published = source.published.as_ref().map(written);
+    decl.url = source.url.as_ref().map(spanned);
+    decl.kind = source.kind.as_ref().map(spanned);
+    decl.text_path = source.text.as_ref().map(spanned);
+    decl.derived_from = source.derived_from.iter().flatten().map(spanned).collect();
+}
+
+/// A scalar as written, with its span.
+fn written(file: FileId, text: &str, field: &Spanned<RawScalar>) -> raw::Spanned<Text> {
+    let literal = text.get(field.span()).unwrap_or("");
+    raw::Spanned::new(
+        Text::from(field.get_ref().as_written(literal).as_ref()),
+        Span::new(file, field.span()),
+    )
 }
 
 fn spanned(file: FileId, field: &Spanned<String>) -> raw::Spanned<Text> {

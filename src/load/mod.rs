@@ -11,6 +11,7 @@ pub mod raw;
 pub mod reviews;
 pub mod rules;
 pub mod scalar;
+pub mod sources;
 pub mod table;
 
 use std::path::{Path, PathBuf};
@@ -196,6 +197,13 @@ pub fn load_from(fs: &dyn FileSystem, request: &Request) -> Loaded {
         problems.extend(found);
         claims.push(input);
     }
+    sources.extend(sources_table(
+        fs,
+        &request.claims_dir,
+        &mut files,
+        &mut texts_read,
+        &mut problems,
+    ));
     // Path order, whatever the format.
     claims.sort_by_key(|input| input.file);
 
@@ -220,6 +228,36 @@ pub fn load_from(fs: &dyn FileSystem, request: &Request) -> Loaded {
         reviews,
         problems,
     }
+}
+
+/// The sources table's declarations, with their texts read.
+fn sources_table(
+    fs: &dyn FileSystem,
+    claims_dir: &Path,
+    files: &mut Files,
+    texts_read: &mut rustc_hash::FxHashSet<PathBuf>,
+    problems: &mut Vec<Finding>,
+) -> Vec<raw::SourceDecl> {
+    let mut decls = sources::read(fs, claims_dir, files, problems);
+    for decl in &mut decls {
+        let dir = files
+            .get(decl.file)
+            .path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        if let Some((path, text)) = decl
+            .text_path
+            .as_ref()
+            .and_then(|written| read_text(fs, written, &dir, problems))
+        {
+            if texts_read.insert(path.clone()) {
+                files.add(path, Arc::clone(&text));
+            }
+            decl.text = Some(text);
+        }
+    }
+    decls
 }
 
 /// A TOML claims file to parse: its id, stem, directory and text.
@@ -323,7 +361,22 @@ fn read_source_text(
     problems: &mut Vec<Finding>,
 ) -> Option<(PathBuf, Arc<str>)> {
     let field = loaded.source.as_ref()?.value.text.as_ref()?;
-    match fs.read_written(dir, Path::new(field.get_ref())) {
+    let written = raw::Spanned::new(
+        raw::Text::from(field.get_ref().as_str()),
+        Span::new(loaded.file, field.span()),
+    );
+    read_text(fs, &written, dir, problems)
+}
+
+/// A source's full text, read at the path written (relative to `dir`, the directory of the
+/// file that declares the source), with the path it was read at.
+fn read_text(
+    fs: &dyn FileSystem,
+    written: &raw::Spanned<raw::Text>,
+    dir: &Path,
+    problems: &mut Vec<Finding>,
+) -> Option<(PathBuf, Arc<str>)> {
+    match fs.read_written(dir, Path::new(&*written.value)) {
         // A text with stray bytes can still be searched for quotes.
         Ok((path, bytes)) => Some((path, Arc::from(String::from_utf8_lossy(&bytes).as_ref()))),
         Err(error) => {
@@ -337,7 +390,7 @@ fn read_source_text(
             problems.push(
                 Finding::new(Code::LoadIo, format!("the source text {error}"))
                     .with_help(help)
-                    .at(Span::new(loaded.file, field.span()), label),
+                    .at(written.span, label),
             );
             None
         }

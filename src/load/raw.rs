@@ -75,10 +75,21 @@ pub struct ClaimRecord {
     pub cites: Option<Spanned<Text>>,
 }
 
-/// One source as declared: a TOML claims file's `[source]` (or its absence), a row of a
+/// What declares a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Declared {
+    /// A TOML claims file, for its own claims.
+    ClaimsFile,
+    /// The sources table, for claims anywhere.
+    SourcesTable,
+}
+
+/// One source as declared: a TOML claims file's `[source]` (or its absence), an entry of the
 /// sources table.
 #[derive(Debug, Clone)]
 pub struct SourceDecl {
+    /// What declares it.
+    pub declared_in: Declared,
     /// The file that declares it.
     pub file: FileId,
     /// The id when none is written (a claims file's stem).
@@ -115,6 +126,30 @@ pub struct SourceDecl {
 }
 
 impl SourceDecl {
+    /// A declaration in `file` with nothing but a default id, at `span`.
+    #[must_use]
+    pub fn empty(declared_in: Declared, file: FileId, default_id: Text, span: Span) -> Self {
+        Self {
+            declared_in,
+            file,
+            default_id,
+            span,
+            loaded: false,
+            required: &[],
+            set_aside: Vec::new(),
+            id: None,
+            title: None,
+            publisher: None,
+            author: None,
+            published: None,
+            url: None,
+            kind: None,
+            text_path: None,
+            derived_from: Vec::new(),
+            text: None,
+        }
+    }
+
     /// The id: as written, else the default.
     #[must_use]
     pub fn id(&self) -> &str {

@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 
 use crate::files::{FileId, Span};
 use crate::findings::{Code, Finding};
-use crate::load::raw::{ClaimsInput, SourceDecl, SourceRef, Spanned, Text};
+use crate::load::raw::{ClaimsInput, Declared, SourceDecl, SourceRef, Spanned, Text};
 use crate::model::{Source, SourceIx};
 use crate::normalize::date::parse_date;
 use crate::normalize::fold::is_blank;
@@ -69,19 +69,30 @@ pub fn build(decls: &[SourceDecl], claims: &[ClaimsInput], problems: &mut Vec<Fi
         let index = built.sources.len();
         let ix = SourceIx(u32::try_from(index).unwrap_or(u32::MAX));
         built.by_file.entry(decl.file).or_insert(ix);
-        if let Some(&first) = seen.get(&source.id) {
-            let first: &Source = &built.sources[first];
-            problems.push(
-                Finding::new(
-                    Code::LoadDuplicateSource,
+        if let Some(&first_index) = seen.get(&source.id) {
+            let first: &Source = &built.sources[first_index];
+            let both_files = decls[first_index].declared_in == Declared::ClaimsFile
+                && decl.declared_in == Declared::ClaimsFile;
+            let (message, help) = if both_files {
+                (
                     format!("two claims files have the source id `{}`", source.id),
+                    "give one of them another id with `id = …` under [source]",
                 )
-                .with_help("give one of them another id with `id = …` under [source]")
-                .at(
-                    source.id_span.unwrap_or(source.span),
-                    format!("`{}` again", source.id),
+            } else {
+                (
+                    format!("the source `{}` is declared twice", source.id),
+                    "declare each source once: in its claims file's [source], or in the \
+                     sources table",
                 )
-                .at(first.id_span.unwrap_or(first.span), "first used here"),
+            };
+            problems.push(
+                Finding::new(Code::LoadDuplicateSource, message)
+                    .with_help(help)
+                    .at(
+                        source.id_span.unwrap_or(source.span),
+                        format!("`{}` again", source.id),
+                    )
+                    .at(first.id_span.unwrap_or(first.span), "first used here"),
             );
         } else {
             seen.insert(source.id.clone(), index);
@@ -260,24 +271,15 @@ mod tests {
     }
 
     fn declared(file: u32, stem: &str) -> SourceDecl {
-        SourceDecl {
-            file: FileId(file),
-            default_id: Text::from(stem),
-            span: at(file, 0),
-            loaded: true,
-            required: &[],
-            set_aside: Vec::new(),
-            id: None,
-            title: Some(text("Title", at(file, 1))),
-            publisher: None,
-            author: None,
-            published: None,
-            url: None,
-            kind: None,
-            text_path: None,
-            derived_from: Vec::new(),
-            text: None,
-        }
+        let mut decl = SourceDecl::empty(
+            Declared::ClaimsFile,
+            FileId(file),
+            Text::from(stem),
+            at(file, 0),
+        );
+        decl.loaded = true;
+        decl.title = Some(text("Title", at(file, 1)));
+        decl
     }
 
     fn row(file: u32, source: &str, ordinal: u32) -> ClaimRecord {

@@ -101,7 +101,7 @@ pub fn read(
 }
 
 /// A byte-order mark's length at the start of a text (spreadsheets write one).
-fn bom(text: &str) -> usize {
+pub(crate) fn bom(text: &str) -> usize {
     if text.starts_with('\u{FEFF}') {
         '\u{FEFF}'.len_utf8()
     } else {

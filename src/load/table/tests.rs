@@ -366,3 +366,55 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_sources_table_describes_sources_rows_name() {
+    let fs = MemoryFs::new()
+        .with(
+            "claims/rows.csv",
+            "source,subject,property,value,quote\n\
+             herald,Mill,built,1870,built in 1870 by the canal\n\
+             herald,Mill,height,31 m,the mill stands 31 m high\n\
+             gazette,Mill,built,1870,\n",
+        )
+        .with(
+            "claims/herald.toml",
+            "[source]\nid = \"dup\"\ntitle = \"T\"\npublisher = \"P\"\n",
+        )
+        .with(
+            "sources.csv",
+            "id,title,publisher,text,derived_from\n\
+             herald,The Herald,Herald Co,sources/herald.txt,\n\
+             gazette,The Gazette,,,herald\n\
+             dup,Again,,,\n",
+        )
+        .with(
+            "sources/herald.txt",
+            "The mill was built in 1870 by the canal.",
+        );
+    let checked = pipeline(&fs);
+    let mut codes: Vec<Code> = checked.findings.iter().map(|f| f.code).collect();
+    codes.sort();
+    assert_eq!(
+        codes,
+        [Code::QuoteNotFound, Code::LoadDuplicateSource],
+        "the first quote is in the text, the second is not: {:#?}",
+        checked.findings
+    );
+    assert!(
+        checked
+            .findings
+            .iter()
+            .any(|f| f.message.contains("`dup` is declared twice"))
+    );
+    let sources = &checked.dataset.sources;
+    let herald = sources.iter().find(|s| s.id == "herald").unwrap();
+    assert_eq!(herald.title, "The Herald");
+    assert_eq!(herald.publisher, "Herald Co");
+    let gazette = sources.iter().find(|s| s.id == "gazette").unwrap();
+    let herald_ix = sources.iter().position(|s| s.id == "herald").unwrap();
+    assert_eq!(
+        gazette.derived_from,
+        [crate::model::SourceIx(u32::try_from(herald_ix).unwrap())]
+    );
+}
