@@ -485,6 +485,11 @@ pub fn discover(
     let is_input = |path: &Path| {
         path.extension().is_some_and(|ext| ext == "toml") || table::Kind::of(path).is_some()
     };
+    // A claims file named on the command line is a dataset of one file.
+    let named = fs.node(dir, Origin::Found).ok();
+    if named.is_some_and(|node| node.kind == crate::fs::Kind::File) && is_input(dir) {
+        return Ok((vec![dir.to_path_buf()], Vec::new()));
+    }
     match walk(fs, dir, &is_input) {
         Ok(walk) => Ok((walk.files, walk.problems.iter().map(io_problem).collect())),
         Err(FsError::NotFound { .. }) => Err(Box::new(
@@ -498,8 +503,10 @@ pub fn discover(
             ),
         )),
         Err(FsError::Kind { .. }) => Err(Box::new(
-            Finding::new(Code::LoadIo, format!("`{shown}` is not a directory"))
-                .with_help("pass the directory that holds the claims files, not a file"),
+            Finding::new(Code::LoadIo, format!("`{shown}` is not a directory")).with_help(
+                "pass the directory that holds the claims files, or one claims file (`.toml`, \
+                     `.csv`, `.tsv`, `.jsonl`, optionally `.gz` or `.zst`)",
+            ),
         )),
         Err(error) => Err(Box::new(io_problem(&error))),
     }

@@ -250,8 +250,12 @@ fn kinds_come_from_file_names() {
 }
 
 fn pipeline(fs: &MemoryFs) -> crate::Checked {
+    pipeline_of(fs, "claims")
+}
+
+fn pipeline_of(fs: &MemoryFs, claims: &str) -> crate::Checked {
     let request = Request {
-        claims_dir: "claims".into(),
+        claims_dir: claims.into(),
         rules: RulesPath::Default("rules.toml".into()),
         reviews: RulesPath::Default("reviews.toml".into()),
         access: Access::default(),
@@ -417,4 +421,29 @@ fn the_sources_table_describes_sources_rows_name() {
         gazette.derived_from,
         [crate::model::SourceIx(u32::try_from(herald_ix).unwrap())]
     );
+}
+
+#[test]
+fn a_table_named_on_the_command_line_is_the_dataset() {
+    let fs = MemoryFs::new()
+        .with(
+            "data/rows.tsv",
+            "source\tsubject\tproperty\tvalue\na\tMill\tbuilt\t1870\nb\tMill\tbuilt\t1902\n",
+        )
+        .with(
+            "data/other.csv",
+            "source,subject,property,value\nc,Mill,built,1870\n",
+        )
+        .with("data/sources.csv", "id,title\na,Alpha\n");
+    let checked = pipeline_of(&fs, "data/rows.tsv");
+    let codes: Vec<Code> = checked.findings.iter().map(|f| f.code).collect();
+    assert_eq!(codes, [Code::ConflictDate], "{:#?}", checked.findings);
+    assert_eq!(checked.dataset.claims.len(), 2, "only the file named");
+    assert_eq!(
+        checked.dataset.sources[0].title, "Alpha",
+        "the sources table beside it"
+    );
+
+    let refused = pipeline_of(&MemoryFs::new().with("notes.txt", "x"), "notes.txt");
+    assert_eq!(refused.findings[0].code, Code::LoadIo);
 }
