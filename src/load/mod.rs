@@ -170,14 +170,7 @@ pub fn load_from(fs: &dyn FileSystem, request: &Request) -> Loaded {
             (decl, input, source_text, found)
         })
         .collect();
-    let read_tables: Vec<_> = tables
-        .into_par_iter()
-        .map(|(id, stem, kind, decoded)| {
-            let mut found = Vec::new();
-            let input = table::read(id, &stem, &decoded, kind.format, &mut found);
-            (input, found)
-        })
-        .collect();
+    let read_tables = read_tables(tables, &rules, &request.claims_dir, &files, &mut problems);
     let mut sources = Vec::with_capacity(parsed.len());
     let mut claims = Vec::with_capacity(parsed.len() + read_tables.len());
     let mut texts_read = rustc_hash::FxHashSet::default();
@@ -227,6 +220,72 @@ pub fn load_from(fs: &dyn FileSystem, request: &Request) -> Loaded {
         rules,
         reviews,
         problems,
+    }
+}
+
+/// Reads every table, each through the first `[[table]]` layout that maps it (CSV and TSV
+/// only), in parallel: its claims and its problems.
+fn read_tables(
+    tables: Vec<TableToRead>,
+    rules: &LoadedRules,
+    claims_dir: &Path,
+    files: &Files,
+    problems: &mut Vec<Finding>,
+) -> Vec<(raw::ClaimsInput, Vec<Finding>)> {
+    let layouts = table::wide::layouts(rules, files, problems);
+    let mapped: Vec<Option<usize>> = tables
+        .iter()
+        .map(|(id, _, kind, _)| {
+            let delimited = matches!(kind.format, table::Format::Delimited(_));
+            delimited
+                .then(|| layout_of(&layouts, claims_dir, &files.get(*id).path))
+                .flatten()
+        })
+        .collect();
+    unmatched_layouts(&layouts, &mapped, problems);
+    tables
+        .into_par_iter()
+        .zip(mapped)
+        .map(|((id, stem, kind, decoded), layout)| {
+            let mut found = Vec::new();
+            let layout = layout.map(|index| &layouts[index]);
+            let input = table::read_with(id, &stem, &decoded, kind.format, layout, &mut found);
+            (input, found)
+        })
+        .collect()
+}
+
+/// The first `[[table]]` layout that maps a table file, by its path relative to the claims
+/// directory (its name, when the file is the claims path itself).
+fn layout_of(layouts: &[table::wide::Layout], claims_dir: &Path, path: &Path) -> Option<usize> {
+    let relative = path
+        .strip_prefix(claims_dir)
+        .ok()
+        .filter(|rest| !rest.as_os_str().is_empty())
+        .or_else(|| path.file_name().map(Path::new))?;
+    layouts.iter().position(|layout| layout.matches(relative))
+}
+
+/// A finding for every `[[table]]` that maps no file: its glob is likely wrong.
+fn unmatched_layouts(
+    layouts: &[table::wide::Layout],
+    mapped: &[Option<usize>],
+    problems: &mut Vec<Finding>,
+) {
+    for (index, layout) in layouts.iter().enumerate() {
+        if !mapped.contains(&Some(index)) {
+            problems.push(
+                Finding::new(
+                    Code::LoadUnknownName,
+                    format!("no table file matches `{}`", layout.files.value),
+                )
+                .with_help(
+                    "`files` is a glob over paths relative to the claims directory, such as \
+                     `crawl/*.tsv`; only CSV and TSV files are mapped",
+                )
+                .at(layout.files.span, "matches no file"),
+            );
+        }
     }
 }
 

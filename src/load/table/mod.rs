@@ -14,6 +14,7 @@ pub mod columns;
 pub mod decode;
 pub mod delimited;
 pub mod jsonl;
+pub mod wide;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -89,10 +90,27 @@ pub fn read(
     format: Format,
     problems: &mut Vec<Finding>,
 ) -> ClaimsInput {
+    read_with(file, stem, decoded, format, None, problems)
+}
+
+/// Reads one table's claims, through a `[[table]]` layout when one maps it (a wide CSV or TSV
+/// file; a layout does not apply to JSON Lines, whose keys name their columns).
+#[must_use]
+pub fn read_with(
+    file: FileId,
+    stem: &str,
+    decoded: &Decoded,
+    format: Format,
+    layout: Option<&wide::Layout>,
+    problems: &mut Vec<Finding>,
+) -> ClaimsInput {
     let mut builder = Builder::new(file, stem, decoded);
-    match format {
-        Format::Delimited(dialect) => read_delimited(&mut builder, dialect, problems),
-        Format::JsonLines => jsonl::read(&mut builder, problems),
+    match (format, layout) {
+        (Format::Delimited(dialect), Some(layout)) => {
+            wide::read(&mut builder, dialect, layout, problems);
+        }
+        (Format::Delimited(dialect), None) => read_delimited(&mut builder, dialect, problems),
+        (Format::JsonLines, _) => jsonl::read(&mut builder, problems),
     }
     ClaimsInput {
         file,
@@ -152,24 +170,7 @@ fn read_delimited(builder: &mut Builder<'_>, dialect: Dialect, problems: &mut Ve
             continue;
         }
         if row.cells.len() != columns.len() {
-            problems.push(
-                Finding::new(
-                    Code::LoadRow,
-                    format!(
-                        "this row has {}, the header has {}",
-                        crate::render::counted(row.cells.len(), "cell"),
-                        columns.len()
-                    ),
-                )
-                .with_help(match dialect {
-                    Dialect::Csv => {
-                        "give the row one cell per column; quote a cell that holds a comma: \
-                         \"Paris, France\""
-                    }
-                    Dialect::Tsv => "give the row one cell per column, separated by tabs",
-                })
-                .at(builder.span(row.range.clone()), "this row"),
-            );
+            problems.push(wrong_count(builder, &row, columns.len(), dialect));
             continue;
         }
         let mut cells = Cells::default();
@@ -393,6 +394,29 @@ impl<'t> Builder<'t> {
         };
         self.claims.push(record);
     }
+}
+
+/// A row with more or fewer cells than the header has columns.
+fn wrong_count(
+    builder: &Builder<'_>,
+    row: &delimited::Row<'_>,
+    columns: usize,
+    dialect: Dialect,
+) -> Finding {
+    Finding::new(
+        Code::LoadRow,
+        format!(
+            "this row has {}, the header has {columns}",
+            crate::render::counted(row.cells.len(), "cell"),
+        ),
+    )
+    .with_help(match dialect {
+        Dialect::Csv => {
+            "give the row one cell per column; quote a cell that holds a comma: \"Paris, France\""
+        }
+        Dialect::Tsv => "give the row one cell per column, separated by tabs",
+    })
+    .at(builder.span(row.range.clone()), "this row")
 }
 
 fn invalid_utf8(span: Span) -> Finding {

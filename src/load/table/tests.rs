@@ -447,3 +447,97 @@ fn a_table_named_on_the_command_line_is_the_dataset() {
     let refused = pipeline_of(&MemoryFs::new().with("notes.txt", "x"), "notes.txt");
     assert_eq!(refused.findings[0].code, Code::LoadIo);
 }
+
+const CRAWL_RULES: &str = "[[table]]\nfiles = \"crawl/*.tsv\"\nsource = \"Source\"\n\
+    subject = \"Flight#\"\nqualifiers = [\"Gate\"]\nignore = [\"Note\"]\n\
+    qualifier = { crawl_day = \"{stem}\" }\n";
+
+#[test]
+fn a_wide_table_is_mapped_by_its_table_entry() {
+    let fs = MemoryFs::new()
+        .with("rules.toml", CRAWL_RULES)
+        .with(
+            "claims/crawl/2011-12-01.tsv",
+            "Source\tFlight#\tStatus\tTerminal\tGate\tNote\n\
+             aa\tAA-1007\tLanded\t3\tB5\tx\n\
+             orbitz\tAA-1007\tCancelled\t3\t\t\n\
+             orbitz\t\tLanded\t3\t\t\n",
+        )
+        .with(
+            "claims/crawl/2011-12-02.tsv",
+            "Source\tFlight#\tStatus\tTerminal\tGate\tNote\naa\tAA-1007\tDiverted\t\t\t\n",
+        );
+    let checked = pipeline(&fs);
+    let mut codes: Vec<Code> = checked.findings.iter().map(|f| f.code).collect();
+    codes.sort();
+    assert_eq!(
+        codes,
+        [Code::ConflictValue, Code::LoadEmpty],
+        "the row without a subject, and one conflict: the days are apart {:#?}",
+        checked.findings
+    );
+    assert!(checked.findings[0].message.contains("crawl day=2011-12-01"));
+    // Two claims per full row (Status, Terminal), one for the second day's row.
+    assert_eq!(checked.dataset.claims.len(), 5);
+    let dataset = &checked.dataset;
+    let claim = &dataset.claims[0];
+    assert_eq!(dataset.files.slice(claim.property.span), "Status");
+    assert_eq!(dataset.files.slice(claim.value_span), "Landed");
+    let keys: Vec<&str> = claim
+        .qualifiers
+        .iter()
+        .map(|q| dataset.qualifier_keys[q.key.0 as usize].as_str())
+        .collect();
+    assert_eq!(keys.len(), 2, "the Gate cell and the crawl day: {keys:?}");
+}
+
+#[test]
+fn a_table_entry_that_does_not_fit_is_reported_where_it_is_written() {
+    let rules = "[[table]]\nfiles = \"crawl/*.tsv\"\nsubject = \"Flight\"\n\
+                 properties = [\"Status\"]\n\n[[table]]\nfiles = \"nowhere/*.csv\"\n\
+                 subject = \"x\"\n";
+    let fs = MemoryFs::new().with("rules.toml", rules).with(
+        "claims/crawl/a.tsv",
+        "Flight#\tStatus\tTerminal\nAA-1\tLanded\t3\n",
+    );
+    let checked = pipeline(&fs);
+    let mut found: Vec<(Code, String)> = checked
+        .findings
+        .iter()
+        .map(|f| (f.code, f.message.clone()))
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            (
+                Code::LoadUnknownKey,
+                "the column `Flight#` is in no role of its [[table]]".to_owned()
+            ),
+            (
+                Code::LoadUnknownKey,
+                "the column `Terminal` is in no role of its [[table]]".to_owned()
+            ),
+            (
+                Code::LoadMissing,
+                "this table has no column `Flight`, which its [[table]] names".to_owned()
+            ),
+            (
+                Code::LoadUnknownName,
+                "no table file matches `nowhere/*.csv`".to_owned()
+            ),
+        ]
+    );
+    let missing = checked
+        .findings
+        .iter()
+        .find(|f| f.code == Code::LoadMissing)
+        .unwrap();
+    assert_eq!(missing.help.as_deref(), Some("did you mean `Flight#`?"));
+    let files = &checked.dataset.files;
+    assert_eq!(
+        files.get(missing.locations[1].span.file).display_path(),
+        "rules.toml",
+        "the entry is pointed at too"
+    );
+}
