@@ -255,6 +255,47 @@ fn read_tables(
         .collect()
 }
 
+/// The `[[table]]` layouts of the request's rules file, as the check reads them (for
+/// `--changed-since`, which reads tables outside a check).
+#[must_use]
+pub fn table_layouts(fs: &dyn FileSystem, request: &Request) -> Vec<table::wide::Layout> {
+    let mut files = Files::new();
+    let mut problems = Vec::new();
+    let (RulesPath::Given(path) | RulesPath::Default(path)) = &request.rules;
+    let rules = read_rules(fs, path, false, &mut files, &mut problems);
+    table::wide::layouts(&rules, &files, &mut problems)
+}
+
+/// The claims of one table file's bytes, read as the check reads them (for `--changed-since`);
+/// `None` when they cannot be decompressed.
+#[must_use]
+pub fn table_claims(
+    path: &Path,
+    bytes: Vec<u8>,
+    limit: u64,
+    layouts: &[table::wide::Layout],
+    claims_dir: &Path,
+    files: &mut Files,
+) -> Option<raw::ClaimsInput> {
+    let kind = table::Kind::of(path)?;
+    let decoded =
+        table::decode::decode(table::decode::decompress(bytes, kind.compression, limit).ok()?);
+    let layout = match kind.format {
+        table::Format::Delimited(_) => layout_of(layouts, claims_dir, path).map(|i| &layouts[i]),
+        table::Format::JsonLines => None,
+    };
+    let file = files.add(path.to_path_buf(), std::sync::Arc::clone(&decoded.text));
+    let mut problems = Vec::new();
+    Some(table::read_with(
+        file,
+        &table::Kind::stem(path),
+        &decoded,
+        kind.format,
+        layout,
+        &mut problems,
+    ))
+}
+
 /// The first `[[table]]` layout that maps a table file, by its path relative to the claims
 /// directory (its name, when the file is the claims path itself).
 fn layout_of(layouts: &[table::wide::Layout], claims_dir: &Path, path: &Path) -> Option<usize> {

@@ -157,7 +157,17 @@ fn keys_by_source(claims: &[Checked<'_>], sources: &[crate::model::Source]) -> V
 /// claim states.
 #[must_use]
 pub fn identities(input: &ClaimsInput, sources: &Sources) -> Vec<(Box<str>, String)> {
-    let (checked, _) = check_file(input, sources);
+    identities_of(std::slice::from_ref(input), sources)
+}
+
+/// Like [`identities`], over several files whose claims are keyed together (tables whose
+/// sources span files).
+#[must_use]
+pub fn identities_of(inputs: &[ClaimsInput], sources: &Sources) -> Vec<(Box<str>, String)> {
+    let checked: Vec<Checked<'_>> = inputs
+        .iter()
+        .flat_map(|input| check_file(input, sources).0)
+        .collect();
     let keys = keys_by_source(&checked, &sources.sources);
     keys.into_iter()
         .zip(checked.iter().map(content_hash))

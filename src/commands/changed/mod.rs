@@ -5,7 +5,8 @@
 //! those files, so a claim moved to another file, or a renamed file, is not new. A claim counts
 //! as changed when its key is new or what it states differs, or when its source's `[source]`
 //! table or source text changed (a new `published` date moves its relative dates; a new text
-//! can lose its quotes). When the rules or the reviews changed, any finding may have changed:
+//! can lose its quotes). Table rows are known by their content, not their number (`tables`).
+//! When the rules, the reviews or the sources table changed, any finding may have changed:
 //! nothing is narrowed. The check itself still runs on the whole dataset: a conflict needs both
 //! sides; only the findings reported are narrowed (`triage`).
 
@@ -23,6 +24,8 @@ use crate::load::claims::{self, LoadedClaimsFile};
 use crate::load::{self, Request, RulesPath};
 use crate::normalize::claims::identities;
 use crate::normalize::sources;
+
+mod tables;
 
 /// What changed since the revision.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,14 +88,17 @@ pub fn changed_claims(request: &Request, rev: &str) -> Result<Changed, String> {
     let dir = relative(claims_dir).unwrap_or_default();
     let mut now: Vec<Version> = Vec::new();
     let mut sources_with_new_text = FxHashSet::default();
+    let mut table_files = Vec::new();
     for path in &paths {
         let name = relative(path)
             .ok_or_else(|| format!("`{}` is outside the git work tree", display_path(path)))?;
         let is_touched = touched.contains(&name);
         if load::table::Kind::of(path).is_some() {
-            if let Some(everything) = table_changed(&name, is_touched, rev) {
-                return Ok(everything);
-            }
+            table_files.push(tables::Table {
+                path: path.clone(),
+                name,
+                touched: is_touched,
+            });
             continue;
         }
         // An unreadable file is reported by the check itself.
@@ -116,7 +122,8 @@ pub fn changed_claims(request: &Request, rev: &str) -> Result<Changed, String> {
     // Every touched claims file as it was, wherever it was: moved claims are found by key.
     let (before, headers_before) = earlier(&touched, &dir, &before_fs, &root);
 
-    let mut changed = FxHashSet::default();
+    let gone = gone_tables(&touched, &dir, claims_dir, &table_files);
+    let mut changed = tables::changed(&fs, &before_fs, request, &table_files, &gone);
     for version in now {
         let whole_source = sources_with_new_text.contains(&version.source)
             || headers_before.get(&version.source) != Some(&version.header);
@@ -171,14 +178,27 @@ fn earlier(
     (before, headers_before)
 }
 
-/// What a changed table means: rows are not told apart by content yet, so it may change any
-/// finding.
-fn table_changed(name: &str, touched: bool, rev: &str) -> Option<Changed> {
-    touched.then(|| {
-        Changed::Everything(format!(
-            "the table `{name}` changed since {rev}, so every finding is reported"
-        ))
-    })
+/// The touched tables of the claims directory `dir` (as git names it) that are not among
+/// `present`: each as git names it, and at the path the check would have read it.
+fn gone_tables(
+    touched: &FxHashSet<String>,
+    dir: &str,
+    claims_dir: &Path,
+    present: &[tables::Table],
+) -> Vec<(String, PathBuf)> {
+    touched
+        .iter()
+        .filter(|name| load::table::Kind::of(Path::new(name.as_str())).is_some())
+        .filter(|name| !present.iter().any(|t| &t.name == *name))
+        .filter_map(|name| {
+            let inside = if dir.is_empty() {
+                Some(name.as_str())
+            } else {
+                name.strip_prefix(&format!("{dir}/"))
+            };
+            inside.map(|rest| (name.clone(), claims_dir.join(rest)))
+        })
+        .collect()
 }
 
 /// One version of a claims file, as far as `--changed-since` cares.
