@@ -156,6 +156,10 @@ pub fn read_csv(
     let Some(header) = rows.next() else {
         return Vec::new();
     };
+    if crate::load::table::too_wide(&header, at(header.range.clone()), problems) {
+        return Vec::new();
+    }
+    rows.keep_at_most(header.count + 1);
     let mut columns: Vec<Option<&'static str>> = Vec::with_capacity(header.cells.len());
     for cell in &header.cells {
         let name = cell.text.trim().to_lowercase();
@@ -192,7 +196,7 @@ pub fn read_csv(
             );
             continue;
         }
-        if row.error.is_some() || row.cells.len() != columns.len() {
+        if row.error.is_some() || row.count != columns.len() {
             problems.push(
                 Finding::new(
                     Code::LoadRow,

@@ -43,8 +43,10 @@ pub enum QuoteError {
 pub struct Row<'a> {
     /// The bytes of the record, without its line ending.
     pub range: Range<usize>,
-    /// Its cells.
+    /// Its cells, at most the reader's limit of them.
     pub cells: Vec<Cell<'a>>,
+    /// How many cells it has, kept or not.
+    pub count: usize,
     /// The first quoting problem, with where it is.
     pub error: Option<(QuoteError, Range<usize>)>,
 }
@@ -55,7 +57,12 @@ pub struct Rows<'a> {
     at: usize,
     delimiter: u8,
     quoting: bool,
+    /// The most cells kept per row: a line of a million commas must not become a million cells.
+    max_cells: usize,
 }
+
+/// The most columns a table may have.
+pub const MAX_COLUMNS: usize = 4096;
 
 impl<'a> Rows<'a> {
     /// The records of `text` from byte `start` on.
@@ -70,7 +77,13 @@ impl<'a> Rows<'a> {
             at: start.min(text.len()),
             delimiter,
             quoting,
+            max_cells: MAX_COLUMNS + 1,
         }
+    }
+
+    /// Keeps at most `max` cells of each row from now on (the rest are counted only).
+    pub fn keep_at_most(&mut self, max: usize) {
+        self.max_cells = max;
     }
 
     /// One cell starting at `self.at`; stops before its delimiter or line ending.
@@ -169,9 +182,14 @@ impl<'a> Iterator for Rows<'a> {
         }
         let start = self.at;
         let mut cells = Vec::new();
+        let mut count = 0;
         let mut error = None;
         loop {
-            cells.push(self.cell(&mut error));
+            let cell = self.cell(&mut error);
+            count += 1;
+            if cells.len() < self.max_cells {
+                cells.push(cell);
+            }
             match bytes.get(self.at) {
                 Some(&b) if b == self.delimiter => self.at += 1,
                 _ => break,
@@ -189,6 +207,7 @@ impl<'a> Iterator for Rows<'a> {
         Some(Row {
             range: start..end,
             cells,
+            count,
             error,
         })
     }
@@ -280,6 +299,17 @@ mod tests {
                 (vec!["c".into(), "d".into()], None),
             ]
         );
+    }
+
+    #[test]
+    fn cells_past_the_limit_are_counted_not_kept() {
+        let text = format!("a,b\n{}\nc,d\n", ",".repeat(100_000));
+        let mut rows = Rows::new(&text, 0, Dialect::Csv);
+        let header = rows.next().unwrap();
+        rows.keep_at_most(header.cells.len() + 1);
+        let wide = rows.next().unwrap();
+        assert_eq!((wide.cells.len(), wide.count), (3, 100_001));
+        assert_eq!(rows.next().unwrap().cells.len(), 2);
     }
 
     #[test]

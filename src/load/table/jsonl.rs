@@ -7,10 +7,11 @@
 //! the next line is read. An unknown key is reported once per file and its values ignored.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::fmt;
 use std::ops::Range;
 
 use rustc_hash::FxHashSet;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use crate::findings::{Code, Finding};
@@ -18,8 +19,39 @@ use crate::findings::{Code, Finding};
 use super::columns::Field;
 use super::{Builder, Cells, bom, invalid_utf8, unknown_column};
 
-/// One object: its keys with their raw values.
-type Object<'a> = BTreeMap<Cow<'a, str>, &'a RawValue>;
+/// One object: its keys with their raw values, in order, at most
+/// [`MAX_COLUMNS`](super::delimited::MAX_COLUMNS) of them (a line of a million keys must not
+/// become a million entries).
+struct Object<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
+
+impl<'de> Deserialize<'de> for Object<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor)
+    }
+}
+
+struct ObjectVisitor;
+
+impl<'de> Visitor<'de> for ObjectVisitor {
+    type Value = Object<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Object<'de>, A::Error> {
+        let max = super::delimited::MAX_COLUMNS;
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            if entries.len() == max {
+                return Err(de::Error::custom(format!("more than {max} keys")));
+            }
+            let value: &'de RawValue = map.next_value()?;
+            entries.push((key, value));
+        }
+        Ok(Object(entries))
+    }
+}
 
 /// Reads every line of the builder's text.
 pub fn read(builder: &mut Builder<'_>, problems: &mut Vec<Finding>) {
@@ -48,7 +80,7 @@ pub fn read(builder: &mut Builder<'_>, problems: &mut Vec<Finding>) {
         };
         let mut cells = Cells::default();
         let mut readable = true;
-        for (key, raw) in &object {
+        for (key, raw) in &object.0 {
             let nested = key.eq_ignore_ascii_case("qualifiers");
             if nested {
                 readable &= qualifiers(builder, text, raw, &mut cells, problems);
@@ -95,7 +127,7 @@ fn qualifiers<'a>(
         return false;
     };
     let mut readable = true;
-    for (key, value) in object {
+    for (key, value) in object.0 {
         let range = place(text, value.get());
         match cell(value) {
             Ok(Some(cell)) => cells.set(

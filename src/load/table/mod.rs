@@ -140,9 +140,12 @@ fn read_delimited(builder: &mut Builder<'_>, dialect: Dialect, problems: &mut Ve
         );
         return;
     };
-    if builder.bad_row(&header, problems) {
+    if builder.bad_row(&header, problems)
+        || too_wide(&header, builder.span(header.range.clone()), problems)
+    {
         return;
     }
+    rows.keep_at_most(header.count + 1);
     let mut columns: Vec<Option<(Field, Span)>> = Vec::with_capacity(header.cells.len());
     for cell in &header.cells {
         let span = builder.span(cell.range.clone());
@@ -169,7 +172,7 @@ fn read_delimited(builder: &mut Builder<'_>, dialect: Dialect, problems: &mut Ve
         if builder.bad_row(&row, problems) {
             continue;
         }
-        if row.cells.len() != columns.len() {
+        if row.count != columns.len() {
             problems.push(wrong_count(builder, &row, columns.len(), dialect));
             continue;
         }
@@ -396,6 +399,26 @@ impl<'t> Builder<'t> {
     }
 }
 
+/// Whether a header has more columns than a table may (reported).
+pub(crate) fn too_wide(header: &delimited::Row<'_>, at: Span, problems: &mut Vec<Finding>) -> bool {
+    if header.count <= delimited::MAX_COLUMNS {
+        return false;
+    }
+    problems.push(
+        Finding::new(
+            Code::LoadRow,
+            format!(
+                "the header has {} columns, more than the {} a table may have",
+                header.count,
+                delimited::MAX_COLUMNS
+            ),
+        )
+        .with_help("split the table, or check that the file is delimited as its name says")
+        .at(at, "the header"),
+    );
+    true
+}
+
 /// A row with more or fewer cells than the header has columns.
 fn wrong_count(
     builder: &Builder<'_>,
@@ -407,7 +430,7 @@ fn wrong_count(
         Code::LoadRow,
         format!(
             "this row has {}, the header has {columns}",
-            crate::render::counted(row.cells.len(), "cell"),
+            crate::render::counted(row.count, "cell"),
         ),
     )
     .with_help(match dialect {

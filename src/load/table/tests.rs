@@ -1,3 +1,4 @@
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::sync::Arc;
 
@@ -227,6 +228,40 @@ fn hostile_cells_do_not_panic() {
     }
     let (input, _) = read_as(&texts[0], CSV);
     assert_eq!(input.claims[0].subject.value.len(), 1 << 20);
+
+    // Too many columns or keys: one bounded finding, not a cell per comma.
+    let wide_header = format!("subject,property,value{}\n", ",x".repeat(5000));
+    let (_, problems) = read_as(&wide_header, CSV);
+    assert_eq!(codes(&problems), [Code::LoadRow]);
+    assert!(
+        problems[0].message.contains("more than the 4096"),
+        "{problems:?}"
+    );
+    let wide_row = format!(
+        "subject,property,value\nX,p,1\n{}\nY,p,2\n",
+        ",".repeat(1 << 20)
+    );
+    let (input, problems) = read_as(&wide_row, CSV);
+    assert_eq!(input.claims.len(), 2);
+    assert!(
+        problems[0]
+            .message
+            .contains("1048577 cells, the header has 3"),
+        "{problems:?}"
+    );
+    let keys = (0..5000).fold(String::new(), |mut keys, i| {
+        let _ = write!(keys, "\"k{i}\": 1, ");
+        keys
+    });
+    let (_, problems) = read_as(
+        &format!("{{{keys}\"subject\": \"X\"}}\n"),
+        Format::JsonLines,
+    );
+    assert_eq!(codes(&problems), [Code::LoadRow]);
+    assert!(
+        problems[0].message.contains("more than 4096 keys"),
+        "{problems:?}"
+    );
 }
 
 #[test]

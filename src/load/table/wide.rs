@@ -18,7 +18,7 @@ use crate::load::rules::{LoadedRules, RawTable};
 use crate::suggest;
 
 use super::delimited::{Dialect, Rows};
-use super::{Builder, bom, wrong_count};
+use super::{Builder, bom, too_wide, wrong_count};
 
 /// How one `[[table]]` entry maps the files it matches.
 #[derive(Debug, Clone)]
@@ -148,10 +148,11 @@ pub fn read(
     let Some(header) = rows.next() else {
         return;
     };
-    if builder.bad_row(&header, problems) {
+    let header_span = builder.span(header.range.clone());
+    if builder.bad_row(&header, problems) || too_wide(&header, header_span, problems) {
         return;
     }
-    let header_span = builder.span(header.range.clone());
+    rows.keep_at_most(header.count + 1);
     let roles: Vec<Role> = header
         .cells
         .iter()
@@ -173,7 +174,7 @@ pub fn read(
         if builder.bad_row(&row, problems) {
             continue;
         }
-        if row.cells.len() != roles.len() {
+        if row.count != roles.len() {
             problems.push(wrong_count(builder, &row, roles.len(), dialect));
             continue;
         }
