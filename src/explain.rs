@@ -224,7 +224,8 @@ pub fn explain(code: Code) -> Explanation {
              relative to the claims file). With no dataset yet, `factcheck init` starts one.",
         ),
         Code::LoadEncoding => (
-            "A file is not valid UTF-8. The diagnostic points at the first byte that is not.",
+            "A file is not valid UTF-8. The diagnostic points at the first byte that is not. In a \
+             table of claims, the row that holds it is left out and the other rows are read.",
             "a claims file saved as Latin-1: title = \"Caf\\xe9 review\"",
             "Save the file as UTF-8.",
         ),
