@@ -314,7 +314,8 @@ pub fn explain(code: Code) -> Explanation {
             "Remove one of the two declarations, or fix the constraint.",
         ),
         Code::LoadNoClaims => (
-            "The claims directory holds no `.toml` file: there is nothing to check, and \
+            "The claims directory holds no claims file (`.toml`, or a table: `.csv`, `.tsv`, \
+             `.jsonl`): there is nothing to check, and \
              factcheck says so instead of passing silently.",
             "factcheck check empty-directory/",
             "Add one claims file per source, or point factcheck at the right directory. To \

@@ -207,8 +207,9 @@ pub fn load_from(fs: &dyn FileSystem, request: &Request) -> Loaded {
                 format!("no claims files in `{}`", display_path(&request.claims_dir)),
             )
             .with_help(
-                "add one `.toml` file per source (see the README for the format), or run \
-                 `factcheck init` for an example dataset to start from",
+                "add one `.toml` file per source, or tables of claims (`.csv`, `.tsv`, `.jsonl`; \
+                 see the README for the formats), or run `factcheck init` for an example \
+                 dataset to start from",
             ),
         );
     }
