@@ -576,3 +576,28 @@ fn a_table_entry_that_does_not_fit_is_reported_where_it_is_written() {
         "the entry is pointed at too"
     );
 }
+
+#[test]
+fn an_unreadable_value_of_a_typed_property_is_located_at_its_cell() {
+    let fs = MemoryFs::new()
+        .with(
+            "rules.toml",
+            "[[property]]\nname = \"opened\"\ntype = \"date\"\n",
+        )
+        .with(
+            "claims/rows.csv",
+            "source,subject,property,value\na,Lab,opened,1950\nb,Lab,opened,the Cold War\nc,Lab,opened,1950\n",
+        );
+    let checked = pipeline(&fs);
+    let codes: Vec<Code> = checked.findings.iter().map(|f| f.code).collect();
+    assert_eq!(codes, [Code::LoadDate], "{:#?}", checked.findings);
+    let files = &checked.dataset.files;
+    let span = checked.findings[0].locations[0].span;
+    assert_eq!(files.slice(span), "the Cold War");
+    assert_eq!(files.start(span).to_string(), "3:14");
+    assert_eq!(
+        checked.dataset.claims.len(),
+        2,
+        "the other rows are checked"
+    );
+}
