@@ -601,3 +601,39 @@ fn an_unreadable_value_of_a_typed_property_is_located_at_its_cell() {
         "the other rows are checked"
     );
 }
+
+proptest! {
+    #[test]
+    fn every_good_json_line_becomes_one_claim(
+        rows in prop::collection::vec(
+            ("[a-c]{1,3}", "\\PC{1,12}", "[^\u{feff}]{1,10}", any::<Option<i32>>()),
+            0..20,
+        )
+    ) {
+        let rows: Vec<_> = rows
+            .into_iter()
+            .filter(|(_, subject, value, _)| !subject.trim().is_empty() && !value.trim().is_empty())
+            .collect();
+        let mut text = String::new();
+        for (source, subject, value, year) in &rows {
+            let mut object = serde_json::json!({
+                "source": source, "subject": subject, "property": "p", "value": value,
+            });
+            if let Some(year) = year {
+                object["qualifier.year"] = serde_json::json!(year);
+            }
+            text.push_str(&object.to_string());
+            text.push('\n');
+        }
+        let (input, problems) = read_as(&text, Format::JsonLines);
+        prop_assert!(problems.is_empty(), "{:?}", problems);
+        prop_assert_eq!(input.claims.len(), rows.len());
+        for (claim, (source, subject, value, year)) in input.claims.iter().zip(&rows) {
+            prop_assert_eq!(source_of(claim), source.as_str());
+            prop_assert_eq!(&*claim.subject.value, subject.as_str());
+            prop_assert_eq!(&*claim.value.value, value.as_str());
+            let written: Vec<String> = claim.qualifiers.iter().map(|(_, v)| v.value.to_string()).collect();
+            prop_assert_eq!(written, year.iter().map(ToString::to_string).collect::<Vec<_>>());
+        }
+    }
+}
