@@ -60,6 +60,9 @@ pub struct RawTable {
     /// The column naming each row's subject.
     #[schemars(with = "String")]
     pub subject: Spanned<String>,
+    /// The files have no header row: these name their columns, in order.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub columns: Option<Vec<Spanned<String>>>,
     /// The columns that are properties, each named by its header (default: every column not
     /// named elsewhere in the entry). When given, a column named nowhere is an error.
     #[schemars(with = "Option<Vec<String>>")]

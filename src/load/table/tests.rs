@@ -637,3 +637,37 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_table_without_a_header_is_named_by_its_entry() {
+    let rules = "[[table]]\nfiles = \"*-data.tsv\"\n\
+                 columns = [\"Source\", \"Flight#\", \"Departure gate\", \"Arrival gate\"]\n\
+                 subject = \"Flight#\"\nqualifier = { day = \"{stem}\" }\n";
+    let fs = MemoryFs::new().with("rules.toml", rules).with(
+        "claims/2011-12-01-data.tsv",
+        "aa\tAA-1007-TPA-MIA\tB5\tD12\norbitz\tAA-1007-TPA-MIA\tB5\tD14\nbad\trow\n",
+    );
+    let checked = pipeline(&fs);
+    let mut codes: Vec<Code> = checked.findings.iter().map(|f| f.code).collect();
+    codes.sort();
+    assert_eq!(
+        codes,
+        [Code::ConflictValue, Code::LoadRow],
+        "{:#?}",
+        checked.findings
+    );
+    let files = &checked.dataset.files;
+    let row = checked
+        .findings
+        .iter()
+        .find(|f| f.code == Code::LoadRow)
+        .unwrap();
+    assert_eq!(files.start(row.locations[0].span).to_string(), "3:1");
+    assert_eq!(checked.dataset.claims.len(), 4, "the first line is a row");
+    let property = checked.dataset.claims[0].property.span;
+    assert_eq!(
+        files.slice(property),
+        "\"Departure gate\"",
+        "named in rules.toml"
+    );
+}

@@ -28,6 +28,8 @@ pub struct Layout {
     pattern: glob::Pattern,
     source: Option<Spanned<Text>>,
     subject: Spanned<Text>,
+    /// The columns, in order, of files without a header row.
+    columns: Option<Vec<Spanned<Text>>>,
     properties: Option<Vec<Spanned<Text>>>,
     qualifiers: Vec<Spanned<Text>>,
     ignore: Vec<Spanned<Text>>,
@@ -101,6 +103,7 @@ fn layout(
         pattern,
         source: raw.source.as_ref().map(spanned),
         subject: spanned(&raw.subject),
+        columns: raw.columns.as_ref().map(|_| list(&raw.columns)),
         properties: raw.properties.as_ref().map(|_| list(&raw.properties)),
         qualifiers: list(&raw.qualifiers),
         ignore: list(&raw.ignore),
@@ -145,27 +148,15 @@ pub fn read(
 ) {
     let text = &*builder.decoded.text;
     let mut rows = Rows::new(text, bom(text), dialect);
-    let Some(header) = rows.next() else {
+    let Some((columns, header_span)) = columns_of(builder, &mut rows, layout, problems) else {
         return;
     };
-    let header_span = builder.span(header.range.clone());
-    if builder.bad_row(&header, problems) || too_wide(&header, header_span, problems) {
-        return;
-    }
-    rows.keep_at_most(header.count + 1);
-    let roles: Vec<Role> = header
-        .cells
+    rows.keep_at_most(columns.len() + 1);
+    let roles: Vec<Role> = columns
         .iter()
-        .map(|cell| {
-            role(
-                layout,
-                &cell.text,
-                builder.span(cell.range.clone()),
-                problems,
-            )
-        })
+        .map(|column| role(layout, &column.value, column.span, problems))
         .collect();
-    let names: Vec<&str> = header.cells.iter().map(|c| c.text.trim()).collect();
+    let names: Vec<&str> = columns.iter().map(|c| &*c.value).collect();
     if !named_columns_exist(layout, &names, header_span, problems) {
         return;
     }
@@ -242,6 +233,35 @@ pub fn read(
             });
         }
     }
+}
+
+/// The columns, with the span that names them: the entry's `columns` for a file without a
+/// header, else the header row's cells; `None` when there is no usable header.
+fn columns_of(
+    builder: &Builder<'_>,
+    rows: &mut Rows<'_>,
+    layout: &Layout,
+    problems: &mut Vec<Finding>,
+) -> Option<(Vec<Spanned<Text>>, Span)> {
+    if let Some(named) = &layout.columns {
+        return Some((named.clone(), layout.files.span));
+    }
+    let header = rows.next()?;
+    let header_span = builder.span(header.range.clone());
+    if builder.bad_row(&header, problems) || too_wide(&header, header_span, problems) {
+        return None;
+    }
+    let columns = header
+        .cells
+        .iter()
+        .map(|cell| {
+            Spanned::new(
+                Text::from(cell.text.trim()),
+                builder.span(cell.range.clone()),
+            )
+        })
+        .collect();
+    Some((columns, header_span))
 }
 
 /// What a header column is, reporting a column the entry leaves unnamed when it lists its
