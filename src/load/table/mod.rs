@@ -13,6 +13,7 @@
 pub mod columns;
 pub mod decode;
 pub mod delimited;
+pub mod files;
 pub mod jsonl;
 pub mod wide;
 
