@@ -91,6 +91,7 @@ pub fn draft(
         problems.extend(found);
         all.extend(claims);
     }
+    problems.extend(ids_across_files(&all, &sources.sources));
     let keys = keys_by_source(&all, &sources.sources);
     let mut drafts = Vec::with_capacity(all.len());
     for (claim, key) in all.into_iter().zip(keys) {
@@ -131,6 +132,42 @@ pub fn draft(
         });
     }
     drafts
+}
+
+/// A finding for every id a source gives two claims in different files (a source's rows may
+/// span tables; within one file, the file's own check reports it).
+fn ids_across_files(claims: &[Checked<'_>], sources: &[crate::model::Source]) -> Vec<Finding> {
+    let mut first: FxHashMap<(SourceIx, &str), Span> = FxHashMap::default();
+    let mut problems = Vec::new();
+    for claim in claims {
+        let Some(id) = claim.id.as_deref() else {
+            continue;
+        };
+        let Some(id_span) = claim.id_span else {
+            continue;
+        };
+        match first.get(&(claim.source, id)) {
+            Some(&earlier) if earlier.file != id_span.file => {
+                let source = sources
+                    .get(claim.source.0 as usize)
+                    .map_or("", |s| s.id.as_str());
+                problems.push(
+                    Finding::new(
+                        Code::LoadDuplicateId,
+                        format!("two claims of `{source}` have the id `{id}`"),
+                    )
+                    .with_help("ids address claims (`SOURCE#ID`): give each claim its own")
+                    .at(id_span, format!("`{id}` again"))
+                    .at(earlier, "first used here"),
+                );
+            }
+            Some(_) => {}
+            None => {
+                first.insert((claim.source, id), id_span);
+            }
+        }
+    }
+    problems
 }
 
 /// Each claim's key, computed among the claims of its source.
@@ -245,6 +282,8 @@ struct Checked<'a> {
     source: SourceIx,
     position: u32,
     id: Option<Box<str>>,
+    /// Where the id is written.
+    id_span: Option<Span>,
     span: Span,
     subject: (&'a str, Span),
     property: (&'a str, Span),
@@ -346,6 +385,7 @@ fn check_file<'a>(input: &'a ClaimsInput, sources: &Sources) -> (Vec<Checked<'a>
             source,
             position: raw.origin.ordinal,
             id: id.map(Box::from),
+            id_span: raw.id.as_ref().map(|id| id.span),
             span: raw.span,
             subject: (subject, raw.subject.span),
             property: (property, raw.property.span),

@@ -671,3 +671,25 @@ fn a_table_without_a_header_is_named_by_its_entry() {
         "named in rules.toml"
     );
 }
+
+#[test]
+fn an_id_a_source_gives_twice_across_tables_is_reported() {
+    let fs = MemoryFs::new()
+        .with("claims/a.csv", "source,id,subject,property,value\nherald,c1,Lab,opened,1950\n")
+        .with("claims/b.csv", "source,id,subject,property,value\nherald,c1,Mill,built,1870\ngazette,c1,Mill,built,1870\n");
+    let checked = pipeline(&fs);
+    let codes: Vec<Code> = checked.findings.iter().map(|f| f.code).collect();
+    assert_eq!(codes, [Code::LoadDuplicateId], "{:#?}", checked.findings);
+    assert!(
+        checked.findings[0]
+            .message
+            .contains("two claims of `herald`")
+    );
+    let files = &checked.dataset.files;
+    let places: Vec<String> = checked.findings[0]
+        .locations
+        .iter()
+        .map(|l| files.get(l.span.file).display_path())
+        .collect();
+    assert_eq!(places, ["claims/b.csv", "claims/a.csv"]);
+}
