@@ -271,14 +271,16 @@ pub fn explain(code: Code) -> Explanation {
             "Write the missing text, or remove the claim.",
         ),
         Code::LoadDuplicateId => (
-            "Two claims in one file have the same id. Ids address claims (`SOURCE#ID`) in \
-             findings, reviews and baselines, so they must be unique within a file.",
+            "Two claims of one source have the same id, in one file or (for a source whose \
+             table rows span files) in two. Ids address claims (`SOURCE#ID`) in findings, \
+             reviews and baselines, so they must be unique within a source.",
             "[[claim]]\nid = \"founded\"\n…\n[[claim]]\nid = \"founded\"",
             "Give each claim its own id.",
         ),
         Code::LoadDuplicateSource => (
             "Two claims files have the same source id (an explicit `id` under [source], or the \
-             same file name in two subdirectories).",
+             same file name in two subdirectories), or a source is declared both by its claims \
+             file and in the sources table (`sources.csv`, `sources.toml`), or twice there.",
             "claims/a.toml and claims/b.toml both with [source] id = \"press\"",
             "Give one of them another id.",
         ),

@@ -129,9 +129,9 @@ codes! {
     LoadEmpty => "factcheck::load::empty", Error,
         "A subject, property, value or name is empty.";
     LoadDuplicateId => "factcheck::load::duplicate-id", Error,
-        "Two claims in one file have the same id.";
+        "Two claims of one source have the same id.";
     LoadDuplicateSource => "factcheck::load::duplicate-source", Error,
-        "Two claims files have the same source id.";
+        "A source id is declared twice (by two claims files, or also in the sources table).";
     LoadUnknownName => "factcheck::load::unknown-name", Error,
         "A reference to a source, subject or property that does not exist.";
     LoadDate => "factcheck::load::date", Error,
