@@ -220,7 +220,8 @@ impl<'a> Cells<'a> {
         *slot = Some((range, text));
     }
 
-    fn get(&self, field: &Field) -> bool {
+    /// Whether the row has a cell for a field (a qualifier is never required).
+    fn has(&self, field: &Field) -> bool {
         match field {
             Field::Source => self.source.is_some(),
             Field::Subject => self.subject.is_some(),
@@ -336,7 +337,7 @@ impl<'t> Builder<'t> {
         let row_span = self.span(row);
         let missing: Vec<&str> = columns::REQUIRED
             .iter()
-            .filter(|f| !cells.get(f))
+            .filter(|f| !cells.has(f))
             .map(Field::name)
             .collect();
         if !missing.is_empty() {
