@@ -548,6 +548,7 @@ source = "Source"
 subject = "Flight#"
 qualifiers = ["Gate"]
 ignore = ["Note"]
+types = { Status = "text" }
 qualifier = { crawl_day = "{stem}" }
 "#;
 
@@ -590,6 +591,11 @@ fn table_entries_agree_with_the_loader() {
             "a wrong type",
             TABLE_RULES.replace("qualifiers = [\"Gate\"]", "qualifiers = \"Gate\""),
             "/table/0/qualifiers",
+        ),
+        (
+            "an unknown column type",
+            TABLE_RULES.replace("\"text\"", "\"txt\""),
+            "/table/0/types/Status",
         ),
     ];
     for (what, text, at) in cases {

@@ -73,6 +73,10 @@ pub struct RawTable {
     /// Columns left out.
     #[schemars(with = "Option<Vec<String>>")]
     pub ignore: Option<Vec<Spanned<String>>>,
+    /// The type of property columns (`{ "Departure" = "date" }`), as `[[property]]`'s `type`
+    /// would declare it for the property the column names.
+    #[schemars(with = "Option<BTreeMap<String, RawType>>")]
+    pub types: Option<BTreeMap<Spanned<String>, Spanned<RawType>>>,
     /// Qualifiers every row of the files has (`{ crawl_day = "{stem}" }`); `{stem}` in a value
     /// stands for the file's name without its extensions.
     #[schemars(with = "Option<BTreeMap<String, RawScalar>>")]
@@ -328,7 +332,32 @@ pub fn read(file: FileId, text: &str, problems: &mut Vec<Finding>) -> LoadedRule
     }
     rules.reviews = reviews::elements(file, &mut root, &broken, problems);
     rules.tables = elements(file, &mut root, "table", &broken, problems);
+    rules.properties.extend(typed_columns(&rules.tables));
     rules
+}
+
+/// The property declarations `[[table]]` entries make by typing their columns: each is a
+/// `[[property]]` with a name and a type, located at the column's key.
+fn typed_columns(tables: &[Element<RawTable>]) -> Vec<Element<RawProperty>> {
+    tables
+        .iter()
+        .flat_map(|table| table.value.types.iter().flatten())
+        .map(|(column, kind)| Element {
+            value: RawProperty {
+                name: column.clone(),
+                aliases: Vec::new(),
+                kind: Some(kind.clone()),
+                cardinality: None,
+                separators: None,
+                severity: None,
+                tolerance: None,
+                note: None,
+            },
+            span: column.span().start..kind.span().end,
+            header: column.span(),
+            set_aside: Vec::new(),
+        })
+        .collect()
 }
 
 fn elements<'a, T: Deserialize<'a>>(

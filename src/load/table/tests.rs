@@ -693,3 +693,29 @@ fn an_id_a_source_gives_twice_across_tables_is_reported() {
         .collect();
     assert_eq!(places, ["claims/b.csv", "claims/a.csv"]);
 }
+
+#[test]
+fn a_table_entry_types_its_columns() {
+    let table = "Source\tFlight#\tTerminal\naa\tAA-1\t3\norbitz\tAA-1\t03\n";
+    let rules = |types: &str| {
+        format!("[[table]]\nfiles = \"*.tsv\"\nsource = \"Source\"\nsubject = \"Flight#\"\n{types}")
+    };
+    let check = |rules: &str| {
+        let fs = MemoryFs::new()
+            .with("rules.toml", rules)
+            .with("claims/day.tsv", table);
+        let checked = pipeline(&fs);
+        checked.findings.iter().map(|f| f.code).collect::<Vec<_>>()
+    };
+    assert_eq!(check(&rules("")), [], "3 and 03 are one number");
+    assert_eq!(
+        check(&rules("types = { Terminal = \"text\" }\n")),
+        [Code::ConflictValue],
+        "as text they differ"
+    );
+    assert_eq!(
+        check(&rules("types = { Termnal = \"text\" }\n")),
+        [Code::LoadMissing],
+        "a typed column the table lacks"
+    );
+}

@@ -33,6 +33,8 @@ pub struct Layout {
     properties: Option<Vec<Spanned<Text>>>,
     qualifiers: Vec<Spanned<Text>>,
     ignore: Vec<Spanned<Text>>,
+    /// The columns given a type.
+    typed: Vec<Spanned<Text>>,
     /// `(key, value)`, the value as written (`{stem}` not yet replaced).
     fixed: Vec<(Spanned<Text>, Spanned<Text>)>,
 }
@@ -107,6 +109,12 @@ fn layout(
         properties: raw.properties.as_ref().map(|_| list(&raw.properties)),
         qualifiers: list(&raw.qualifiers),
         ignore: list(&raw.ignore),
+        typed: raw
+            .types
+            .iter()
+            .flatten()
+            .map(|(column, _)| spanned(column))
+            .collect(),
         fixed,
     })
 }
@@ -323,7 +331,8 @@ fn named_columns_exist(
         .chain(std::iter::once(&layout.subject))
         .chain(layout.properties.iter().flatten())
         .chain(&layout.qualifiers)
-        .chain(&layout.ignore);
+        .chain(&layout.ignore)
+        .chain(&layout.typed);
     let mut subject_found = true;
     for field in named {
         if header.iter().any(|h| same(h, &field.value)) {
