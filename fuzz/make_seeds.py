@@ -4,6 +4,7 @@ from the demo dataset, the CLI test fixtures and the unit tests' phrases. Run fr
 repository root after changing those: `python3 fuzz/make_seeds.py`. The output is
 deterministic; grown corpora are never committed (see fuzz/README.md)."""
 
+import gzip
 import hashlib
 import pathlib
 import re
@@ -46,6 +47,13 @@ reviews_files = [ROOT / "tests" / "fixtures" / "findings-reviews.toml"]
 # Loaders: every TOML file as it is.
 for path in claims_files:
     add("load_claims", path.read_bytes())
+# Tables: the first byte picks the format (0 CSV, 1 TSV, 2 JSON Lines; +4: gzip).
+for path in sorted((ROOT / "tests" / "cmd").glob("*.in/claims/*.csv")):
+    add("load_table", b"\x00" + path.read_bytes())
+for path in sorted((ROOT / "tests" / "cmd").glob("*.in/claims/*.jsonl")):
+    add("load_table", b"\x02" + path.read_bytes())
+add("load_table", bytes([4]) + gzip.compress(b'source,subject,property,value\na,"x, y",p,"1 ""q"""\n', mtime=0))
+add("load_table", b"\x01Source\tFlight#\tStatus\tGate\naa\tAA-1\tLanded\tB5\norbitz\tAA-1\tCancelled\t\n")
 for path in rules_files:
     add("load_rules", path.read_bytes())
 for path in reviews_files:

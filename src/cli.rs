@@ -52,7 +52,8 @@ pub enum Command {
 /// Where the dataset is: shared by the commands that read one.
 #[derive(Debug, Args)]
 pub struct DatasetArgs {
-    /// The directory of claims files (searched recursively for `*.toml`).
+    /// The directory of claims files (searched recursively for `*.toml` and tables: `*.csv`,
+    /// `*.tsv`, `*.jsonl`, optionally `.gz` or `.zst`), or one claims file.
     #[arg(default_value = "claims", value_name = "CLAIMS_DIR")]
     pub claims: PathBuf,
 

@@ -235,7 +235,8 @@ pub fn explain(code: Code) -> Explanation {
              relative to the claims file). With no dataset yet, `factcheck init` starts one.",
         ),
         Code::LoadEncoding => (
-            "A file is not valid UTF-8. The diagnostic points at the first byte that is not.",
+            "A file is not valid UTF-8. The diagnostic points at the first byte that is not. In a \
+             table of claims, the row that holds it is left out and the other rows are read.",
             "a claims file saved as Latin-1: title = \"Caf\\xe9 review\"",
             "Save the file as UTF-8.",
         ),
@@ -244,6 +245,15 @@ pub fn explain(code: Code) -> Explanation {
              that could be read are still checked, except the tables that hold an error.",
             "title = \"Broken\n(a string that is never closed)",
             "Fix the TOML syntax at the place shown.",
+        ),
+        Code::LoadRow => (
+            "A row of a claims table cannot be read: it has more or fewer cells than the header \
+             has columns, a quoted cell is never closed or has text after its closing quote, a \
+             JSON Lines line is not a JSON object, or the header names a column twice. The row \
+             is left out and every other row is still read.",
+            "subject,property,value\nParis,population,2,100,000   (four cells, three columns)",
+            "Give the row one cell per column; in a CSV file, quote a cell that holds a comma \
+             (\"2,100,000\") and write a quote inside a quoted cell as \"\".",
         ),
         Code::LoadUnknownKey => (
             "A key that the claims file or rules.toml format does not have, usually a typo. \
@@ -272,14 +282,16 @@ pub fn explain(code: Code) -> Explanation {
             "Write the missing text, or remove the claim.",
         ),
         Code::LoadDuplicateId => (
-            "Two claims in one file have the same id. Ids address claims (`SOURCE#ID`) in \
-             findings, reviews and baselines, so they must be unique within a file.",
+            "Two claims of one source have the same id, in one file or (for a source whose \
+             table rows span files) in two. Ids address claims (`SOURCE#ID`) in findings, \
+             reviews and baselines, so they must be unique within a source.",
             "[[claim]]\nid = \"founded\"\n…\n[[claim]]\nid = \"founded\"",
             "Give each claim its own id.",
         ),
         Code::LoadDuplicateSource => (
             "Two claims files have the same source id (an explicit `id` under [source], or the \
-             same file name in two subdirectories).",
+             same file name in two subdirectories), or a source is declared both by its claims \
+             file and in the sources table (`sources.csv`, `sources.toml`), or twice there.",
             "claims/a.toml and claims/b.toml both with [source] id = \"press\"",
             "Give one of them another id.",
         ),
@@ -317,7 +329,8 @@ pub fn explain(code: Code) -> Explanation {
             "Remove one of the two declarations, or fix the constraint.",
         ),
         Code::LoadNoClaims => (
-            "The claims directory holds no `.toml` file: there is nothing to check, and \
+            "The claims directory holds no claims file (`.toml`, or a table: `.csv`, `.tsv`, \
+             `.jsonl`): there is nothing to check, and \
              factcheck says so instead of passing silently.",
             "factcheck check empty-directory/",
             "Add one claims file per source, or point factcheck at the right directory. To \

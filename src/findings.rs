@@ -120,6 +120,8 @@ codes! {
         "A file is not valid UTF-8.";
     LoadSyntax => "factcheck::load::syntax", Error,
         "A file is not valid TOML.";
+    LoadRow => "factcheck::load::row", Error,
+        "A table row cannot be read: a wrong number of cells, bad quoting, a line that is not a JSON object.";
     LoadUnknownKey => "factcheck::load::unknown-key", Error,
         "A key that the file format does not have.";
     LoadType => "factcheck::load::type", Error,
@@ -129,9 +131,9 @@ codes! {
     LoadEmpty => "factcheck::load::empty", Error,
         "A subject, property, value or name is empty.";
     LoadDuplicateId => "factcheck::load::duplicate-id", Error,
-        "Two claims in one file have the same id.";
+        "Two claims of one source have the same id.";
     LoadDuplicateSource => "factcheck::load::duplicate-source", Error,
-        "Two claims files have the same source id.";
+        "A source id is declared twice (by two claims files, or also in the sources table).";
     LoadUnknownName => "factcheck::load::unknown-name", Error,
         "A reference to a source, subject or property that does not exist.";
     LoadDate => "factcheck::load::date", Error,

@@ -27,8 +27,9 @@ use factcheck::render::human::Style;
 type Harness = fn(&[u8]);
 
 /// Every target that reads bytes, with its harness.
-const TARGETS: [(&str, Harness); 8] = [
+const TARGETS: [(&str, Harness); 9] = [
     ("load_claims", harness::load_claims),
+    ("load_table", harness::load_table),
     ("load_rules", harness::load_rules),
     ("load_reviews", harness::load_reviews),
     ("baseline", harness::baseline),

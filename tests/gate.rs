@@ -550,6 +550,79 @@ fn changed_since_reports_only_findings_on_the_edit() {
 }
 
 #[test]
+fn changed_since_knows_table_rows_by_content_not_number() {
+    let demo = Demo::new();
+    let table = "source,subject,property,value\n\
+                 census,Lab,opened,1950\n\
+                 x,Mill,built,1870\n\
+                 y,Mill,built,1902\n";
+    demo.write("claims/rows.csv", table);
+    demo.git(&["init", "-q"]);
+    demo.git(&["add", "-A"]);
+    demo.git(&["commit", "-q", "-m", "dataset"]);
+    let (status, untouched) = demo.check(&["--changed-since", "HEAD"]);
+    assert_eq!(status, Some(0), "{untouched:#}");
+
+    // Rows reordered, one moved to another table, one inserted at the top: only the inserted
+    // row is new, and only the finding it takes part in is reported.
+    demo.write(
+        "claims/rows.csv",
+        "source,subject,property,value\n\
+         gazette,Lab,opened,1960\n\
+         y,Mill,built,1902\n\
+         census,Lab,opened,1950\n",
+    );
+    demo.write(
+        "claims/more.jsonl",
+        "{\"source\": \"x\", \"subject\": \"Mill\", \"property\": \"built\", \"value\": 1870}\n",
+    );
+    let (_, changed) = demo.check(&["--changed-since", "HEAD"]);
+    let (_, all) = demo.check(&[]);
+    let about = |json: &Value, subject: &str| -> usize {
+        findings(json)
+            .iter()
+            .filter(|f| f["message"].as_str().unwrap().contains(subject))
+            .count()
+    };
+    assert_eq!(about(&all, "\"Mill · "), 1, "{all:#}");
+    assert_eq!(about(&all, "\"Lab · "), 1, "{all:#}");
+    assert_eq!(findings(&changed).len(), 1, "{changed:#}");
+    assert_eq!(about(&changed, "\"Lab · "), 1, "{changed:#}");
+    assert!(
+        findings(&changed)[0]["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["key"].as_str().unwrap().starts_with("gazette#")),
+        "{changed:#}"
+    );
+
+    // A changed value is a changed claim.
+    demo.git(&["add", "-A"]);
+    demo.git(&["commit", "-q", "-m", "rows"]);
+    demo.write(
+        "claims/more.jsonl",
+        "{\"source\": \"x\", \"subject\": \"Mill\", \"property\": \"built\", \"value\": 1871}\n",
+    );
+    let (_, edited) = demo.check(&["--changed-since", "HEAD"]);
+    assert_eq!(findings(&edited).len(), 1, "{edited:#}");
+    assert_eq!(about(&edited, "\"Mill · "), 1, "{edited:#}");
+
+    // The sources table may change any finding: every one is reported.
+    demo.git(&["add", "-A"]);
+    demo.git(&["commit", "-q", "-m", "edit"]);
+    let (_, committed) = demo.check(&["--changed-since", "HEAD"]);
+    assert!(findings(&committed).is_empty(), "{committed:#}");
+    demo.write("sources.csv", "id,title\ncensus,The census\n");
+    let (_, described) = demo.check(&["--changed-since", "HEAD"]);
+    assert_eq!(
+        findings(&described).len(),
+        findings(&all).len(),
+        "{described:#}"
+    );
+}
+
+#[test]
 fn severities_are_set_per_code_on_the_command_line_and_in_the_rules() {
     let demo = Demo::new();
     let severity_of = |json: &Value, code: &str| -> Vec<String> {

@@ -102,7 +102,16 @@ fn every_table_is_closed_and_nothing_is_null() {
                     problems.push(format!("{at}: allows null"));
                 }
                 for (key, value) in object {
-                    walk(value, &format!("{at}/{key}"), problems);
+                    // A `properties` map's keys are field names (one may be `properties`),
+                    // not schema keywords: walk each field's schema.
+                    match (key.as_str(), value) {
+                        ("properties", Value::Object(fields)) => {
+                            for (field, schema) in fields {
+                                walk(schema, &format!("{at}/properties/{field}"), problems);
+                            }
+                        }
+                        _ => walk(value, &format!("{at}/{key}"), problems),
+                    }
                 }
             }
             Value::Array(items) => {
@@ -547,4 +556,75 @@ fn the_schema_and_the_loader_agree_on_rules_files() {
         }
     }
     assert!(disagreements.is_empty(), "{disagreements:#?}");
+}
+
+/// A `[[table]]` entry of `rules.toml`, as the README's worked example writes it.
+const TABLE_RULES: &str = r#"
+[[table]]
+files = "crawl/*.tsv"
+source = "Source"
+subject = "Flight#"
+qualifiers = ["Gate"]
+ignore = ["Note"]
+types = { Status = "text" }
+qualifier = { crawl_day = "{stem}" }
+"#;
+
+/// Runs `factcheck check` on a dataset of one crawl table and a `rules.toml`: whether the
+/// loader accepted them.
+fn loader_accepts_table_rules(rules: &str) -> bool {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::create_dir_all(dir.path().join("claims/crawl")).expect("claims/crawl/");
+    std::fs::write(
+        dir.path().join("claims/crawl/2011-12-01.tsv"),
+        "Source\tFlight#\tStatus\tGate\tNote\naa\tAA-1007\tLanded\tB5\t\n",
+    )
+    .expect("written");
+    std::fs::write(dir.path().join("rules.toml"), rules).expect("written");
+    let output = Command::new(cargo_bin!("factcheck"))
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise"])
+        .output()
+        .expect("factcheck runs");
+    output.status.code() != Some(2)
+}
+
+#[test]
+fn table_entries_agree_with_the_loader() {
+    let valid = errors(FileFormat::Rules, TABLE_RULES);
+    assert!(valid.is_empty(), "{valid:#?}");
+    assert!(loader_accepts_table_rules(TABLE_RULES));
+    let cases = [
+        (
+            "an unknown key",
+            TABLE_RULES.replace("ignore =", "ignored ="),
+            "/table/0",
+        ),
+        (
+            "a missing subject",
+            TABLE_RULES.replace("subject = \"Flight#\"", ""),
+            "/table/0",
+        ),
+        (
+            "a wrong type",
+            TABLE_RULES.replace("qualifiers = [\"Gate\"]", "qualifiers = \"Gate\""),
+            "/table/0/qualifiers",
+        ),
+        (
+            "an unknown column type",
+            TABLE_RULES.replace("\"text\"", "\"txt\""),
+            "/table/0/types/Status",
+        ),
+    ];
+    for (what, text, at) in cases {
+        let errors = errors(FileFormat::Rules, &text);
+        assert!(
+            errors.len() == 1 && errors[0].starts_with(&format!("{at}: ")),
+            "{what}: {errors:#?}"
+        );
+        assert!(
+            !loader_accepts_table_rules(&text),
+            "{what}: the loader accepts it"
+        );
+    }
 }

@@ -128,6 +128,54 @@ pub fn load_claims(data: &[u8]) {
     });
 }
 
+/// Target `load_table`: one table of claims (`load::table::read`). The first byte picks the
+/// format (its value mod 3: CSV, TSV, JSON Lines) and, with bit 4 set, gzip for the rest.
+/// Laws: every location a finding or a claim carries lies inside the decompressed text.
+pub fn load_table(data: &[u8]) {
+    use factcheck::load::table::decode::{Compression, decode, decompress};
+    use factcheck::load::table::delimited::Dialect;
+    use factcheck::load::table::{self, Format};
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    let format = match pick % 3 {
+        0 => Format::Delimited(Dialect::Csv),
+        1 => Format::Delimited(Dialect::Tsv),
+        _ => Format::JsonLines,
+    };
+    let bytes = if pick & 4 == 0 {
+        rest.to_vec()
+    } else {
+        match decompress(rest.to_vec(), Compression::Gzip, 1 << 20) {
+            Ok(bytes) => bytes,
+            Err(_) => return,
+        }
+    };
+    let decoded = decode(bytes);
+    let mut files = Files::new();
+    let file = files.add(PathBuf::from("claims/fuzz.csv"), Arc::clone(&decoded.text));
+    let mut problems = Vec::new();
+    let input = table::read(file, "fuzz", &decoded, format, &mut problems);
+    assert_inside(&files, &problems);
+    let len = decoded.text.len();
+    for claim in &input.claims {
+        let spans = [
+            claim.span,
+            claim.subject.span,
+            claim.property.span,
+            claim.value.span,
+        ];
+        for span in spans {
+            assert!(
+                span.start <= span.end && span.end as usize <= len,
+                "{span:?} of {len} bytes"
+            );
+        }
+        assert!(claim.origin.ordinal >= 1);
+    }
+    render_problems(&files, &problems);
+}
+
 /// Target `load_rules`: `rules.toml` (`load::rules::read`).
 pub fn load_rules(data: &[u8]) {
     load_one("rules.toml", data, |file, text, problems| {

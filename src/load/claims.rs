@@ -15,6 +15,9 @@ use toml::Spanned;
 use crate::files::{FileId, Span};
 use crate::findings::{Code, Finding};
 use crate::load::document::{self, Element, Partial};
+use crate::load::raw::{
+    self, ClaimRecord, ClaimsInput, Declared, Origin, SourceDecl, SourceRef, Text,
+};
 use crate::load::scalar::RawScalar;
 
 /// A claims file: the source it draws from and the claims drawn.
@@ -118,6 +121,100 @@ pub struct LoadedClaimsFile {
     pub claims: Vec<(u32, Element<RawClaim>)>,
     /// The source's full text, when `[source] text` names a readable file.
     pub source_text: Option<Arc<str>>,
+}
+
+impl LoadedClaimsFile {
+    /// The format-neutral records of the file: the source it declares (even when its
+    /// `[source]` failed to load, so its claims still have one) and its claims. `text` is the
+    /// file's text, for the literals of numbers and dates.
+    #[must_use]
+    pub fn into_records(self, text: &str) -> (SourceDecl, ClaimsInput) {
+        let file = self.file;
+        let spanned = |field: &Spanned<String>| spanned(file, field);
+        let written = |field: &Spanned<RawScalar>| written(file, text, field);
+        let mut decl = SourceDecl::empty(
+            Declared::ClaimsFile,
+            file,
+            Text::from(self.stem.as_str()),
+            Span::new(file, 0..0),
+        );
+        decl.required = &["title", "publisher"];
+        decl.text = self.source_text;
+        if let Some(element) = self.source {
+            fill(&mut decl, element, text);
+        }
+        let claims = self
+            .claims
+            .into_iter()
+            .map(|(ordinal, element)| {
+                let claim = element.value;
+                ClaimRecord {
+                    source: SourceRef::File,
+                    origin: Origin { file, ordinal },
+                    span: Span::new(file, element.span),
+                    id: claim.id.as_ref().map(spanned),
+                    subject: spanned(&claim.subject),
+                    property: spanned(&claim.property),
+                    value: stated(file, text, &claim.value),
+                    qualifiers: claim
+                        .qualifiers
+                        .iter()
+                        .flatten()
+                        .map(|(key, value)| (spanned(key), written(value)))
+                        .collect(),
+                    quote: claim.quote.as_ref().map(spanned),
+                    cites: claim.cites.as_ref().map(spanned),
+                }
+            })
+            .collect();
+        (decl, ClaimsInput { file, claims })
+    }
+}
+
+/// Fills a declaration from a loaded `[source]` (or `[[source]]`) table of `text`.
+pub fn fill(decl: &mut SourceDecl, element: Element<RawSource>, text: &str) {
+    let file = decl.file;
+    let spanned = |field: &Spanned<String>| spanned(file, field);
+    let written = |field: &Spanned<RawScalar>| written(file, text, field);
+    let source = element.value;
+    decl.span = Span::new(file, element.header);
+    decl.loaded = true;
+    decl.set_aside = element.set_aside;
+    decl.id = source.id.as_ref().map(spanned);
+    decl.title = source.title.as_ref().map(spanned);
+    decl.publisher = source.publisher.as_ref().map(spanned);
+    decl.author = source.author.as_ref().map(spanned);
+    decl.published = source.published.as_ref().map(written);
+    decl.url = source.url.as_ref().map(spanned);
+    decl.kind = source.kind.as_ref().map(spanned);
+    decl.text_path = source.text.as_ref().map(spanned);
+    decl.derived_from = source.derived_from.iter().flatten().map(spanned).collect();
+}
+
+/// A scalar as written, with its span.
+fn written(file: FileId, text: &str, field: &Spanned<RawScalar>) -> raw::Spanned<Text> {
+    let literal = text.get(field.span()).unwrap_or("");
+    raw::Spanned::new(
+        Text::from(field.get_ref().as_written(literal).as_ref()),
+        Span::new(file, field.span()),
+    )
+}
+
+/// A claim's value as the source states it, with its span: a TOML date-time keeps its time
+/// ([`RawScalar::as_stated`]).
+fn stated(file: FileId, text: &str, field: &Spanned<RawScalar>) -> raw::Spanned<Text> {
+    let literal = text.get(field.span()).unwrap_or("");
+    raw::Spanned::new(
+        Text::from(field.get_ref().as_stated(literal).as_ref()),
+        Span::new(file, field.span()),
+    )
+}
+
+fn spanned(file: FileId, field: &Spanned<String>) -> raw::Spanned<Text> {
+    raw::Spanned::new(
+        Text::from(field.get_ref().as_str()),
+        Span::new(file, field.span()),
+    )
 }
 
 /// Reads one claims file, pushing every problem found.

@@ -7,9 +7,12 @@
 
 pub mod claims;
 pub mod document;
+pub mod raw;
 pub mod reviews;
 pub mod rules;
 pub mod scalar;
+pub mod sources;
+pub mod table;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -23,6 +26,8 @@ use crate::fs::{FileSystem, FsError, Origin, OsFs, Text};
 
 use self::claims::LoadedClaimsFile;
 use self::rules::LoadedRules;
+use self::table::files::{TableToRead, read_table, read_tables};
+pub use self::table::files::{table_claims, table_layouts};
 
 /// Where `rules.toml` comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +41,7 @@ pub enum RulesPath {
 /// What to load.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
-    /// The directory of claims files (searched recursively for `*.toml`).
+    /// The directory of claims files (searched recursively for TOML files and tables).
     pub claims_dir: PathBuf,
     /// The rules file.
     pub rules: RulesPath,
@@ -87,8 +92,10 @@ pub struct LoadedReviews {
 pub struct Loaded {
     /// Every file read.
     pub files: Files,
-    /// The claims files, in path order.
-    pub claims: Vec<LoadedClaimsFile>,
+    /// The sources declared, in path order (one per TOML claims file).
+    pub sources: Vec<raw::SourceDecl>,
+    /// The claims of every input file, in path order.
+    pub claims: Vec<raw::ClaimsInput>,
     /// The rules (empty when there is no rules file).
     pub rules: LoadedRules,
     /// The reviews file's reviews (those in `rules.toml` are in `rules`).
@@ -112,6 +119,7 @@ pub fn load(request: &Request) -> Loaded {
                 .with_help("pass an existing directory to --root, or run factcheck in the dataset");
             Loaded {
                 files: Files::new(),
+                sources: Vec::new(),
                 claims: Vec::new(),
                 rules: LoadedRules::default(),
                 reviews: None,
@@ -146,12 +154,142 @@ pub fn load_from(fs: &dyn FileSystem, request: &Request) -> Loaded {
             Vec::new()
         }
     };
+    let (to_parse, tables) = read_all(
+        fs,
+        paths,
+        request.access.max_file_size,
+        &mut files,
+        &mut problems,
+    );
+
+    let parsed: Vec<_> = to_parse
+        .into_par_iter()
+        .map(|(id, stem, dir, text)| {
+            let mut found = Vec::new();
+            let loaded = claims::read(id, stem, &text, &mut found);
+            let source_text = read_source_text(fs, &loaded, &dir, &mut found);
+            let (decl, input) = loaded.into_records(&text);
+            (decl, input, source_text, found)
+        })
+        .collect();
+    let read_tables = read_tables(tables, &rules, &request.claims_dir, &files, &mut problems);
+    let mut sources = Vec::with_capacity(parsed.len());
+    let mut claims = Vec::with_capacity(parsed.len() + read_tables.len());
+    let mut texts_read = rustc_hash::FxHashSet::default();
+    for (mut decl, input, source_text, found) in parsed {
+        problems.extend(found);
+        if let Some((path, text)) = source_text {
+            // The text is an input like any other: listed, hashed, never overwritten.
+            if texts_read.insert(path.clone()) {
+                files.add(path, Arc::clone(&text));
+            }
+            decl.text = Some(text);
+        }
+        sources.push(decl);
+        claims.push(input);
+    }
+    for (input, found) in read_tables {
+        problems.extend(found);
+        claims.push(input);
+    }
+    sources.extend(sources_table(
+        fs,
+        &request.claims_dir,
+        &mut files,
+        &mut texts_read,
+        &mut problems,
+    ));
+    // Path order, whatever the format.
+    claims.sort_by_key(|input| input.file);
+
+    if claims.is_empty() && !problems.iter().any(|p| p.code == Code::LoadIo) {
+        problems.push(
+            Finding::new(
+                Code::LoadNoClaims,
+                format!("no claims files in `{}`", display_path(&request.claims_dir)),
+            )
+            .with_help(
+                "add one `.toml` file per source, or tables of claims (`.csv`, `.tsv`, `.jsonl`; \
+                 see the README for the formats), or run `factcheck init` for an example \
+                 dataset to start from",
+            ),
+        );
+    }
+
+    Loaded {
+        files,
+        sources,
+        claims,
+        rules,
+        reviews,
+        problems,
+    }
+}
+
+/// The sources table's declarations, with their texts read.
+fn sources_table(
+    fs: &dyn FileSystem,
+    claims_dir: &Path,
+    files: &mut Files,
+    texts_read: &mut rustc_hash::FxHashSet<PathBuf>,
+    problems: &mut Vec<Finding>,
+) -> Vec<raw::SourceDecl> {
+    let mut decls = sources::read(fs, claims_dir, files, problems);
+    for decl in &mut decls {
+        let dir = files
+            .get(decl.file)
+            .path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        if let Some((path, text)) = decl
+            .text_path
+            .as_ref()
+            .and_then(|written| read_text(fs, written, &dir, problems))
+        {
+            if texts_read.insert(path.clone()) {
+                files.add(path, Arc::clone(&text));
+            }
+            decl.text = Some(text);
+        }
+    }
+    decls
+}
+
+/// A TOML claims file to parse: its id, stem, directory and text.
+type TomlToParse = (FileId, String, PathBuf, Arc<str>);
+
+/// Reads every discovered file (in parallel) and adds it to the file table (in path order).
+fn read_all(
+    fs: &dyn FileSystem,
+    paths: Vec<PathBuf>,
+    limit: u64,
+    files: &mut Files,
+    problems: &mut Vec<Finding>,
+) -> (Vec<TomlToParse>, Vec<TableToRead>) {
     let texts: Vec<_> = paths
         .par_iter()
-        .map(|path| fs.read(path, Origin::Found).map(Text::decode))
+        .map(|path| match table::Kind::of(path) {
+            Some(kind) => Read::Table(kind, read_table(fs, path, kind, limit)),
+            None => Read::Toml(fs.read(path, Origin::Found).map(Text::decode)),
+        })
         .collect();
     let mut to_parse = Vec::with_capacity(texts.len());
+    let mut tables = Vec::new();
     for (path, text) in paths.into_iter().zip(texts) {
+        let text = match text {
+            Read::Toml(text) => text,
+            Read::Table(kind, Ok(decoded)) => {
+                let stem = table::Kind::stem(&path);
+                let id = files.add(path, Arc::clone(&decoded.text));
+                tables.push((id, stem, kind, decoded));
+                continue;
+            }
+            Read::Table(_, Err(problem)) => {
+                problems.push(*problem);
+                continue;
+            }
+        };
         match text {
             Ok(Text::Valid(text)) => {
                 let stem = stem_of(&path);
@@ -169,49 +307,15 @@ pub fn load_from(fs: &dyn FileSystem, request: &Request) -> Loaded {
         }
     }
 
-    let parsed: Vec<_> = to_parse
-        .into_par_iter()
-        .map(|(id, stem, dir, text)| {
-            let mut found = Vec::new();
-            let loaded = claims::read(id, stem, &text, &mut found);
-            let source_text = read_source_text(fs, &loaded, &dir, &mut found);
-            (loaded, source_text, found)
-        })
-        .collect();
-    let mut claims = Vec::with_capacity(parsed.len());
-    let mut texts_read = rustc_hash::FxHashSet::default();
-    for (mut loaded, source_text, found) in parsed {
-        problems.extend(found);
-        if let Some((path, text)) = source_text {
-            // The text is an input like any other: listed, hashed, never overwritten.
-            if texts_read.insert(path.clone()) {
-                files.add(path, Arc::clone(&text));
-            }
-            loaded.source_text = Some(text);
-        }
-        claims.push(loaded);
-    }
+    (to_parse, tables)
+}
 
-    if claims.is_empty() && !problems.iter().any(|p| p.code == Code::LoadIo) {
-        problems.push(
-            Finding::new(
-                Code::LoadNoClaims,
-                format!("no claims files in `{}`", display_path(&request.claims_dir)),
-            )
-            .with_help(
-                "add one `.toml` file per source (see the README for the format), or run \
-                 `factcheck init` for an example dataset to start from",
-            ),
-        );
-    }
-
-    Loaded {
-        files,
-        claims,
-        rules,
-        reviews,
-        problems,
-    }
+/// A discovered file, read.
+enum Read {
+    /// A TOML claims file.
+    Toml(Result<Text, FsError>),
+    /// A table, decompressed and decoded.
+    Table(table::Kind, Result<table::decode::Decoded, Box<Finding>>),
 }
 
 /// A refused or failed read, as a finding about the file.
@@ -228,7 +332,22 @@ fn read_source_text(
     problems: &mut Vec<Finding>,
 ) -> Option<(PathBuf, Arc<str>)> {
     let field = loaded.source.as_ref()?.value.text.as_ref()?;
-    match fs.read_written(dir, Path::new(field.get_ref())) {
+    let written = raw::Spanned::new(
+        raw::Text::from(field.get_ref().as_str()),
+        Span::new(loaded.file, field.span()),
+    );
+    read_text(fs, &written, dir, problems)
+}
+
+/// A source's full text, read at the path written (relative to `dir`, the directory of the
+/// file that declares the source), with the path it was read at.
+fn read_text(
+    fs: &dyn FileSystem,
+    written: &raw::Spanned<raw::Text>,
+    dir: &Path,
+    problems: &mut Vec<Finding>,
+) -> Option<(PathBuf, Arc<str>)> {
+    match fs.read_written(dir, Path::new(&*written.value)) {
         // A text with stray bytes can still be searched for quotes.
         Ok((path, bytes)) => Some((path, Arc::from(String::from_utf8_lossy(&bytes).as_ref()))),
         Err(error) => {
@@ -242,7 +361,7 @@ fn read_source_text(
             problems.push(
                 Finding::new(Code::LoadIo, format!("the source text {error}"))
                     .with_help(help)
-                    .at(Span::new(loaded.file, field.span()), label),
+                    .at(written.span, label),
             );
             None
         }
@@ -323,7 +442,7 @@ fn read_reviews(
     })
 }
 
-/// Every `*.toml` file under `dir`, sorted by path, with a problem for every entry that could
+/// Every claims file (`*.toml`, and tables: `*.csv`, `*.tsv`, `*.jsonl`, optionally `.gz` or `.zst`) under `dir`, sorted by path, with a problem for every entry that could
 /// not be looked at; hidden files and directories are skipped, links followed inside the root
 /// only, each directory listed once.
 ///
@@ -334,8 +453,15 @@ pub fn discover(
     dir: &Path,
 ) -> Result<(Vec<PathBuf>, Vec<Finding>), Box<Finding>> {
     let shown = display_path(dir);
-    let is_toml = |path: &Path| path.extension().is_some_and(|ext| ext == "toml");
-    match walk(fs, dir, &is_toml) {
+    let is_input = |path: &Path| {
+        path.extension().is_some_and(|ext| ext == "toml") || table::Kind::of(path).is_some()
+    };
+    // A claims file named on the command line is a dataset of one file.
+    let named = fs.node(dir, Origin::Found).ok();
+    if named.is_some_and(|node| node.kind == crate::fs::Kind::File) && is_input(dir) {
+        return Ok((vec![dir.to_path_buf()], Vec::new()));
+    }
+    match walk(fs, dir, &is_input) {
         Ok(walk) => Ok((walk.files, walk.problems.iter().map(io_problem).collect())),
         Err(FsError::NotFound { .. }) => Err(Box::new(
             Finding::new(
@@ -348,8 +474,10 @@ pub fn discover(
             ),
         )),
         Err(FsError::Kind { .. }) => Err(Box::new(
-            Finding::new(Code::LoadIo, format!("`{shown}` is not a directory"))
-                .with_help("pass the directory that holds the claims files, not a file"),
+            Finding::new(Code::LoadIo, format!("`{shown}` is not a directory")).with_help(
+                "pass the directory that holds the claims files, or one claims file (`.toml`, \
+                     `.csv`, `.tsv`, `.jsonl`, optionally `.gz` or `.zst`)",
+            ),
         )),
         Err(error) => Err(Box::new(io_problem(&error))),
     }
@@ -391,7 +519,7 @@ mod tests {
         write(dir.path(), "claims/notes.txt", b"junk");
         let loaded = load(&request(dir.path()));
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-        let stems: Vec<_> = loaded.claims.iter().map(|c| c.stem.as_str()).collect();
+        let stems: Vec<_> = loaded.sources.iter().map(raw::SourceDecl::id).collect();
         assert_eq!(stems, vec!["c", "b"]);
     }
 

@@ -38,6 +38,49 @@ pub struct RawRules {
     /// Reviews of findings (they may also live in a reviews file).
     #[serde(default)]
     pub review: Vec<RawReview>,
+    /// How the columns of wide CSV or TSV claims files map to claims.
+    #[serde(default)]
+    pub table: Vec<RawTable>,
+}
+
+/// One `[[table]]`: how the columns of matching CSV or TSV claims files map to claims, for a
+/// wide table (one row per source and subject, a column per property) whose header alone does
+/// not say it.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawTable {
+    /// Which files: a glob over paths relative to the claims directory (`crawl/*.tsv`,
+    /// `**/*.csv.gz`); the first `[[table]]` that matches a file maps it.
+    #[schemars(with = "String")]
+    pub files: Spanned<String>,
+    /// The column naming each row's source (default: a column named `source`, else the file
+    /// name without its extensions).
+    #[schemars(with = "Option<String>")]
+    pub source: Option<Spanned<String>>,
+    /// The column naming each row's subject.
+    #[schemars(with = "String")]
+    pub subject: Spanned<String>,
+    /// The files have no header row: these name their columns, in order.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub columns: Option<Vec<Spanned<String>>>,
+    /// The columns that are properties, each named by its header (default: every column not
+    /// named elsewhere in the entry). When given, a column named nowhere is an error.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub properties: Option<Vec<Spanned<String>>>,
+    /// The columns that are qualifiers, each keyed by its header.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub qualifiers: Option<Vec<Spanned<String>>>,
+    /// Columns left out.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub ignore: Option<Vec<Spanned<String>>>,
+    /// The type of property columns (`{ "Departure" = "date" }`), as `[[property]]`'s `type`
+    /// would declare it for the property the column names.
+    #[schemars(with = "Option<BTreeMap<String, RawType>>")]
+    pub types: Option<BTreeMap<Spanned<String>, Spanned<RawType>>>,
+    /// Qualifiers every row of the files has (`{ crawl_day = "{stem}" }`); `{stem}` in a value
+    /// stands for the file's name without its extensions.
+    #[schemars(with = "Option<BTreeMap<String, RawScalar>>")]
+    pub qualifier: Option<BTreeMap<Spanned<String>, Spanned<RawScalar>>>,
 }
 
 /// The `[names]` table: fuzzy name matching settings.
@@ -285,6 +328,8 @@ pub struct LoadedRules {
     pub severity: Option<Element<BTreeMap<Spanned<String>, Spanned<RawSeverity>>>>,
     /// Every `[[review]]` that loaded.
     pub reviews: Vec<Element<RawReview>>,
+    /// Every `[[table]]` that loaded.
+    pub tables: Vec<Element<RawTable>>,
 }
 
 /// Reads `rules.toml`, pushing every problem found.
@@ -317,7 +362,34 @@ pub fn read(file: FileId, text: &str, problems: &mut Vec<Finding>) -> LoadedRule
         );
     }
     rules.reviews = reviews::elements(file, &mut root, &broken, problems);
+    rules.tables = elements(file, &mut root, "table", &broken, problems);
+    rules.properties.extend(typed_columns(&rules.tables));
     rules
+}
+
+/// The property declarations `[[table]]` entries make by typing their columns: each is a
+/// `[[property]]` with a name and a type, located at the column's key.
+fn typed_columns(tables: &[Element<RawTable>]) -> Vec<Element<RawProperty>> {
+    tables
+        .iter()
+        .flat_map(|table| table.value.types.iter().flatten())
+        .map(|(column, kind)| Element {
+            value: RawProperty {
+                name: column.clone(),
+                aliases: Vec::new(),
+                kind: Some(kind.clone()),
+                cardinality: None,
+                separators: None,
+                severity: None,
+                tolerance: None,
+                note: None,
+                zone: None,
+            },
+            span: column.span().start..kind.span().end,
+            header: column.span(),
+            set_aside: Vec::new(),
+        })
+        .collect()
 }
 
 fn elements<'a, T: Deserialize<'a>>(

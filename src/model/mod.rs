@@ -39,7 +39,8 @@ pub struct KeyId(pub u32);
 pub struct Dataset {
     /// Every file read, for spans.
     pub files: Files,
-    /// Every source, one per claims file.
+    /// Every source: those declared (by a claims file or the sources table), then those only
+    /// table rows name.
     pub sources: Vec<Source>,
     /// Every valid claim, in file order.
     pub claims: Vec<Claim>,
@@ -69,12 +70,13 @@ impl Dataset {
     }
 }
 
-/// One source: a claims file's `[source]`.
+/// One source: a claims file's `[source]`, an entry of the sources table, or an id rows name.
 #[derive(Debug, Clone)]
 pub struct Source {
     /// The id claims are addressed by.
     pub id: String,
-    /// The `[source]` header, or the top of the file when it failed to load.
+    /// Its declaration (the `[source]` header, the sources table's entry), the top of its
+    /// claims file when that failed to load, or where rows first name it.
     pub span: Span,
     /// Where the id is written, when it is (else it is the file name).
     pub id_span: Option<Span>,
@@ -124,13 +126,14 @@ impl Default for CopySettings {
 pub struct Claim<V = Value> {
     /// Who says it.
     pub source: SourceIx,
-    /// Its 1-based position among the file's `[[claim]]` tables.
+    /// Its 1-based position among the file's `[[claim]]` tables, or its table row's number
+    /// (counted from the first row after the header).
     pub position: u32,
     /// Its id, when it has one.
     pub id: Option<Box<str>>,
     /// Its stable identity (see `findings::ClaimRef::key`).
     pub key: Box<str>,
-    /// The whole `[[claim]]` table.
+    /// The whole `[[claim]]` table, or the table row.
     pub span: Span,
     /// What it is about.
     pub subject: Mention,

@@ -11,13 +11,12 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 
-use toml::Spanned;
-
-use crate::files::{Files, Span};
+use crate::files::Span;
 use crate::findings::{Code, Finding, hex};
-use crate::load::claims::LoadedClaimsFile;
+use crate::load::raw::{ClaimsInput, SourceRef, Spanned, Text};
 use crate::model::{Claim, KeyId, Mention, Qualifier, SourceIx};
 use crate::normalize::names::Interner;
+use crate::normalize::sources::Sources;
 use crate::text::fold::{fold, is_blank};
 
 /// A claim whose value is not interpreted yet: only [`stated`](Claim::stated).
@@ -75,77 +74,139 @@ pub struct Namespaces<'a> {
 /// Drafts every claim that is structurally valid; reports the others.
 ///
 /// The checks and string copies run per file in parallel; only the interning of names, which
-/// must number spellings in file order, runs in sequence.
+/// must number spellings in file order, runs in sequence. Keys are given per source, over
+/// every file that holds its claims.
 pub fn draft(
-    files: &Files,
-    loaded: &[LoadedClaimsFile],
-    source_ids: &[String],
+    inputs: &[ClaimsInput],
+    sources: &Sources,
     spaces: &mut Namespaces<'_>,
     problems: &mut Vec<Finding>,
 ) -> Vec<Draft> {
-    let checked: Vec<(Vec<Checked<'_>>, Vec<Finding>)> = loaded
+    let checked: Vec<(Vec<Checked<'_>>, Vec<Finding>)> = inputs
         .par_iter()
-        .map(|file| check_file(files, file))
+        .map(|input| check_file(input, sources))
         .collect();
-    let mut drafts = Vec::with_capacity(checked.iter().map(|(claims, _)| claims.len()).sum());
-    for (index, (claims, found)) in checked.into_iter().enumerate() {
+    let mut all = Vec::with_capacity(checked.iter().map(|(claims, _)| claims.len()).sum());
+    for (claims, found) in checked {
         problems.extend(found);
-        let source = SourceIx(u32::try_from(index).unwrap_or(u32::MAX));
-        let source_id = source_ids.get(index).map_or("", String::as_str);
-        let keys = claim_keys(source_id, &claims);
-        for (claim, key) in claims.into_iter().zip(keys) {
-            let mut qualifiers: Vec<Qualifier> = claim
-                .qualifiers
-                .iter()
-                .map(|(key, key_span, text, value_span)| Qualifier {
-                    key: spaces.keys.intern(key),
-                    key_span: *key_span,
-                    value: Mention {
-                        spelling: spaces.names.mention(text, source.0),
-                        span: *value_span,
-                    },
-                })
-                .collect();
-            qualifiers.sort_by_key(|q| q.key);
-            drafts.push(Draft {
-                source,
-                position: claim.position,
-                key,
-                id: claim.id,
-                span: claim.span,
-                subject: Mention {
-                    spelling: spaces.names.mention(claim.subject.0, source.0),
-                    span: claim.subject.1,
+        all.extend(claims);
+    }
+    problems.extend(ids_across_files(&all, &sources.sources));
+    let keys = keys_by_source(&all, &sources.sources);
+    let mut drafts = Vec::with_capacity(all.len());
+    for (claim, key) in all.into_iter().zip(keys) {
+        let source = claim.source;
+        let mut qualifiers: Vec<Qualifier> = claim
+            .qualifiers
+            .iter()
+            .map(|(key, key_span, text, value_span)| Qualifier {
+                key: spaces.keys.intern(key),
+                key_span: *key_span,
+                value: Mention {
+                    spelling: spaces.names.mention(text, source.0),
+                    span: *value_span,
                 },
-                property: Mention {
-                    spelling: spaces.properties.mention(claim.property.0, source.0),
-                    span: claim.property.1,
-                },
-                value: (),
-                stated: claim.value,
-                value_span: claim.value_span,
-                qualifiers,
-                quote: claim.quote,
-                cites: claim.cites,
-            });
-        }
+            })
+            .collect();
+        qualifiers.sort_by_key(|q| q.key);
+        drafts.push(Draft {
+            source,
+            position: claim.position,
+            key,
+            id: claim.id,
+            span: claim.span,
+            subject: Mention {
+                spelling: spaces.names.mention(claim.subject.0, source.0),
+                span: claim.subject.1,
+            },
+            property: Mention {
+                spelling: spaces.properties.mention(claim.property.0, source.0),
+                span: claim.property.1,
+            },
+            value: (),
+            stated: claim.value,
+            value_span: claim.value_span,
+            qualifiers,
+            quote: claim.quote,
+            cites: claim.cites,
+        });
     }
     drafts
 }
 
+/// A finding for every id a source gives two claims in different files (a source's rows may
+/// span tables; within one file, the file's own check reports it).
+fn ids_across_files(claims: &[Checked<'_>], sources: &[crate::model::Source]) -> Vec<Finding> {
+    let mut first: FxHashMap<(SourceIx, &str), Span> = FxHashMap::default();
+    let mut problems = Vec::new();
+    for claim in claims {
+        let Some(id) = claim.id.as_deref() else {
+            continue;
+        };
+        let Some(id_span) = claim.id_span else {
+            continue;
+        };
+        match first.get(&(claim.source, id)) {
+            Some(&earlier) if earlier.file != id_span.file => {
+                let source = sources
+                    .get(claim.source.0 as usize)
+                    .map_or("", |s| s.id.as_str());
+                problems.push(
+                    Finding::new(
+                        Code::LoadDuplicateId,
+                        format!("two claims of `{source}` have the id `{id}`"),
+                    )
+                    .with_help("ids address claims (`SOURCE#ID`): give each claim its own")
+                    .at(id_span, format!("`{id}` again"))
+                    .at(earlier, "first used here"),
+                );
+            }
+            Some(_) => {}
+            None => {
+                first.insert((claim.source, id), id_span);
+            }
+        }
+    }
+    problems
+}
+
+/// Each claim's key, computed among the claims of its source.
+fn keys_by_source(claims: &[Checked<'_>], sources: &[crate::model::Source]) -> Vec<Box<str>> {
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
+    for (index, claim) in claims.iter().enumerate() {
+        if let Some(group) = groups.get_mut(claim.source.0 as usize) {
+            group.push(index);
+        }
+    }
+    let mut keys: Vec<Box<str>> = vec![Box::from(""); claims.len()];
+    for (source, group) in sources.iter().zip(&groups) {
+        let members: Vec<&Checked<'_>> = group.iter().map(|&i| &claims[i]).collect();
+        for (&index, key) in group.iter().zip(claim_keys(&source.id, &members)) {
+            keys[index] = key;
+        }
+    }
+    keys
+}
+
 /// Every structurally valid claim of a file as `(key, content hash)`, for telling which claims
 /// changed between two versions of the file (`--changed-since`). The keys are the ones the
-/// pipeline gives; the hash covers everything a claim states.
+/// pipeline gives when the file holds all of its sources' claims; the hash covers everything a
+/// claim states.
 #[must_use]
-pub fn identities(files: &Files, file: &LoadedClaimsFile) -> Vec<(Box<str>, String)> {
-    let source = file
-        .source
-        .as_ref()
-        .and_then(|s| s.value.id.as_ref())
-        .map_or_else(|| file.stem.clone(), |id| id.get_ref().trim().to_owned());
-    let (checked, _) = check_file(files, file);
-    claim_keys(&source, &checked)
-        .into_iter()
+pub fn identities(input: &ClaimsInput, sources: &Sources) -> Vec<(Box<str>, String)> {
+    identities_of(std::slice::from_ref(input), sources)
+}
+
+/// Like [`identities`], over several files whose claims are keyed together (tables whose
+/// sources span files).
+#[must_use]
+pub fn identities_of(inputs: &[ClaimsInput], sources: &Sources) -> Vec<(Box<str>, String)> {
+    let checked: Vec<Checked<'_>> = inputs
+        .iter()
+        .flat_map(|input| check_file(input, sources).0)
+        .collect();
+    let keys = keys_by_source(&checked, &sources.sources);
+    keys.into_iter()
         .zip(checked.iter().map(content_hash))
         .collect()
 }
@@ -153,7 +214,7 @@ pub fn identities(files: &Files, file: &LoadedClaimsFile) -> Vec<(Box<str>, Stri
 /// The keys of a file's claims. Claims without an id that share subject, property and
 /// qualifiers are told apart by their values, and identical ones by their order, so that no
 /// two claims of a source share a key.
-fn claim_keys(source: &str, claims: &[Checked<'_>]) -> Vec<Box<str>> {
+fn claim_keys(source: &str, claims: &[&Checked<'_>]) -> Vec<Box<str>> {
     let mut keys: Vec<Box<str>> = claims.iter().map(|c| claim_key(source, c)).collect();
     let mut seen: FxHashMap<Box<str>, usize> = FxHashMap::default();
     for key in &keys {
@@ -162,7 +223,7 @@ fn claim_keys(source: &str, claims: &[Checked<'_>]) -> Vec<Box<str>> {
     if seen.values().all(|&n| n == 1) {
         return keys;
     }
-    for (key, claim) in keys.iter_mut().zip(claims) {
+    for (key, claim) in keys.iter_mut().zip(claims.iter().copied()) {
         if seen.get(key).is_some_and(|&n| n > 1) {
             let value = hex(&Sha256::digest(claim.value.as_bytes())[..3]);
             *key = format!("{key}-{value}").into();
@@ -218,8 +279,11 @@ fn claim_key(source: &str, claim: &Checked<'_>) -> Box<str> {
 
 /// A structurally valid claim whose names are not interned yet (they borrow the raw text).
 struct Checked<'a> {
+    source: SourceIx,
     position: u32,
     id: Option<Box<str>>,
+    /// Where the id is written.
+    id_span: Option<Span>,
     span: Span,
     subject: (&'a str, Span),
     property: (&'a str, Span),
@@ -245,55 +309,60 @@ impl Checked<'_> {
     }
 }
 
-/// The structural checks of one file's claims: empty fields, duplicate ids.
-fn check_file<'a>(
-    files: &'a Files,
-    file: &'a LoadedClaimsFile,
-) -> (Vec<Checked<'a>>, Vec<Finding>) {
-    let at = |range: std::ops::Range<usize>| Span::new(file.file, range);
+/// The structural checks of one file's claims: a source, no empty fields, no id used twice
+/// within one source.
+fn check_file<'a>(input: &'a ClaimsInput, sources: &Sources) -> (Vec<Checked<'a>>, Vec<Finding>) {
     let mut problems = Vec::new();
-    let mut checked = Vec::with_capacity(file.claims.len());
-    let mut ids: FxHashMap<&str, Span> = FxHashMap::default();
-    for (position, element) in &file.claims {
-        let raw = &element.value;
+    let mut checked = Vec::with_capacity(input.claims.len());
+    let mut ids: FxHashMap<(SourceIx, &str), Span> = FxHashMap::default();
+    for raw in &input.claims {
         let mut valid = true;
-        let mut non_empty = |field: &'a Spanned<String>, name: &str| -> Option<&'a str> {
-            let trimmed = field.get_ref().trim();
+        let mut non_empty = |field: &'a Spanned<Text>, name: &str| -> Option<&'a str> {
+            let trimmed = field.value.trim();
             if is_blank(trimmed) {
-                problems.push(empty(name, at(field.span())));
+                problems.push(empty(name, field.span));
                 valid = false;
                 None
             } else {
                 Some(trimmed)
             }
         };
+        let source = match &raw.source {
+            SourceRef::Id(id) => {
+                non_empty(id, "source").and(sources.resolve(input.file, &raw.source))
+            }
+            SourceRef::File => sources.resolve(input.file, &raw.source),
+        };
         let id = raw.id.as_ref().and_then(|id| non_empty(id, "id"));
         let subject = non_empty(&raw.subject, "subject");
         let property = non_empty(&raw.property, "property");
-        let value_span = at(raw.value.span());
-        let value = raw.value.get_ref().as_stated(files.slice(value_span));
-        if is_blank(&value) {
+        let value_span = raw.value.span;
+        let value = raw.value.value.trim();
+        if is_blank(value) {
             problems.push(empty("value", value_span));
             valid = false;
         }
         let mut qualifiers = Vec::new();
-        for (key, qualifier) in raw.qualifiers.iter().flatten() {
-            let key_span = at(key.span());
-            let value_span = at(qualifier.span());
-            let text = qualifier.get_ref().as_written(files.slice(value_span));
-            if is_blank(key.get_ref()) {
-                problems.push(empty("qualifier key", key_span));
+        for (key, qualifier) in &raw.qualifiers {
+            let text = qualifier.value.trim();
+            if is_blank(&key.value) {
+                problems.push(empty("qualifier key", key.span));
                 valid = false;
-            } else if is_blank(&text) {
-                problems.push(empty("qualifier value", value_span));
+            } else if is_blank(text) {
+                problems.push(empty("qualifier value", qualifier.span));
                 valid = false;
             } else {
-                qualifiers.push((key.get_ref().trim(), key_span, text, value_span));
+                qualifiers.push((
+                    key.value.trim(),
+                    key.span,
+                    Cow::Borrowed(text),
+                    qualifier.span,
+                ));
             }
         }
-        if let (Some(id_field), Some(id)) = (raw.id.as_ref(), id) {
-            let span = at(id_field.span());
-            if let Some(&first) = ids.get(id) {
+        if let (Some(id_field), Some(id), Some(source)) = (raw.id.as_ref(), id, source) {
+            let span = id_field.span;
+            if let Some(&first) = ids.get(&(source, id)) {
                 problems.push(
                     Finding::new(
                         Code::LoadDuplicateId,
@@ -304,26 +373,27 @@ fn check_file<'a>(
                     .at(first, "first used here"),
                 );
             } else {
-                ids.insert(id, span);
+                ids.insert((source, id), span);
             }
         }
-        let (Some(subject), Some(property), true) = (subject, property, valid) else {
+        let (Some(source), Some(subject), Some(property), true) =
+            (source, subject, property, valid)
+        else {
             continue;
         };
         checked.push(Checked {
-            position: *position,
+            source,
+            position: raw.origin.ordinal,
             id: id.map(Box::from),
-            span: at(element.span.clone()),
-            subject: (subject, at(raw.subject.span())),
-            property: (property, at(raw.property.span())),
-            value: Box::from(value.as_ref()),
+            id_span: raw.id.as_ref().map(|id| id.span),
+            span: raw.span,
+            subject: (subject, raw.subject.span),
+            property: (property, raw.property.span),
+            value: Box::from(value),
             value_span,
             qualifiers,
-            quote: raw
-                .quote
-                .as_ref()
-                .map(|q| (Box::from(q.get_ref().as_str()), at(q.span()))),
-            cites: raw.cites.as_ref().map(|c| Box::from(c.get_ref().trim())),
+            quote: raw.quote.as_ref().map(|q| (Box::from(&*q.value), q.span)),
+            cites: raw.cites.as_ref().map(|c| Box::from(c.value.trim())),
         });
     }
     (checked, problems)

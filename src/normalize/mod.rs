@@ -61,21 +61,22 @@ pub struct Normalized {
 pub fn normalize(loaded: Loaded) -> Normalized {
     let Loaded {
         files,
+        sources: declared,
         claims: loaded_claims,
         rules: loaded_rules,
         reviews: loaded_reviews,
         mut problems,
     } = loaded;
 
-    let sources = sources::build(&files, &loaded_claims, &mut problems);
+    let built = sources::build(&declared, &loaded_claims, &mut problems);
+    drop(declared);
     let mut names = Interner::default();
     let mut properties = Interner::default();
     let mut keys = KeyTable::default();
-    let source_ids: Vec<String> = sources.iter().map(|s| s.id.clone()).collect();
+    let source_ids = built.ids();
     let drafts = claims::draft(
-        &files,
         &loaded_claims,
-        &source_ids,
+        &built,
         &mut Namespaces {
             names: &mut names,
             properties: &mut properties,
@@ -83,9 +84,10 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         },
         &mut problems,
     );
-    problems.extend(quotes::check(&loaded_claims, &source_ids, &drafts));
+    problems.extend(quotes::check(&built.texts, &source_ids, &drafts));
     // A million raw claims take a while to free: not on the way to the findings.
     rayon::spawn(move || drop(loaded_claims));
+    let sources = built.sources;
     let rules = rules::draft(
         &loaded_rules,
         &mut names,

@@ -18,30 +18,33 @@ use std::fmt::Write as _;
 use rayon::prelude::*;
 
 use crate::findings::{ClaimRef, Code, Finding, Location, Role};
-use crate::load::claims::LoadedClaimsFile;
 use crate::normalize::claims::Draft;
+use crate::normalize::sources::SourceText;
 use crate::text::quote::identity;
 
 pub use self::support::unsupported;
 
 /// A finding for every quote that is not in its source's text.
 #[must_use]
-pub fn check(loaded: &[LoadedClaimsFile], source_ids: &[String], drafts: &[Draft]) -> Vec<Finding> {
-    let mut has_quote = vec![false; loaded.len()];
+pub fn check(
+    texts: &[Option<SourceText>],
+    source_ids: &[String],
+    drafts: &[Draft],
+) -> Vec<Finding> {
+    let mut has_quote = vec![false; texts.len()];
     for draft in drafts.iter().filter(|d| d.quote.is_some()) {
         if let Some(flag) = has_quote.get_mut(draft.source.0 as usize) {
             *flag = true;
         }
     }
     // Only texts some quote is checked against are read.
-    let texts: Vec<Option<matching::Text<'_>>> = loaded
+    let searched: Vec<Option<matching::Text<'_>>> = texts
         .iter()
         .zip(&has_quote)
-        .map(|(file, &quoted)| {
-            file.source_text
-                .as_deref()
+        .map(|(text, &quoted)| {
+            text.as_ref()
                 .filter(|_| quoted)
-                .map(matching::Text::new)
+                .map(|text| matching::Text::new(&text.text))
         })
         .collect();
     // Each quote is looked up on its own, in parallel; findings stay in claim order.
@@ -49,11 +52,11 @@ pub fn check(loaded: &[LoadedClaimsFile], source_ids: &[String], drafts: &[Draft
         .par_iter()
         .map(|draft| {
             let index = draft.source.0 as usize;
-            let (Some(Some(text)), Some((quote, _))) = (texts.get(index), &draft.quote) else {
+            let (Some(Some(text)), Some((quote, _))) = (searched.get(index), &draft.quote) else {
                 return None;
             };
             let divergence = matching::find(text, &matching::Quote::new(quote)).err()?;
-            Some(finding(loaded, source_ids, draft, &divergence))
+            Some(finding(texts, source_ids, draft, &divergence))
         })
         .collect();
     found.into_iter().flatten().collect()
@@ -61,7 +64,7 @@ pub fn check(loaded: &[LoadedClaimsFile], source_ids: &[String], drafts: &[Draft
 
 /// The not-found finding of a draft's quote.
 fn finding(
-    loaded: &[LoadedClaimsFile],
+    texts: &[Option<SourceText>],
     source_ids: &[String],
     draft: &Draft,
     divergence: &matching::Divergence,
@@ -71,11 +74,10 @@ fn finding(
         Some((quote, span)) => (&**quote, *span),
         None => ("", draft.span),
     };
-    let path = loaded[index]
-        .source
-        .as_ref()
-        .and_then(|s| s.value.text.as_ref())
-        .map_or_else(String::new, |t| t.get_ref().clone());
+    let path = texts
+        .get(index)
+        .and_then(Option::as_ref)
+        .map_or_else(String::new, |t| t.path.clone());
     let mut finding = not_found(&path, divergence).with_help(
         "copy the quote from the source text; case, spacing, line breaks, quote marks, \
          dashes and final punctuation do not matter, [brackets] mark your insertions and \

@@ -5,7 +5,8 @@
 //! those files, so a claim moved to another file, or a renamed file, is not new. A claim counts
 //! as changed when its key is new or what it states differs, or when its source's `[source]`
 //! table or source text changed (a new `published` date moves its relative dates; a new text
-//! can lose its quotes). When the rules or the reviews changed, any finding may have changed:
+//! can lose its quotes). Table rows are known by their content, not their number (`tables`).
+//! When the rules, the reviews or the sources table changed, any finding may have changed:
 //! nothing is narrowed. The check itself still runs on the whole dataset: a conflict needs both
 //! sides; only the findings reported are narrowed (`triage`).
 
@@ -22,6 +23,9 @@ use crate::fs::{FileSystem, GitFs, Origin, OsFs};
 use crate::load::claims::{self, LoadedClaimsFile};
 use crate::load::{self, Request, RulesPath};
 use crate::normalize::claims::identities;
+use crate::normalize::sources;
+
+mod tables;
 
 /// What changed since the revision.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,24 +68,39 @@ pub fn changed_claims(request: &Request, rev: &str) -> Result<Changed, String> {
     };
     let before_fs = GitFs::new(root.clone(), rev.to_owned(), request.access.max_file_size);
 
-    for other in others {
-        let (RulesPath::Given(path) | RulesPath::Default(path)) = other;
-        let in_tree = relative(path).or_else(|| lexical_relative(&root, path));
-        if let Some(name) = in_tree.filter(|name| touched.contains(name)) {
-            return Ok(Changed::Everything(format!(
-                "`{name}` changed since {rev}, so every finding is reported"
-            )));
-        }
+    // The sources table describes sources anywhere: a change may change any finding.
+    let tables = load::sources::candidates(claims_dir);
+    let others = others
+        .into_iter()
+        .map(|(RulesPath::Given(path) | RulesPath::Default(path))| path)
+        .chain(&tables);
+    let in_tree = |path: &Path| relative(path).or_else(|| lexical_relative(&root, path));
+    if let Some(name) = others
+        .filter_map(|path| in_tree(path))
+        .find(|name| touched.contains(name))
+    {
+        return Ok(Changed::Everything(format!(
+            "`{name}` changed since {rev}, so every finding is reported"
+        )));
     }
 
     let (paths, _) = load::discover(&fs, claims_dir).map_err(|problem| problem.message)?;
     let dir = relative(claims_dir).unwrap_or_default();
     let mut now: Vec<Version> = Vec::new();
     let mut sources_with_new_text = FxHashSet::default();
+    let mut table_files = Vec::new();
     for path in &paths {
         let name = relative(path)
             .ok_or_else(|| format!("`{}` is outside the git work tree", display_path(path)))?;
         let is_touched = touched.contains(&name);
+        if load::table::Kind::of(path).is_some() {
+            table_files.push(tables::Table {
+                path: path.clone(),
+                name,
+                touched: is_touched,
+            });
+            continue;
+        }
         // An unreadable file is reported by the check itself.
         let Some(text) = read_text(&fs, path) else {
             continue;
@@ -101,26 +120,10 @@ pub fn changed_claims(request: &Request, rev: &str) -> Result<Changed, String> {
     }
 
     // Every touched claims file as it was, wherever it was: moved claims are found by key.
-    let mut before: FxHashMap<Box<str>, String> = FxHashMap::default();
-    let mut headers_before: FxHashMap<String, String> = FxHashMap::default();
-    for name in &touched {
-        let in_dir = dir.is_empty() || name.starts_with(&format!("{dir}/"));
-        let toml = Path::new(name)
-            .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("toml"));
-        if !in_dir || !toml {
-            continue;
-        }
-        // A file that did not exist at the revision has nothing to compare with.
-        let Some(text) = read_text(&before_fs, Path::new(name)) else {
-            continue;
-        };
-        let old = Version::read(&root.join(name), &text);
-        headers_before.insert(old.source.clone(), old.header);
-        before.extend(old.claims);
-    }
+    let (before, headers_before) = earlier(&touched, &dir, &before_fs, &root);
 
-    let mut changed = FxHashSet::default();
+    let gone = gone_tables(&touched, &dir, claims_dir, &table_files);
+    let mut changed = tables::changed(&fs, &before_fs, request, &table_files, &gone);
     for version in now {
         let whole_source = sources_with_new_text.contains(&version.source)
             || headers_before.get(&version.source) != Some(&version.header);
@@ -143,6 +146,59 @@ pub fn changed_claims(request: &Request, rev: &str) -> Result<Changed, String> {
         }
     }
     Ok(Changed::Claims(changed))
+}
+
+/// Every touched TOML claims file of the claims directory `dir` as it was at the revision:
+/// every claim's content by key, and every source's header hash by id.
+fn earlier(
+    touched: &FxHashSet<String>,
+    dir: &str,
+    before_fs: &GitFs,
+    root: &Path,
+) -> (FxHashMap<Box<str>, String>, FxHashMap<String, String>) {
+    let mut before: FxHashMap<Box<str>, String> = FxHashMap::default();
+    let mut headers_before: FxHashMap<String, String> = FxHashMap::default();
+    for name in touched {
+        let in_dir = dir.is_empty() || name.starts_with(&format!("{dir}/"));
+        let toml = Path::new(name)
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("toml"));
+        if !in_dir || !toml {
+            continue;
+        }
+        // A file that did not exist at the revision has nothing to compare with.
+        let Some(text) = read_text(before_fs, Path::new(name)) else {
+            continue;
+        };
+        let old = Version::read(&root.join(name), &text);
+        headers_before.insert(old.source.clone(), old.header);
+        before.extend(old.claims);
+    }
+
+    (before, headers_before)
+}
+
+/// The touched tables of the claims directory `dir` (as git names it) that are not among
+/// `present`: each as git names it, and at the path the check would have read it.
+fn gone_tables(
+    touched: &FxHashSet<String>,
+    dir: &str,
+    claims_dir: &Path,
+    present: &[tables::Table],
+) -> Vec<(String, PathBuf)> {
+    touched
+        .iter()
+        .filter(|name| load::table::Kind::of(Path::new(name.as_str())).is_some())
+        .filter(|name| !present.iter().any(|t| &t.name == *name))
+        .filter_map(|name| {
+            let inside = if dir.is_empty() {
+                Some(name.as_str())
+            } else {
+                name.strip_prefix(&format!("{dir}/"))
+            };
+            inside.map(|rest| (name.clone(), claims_dir.join(rest)))
+        })
+        .collect()
 }
 
 /// One version of a claims file, as far as `--changed-since` cares.
@@ -173,15 +229,20 @@ impl Version {
             .as_ref()
             .and_then(|s| s.value.id.as_ref())
             .map_or(stem, |id| id.get_ref().trim().to_owned());
+        let header = header_hash(&loaded, &shared);
+        let text_path = loaded
+            .source
+            .as_ref()
+            .and_then(|s| s.value.text.as_ref())
+            .map(|t| t.get_ref().clone());
+        let (decl, input) = loaded.into_records(&shared);
+        let inputs = std::slice::from_ref(&input);
+        let sources = sources::build(std::slice::from_ref(&decl), inputs, &mut problems);
         Version {
             source,
-            header: header_hash(&loaded, &shared),
-            text: loaded
-                .source
-                .as_ref()
-                .and_then(|s| s.value.text.as_ref())
-                .map(|t| t.get_ref().clone()),
-            claims: identities(&files, &loaded),
+            header,
+            text: text_path,
+            claims: identities(&input, &sources),
         }
     }
 }
