@@ -281,6 +281,15 @@ pub fn explain(code: Code) -> Explanation {
             "subject = \"\"",
             "Write the missing text, or remove the claim.",
         ),
+        Code::LoadTooLong => (
+            "A source id, claim id, subject, property, value or qualifier is longer than 2,048 \
+             bytes. Such a field is a mistake (a paragraph pasted into `value`, a table's \
+             columns shifted) or an attack on the log that repeats it in every message. The \
+             claim is left out of the comparison, and only the field's start is shown.",
+            "value = \"In 1936 the dam, which had been under construction since …(3,000 words)\"",
+            "Put the value alone in `value` and the passage in `quote`, or fix the table's \
+             columns.",
+        ),
         Code::LoadDuplicateId => (
             "Two claims of one source have the same id, in one file or (for a source whose \
              table rows span files) in two. Ids address claims (`SOURCE#ID`) in findings, \

@@ -130,6 +130,8 @@ codes! {
         "A required key or table is missing.";
     LoadEmpty => "factcheck::load::empty", Error,
         "A subject, property, value or name is empty.";
+    LoadTooLong => "factcheck::load::too-long", Error,
+        "A subject, property, value or qualifier is too long to be one.";
     LoadDuplicateId => "factcheck::load::duplicate-id", Error,
         "Two claims of one source have the same id.";
     LoadDuplicateSource => "factcheck::load::duplicate-source", Error,

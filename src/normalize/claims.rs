@@ -321,11 +321,13 @@ fn check_file<'a>(input: &'a ClaimsInput, sources: &Sources) -> (Vec<Checked<'a>
             let trimmed = field.value.trim();
             if is_blank(trimmed) {
                 problems.push(empty(name, field.span));
-                valid = false;
-                None
+            } else if trimmed.len() > MAX_FIELD {
+                problems.push(too_long(name, trimmed, field.span));
             } else {
-                Some(trimmed)
+                return Some(trimmed);
             }
+            valid = false;
+            None
         };
         let source = match &raw.source {
             SourceRef::Id(id) => {
@@ -341,6 +343,9 @@ fn check_file<'a>(input: &'a ClaimsInput, sources: &Sources) -> (Vec<Checked<'a>
         if is_blank(value) {
             problems.push(empty("value", value_span));
             valid = false;
+        } else if value.len() > MAX_FIELD {
+            problems.push(too_long("value", value, value_span));
+            valid = false;
         }
         let mut qualifiers = Vec::new();
         for (key, qualifier) in &raw.qualifiers {
@@ -350,6 +355,12 @@ fn check_file<'a>(input: &'a ClaimsInput, sources: &Sources) -> (Vec<Checked<'a>
                 valid = false;
             } else if is_blank(text) {
                 problems.push(empty("qualifier value", qualifier.span));
+                valid = false;
+            } else if key.value.len() > MAX_FIELD {
+                problems.push(too_long("qualifier key", &key.value, key.span));
+                valid = false;
+            } else if text.len() > MAX_FIELD {
+                problems.push(too_long("qualifier value", text, qualifier.span));
                 valid = false;
             } else {
                 qualifiers.push((
@@ -409,6 +420,29 @@ fn folded_key(key: &str) -> String {
     }
 }
 
+/// The longest source id, claim id, subject, property, value or qualifier a claim may have, in
+/// bytes (the quote has no such limit). Names and values are a few words; a field longer
+/// than this is a mistake (a column shifted into a cell, a paragraph pasted into a value) or
+/// an attack: it would be repeated in every message about the claim and flood a CI log.
+pub const MAX_FIELD: usize = 2048;
+
+/// A field longer than [`MAX_FIELD`]: its start is shown, never the whole of it.
+fn too_long(what: &str, text: &str, span: Span) -> Finding {
+    let start: String = text.chars().take(40).collect();
+    Finding::new(
+        Code::LoadTooLong,
+        format!(
+            "the claim's {what} is {} bytes long (at most {MAX_FIELD}): `{start}…`",
+            text.len()
+        ),
+    )
+    .with_help(format!(
+        "a {what} is a few words: move long text into the claim's `quote`, or check the \
+         table's columns"
+    ))
+    .at(span, "too long")
+}
+
 fn empty(what: &str, span: Span) -> Finding {
     Finding::new(Code::LoadEmpty, format!("the claim's {what} is empty"))
         .with_help(format!("write the {what}, or remove the claim"))
@@ -427,6 +461,49 @@ mod tests {
             .iter()
             .map(|c| c.key.to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_field_too_long_to_be_one_is_a_located_problem_and_never_repeated_whole() {
+        use super::MAX_FIELD;
+        use crate::findings::Code;
+        let long = "x".repeat(MAX_FIELD + 1);
+        let limit = "y".repeat(MAX_FIELD);
+        for (subject, property, value) in [
+            (long.as_str(), "built", "1936"),
+            ("Dam", long.as_str(), "1936"),
+            ("Dam", "built", long.as_str()),
+            ("Dam", "built | phase=", long.as_str()),
+        ] {
+            let property = property.replace("phase=", &format!("phase={long}"));
+            let value = if value == long && property.contains('|') {
+                "1936"
+            } else {
+                value
+            };
+            let text = source(&[(subject, &property, value), ("Dam", "built", "1930")]);
+            let checked = check(&[("a", &text)], None);
+            let problems: Vec<_> = checked
+                .findings
+                .iter()
+                .filter(|f| f.code == Code::LoadTooLong)
+                .collect();
+            assert_eq!(problems.len(), 1, "{subject:.9} {property:.30} {value:.9}");
+            assert!(problems[0].message.len() < 200, "{}", problems[0].message);
+            assert_eq!(
+                checked.dataset.claims.len(),
+                1,
+                "the long claim is left out"
+            );
+        }
+        let text = source(&[(&limit, "built", "1936"), ("Dam", "motto", &limit)]);
+        let checked = check(&[("a", &text)], None);
+        assert!(checked.findings.iter().all(|f| f.code != Code::LoadTooLong));
+        assert_eq!(
+            checked.dataset.claims.len(),
+            2,
+            "{MAX_FIELD} bytes is allowed"
+        );
     }
 
     #[test]
