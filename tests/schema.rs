@@ -264,11 +264,21 @@ fn loader_accepts(text: &str) -> bool {
 /// Runs `factcheck check` on a fresh dataset of one claims file and, if given, a `rules.toml`:
 /// whether the loader accepted them (no exit 2).
 fn loader_accepts_dataset(claims: &str, rules: Option<&str>) -> bool {
+    let mut files = vec![("claims/source.toml", claims)];
+    files.extend(rules.map(|rules| ("rules.toml", rules)));
+    loader_accepts_files(&files)
+}
+
+/// Runs `factcheck check` on a fresh dataset of the given `(path, text)` files: whether the
+/// loader accepted them (no exit 2).
+fn loader_accepts_files(files: &[(&str, &str)]) -> bool {
     let dir = tempfile::tempdir().expect("a temp dir");
-    std::fs::create_dir(dir.path().join("claims")).expect("claims/");
-    std::fs::write(dir.path().join("claims/source.toml"), claims).expect("written");
-    if let Some(rules) = rules {
-        std::fs::write(dir.path().join("rules.toml"), rules).expect("written");
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("a directory");
+        }
+        std::fs::write(path, text).expect("written");
     }
     let output = Command::new(cargo_bin!("factcheck"))
         .current_dir(dir.path())
@@ -573,20 +583,13 @@ qualifier = { crawl_day = "{stem}" }
 /// Runs `factcheck check` on a dataset of one crawl table and a `rules.toml`: whether the
 /// loader accepted them.
 fn loader_accepts_table_rules(rules: &str) -> bool {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    std::fs::create_dir_all(dir.path().join("claims/crawl")).expect("claims/crawl/");
-    std::fs::write(
-        dir.path().join("claims/crawl/2011-12-01.tsv"),
-        "Source\tFlight#\tStatus\tGate\tNote\naa\tAA-1007\tLanded\tB5\t\n",
-    )
-    .expect("written");
-    std::fs::write(dir.path().join("rules.toml"), rules).expect("written");
-    let output = Command::new(cargo_bin!("factcheck"))
-        .current_dir(dir.path())
-        .args(["check", "--format", "concise"])
-        .output()
-        .expect("factcheck runs");
-    output.status.code() != Some(2)
+    loader_accepts_files(&[
+        (
+            "claims/crawl/2011-12-01.tsv",
+            "Source\tFlight#\tStatus\tGate\tNote\naa\tAA-1007\tLanded\tB5\t\n",
+        ),
+        ("rules.toml", rules),
+    ])
 }
 
 #[test]
