@@ -564,6 +564,28 @@ fn location(dataset: &Dataset, index: u32, other: u32, kind: Kind) -> Option<Loc
     })
 }
 
+/// Every pair of sources that shares at least one piece of evidence (an identical quote or a
+/// rare value), with how many pieces, sorted: the pairs [`dependences`] weighs, dependent or
+/// not. It is the state copy detection holds across the whole dataset, which
+/// `docs/scaling.md` measures; checking does not call it.
+#[must_use]
+pub fn candidate_pairs(
+    dataset: &Dataset,
+    facts: &[JudgedFact],
+) -> Vec<((SourceIx, SourceIx), usize)> {
+    let (mut shared, _) = shared_quotes(dataset);
+    shared.extend(rare_values(dataset, facts));
+    shared.par_sort_unstable();
+    shared.dedup();
+    shared
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|run| {
+            let (a, b) = run[0].0;
+            ((SourceIx(a), SourceIx(b)), run.len())
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1136,5 +1158,31 @@ mod tests {
             };
             proptest::prop_assert_eq!(build(false), build(true));
         }
+    }
+
+    #[test]
+    fn candidate_pairs_are_every_pair_with_evidence_dependent_or_not() {
+        // a and b share three quotes (dependent); b and c one (a candidate under the
+        // thresholds); d shares nothing.
+        let one = &COPIED[..1];
+        let checked = run(
+            &[
+                ("a", file("", "a", &COPIED, 2)),
+                ("b", file("", "b", &COPIED_AGAIN, 2)),
+                ("c", file("", "c", one, 6)),
+                ("d", file("", "d", &[], 4)),
+            ],
+            None,
+        );
+        let id = |s: SourceIx| checked.dataset.sources[s.0 as usize].id.clone();
+        let found: Vec<(String, String, usize)> =
+            candidate_pairs(&checked.dataset, &checked.comparison.facts)
+                .into_iter()
+                .map(|((a, b), pieces)| (id(a), id(b), pieces))
+                .collect();
+        let expected = [("a", "b", 3), ("a", "c", 1), ("b", "c", 1)]
+            .map(|(a, b, n)| (a.to_owned(), b.to_owned(), n));
+        assert_eq!(found, expected);
+        assert_eq!(pairs(&checked), vec![pair("a", "b", false, true)]);
     }
 }
