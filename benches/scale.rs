@@ -5,6 +5,8 @@
 //! ```text
 //! cargo bench --bench scale                 # 10k, 100k and 1M claims
 //! cargo bench --bench scale -- 50000 200000 # chosen sizes
+//! FACTCHECK_SCALE_GENERATE_ONLY=1 cargo bench --bench scale -- 100000
+//!                                           # only write the dataset (for profiling)
 //! ```
 //!
 //! Datasets are written under `target/bench-data/` and reused while the generator's version
@@ -45,6 +47,15 @@ fn main() {
         sizes
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    // Profilers (callgrind, perf) and output comparisons want the datasets without the runs.
+    if std::env::var_os("FACTCHECK_SCALE_GENERATE_ONLY").is_some() {
+        for n in sizes {
+            let dir = root.join(format!("scale-{n}"));
+            generate_cached(n, &dir);
+            println!("{}", dir.display());
+        }
+        return;
+    }
     println!(
         "{:>7} {:>10} {:>7} {:>10} {:>9} {:>12} {:>10}  stages (s)",
         "job", "claims", "files", "findings", "wall (s)", "claims/s", "peak MiB"

@@ -60,11 +60,11 @@ impl SourceFile {
     /// A file with its text.
     #[must_use]
     pub fn new(path: PathBuf, text: Arc<str>) -> Self {
+        // `match_indices` of one ASCII character searches with `memchr`: a few times faster
+        // than testing every byte, on every file of the dataset.
         let line_starts = std::iter::once(0)
             .chain(
-                text.bytes()
-                    .enumerate()
-                    .filter(|&(_, b)| b == b'\n')
+                text.match_indices('\n')
                     .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
             )
             .collect();

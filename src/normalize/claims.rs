@@ -86,15 +86,20 @@ pub fn draft(
         .par_iter()
         .map(|input| check_file(input, sources))
         .collect();
-    let mut all = Vec::with_capacity(checked.iter().map(|(claims, _)| claims.len()).sum());
+    let mut files = Vec::with_capacity(checked.len());
     for (claims, found) in checked {
         problems.extend(found);
-        all.extend(claims);
+        files.push(claims);
     }
+    // The files' claims stay where `check_file` put them (referred to, not moved into one
+    // vector), and each file's are freed once drafted: a million checked claims are a
+    // fifth of a gigabyte, which need not be held twice at the peak of memory.
+    let all: Vec<&Checked<'_>> = files.iter().flatten().collect();
     problems.extend(ids_across_files(&all, &sources.sources));
     let keys = keys_by_source(&all, &sources.sources);
     let mut drafts = Vec::with_capacity(all.len());
-    for (claim, key) in all.into_iter().zip(keys) {
+    drop(all);
+    for (claim, key) in files.into_iter().flatten().zip(keys) {
         let source = claim.source;
         let mut qualifiers: Vec<Qualifier> = claim
             .qualifiers
@@ -136,7 +141,7 @@ pub fn draft(
 
 /// A finding for every id a source gives two claims in different files (a source's rows may
 /// span tables; within one file, the file's own check reports it).
-fn ids_across_files(claims: &[Checked<'_>], sources: &[crate::model::Source]) -> Vec<Finding> {
+fn ids_across_files(claims: &[&Checked<'_>], sources: &[crate::model::Source]) -> Vec<Finding> {
     let mut first: FxHashMap<(SourceIx, &str), Span> = FxHashMap::default();
     let mut problems = Vec::new();
     for claim in claims {
@@ -171,7 +176,7 @@ fn ids_across_files(claims: &[Checked<'_>], sources: &[crate::model::Source]) ->
 }
 
 /// Each claim's key, computed among the claims of its source.
-fn keys_by_source(claims: &[Checked<'_>], sources: &[crate::model::Source]) -> Vec<Box<str>> {
+fn keys_by_source(claims: &[&Checked<'_>], sources: &[crate::model::Source]) -> Vec<Box<str>> {
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
     for (index, claim) in claims.iter().enumerate() {
         if let Some(group) = groups.get_mut(claim.source.0 as usize) {
@@ -180,7 +185,7 @@ fn keys_by_source(claims: &[Checked<'_>], sources: &[crate::model::Source]) -> V
     }
     let mut keys: Vec<Box<str>> = vec![Box::from(""); claims.len()];
     for (source, group) in sources.iter().zip(&groups) {
-        let members: Vec<&Checked<'_>> = group.iter().map(|&i| &claims[i]).collect();
+        let members: Vec<&Checked<'_>> = group.iter().map(|&i| claims[i]).collect();
         for (&index, key) in group.iter().zip(claim_keys(&source.id, &members)) {
             keys[index] = key;
         }
@@ -205,7 +210,7 @@ pub fn identities_of(inputs: &[ClaimsInput], sources: &Sources) -> Vec<(Box<str>
         .iter()
         .flat_map(|input| check_file(input, sources).0)
         .collect();
-    let keys = keys_by_source(&checked, &sources.sources);
+    let keys = keys_by_source(&checked.iter().collect::<Vec<_>>(), &sources.sources);
     keys.into_iter()
         .zip(checked.iter().map(content_hash))
         .collect()

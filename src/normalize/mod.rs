@@ -84,9 +84,10 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         },
         &mut problems,
     );
-    problems.extend(quotes::check(&built.texts, &source_ids, &drafts));
-    // A million raw claims take a while to free: not on the way to the findings.
+    // A million raw claims take a while to free: not on the way to the findings. The drafts
+    // own what they keep, so the raw claims go before anything else is built beside them.
     rayon::spawn(move || drop(loaded_claims));
+    problems.extend(quotes::check(&built.texts, &source_ids, &drafts));
     let sources = built.sources;
     let rules = rules::draft(
         &loaded_rules,
@@ -133,6 +134,8 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         &rules,
     );
     problems.extend(resolved_names.problems.iter().cloned());
+    // Not held while the claims are finished, when memory is at its peak.
+    drop(stated_keys);
 
     let claims = finish_claims(drafts, interpreted.values, &resolved_names);
 

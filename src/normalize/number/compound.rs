@@ -30,6 +30,10 @@ impl Parser<'_> {
             (&["and", "three", "quarters"], 75.0),
             (&["and", "three", "quarter"], 75.0),
         ];
+        // Every fraction starts with "and": nothing else is read further.
+        if self.peek_word() != Some("and") {
+            return None;
+        }
         let hundredths = FRACTIONS
             .iter()
             .find(|(words, _)| self.eat_words(words))

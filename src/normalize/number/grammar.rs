@@ -193,18 +193,20 @@ impl<'a> Parser<'a> {
 
     /// Moves past the next token if it is `word`.
     pub(super) fn eat_word(&mut self, word: &str) -> bool {
-        let found = self.peek_word() == Some(word);
+        let mut ahead = self.cur;
+        let found = ahead.next_token().and_then(|t| t.word()) == Some(word);
         if found {
-            self.bump();
+            self.cur = ahead;
         }
         found
     }
 
     /// Moves past the next token if it is the symbol `c`.
     pub(super) fn eat_symbol(&mut self, c: char) -> bool {
-        let found = self.peek().is_some_and(|t| t.is_symbol(c));
+        let mut ahead = self.cur;
+        let found = ahead.next_token().is_some_and(|t| t.is_symbol(c));
         if found {
-            self.bump();
+            self.cur = ahead;
         }
         found
     }

@@ -117,22 +117,27 @@ impl Parser<'_> {
 
     /// "a rise of", "a drop of"... before the number: `Some(downwards)`, having moved past it.
     pub(super) fn change_prefix(&mut self) -> Option<bool> {
+        // Only the entries that start with the next word are read further.
+        let first = self.peek_word()?;
         let &(words, down) = CHANGES.iter().find(|(words, _)| {
             let mut ahead = self.cur;
-            words
-                .iter()
-                .all(|word| ahead.next_token().and_then(|t| t.word()) == Some(*word))
+            words.first() == Some(&first)
+                && words
+                    .iter()
+                    .all(|word| ahead.next_token().and_then(|t| t.word()) == Some(*word))
         })?;
         self.eat_words(words);
         Some(down)
     }
 
     fn tail_here(&self) -> Option<(&'static [&'static str], Tail)> {
+        let first = self.peek_word()?;
         TAILS.iter().copied().find(|(words, _)| {
             let mut ahead = self.cur;
-            words
-                .iter()
-                .all(|word| ahead.next_token().and_then(|t| t.word()) == Some(*word))
+            words.first() == Some(&first)
+                && words
+                    .iter()
+                    .all(|word| ahead.next_token().and_then(|t| t.word()) == Some(*word))
         })
     }
 }

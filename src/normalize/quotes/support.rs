@@ -103,13 +103,24 @@ const QUOTE_WORDS: usize = 1_000;
 
 impl<'a> Words<'a> {
     pub(super) fn new(quote: &'a str) -> Self {
+        // Every claim's quote is split: ASCII (most quotes) is read byte by byte.
+        if quote.is_ascii() {
+            let blanks = quote.bytes().map(|b| matches!(b, b' ' | b'\t'..=b'\r'));
+            Self::split(quote, blanks.enumerate())
+        } else {
+            Self::split(
+                quote,
+                quote.char_indices().map(|(at, c)| (at, c.is_whitespace())),
+            )
+        }
+    }
+
+    /// The words of `quote`, from where each character starts and whether it is whitespace.
+    fn split(quote: &'a str, blanks: impl Iterator<Item = (usize, bool)>) -> Self {
         let mut spans = Vec::new();
         let mut start = None;
-        for (at, c) in quote
-            .char_indices()
-            .chain(std::iter::once((quote.len(), ' ')))
-        {
-            match (c.is_whitespace(), start) {
+        for (at, blank) in blanks.chain(std::iter::once((quote.len(), true))) {
+            match (blank, start) {
                 (true, Some(from)) => {
                     if let Some(span) = trimmed(quote, from..at) {
                         if spans.len() == QUOTE_WORDS {
@@ -533,5 +544,32 @@ mod tests {
             .map(|r| &words.quote[r.clone()])
             .collect();
         assert_eq!(shown, ["late", "1970s", "2,500"]);
+    }
+
+    #[test]
+    fn ascii_quotes_split_as_any_text_does() {
+        // Generated ASCII quotes split by the byte reader and by the general one.
+        const PIECES: &[&str] = &[
+            "a", "Word", "1,000", " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", ".", ",", "\"",
+            "'", "(", ")", "[", "]", "...", "-", "$5", "x.", "?!",
+        ];
+        let mut state: u64 = 0xBEEF;
+        let mut next = |n: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) % n
+        };
+        for _ in 0..20_000 {
+            let len = next(12);
+            let quote: String = (0..len)
+                .map(|_| PIECES[usize::try_from(next(PIECES.len() as u64)).unwrap_or(0)])
+                .collect();
+            let general = Words::split(
+                &quote,
+                quote.char_indices().map(|(at, c)| (at, c.is_whitespace())),
+            );
+            assert_eq!(Words::new(&quote).spans, general.spans, "{quote:?}");
+        }
     }
 }
