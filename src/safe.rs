@@ -5,7 +5,8 @@
 //! labels and file names), [`masked`] (same byte length, for the file text miette prints as
 //! snippets, so every span stays valid), [`json_safe`] (JSON escapes, for the machine
 //! formats) and [`defuse_commands`] (no line the GitHub Actions runner would read as a
-//! workflow command). It must not decide what is shown, only how.
+//! workflow command) and [`spreadsheet_cell`] (no CSV cell a spreadsheet would run as a
+//! formula). It must not decide what is shown, only how.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -99,6 +100,27 @@ pub fn json_safe(json: String) -> String {
     out
 }
 
+/// The characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"):
+/// `=`, `+`, `-`, `@`, and a tab or carriage return before them; the full-width forms too,
+/// which some spreadsheets fold to the ASCII ones.
+const FORMULA_START: [char; 10] = [
+    '=', '+', '-', '@', '\t', '\r', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+];
+
+/// Dataset text made safe for a CSV cell that a spreadsheet may open: every unsafe character
+/// is escaped as in [`printable`] (so no control character reaches the file, and a cell is
+/// one line), and a cell that would start a formula (its first character, or its first after
+/// white space, one of `= + - @`, tab or carriage return, ASCII or full-width) gets a single quote `'` before it, which
+/// spreadsheets show as text and do not run. A value such as `-5` then reads `'-5`: the JSON
+/// reports keep every value exact.
+#[must_use]
+pub fn spreadsheet_cell(text: &str) -> Cow<'_, str> {
+    if text.starts_with(FORMULA_START) || text.trim_start().starts_with(FORMULA_START) {
+        return Cow::Owned(format!("'{}", printable(text)));
+    }
+    printable(text)
+}
+
 /// Text whose lines cannot be read as GitHub Actions workflow commands: the runner reads a
 /// line as one when, after leading whitespace, it starts with `::` (`::add-mask::`,
 /// `::stop-commands::`, `::warning …`) or `##[` (the old syntax). Such a line gets a `\`
@@ -133,6 +155,29 @@ pub fn defuse_commands(text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_spreadsheet_cell_starts_a_formula() {
+        for attack in [
+            "=HYPERLINK(\"http://evil\",\"x\")",
+            "+1+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1:A2)",
+            "\t=1+1",
+            "\r=1+1",
+            "  =1+1",
+            "\u{a0}@x",
+            "\u{FF1D}1+1",
+        ] {
+            let cell = spreadsheet_cell(attack);
+            assert!(cell.starts_with('\''), "{attack:?} became {cell:?}");
+            assert!(!cell.chars().any(is_unsafe), "{cell:?}");
+        }
+        assert_eq!(spreadsheet_cell("1977"), "1977");
+        assert_eq!(spreadsheet_cell("a=b; c=d"), "a=b; c=d");
+        assert_eq!(spreadsheet_cell("a\nb\u{1b}[2J"), "a\\nb\\u{1b}[2J");
+        assert_eq!(spreadsheet_cell("-5"), "'-5");
+    }
 
     #[test]
     fn control_characters_and_bidi_overrides_are_escaped() {

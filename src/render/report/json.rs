@@ -13,13 +13,12 @@ use crate::assess::support::Best;
 use crate::assess::{FactAssessment, Status};
 use crate::compare::copy;
 use crate::findings::{MAX_LOCATIONS, Status as FindingStatus};
-use crate::model::date::edtf_date;
-use crate::model::date::{UNBOUNDED_END, UNBOUNDED_START};
 use crate::model::quantity::{Quantity, Unit};
 use crate::model::{Claim, SourceIx, Value};
 use crate::safe::json_safe;
 
-use super::{Context, Evidence, answer, dependence_sentence, normal_form};
+pub use super::interval::{Interval, TimeInterval};
+use super::{Context, Evidence, answer, dependence_sentence, kind_name, normal_form};
 
 /// The version of the document's shape.
 pub const VERSION: u32 = 1;
@@ -155,7 +154,7 @@ pub struct Fact {
     pub property: String,
     /// Separating qualifiers, `key=value`.
     pub qualifiers: Vec<String>,
-    /// The value type: `date`, `number`, `name` or `text`.
+    /// The value type: `date`, `datetime`, `number`, `name` or `text`.
     pub kind: String,
     /// Whether the property has several true values.
     pub multi: bool,
@@ -216,6 +215,8 @@ pub struct FactClaim {
     pub normalized: String,
     /// For dates, the interval it allows.
     pub interval: Option<Interval>,
+    /// For date-times, the interval it allows, in ISO 8601.
+    pub time_interval: Option<TimeInterval>,
     /// For amounts of money, the currency they are compared in: an ISO 4217 code (`USD`
     /// for "US$40 million"), or the bare sign when it leaves the country open (`$`, `¥`,
     /// `Rs`). `normalized` shows the currency as the source wrote it.
@@ -228,18 +229,6 @@ pub struct FactClaim {
     pub file: String,
     /// 1-based line of the value.
     pub line: usize,
-}
-
-/// The days a date allows, widened by its vagueness.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct Interval {
-    /// First day, an EDTF day (`YYYY-MM-DD`; `-YYYY-MM-DD` before year 1, `Y`-prefixed past
-    /// year 9999), null when open.
-    pub earliest: Option<String>,
-    /// Last day, in the same form, null when open.
-    pub latest: Option<String>,
-    /// How many days each end may be off.
-    pub margin_days: u32,
 }
 
 /// A distinct value of a fact.
@@ -464,92 +453,115 @@ fn dependence(context: &Context<'_>, dependence: &copy::Dependence) -> Dependenc
 /// The document of a report.
 #[must_use]
 pub fn document(context: &Context<'_>) -> Document {
-    let dataset = context.dataset();
-    let s = &context.checked.summary;
-    let c = &context.assessment.counts;
     Document {
         version: VERSION,
-        tool: Tool {
-            name: env!("CARGO_PKG_NAME").to_owned(),
-            version: env!("CARGO_PKG_VERSION").to_owned(),
-        },
-        inputs: context
-            .inputs
-            .iter()
-            .map(|i| InputFile {
-                path: i.path.clone(),
-                sha256: i.sha256.clone(),
-                bytes: i.bytes,
-            })
-            .collect(),
+        tool: tool(),
+        inputs: input_files(context),
         problems: problems(context),
-        summary: Summary {
-            sources: s.sources,
-            claims: s.claims,
-            facts: s.facts,
-            compared: s.compared,
-            statuses: Statuses {
-                agreed: c.of(Status::Agreed),
-                refined: c.of(Status::Refined),
-                incomparable: c.of(Status::Incomparable),
-                tension: c.of(Status::Tension),
-                conflict: c.of(Status::Conflict),
-                reviewed: c.of(Status::Reviewed),
-                single_source: c.of(Status::SingleSource),
-            },
-            errors: s.errors,
-            warnings: s.warnings,
-            reviewed: s.reviewed,
-        },
+        summary: summary(context),
         facts: context
             .assessment
             .facts
             .iter()
             .map(|f| fact(context, f))
             .collect(),
-        sources: dataset
-            .sources
-            .iter()
-            .enumerate()
-            .zip(&context.assessment.sources)
-            .map(|((index, source), counts)| source_entry(context, index, source, counts))
-            .collect(),
-        dependences: context
-            .checked
-            .comparison
-            .dependences
-            .iter()
-            .map(|d| dependence(context, d))
-            .collect(),
-        names: context
-            .assessment
-            .names
-            .iter()
-            .map(|group| NameGroup {
-                canonical: group.canonical.clone(),
-                declared: group.declared,
-                spellings: group
-                    .spellings
-                    .iter()
-                    .map(|s| NameSpelling {
-                        text: s.text.clone(),
-                        link: s.link.as_str().to_owned(),
-                        uses: s.uses,
-                        sources: s
-                            .sources
-                            .iter()
-                            .map(|&x| context.source_id(x).to_owned())
-                            .collect(),
-                    })
-                    .collect(),
-            })
-            .collect(),
+        sources: sources(context).collect(),
+        dependences: dependences(context).collect(),
+        names: names(context).collect(),
         findings: other_findings(context),
     }
 }
 
+/// This program.
+pub(super) fn tool() -> Tool {
+    Tool {
+        name: env!("CARGO_PKG_NAME").to_owned(),
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+    }
+}
+
+/// Every file read, with its hash.
+pub(super) fn input_files(context: &Context<'_>) -> Vec<InputFile> {
+    context
+        .inputs
+        .iter()
+        .map(|i| InputFile {
+            path: i.path.clone(),
+            sha256: i.sha256.clone(),
+            bytes: i.bytes,
+        })
+        .collect()
+}
+
+/// The counts of the whole dataset.
+pub(super) fn summary(context: &Context<'_>) -> Summary {
+    let s = &context.checked.summary;
+    let c = &context.assessment.counts;
+    Summary {
+        sources: s.sources,
+        claims: s.claims,
+        facts: s.facts,
+        compared: s.compared,
+        statuses: Statuses {
+            agreed: c.of(Status::Agreed),
+            refined: c.of(Status::Refined),
+            incomparable: c.of(Status::Incomparable),
+            tension: c.of(Status::Tension),
+            conflict: c.of(Status::Conflict),
+            reviewed: c.of(Status::Reviewed),
+            single_source: c.of(Status::SingleSource),
+        },
+        errors: s.errors,
+        warnings: s.warnings,
+        reviewed: s.reviewed,
+    }
+}
+
+/// Every source, in file order, each made when it is asked for.
+pub(super) fn sources<'a>(context: &'a Context<'_>) -> impl Iterator<Item = Source> + 'a {
+    context
+        .dataset()
+        .sources
+        .iter()
+        .enumerate()
+        .zip(&context.assessment.sources)
+        .map(|((index, source), counts)| source_entry(context, index, source, counts))
+}
+
+/// Every dependence, each made when it is asked for.
+pub(super) fn dependences<'a>(context: &'a Context<'_>) -> impl Iterator<Item = Dependence> + 'a {
+    context
+        .checked
+        .comparison
+        .dependences
+        .iter()
+        .map(|d| dependence(context, d))
+}
+
+/// Every name written more than one way, each made when it is asked for.
+pub(super) fn names<'a>(context: &'a Context<'_>) -> impl Iterator<Item = NameGroup> + 'a {
+    context.assessment.names.iter().map(|group| NameGroup {
+        canonical: group.canonical.clone(),
+        declared: group.declared,
+        spellings: group
+            .spellings
+            .iter()
+            .map(|s| NameSpelling {
+                text: s.text.clone(),
+                link: s.link.as_str().to_owned(),
+                uses: s.uses,
+                sources: s
+                    .sources
+                    .iter()
+                    .map(|&x| context.source_id(x).to_owned())
+                    .collect(),
+            })
+            .collect(),
+    })
+}
+
 /// What could not be read, with where.
-fn problems(context: &Context<'_>) -> Vec<Problem> {
+pub(super) fn problems(context: &Context<'_>) -> Vec<Problem> {
     context
         .problems()
         .map(|problem| {
@@ -566,7 +578,7 @@ fn problems(context: &Context<'_>) -> Vec<Problem> {
 }
 
 /// The findings about no fact's values.
-fn other_findings(context: &Context<'_>) -> Vec<OtherFinding> {
+pub(super) fn other_findings(context: &Context<'_>) -> Vec<OtherFinding> {
     context
         .other_findings()
         .into_iter()
@@ -585,7 +597,8 @@ fn other_findings(context: &Context<'_>) -> Vec<OtherFinding> {
         .collect()
 }
 
-fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
+/// One fact, as the document and the JSON Lines report give it.
+pub(super) fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
     let dataset = context.dataset();
     let keys = |claims: &[u32]| -> Vec<String> {
         claims
@@ -596,13 +609,7 @@ fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
     let kind = fact
         .claims
         .first()
-        .map_or("text", |&c| match context.claim(c).value {
-            Value::Date(_) => "date",
-            Value::DateTime(_) => "datetime",
-            Value::Number(_) => "number",
-            Value::Name(_) => "name",
-            Value::Text(_) => "text",
-        });
+        .map_or("text", |&c| kind_name(&context.claim(c).value));
     let (best, tie) = match &fact.best {
         Best::Value(i) => (vec![*i], false),
         Best::Tie(tied) => (tied.clone(), true),
@@ -688,9 +695,6 @@ fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
 
 fn fact_claim(context: &Context<'_>, claim: &Claim) -> FactClaim {
     let dataset = context.dataset();
-    let day = |day: i32| -> Option<String> {
-        (day != UNBOUNDED_START && day != UNBOUNDED_END).then(|| edtf_date(i64::from(day)))
-    };
     FactClaim {
         key: claim.key.to_string(),
         source: context.source_id(claim.source).to_owned(),
@@ -698,11 +702,11 @@ fn fact_claim(context: &Context<'_>, claim: &Claim) -> FactClaim {
         stated: claim.stated.to_string(),
         normalized: normal_form(dataset, claim),
         interval: match &claim.value {
-            Value::Date(date) => Some(Interval {
-                earliest: day(date.earliest),
-                latest: day(date.latest),
-                margin_days: date.margin,
-            }),
+            Value::Date(date) => Some(Interval::of(date)),
+            _ => None,
+        },
+        time_interval: match &claim.value {
+            Value::DateTime(time) => Some(TimeInterval::of(time)),
             _ => None,
         },
         currency: match &claim.value {
