@@ -11,9 +11,13 @@
 //! - a single day is a diamond;
 //! - an open end ("since 2014", "by 2027") runs to the edge of the plot, fading, with an arrow.
 //!
+//! A date-time fact gets an axis of its own scale (minutes, hours, days): [`time`].
+//!
 //! Pure: dates in, SVG text out. Every piece of dataset text goes through [`escape`]; colours
 //! come from the page's style sheet (classes `tone-0`…`tone-3`), so the picture follows the
 //! page's light or dark palette.
+
+pub mod time;
 
 use std::fmt::Write as _;
 
@@ -76,8 +80,47 @@ const DAYS_PER_MONTH: f64 = DAYS_PER_YEAR / 12.0;
 #[must_use]
 pub fn svg(id: &str, title: &str, rows: &[Row<'_>]) -> String {
     let extents: Vec<Extent> = rows.iter().map(|row| Extent::of(row.date)).collect();
-    let axis = Axis::of(&extents);
+    let axis = Axis::of(&extents, MIN_SPAN);
     let ticks = axis.ticks();
+    let labels: Vec<Label<'_>> = rows
+        .iter()
+        .map(|row| Label {
+            source: row.source,
+            stated: row.stated,
+            tooltip: tooltip(row.source, row.stated, &row.date.describe()),
+            tone: row.tone,
+        })
+        .collect();
+    let (first, last) = match (ticks.first(), ticks.last()) {
+        (Some((_, first)), Some((_, last))) => (first.clone(), last.clone()),
+        _ => (axis.label(axis.start), axis.label(axis.end)),
+    };
+    let each: Vec<&str> = labels.iter().map(|l| l.tooltip.as_str()).collect();
+    let description = format!(
+        "The dates each source gives, on one time axis marked from {first} to {last}: {}.",
+        each.join("; ")
+    );
+    draw(id, title, &description, &labels, &extents, &axis, &ticks)
+}
+
+/// How a row is labelled.
+struct Label<'a> {
+    source: &'a str,
+    stated: &'a str,
+    tooltip: String,
+    tone: usize,
+}
+
+/// The SVG of placed rows on an axis with its ticks.
+fn draw(
+    id: &str,
+    title: &str,
+    description: &str,
+    rows: &[Label<'_>],
+    extents: &[Extent],
+    axis: &Axis,
+    ticks: &[(f64, String)],
+) -> String {
     let id = escape(id);
     let plot_bottom = TOP + ROW * count(rows.len());
     let height = plot_bottom + AXIS_SPACE;
@@ -90,12 +133,12 @@ pub fn svg(id: &str, title: &str, rows: &[Row<'_>]) -> String {
          width=\"{WIDTH}\" height=\"{height}\">\n<title id=\"{id}--title\">{}</title>\n\
          <desc id=\"{id}--desc\">{}</desc>\n",
         escape(title),
-        escape(&description(&axis, &ticks, rows)),
+        escape(description),
     );
 
     let mut defs = String::new();
     let mut grid = String::new();
-    for (day, label) in &ticks {
+    for (day, label) in ticks {
         let x = axis.x(*day);
         let _ = writeln!(
             grid,
@@ -111,8 +154,8 @@ pub fn svg(id: &str, title: &str, rows: &[Row<'_>]) -> String {
     );
 
     let mut marks = String::new();
-    for (index, (row, extent)) in rows.iter().zip(&extents).enumerate() {
-        let shape = Shape::of(&axis, extent);
+    for (index, (row, extent)) in rows.iter().zip(extents).enumerate() {
+        let shape = Shape::of(axis, extent);
         let tone = row.tone % TONES;
         let top = TOP + ROW * count(index);
         let middle = top + ROW / 2.0;
@@ -121,7 +164,7 @@ pub fn svg(id: &str, title: &str, rows: &[Row<'_>]) -> String {
             "<g class=\"tl-row tone-{tone}\"><title>{}</title>\
              <text class=\"tl-source\" x=\"{LABEL_X}\" y=\"{:.1}\">{}</text>\
              <text class=\"tl-stated\" x=\"{LABEL_X}\" y=\"{:.1}\">{}</text>",
-            escape(&tooltip(row)),
+            escape(&row.tooltip),
             middle - 3.0,
             escape(&clip(row.source, LABEL_CHARS)),
             middle + 11.0,
@@ -146,29 +189,14 @@ pub fn svg(id: &str, title: &str, rows: &[Row<'_>]) -> String {
     out
 }
 
-/// "ipdf: late 1970s (1977–1979)": the source, the value as stated and the interval it means
-/// when that says more.
-fn tooltip(row: &Row<'_>) -> String {
-    let described = row.date.describe();
-    if described == row.stated {
-        format!("{}: {}", row.source, row.stated)
+/// "ipdf: late 1970s (1977–1979)": the source, the value as stated and what it means when
+/// that says more.
+fn tooltip(source: &str, stated: &str, described: &str) -> String {
+    if described == stated {
+        format!("{source}: {stated}")
     } else {
-        format!("{}: {} ({described})", row.source, row.stated)
+        format!("{source}: {stated} ({described})")
     }
-}
-
-/// The picture in words, for readers who cannot see it: the axis by its first and last
-/// ticks, then each row.
-fn description(axis: &Axis, ticks: &[(f64, String)], rows: &[Row<'_>]) -> String {
-    let (first, last) = match (ticks.first(), ticks.last()) {
-        (Some((_, first)), Some((_, last))) => (first.clone(), last.clone()),
-        _ => (axis.label(axis.start), axis.label(axis.end)),
-    };
-    let each: Vec<String> = rows.iter().map(tooltip).collect();
-    format!(
-        "The dates each source gives, on one time axis marked from {first} to {last}: {}.",
-        each.join("; ")
-    )
 }
 
 /// At most `max` characters, the last of them an ellipsis when clipped.
@@ -202,6 +230,9 @@ struct Extent {
     core: (Option<f64>, Option<f64>),
     /// A vague granularity with no margin: a short fade inside its ends.
     short_fade: bool,
+    /// The widest interval drawn as a single mark (a diamond): a day for dates, a second for
+    /// date-times.
+    point: f64,
 }
 
 impl Extent {
@@ -235,13 +266,15 @@ impl Extent {
             outer,
             core,
             short_fade: vague && date.margin == 0,
+            point: 1.0,
         }
     }
 
-    /// A single day, as stated (an approximate day keeps its soft margin around the mark).
+    /// A single day (or second), as stated (an approximate day keeps its soft margin around
+    /// the mark).
     fn point(&self) -> Option<f64> {
         match self.core {
-            (Some(a), Some(b)) if b - a <= 1.0 => Some(f64::midpoint(a, b)),
+            (Some(a), Some(b)) if b - a <= self.point => Some(f64::midpoint(a, b)),
             _ => None,
         }
     }
@@ -270,8 +303,8 @@ enum Step {
 
 impl Axis {
     /// The axis for some rows: every bounded day they reach, room for open ends to show
-    /// their arrow, at least [`MIN_SPAN`] wide, padded by 6% on each side.
-    fn of(extents: &[Extent]) -> Axis {
+    /// their arrow, at least `min_span` wide, padded by 6% on each side.
+    fn of(extents: &[Extent], min_span: f64) -> Axis {
         let (mut low, mut high) = extents
             .iter()
             .flat_map(Extent::days)
@@ -281,7 +314,7 @@ impl Axis {
         if low > high {
             (low, high) = (0.0, 0.0);
         }
-        let reach = (high - low).max(MIN_SPAN) * 0.2;
+        let reach = (high - low).max(min_span) * 0.2;
         for extent in extents {
             if let (None, Some(end)) = extent.outer {
                 low = low.min(end - reach);
@@ -290,7 +323,7 @@ impl Axis {
                 high = high.max(start + reach);
             }
         }
-        let short = MIN_SPAN - (high - low);
+        let short = min_span - (high - low);
         if short > 0.0 {
             low -= short / 2.0;
             high += short / 2.0;
@@ -575,7 +608,7 @@ mod tests {
         // Four billion years ago clamps to the calendar's first year.
         let dates = [year(-4_000_000_000), year(2014)];
         let extents: Vec<Extent> = dates.iter().map(Extent::of).collect();
-        let axis = Axis::of(&extents);
+        let axis = Axis::of(&extents, MIN_SPAN);
         let ticks = axis.ticks();
         assert!(!ticks.is_empty());
         for pair in ticks.windows(2) {
@@ -592,7 +625,7 @@ mod tests {
 
     fn shapes(dates: &[DateValue]) -> (Axis, Vec<Shape>) {
         let extents: Vec<Extent> = dates.iter().map(Extent::of).collect();
-        let axis = Axis::of(&extents);
+        let axis = Axis::of(&extents, MIN_SPAN);
         let shapes = extents.iter().map(|e| Shape::of(&axis, e)).collect();
         (axis, shapes)
     }
