@@ -468,7 +468,7 @@ pub fn document(context: &Context<'_>) -> Document {
         sources: sources(context).collect(),
         dependences: dependences(context).collect(),
         names: names(context).collect(),
-        findings: other_findings(context),
+        findings: other_findings(context).collect(),
     }
 }
 
@@ -578,23 +578,21 @@ pub(super) fn problems(context: &Context<'_>) -> Vec<Problem> {
 }
 
 /// The findings about no fact's values.
-pub(super) fn other_findings(context: &Context<'_>) -> Vec<OtherFinding> {
-    context
-        .other_findings()
-        .into_iter()
-        .map(|finding| {
-            let place = context.place(finding);
-            OtherFinding {
-                code: finding.code.as_str().to_owned(),
-                severity: finding.severity.as_str().to_owned(),
-                status: finding.status.as_str().to_owned(),
-                fingerprint: finding.fingerprint(),
-                message: finding.message.clone(),
-                line: place.as_ref().map(|(_, line)| *line),
-                file: place.map(|(file, _)| file),
-            }
-        })
-        .collect()
+pub(super) fn other_findings<'a>(
+    context: &'a Context<'_>,
+) -> impl Iterator<Item = OtherFinding> + 'a {
+    context.other_findings().into_iter().map(|finding| {
+        let place = context.place(finding);
+        OtherFinding {
+            code: finding.code.as_str().to_owned(),
+            severity: finding.severity.as_str().to_owned(),
+            status: finding.status.as_str().to_owned(),
+            fingerprint: finding.fingerprint(),
+            message: finding.message.clone(),
+            line: place.as_ref().map(|(_, line)| *line),
+            file: place.map(|(file, _)| file),
+        }
+    })
 }
 
 /// One fact, as the document and the JSON Lines report give it.
