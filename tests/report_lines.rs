@@ -223,3 +223,43 @@ fn date_times_have_their_interval_in_json_and_a_timeline_of_their_own_scale_in_h
     assert_eq!(figures.len(), 2, "{figures:#?}");
     insta::assert_snapshot!("times_timelines", figures.join("\n"));
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    // Enough facts that the report outgrows a pipe's buffer.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("claims")).unwrap();
+    let mut claims = String::from("[source]\ntitle = \"T\"\npublisher = \"P\"\n");
+    for i in 0..3000 {
+        claims.push_str(&format!(
+            "\n[[claim]]\nsubject = \"Subject number {i}\"\nproperty = \"founded\"\nvalue = \"{}\"\n",
+            1900 + i % 100
+        ));
+    }
+    std::fs::write(dir.path().join("claims/alpha.toml"), claims).unwrap();
+    for format in ["jsonl", "csv"] {
+        let mut child = std::process::Command::new(cargo_bin!("factcheck"))
+            .current_dir(dir.path())
+            .args(["report", "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty());
+        // The pipe is closed here, with most of the report unread.
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{format}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}

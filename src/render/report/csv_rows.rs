@@ -67,11 +67,19 @@ pub fn write(context: &Context<'_>, out: impl Write) -> io::Result<()> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    writer.write_record(COLUMNS)?;
+    writer.write_record(COLUMNS).map_err(io_error)?;
     for fact in &context.assessment.facts {
-        writer.write_record(row(context, fact))?;
+        writer.write_record(row(context, fact)).map_err(io_error)?;
     }
     writer.flush()
+}
+
+/// The I/O error a CSV error is, kept whole so that its kind (a closed pipe) still shows.
+fn io_error(error: csv::Error) -> io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(error) => error,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 /// The whole report as text (for tests and small datasets).
