@@ -226,6 +226,7 @@ fn date_times_have_their_interval_in_json_and_a_timeline_of_their_own_scale_in_h
 
 #[test]
 fn a_reader_that_stops_early_is_no_error() {
+    use std::fmt::Write as _;
     use std::io::{BufRead, BufReader};
     use std::process::Stdio;
 
@@ -234,10 +235,11 @@ fn a_reader_that_stops_early_is_no_error() {
     std::fs::create_dir(dir.path().join("claims")).unwrap();
     let mut claims = String::from("[source]\ntitle = \"T\"\npublisher = \"P\"\n");
     for i in 0..3000 {
-        claims.push_str(&format!(
+        let _ = write!(
+            claims,
             "\n[[claim]]\nsubject = \"Subject number {i}\"\nproperty = \"founded\"\nvalue = \"{}\"\n",
             1900 + i % 100
-        ));
+        );
     }
     std::fs::write(dir.path().join("claims/alpha.toml"), claims).unwrap();
     for format in ["jsonl", "csv"] {
