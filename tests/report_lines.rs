@@ -111,6 +111,13 @@ fn the_csv_report_has_one_row_per_fact() {
     let facts = document["facts"].as_array().unwrap();
     assert_eq!(rows.len(), facts.len());
     let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    for name in &header {
+        assert!(
+            readme.contains(&format!("`{name}`")),
+            "the README describes the column {name}"
+        );
+    }
     for (row, fact) in rows.iter().zip(facts) {
         assert_eq!(&row[column("subject")], fact["subject"].as_str().unwrap());
         assert_eq!(&row[column("status")], fact["status"].as_str().unwrap());

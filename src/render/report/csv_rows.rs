@@ -1,7 +1,7 @@
 //! The CSV report (`report --format csv`): one row per fact, for a spreadsheet or a data
 //! frame, written as each fact is rendered.
 //!
-//! Owns the columns ([`COLUMNS`]) and how a fact fills them. Quoting is the `csv` crate's
+//! Owns the columns ([`COLUMNS`], each described in the README) and how a fact fills them. Quoting is the `csv` crate's
 //! (RFC 4180: a cell with a comma, a quote or a line break is quoted, quotes doubled); every
 //! cell of text from the dataset goes through [`spreadsheet_cell`], so no cell starts a formula
 //! a spreadsheet would run (it gets a `'` before it) and no control character is written.
@@ -36,27 +36,6 @@ pub const COLUMNS: [&str; 17] = [
     "values",
     "gap",
     "findings",
-];
-
-/// What each column holds, for the README and `--help`: one entry per [`COLUMNS`] entry.
-pub const MEANINGS: [&str; 17] = [
-    "canonical subject",
-    "canonical property",
-    "separating qualifiers, `key=value; key=value`",
-    "value type: date, datetime, number, name or text",
-    "agreed, refined, incomparable, tension, conflict, reviewed or single-source",
-    "worst verdict between two values before any review (empty for one value or a multi-valued fact)",
-    "best-supported value as first stated; the tied values for a tie; empty for a multi-valued fact",
-    "its normal form (EDTF for dates, ISO 8601 for date-times, the range with its unit for numbers)",
-    "independent sources supporting it (dependent sources, and claims citing one party, count once)",
-    "`true` when `best` is a tie",
-    "ids of the sources supporting it",
-    "the value a review settled the fact on, when one did",
-    "number of sources speaking of the fact",
-    "number of claims",
-    "number of distinct values",
-    "how far apart the farthest disagreeing values are",
-    "number of findings about the fact",
 ];
 
 /// Writes the header and one row per fact to `out` (buffered by the caller).
