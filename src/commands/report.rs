@@ -3,8 +3,8 @@
 //! Owns the edge: the dataset is checked as `check` would (reviews apply; no baseline, no
 //! severity overrides), assessed, rendered in the format asked for and written to stdout or a
 //! file (never over one of the run's inputs or through a link, unless `--force`; atomically,
-//! through a temporary file). The JSON Lines and CSV reports are streamed: each fact is
-//! written as it is rendered, so the report is never whole in memory. Input that
+//! through a temporary file). The JSON, JSON Lines and CSV reports are streamed: each fact
+//! is written as it is rendered, so the report is never whole in memory. Input that
 //! cannot be read does not stop it: the report of everything that could be read is written,
 //! with the problems first in every format (a banner in HTML), the problems are shown on
 //! stderr as `check` shows them, and the exit status is 2, so that scripts notice that the
@@ -78,14 +78,14 @@ fn write_report(args: &ReportArgs) -> Result<u8, String> {
     Ok(if incomplete { 2 } else { 0 })
 }
 
-/// Writes the report of an assessed dataset in a format to `out`: the JSON Lines and CSV
-/// reports as each fact is rendered, the others as one text.
+/// Writes the report of an assessed dataset in a format to `out`: the JSON, JSON Lines and
+/// CSV reports as each fact is rendered, the Markdown and HTML reports as one text.
 fn write(context: &Context<'_>, format: ReportFormat, out: impl Write) -> io::Result<()> {
     let mut out = BufWriter::with_capacity(1 << 16, out);
     match format {
         ReportFormat::Markdown => out.write_all(markdown::render(context).as_bytes())?,
         ReportFormat::Html => out.write_all(html::render(context).as_bytes())?,
-        ReportFormat::Json => out.write_all(json::render(context).as_bytes())?,
+        ReportFormat::Json => json::write(context, &mut out)?,
         ReportFormat::Jsonl => jsonl::write(context, &mut out)?,
         ReportFormat::Csv => csv_rows::write(context, &mut out)?,
     }

@@ -3,7 +3,9 @@
 //!
 //! Owns the document's shape, version 1. Its JSON Schema is generated from these types
 //! (`factcheck schema report`), so the schema and the output cannot drift apart; fields are
-//! only ever added within a version. Every fact is listed, single-source ones included.
+//! only ever added within a version. Every fact is listed, single-source ones included. The
+//! document is written as it is made ([`write`]): a report of millions of facts is never one
+//! value, nor one text, in memory.
 
 use schemars::{JsonSchema, Schema};
 use serde::Serialize;
@@ -15,6 +17,8 @@ use crate::compare::copy;
 use crate::findings::{MAX_LOCATIONS, Status as FindingStatus};
 use crate::model::quantity::{Quantity, Unit};
 use crate::model::{Claim, SourceIx, Value};
+use crate::safe::JsonSafeWriter;
+#[cfg(doc)]
 use crate::safe::json_safe;
 
 pub use super::interval::{Interval, TimeInterval};
@@ -367,9 +371,62 @@ pub struct NameSpelling {
 /// itself ([`json_safe`]).
 #[must_use]
 pub fn render(context: &Context<'_>) -> String {
-    let mut out = json_safe(serde_json::to_string_pretty(&document(context)).unwrap_or_default());
-    out.push('\n');
-    out
+    let mut out = Vec::new();
+    // Writing to a vector cannot fail.
+    let _ = write(context, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the document as [`render`] gives it, each fact, source and finding serialized as it
+/// is made: the document is never whole in memory, as values or as text. The same text as
+/// [`Document`] serialized (the schema's type), field for field.
+///
+/// # Errors
+/// When `out` cannot be written.
+pub fn write(context: &Context<'_>, out: impl std::io::Write) -> std::io::Result<()> {
+    let mut out = JsonSafeWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &Streamed(context))?;
+    std::io::Write::write_all(&mut out, b"\n")?;
+    std::io::Write::flush(&mut out)
+}
+
+/// The document's fields in [`Document`]'s order, the long lists made as they are written.
+struct Streamed<'c, 'a>(&'c Context<'a>);
+
+impl Serialize for Streamed<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let context = self.0;
+        let mut document = serializer.serialize_struct("Document", 10)?;
+        document.serialize_field("version", &VERSION)?;
+        document.serialize_field("tool", &tool())?;
+        document.serialize_field("inputs", &input_files(context))?;
+        document.serialize_field("problems", &problems(context))?;
+        document.serialize_field("summary", &summary(context))?;
+        document.serialize_field(
+            "facts",
+            &Lazy(|| context.assessment.facts.iter().map(|f| fact(context, f))),
+        )?;
+        document.serialize_field("sources", &Lazy(|| sources(context)))?;
+        document.serialize_field("dependences", &Lazy(|| dependences(context)))?;
+        document.serialize_field("names", &Lazy(|| names(context)))?;
+        document.serialize_field("findings", &Lazy(|| other_findings(context)))?;
+        document.end()
+    }
+}
+
+/// A list serialized from an iterator, each item made when it is written.
+struct Lazy<F>(F);
+
+impl<F, I> Serialize for Lazy<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
 /// The JSON Schema of the document.
@@ -718,5 +775,53 @@ fn fact_claim(context: &Context<'_>, claim: &Claim) -> FactClaim {
         cites: claim.cites.as_deref().map(str::to_owned),
         file: dataset.files.get(claim.value_span.file).display_path(),
         line: dataset.files.start(claim.value_span).line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assess::assess;
+    use crate::render::report::inputs;
+    use crate::safe::json_safe;
+    use crate::testing::{check, source};
+
+    #[test]
+    fn the_streamed_document_is_the_document_serialized() {
+        let checked = check(
+            &[
+                (
+                    "alpha",
+                    &source(&[
+                        ("Institute\\u0085\\u202e", "founded", "1977"),
+                        ("Institute\\u0085\\u202e", "opened", "x"),
+                        ("Institute\\u0085\\u202e", "staff", "12"),
+                    ]),
+                ),
+                (
+                    "beta",
+                    &source(&[
+                        ("Institute\\u0085\\u202e", "founded", "1990"),
+                        ("Instituet", "mascot", "owl \\u00e9\\u2028"),
+                        ("Institute\\u0085\\u202e", "staff", "14"),
+                    ]),
+                ),
+            ],
+            Some("[[property]]\nname = \"opened\"\ntype = \"date\"\n"),
+        );
+        let assessment = assess(&checked);
+        let inputs = inputs(&checked.dataset.files);
+        let context = Context {
+            checked: &checked,
+            assessment: &assessment,
+            inputs: &inputs,
+        };
+        let document = document(&context);
+        assert!(!document.problems.is_empty() && !document.findings.is_empty());
+        assert!(document.facts.len() >= 3);
+        let mut expected = json_safe(serde_json::to_string_pretty(&document).unwrap());
+        expected.push('\n');
+        assert_eq!(render(&context), expected);
+        assert!(expected.contains("\\u0085"), "escaped: {expected}");
     }
 }
