@@ -4,7 +4,7 @@
 //! Owns the document's shape, version 1. Its JSON Schema is generated from these types
 //! (`factcheck schema report`), so the schema and the output cannot drift apart; fields are
 //! only ever added within a version. Every fact is listed, single-source ones included. The
-//! document is written as it is made ([`write`]): a report of millions of facts is never one
+//! document is written as it is made ([`write()`]): a report of millions of facts is never one
 //! value, nor one text, in memory.
 
 use schemars::{JsonSchema, Schema};
