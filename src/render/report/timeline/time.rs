@@ -123,9 +123,11 @@ pub fn svg(id: &str, title: &str, rows: &[TimeRow<'_>]) -> Option<Picture> {
         _ => String::new(),
     };
     let axis_kind = if on_clock {
-        "the clock"
+        "the clock".to_owned()
+    } else if let Some(day) = one_day(&axis) {
+        format!("one time axis of {}", day_label(day, true))
     } else {
-        "one time axis"
+        "one time axis".to_owned()
     };
     let each: Vec<&str> = labels.iter().map(|l| l.tooltip.as_str()).collect();
     let description = format!(
@@ -215,7 +217,7 @@ fn extent(time: &DateTimeValue, start: i64, end: i64) -> Extent {
 fn ticks(axis: &Axis, on_clock: bool) -> Vec<(f64, String)> {
     let (start, end) = (axis.start * DAY, axis.end * DAY);
     let span = end - start;
-    let dated_labels = !on_clock && span >= DAY;
+    let dated_labels = !on_clock && one_day(axis).is_none();
     let most = if dated_labels {
         MAX_DATED_TICKS
     } else {
@@ -245,6 +247,17 @@ fn ticks(axis: &Axis, on_clock: bool) -> Vec<(f64, String)> {
         at += step;
     }
     ticks
+}
+
+/// The day a line of date-times lies within (a second of it), when it lies within one: its
+/// ticks then need no date.
+#[allow(clippy::cast_possible_truncation)] // whole seconds of date-times fit in i64
+fn one_day(axis: &Axis) -> Option<i64> {
+    let (first, last) = (
+        (axis.start * DAY).floor() as i64,
+        (axis.end * DAY).ceil() as i64 - 1,
+    );
+    (first.div_euclid(SECONDS_PER_DAY) == last.div_euclid(SECONDS_PER_DAY)).then_some(first)
 }
 
 /// "13:55" (around the day).
@@ -399,6 +412,43 @@ mod tests {
         assert!(
             svg.contains(" Dec "),
             "labels carry the day over days: {svg}"
+        );
+    }
+
+    #[test]
+    fn within_a_day_ticks_are_clock_times_and_the_day_is_said_once() {
+        let svg = picture(&[at(9, 30, Zone::Local), at(9, 45, Zone::Local)])
+            .unwrap()
+            .svg;
+        assert!(
+            svg.contains("on one time axis of 1 Dec 2011 in local time"),
+            "{svg}"
+        );
+        // Across midnight, every tick says its day.
+        let late = DateTimeValue::clock(
+            Some(day(2011, 12, 1)),
+            23 * 3600 + 55 * 60,
+            TimePrecision::Minute,
+            Zone::Local,
+        );
+        let early = DateTimeValue::clock(
+            Some(day(2011, 12, 2)),
+            5 * 60,
+            TimePrecision::Minute,
+            Zone::Local,
+        );
+        let svg = picture(&[late, early]).unwrap().svg;
+        let document = roxmltree::Document::parse(&svg).unwrap();
+        let ticks: Vec<&str> = document
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("tl-tick"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert!(!ticks.is_empty());
+        assert!(ticks.iter().all(|t| t.contains(" Dec ")), "{ticks:?}");
+        assert!(
+            ticks.iter().any(|t| t.starts_with("2 Dec 00:00")),
+            "{ticks:?}"
         );
     }
 
