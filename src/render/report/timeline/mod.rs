@@ -1,8 +1,8 @@
 //! The timeline picture of a contested date fact, for the HTML report: an inline SVG with one
 //! row per claim on a shared time axis.
 //!
-//! Owns the geometry: the axis range (the data, padded), the tick step (1, 2, 5, 10, 20, 50…
-//! years, or months for spans of a few years or less), and how each kind of date is drawn:
+//! Owns the geometry (the axis range and its ticks are the `axis` module's) and how each kind of date
+//! is drawn:
 //! - an interval is a bar from its first day to the end of its last day;
 //! - vagueness is a soft edge: a gradient from transparent to solid over the margin the date
 //!   may be off by (outside the interval for a vague date such as "late 1970s"; inside it for
@@ -17,13 +17,14 @@
 //! come from the page's style sheet (classes `tone-0`…`tone-3`), so the picture follows the
 //! page's light or dark palette.
 
+mod axis;
 pub mod time;
 
 use std::fmt::Write as _;
 
-use crate::model::date::calendar;
 use crate::model::date::{DateValue, Day, Granularity, UNBOUNDED_END, UNBOUNDED_START};
 
+use self::axis::Axis;
 use super::html::escape;
 
 /// One row of a timeline: a claim's date and how to label it.
@@ -287,150 +288,6 @@ impl Extent {
     }
 }
 
-/// The shared horizontal axis: days `start..end` across the plot.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Axis {
-    start: f64,
-    end: f64,
-}
-
-/// The interval between two ticks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Step {
-    Months(u32),
-    Years(u32),
-}
-
-impl Axis {
-    /// The axis for some rows: every bounded day they reach, room for open ends to show
-    /// their arrow, at least `min_span` wide, padded by 6% on each side.
-    fn of(extents: &[Extent], min_span: f64) -> Axis {
-        let (mut low, mut high) = extents
-            .iter()
-            .flat_map(Extent::days)
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), d| {
-                (low.min(d), high.max(d))
-            });
-        if low > high {
-            (low, high) = (0.0, 0.0);
-        }
-        let reach = (high - low).max(min_span) * 0.2;
-        for extent in extents {
-            if let (None, Some(end)) = extent.outer {
-                low = low.min(end - reach);
-            }
-            if let (Some(start), None) = extent.outer {
-                high = high.max(start + reach);
-            }
-        }
-        let short = min_span - (high - low);
-        if short > 0.0 {
-            low -= short / 2.0;
-            high += short / 2.0;
-        }
-        let pad = (high - low) * 0.06;
-        Axis {
-            start: low - pad,
-            end: high + pad,
-        }
-    }
-
-    /// Where a day is drawn.
-    fn x(&self, day: f64) -> f64 {
-        PLOT_LEFT + (day - self.start) / (self.end - self.start) * (PLOT_RIGHT - PLOT_LEFT)
-    }
-
-    /// The ticks inside the axis: their day and label.
-    fn ticks(&self) -> Vec<(f64, String)> {
-        let mut ticks = Vec::new();
-        // Day numbers of dates fit in i32; the float is whole after `ceil`.
-        #[allow(clippy::cast_possible_truncation)]
-        let first = calendar::civil(self.start.ceil() as i64);
-        match step(self.end - self.start) {
-            Step::Years(step) => {
-                let step = i64::from(step);
-                let mut year = first.0.div_euclid(step) * step;
-                for _ in 0..64 {
-                    let at = day(calendar::from_civil(year, 1, 1));
-                    if at >= self.end {
-                        break;
-                    }
-                    // Beyond the calendar's range years are clamped: label what the day is,
-                    // once.
-                    if at >= self.start && ticks.last().is_none_or(|(last, _)| *last < at) {
-                        #[allow(clippy::cast_possible_truncation)] // a whole day number
-                        let shown = calendar::civil(at as i64).0;
-                        ticks.push((at, year_label(shown)));
-                    }
-                    year += step;
-                }
-            }
-            Step::Months(step) => {
-                let step = i64::from(step);
-                let mut index = calendar::month_index(first.0, first.1).div_euclid(step) * step;
-                for _ in 0..64 {
-                    let at = day(calendar::month_start(index));
-                    if at >= self.end {
-                        break;
-                    }
-                    if at >= self.start && ticks.last().is_none_or(|(last, _)| *last < at) {
-                        ticks.push((at, self.label(at)));
-                    }
-                    index += step;
-                }
-            }
-        }
-        ticks
-    }
-
-    /// A day at the axis's precision: "1980" on an axis of years, "Apr 2025" on one of months.
-    #[allow(clippy::cast_possible_truncation)] // day numbers of dates fit in i64
-    fn label(&self, at: f64) -> String {
-        let (year, month, _) = calendar::civil(at.floor() as i64);
-        match step(self.end - self.start) {
-            Step::Years(_) => year_label(year),
-            Step::Months(_) => format!(
-                "{} {}",
-                crate::model::date::month_name(month, true),
-                year_label(year)
-            ),
-        }
-    }
-}
-
-/// The tick interval for an axis of `span` days: the smallest of 1, 2, 5, 10, 20, 50… years
-/// that gives at most [`MAX_TICKS`] ticks; under two years, where yearly ticks would be too
-/// few, the smallest of 1, 2, 3 or 6 months that does.
-fn step(span: f64) -> Step {
-    if span < 2.0 * DAYS_PER_YEAR {
-        for months in [1, 2, 3] {
-            if span / (DAYS_PER_MONTH * f64::from(months)) <= MAX_TICKS {
-                return Step::Months(months);
-            }
-        }
-        return Step::Months(6);
-    }
-    let mut scale: u32 = 1;
-    loop {
-        for factor in [1, 2, 5] {
-            let years = scale.saturating_mul(factor);
-            if span / (DAYS_PER_YEAR * f64::from(years)) <= MAX_TICKS || years == u32::MAX {
-                return Step::Years(years);
-            }
-        }
-        scale = scale.saturating_mul(10);
-    }
-}
-
-/// A year for an axis: "1980", "44 BC" (year 0 is 1 BC).
-fn year_label(year: i64) -> String {
-    if year >= 1 {
-        year.to_string()
-    } else {
-        format!("{} BC", 1 - year)
-    }
-}
-
 /// One row placed on the axis, in SVG units.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Shape {
@@ -567,8 +424,9 @@ impl Shape {
 
 #[cfg(test)]
 mod tests {
+    use super::axis::{Step, step, year_label};
     use super::*;
-    use crate::model::date::calendar::from_civil;
+    use crate::model::date::calendar::{self, from_civil};
 
     fn on(y: i64, m: u32, d: u32) -> Day {
         Day::try_from(from_civil(y, m, d)).unwrap()
