@@ -1,8 +1,8 @@
 //! The timeline picture of a contested date fact, for the HTML report: an inline SVG with one
 //! row per claim on a shared time axis.
 //!
-//! Owns the geometry (the axis range and its ticks are the `axis` module's) and how each kind of date
-//! is drawn:
+//! Owns the geometry (the axis range and its ticks are the `axis` module's) and how each
+//! kind of date is drawn:
 //! - an interval is a bar from its first day to the end of its last day;
 //! - vagueness is a soft edge: a gradient from transparent to solid over the margin the date
 //!   may be off by (outside the interval for a vague date such as "late 1970s"; inside it for
