@@ -137,7 +137,8 @@ pub struct Statuses {
     pub agreed: usize,
     /// The values fit together; some are more precise.
     pub refined: usize,
-    /// Some numbers are in units that cannot be compared.
+    /// Some values cannot be compared: numbers in units that do not convert, a local clock
+    /// time beside a zoned one.
     pub incomparable: usize,
     /// Dates disjoint only within their vagueness.
     pub tension: usize,
