@@ -485,8 +485,8 @@ fn timeline(context: &Context<'_>, fact: &FactAssessment, id: &str, label: &str,
         let _ = writeln!(
             out,
             "<figure>\n{}\n<figcaption>Each bar spans the minutes, hours or days a source's \
-             time allows, on an axis of this fact's own scale, in {}; faded ends show how far an \
-             approximate time may be off.</figcaption>\n</figure>",
+             time allows, on an axis of this fact's own scale, in {}; a diamond marks a time to \
+             the second, faded ends show how far an approximate time may be off.</figcaption>\n</figure>",
             picture.svg,
             escape(&picture.clock)
         );

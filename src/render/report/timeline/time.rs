@@ -207,7 +207,8 @@ fn extent(time: &DateTimeValue, start: i64, end: i64) -> Extent {
         outer,
         core,
         short_fade: false,
-        point: days(1),
+        // A second, with room for the rounding of seconds to fractions of a day.
+        point: days(3) / 2.0,
     }
 }
 
@@ -351,6 +352,23 @@ mod tests {
         assert!(bars[0].0 > PLOT_LEFT && bars[1].1 < PLOT_RIGHT);
         // A minute is a visible bar, not a speck, on an axis of about twelve minutes.
         assert!(bars[0].1 - bars[0].0 > 20.0, "{bars:?}");
+    }
+
+    #[test]
+    fn a_time_to_the_second_is_a_mark_wherever_it_is() {
+        let second = |minute: i64| {
+            DateTimeValue::clock(
+                Some(day(2011, 12, 1)),
+                9 * 3600 + minute * 60,
+                TimePrecision::Second,
+                Zone::Local,
+            )
+        };
+        let svg = picture(&[second(30), second(45), at(9, 30, Zone::Local)])
+            .unwrap()
+            .svg;
+        assert_eq!(svg.matches("class=\"tl-point\"").count(), 2, "{svg}");
+        assert_eq!(svg.matches("<rect").count(), 1, "the minute is a bar");
     }
 
     #[test]
