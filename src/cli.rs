@@ -264,6 +264,12 @@ pub enum ReportFormat {
     Html,
     /// JSON, with the inputs' hashes (`factcheck schema report` describes it).
     Json,
+    /// JSON Lines: one object per fact (and per source, finding…), streamed; each line has a
+    /// `kind` (`factcheck schema report-line` describes them).
+    Jsonl,
+    /// CSV: one row per fact (subject, property, qualifiers, status, best value, support…),
+    /// streamed; no cell starts a spreadsheet formula.
+    Csv,
 }
 
 /// Arguments of `factcheck schema`.
@@ -285,6 +291,8 @@ pub enum SchemaKind {
     Reviews,
     /// The JSON document of `factcheck report --format json`.
     Report,
+    /// A line of `factcheck report --format jsonl`.
+    ReportLine,
 }
 
 /// Arguments of `factcheck completions`.

@@ -4,11 +4,13 @@
 //! Owns [`is_unsafe`] and everything built on it: [`printable`] (escapes, for messages,
 //! labels and file names), [`masked`] (same byte length, for the file text miette prints as
 //! snippets, so every span stays valid), [`json_safe`] (JSON escapes, for the machine
-//! formats) and [`defuse_commands`] (no line the GitHub Actions runner would read as a
-//! workflow command). It must not decide what is shown, only how.
+//! formats; [`JsonSafeWriter`] for JSON written as it is made) and [`defuse_commands`] (no line the GitHub Actions runner would read as a
+//! workflow command) and [`spreadsheet_cell`] (no CSV cell a spreadsheet would run as a
+//! formula). It must not decide what is shown, only how.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::io;
 
 /// Whether a character must not reach a terminal or a log as itself: control characters (C0,
 /// DEL, C1: they move the cursor, change colours, start OSC hyperlinks, end lines), line and
@@ -99,6 +101,96 @@ pub fn json_safe(json: String) -> String {
     out
 }
 
+/// A writer that does to serialized JSON what [`json_safe`] does, as it passes through: for
+/// a document written as it is made, never held whole. A character split across two writes is
+/// put back together first.
+#[derive(Debug)]
+pub struct JsonSafeWriter<W: io::Write> {
+    inner: W,
+    /// The start of a character whose other bytes are still to come.
+    pending: Vec<u8>,
+}
+
+impl<W: io::Write> JsonSafeWriter<W> {
+    /// Wraps `inner`.
+    pub fn new(inner: W) -> Self {
+        JsonSafeWriter {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    fn write_text(&mut self, text: &str) -> io::Result<()> {
+        let mut start = 0;
+        for (at, c) in text.char_indices() {
+            if c != '\n' && is_unsafe(c) {
+                self.inner.write_all(&text.as_bytes()[start..at])?;
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(self.inner, "\\u{unit:04x}")?;
+                }
+                start = at + c.len_utf8();
+            }
+        }
+        self.inner.write_all(&text.as_bytes()[start..])
+    }
+}
+
+impl<W: io::Write> io::Write for JsonSafeWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let joined;
+        let bytes = if self.pending.is_empty() {
+            buf
+        } else {
+            self.pending.extend_from_slice(buf);
+            joined = std::mem::take(&mut self.pending);
+            joined.as_slice()
+        };
+        let (text, rest) = match std::str::from_utf8(bytes) {
+            Ok(text) => (text, &[][..]),
+            Err(error) if error.error_len().is_none() => {
+                let (valid, rest) = bytes.split_at(error.valid_up_to());
+                (std::str::from_utf8(valid).map_err(io::Error::other)?, rest)
+            }
+            Err(error) => return Err(io::Error::new(io::ErrorKind::InvalidData, error)),
+        };
+        self.write_text(text)?;
+        self.pending.extend_from_slice(rest);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.pending.is_empty() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "JSON ends within a character",
+            ));
+        }
+        self.inner.flush()
+    }
+}
+
+/// The characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"):
+/// `=`, `+`, `-`, `@`, and a tab or carriage return before them; the full-width forms too,
+/// which some spreadsheets fold to the ASCII ones.
+const FORMULA_START: [char; 10] = [
+    '=', '+', '-', '@', '\t', '\r', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+];
+
+/// Dataset text made safe for a CSV cell that a spreadsheet may open: every unsafe character
+/// is escaped as in [`printable`] (so no control character reaches the file, and a cell is
+/// one line), and a cell that would start a formula (its first character, or its first after
+/// white space, one of `= + - @`, tab or carriage return, ASCII or full-width) gets a single quote `'` before it, which
+/// spreadsheets show as text and do not run. A value such as `-5` then reads `'-5`: the JSON
+/// reports keep every value exact.
+#[must_use]
+pub fn spreadsheet_cell(text: &str) -> Cow<'_, str> {
+    if text.starts_with(FORMULA_START) || text.trim_start().starts_with(FORMULA_START) {
+        return Cow::Owned(format!("'{}", printable(text)));
+    }
+    printable(text)
+}
+
 /// Text whose lines cannot be read as GitHub Actions workflow commands: the runner reads a
 /// line as one when, after leading whitespace, it starts with `::` (`::add-mask::`,
 /// `::stop-commands::`, `::warning …`) or `##[` (the old syntax). Such a line gets a `\`
@@ -133,6 +225,56 @@ pub fn defuse_commands(text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_json_safe_writer_escapes_as_json_safe_does_across_split_characters() {
+        let json = "{\n  \"a\": \"x\u{85}y\u{202e}z \u{1F600} \u{FFFE} é\"\n}".to_owned();
+        let expected = json_safe(json.clone());
+        for chunk in 1..=json.len() {
+            let mut out = Vec::new();
+            let mut writer = JsonSafeWriter::new(&mut out);
+            for piece in json.as_bytes().chunks(chunk) {
+                io::Write::write_all(&mut writer, piece).unwrap();
+            }
+            io::Write::flush(&mut writer).unwrap();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                expected,
+                "chunks of {chunk}"
+            );
+        }
+        let mut writer = JsonSafeWriter::new(Vec::new());
+        assert!(io::Write::write_all(&mut writer, b"\xff").is_err());
+        let mut writer = JsonSafeWriter::new(Vec::new());
+        io::Write::write_all(&mut writer, "é".as_bytes().get(..1).unwrap()).unwrap();
+        assert!(
+            io::Write::flush(&mut writer).is_err(),
+            "a character left half written"
+        );
+    }
+
+    #[test]
+    fn no_spreadsheet_cell_starts_a_formula() {
+        for attack in [
+            "=HYPERLINK(\"http://evil\",\"x\")",
+            "+1+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1:A2)",
+            "\t=1+1",
+            "\r=1+1",
+            "  =1+1",
+            "\u{a0}@x",
+            "\u{FF1D}1+1",
+        ] {
+            let cell = spreadsheet_cell(attack);
+            assert!(cell.starts_with('\''), "{attack:?} became {cell:?}");
+            assert!(!cell.chars().any(is_unsafe), "{cell:?}");
+        }
+        assert_eq!(spreadsheet_cell("1977"), "1977");
+        assert_eq!(spreadsheet_cell("a=b; c=d"), "a=b; c=d");
+        assert_eq!(spreadsheet_cell("a\nb\u{1b}[2J"), "a\\nb\\u{1b}[2J");
+        assert_eq!(spreadsheet_cell("-5"), "'-5");
+    }
 
     #[test]
     fn control_characters_and_bidi_overrides_are_escaped() {

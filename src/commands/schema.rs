@@ -1,5 +1,5 @@
 //! `factcheck schema`: print the JSON Schema of a file format, for editors (DESIGN 4.4), or
-//! of the JSON report.
+//! of the JSON report and of a line of the JSON Lines report.
 //!
 //! Owns only the edge: which format was asked for, and writing the schema to stdout. The
 //! schema itself is [`crate::schema`]'s.
@@ -20,6 +20,12 @@ pub fn run(args: &SchemaArgs) -> u8 {
         SchemaKind::Report => {
             let mut text =
                 serde_json::to_string_pretty(&report::json::schema()).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        SchemaKind::ReportLine => {
+            let mut text =
+                serde_json::to_string_pretty(&report::jsonl::schema()).unwrap_or_default();
             text.push('\n');
             text
         }

@@ -263,7 +263,7 @@ fn run_command(mut command: Command, dir: &Path, timeout: Duration) -> Run {
 pub const CHECK_FORMATS: &[&str] = &["human", "concise", "json", "sarif", "github", "junit"];
 
 /// Every format of `report`.
-pub const REPORT_FORMATS: &[&str] = &["markdown", "html", "json"];
+pub const REPORT_FORMATS: &[&str] = &["markdown", "html", "json", "jsonl", "csv"];
 
 /// Runs `check` in every format and `report` in every format; returns every run.
 pub fn every_format(case: &Case) -> Vec<(String, Run)> {

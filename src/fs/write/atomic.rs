@@ -24,7 +24,14 @@ impl Target {
         self.replace_with(|file| file.write_all(contents))
     }
 
-    fn replace_with(
+    /// Replaces the file (or creates it, and its directory) with what `fill` writes into it,
+    /// atomically: for output streamed as it is made, never held whole in memory.
+    ///
+    /// # Errors
+    ///
+    /// [`WriteError::Directory`] or [`WriteError::Io`] (also when `fill` fails); the old file
+    /// is then as it was.
+    pub fn replace_with(
         &self,
         fill: impl FnOnce(&mut File) -> io::Result<()>,
     ) -> Result<(), WriteError> {

@@ -17,6 +17,7 @@ use crate::assess::{FactAssessment, Status};
 use crate::model::{SourceIx, Value};
 use crate::render::printable;
 
+use super::timeline::time::TimeRow;
 use super::timeline::{self, Row};
 use super::{
     Context, Evidence, NO_DEPENDENCES, SUPPORT_NOTE, answer, answer_sentence, best_cells,
@@ -438,7 +439,7 @@ fn contested_fact(context: &Context<'_>, fact: &FactAssessment, id: &str, out: &
     out.push_str("</section>\n");
 }
 
-/// The timeline of a contested fact whose values are all dates.
+/// The timeline of a contested fact whose values are all dates, or all date-times.
 fn timeline(context: &Context<'_>, fact: &FactAssessment, id: &str, label: &str, out: &mut String) {
     // Claims stating one value share a colour; the best supported comes first.
     let tones: FxHashMap<u32, usize> = fact
@@ -447,30 +448,49 @@ fn timeline(context: &Context<'_>, fact: &FactAssessment, id: &str, label: &str,
         .enumerate()
         .flat_map(|(tone, value)| value.claims.iter().map(move |&claim| (claim, tone)))
         .collect();
-    let mut rows = Vec::with_capacity(fact.claims.len());
+    let mut dates = Vec::with_capacity(fact.claims.len());
+    let mut times = Vec::new();
     for &index in &fact.claims {
         let claim = context.claim(index);
-        let Value::Date(date) = &claim.value else {
-            return;
-        };
+        let source = context.source_id(claim.source);
         let tone = tones.get(&index).copied().unwrap_or(0);
-        rows.push(Row {
-            source: context.source_id(claim.source),
-            stated: &claim.stated,
-            date,
-            tone,
-        });
+        match &claim.value {
+            Value::Date(date) => dates.push(Row {
+                source,
+                stated: &claim.stated,
+                date,
+                tone,
+            }),
+            Value::DateTime(time) => times.push(TimeRow {
+                source,
+                stated: &claim.stated,
+                time,
+                tone,
+            }),
+            _ => return,
+        }
     }
-    if rows.is_empty() {
-        return;
+    let title = format!("Timeline of {label}");
+    if !dates.is_empty() && times.is_empty() {
+        let _ = writeln!(
+            out,
+            "<figure>\n{}\n<figcaption>Each bar spans the days a source's date allows; \
+             faded ends show how far a vague date may be off, a diamond marks a single day, \
+             an arrow an open end.</figcaption>\n</figure>",
+            timeline::svg(&format!("tl-{id}"), &title, &dates)
+        );
+    } else if dates.is_empty()
+        && let Some(picture) = timeline::time::svg(&format!("tl-{id}"), &title, &times)
+    {
+        let _ = writeln!(
+            out,
+            "<figure>\n{}\n<figcaption>Each bar spans the minutes, hours or days a source's \
+             time allows, on an axis of this fact's own scale, in {}; a diamond marks a time to \
+             the second, faded ends show how far an approximate time may be off.</figcaption>\n</figure>",
+            picture.svg,
+            escape(&picture.clock)
+        );
     }
-    let _ = writeln!(
-        out,
-        "<figure>\n{}\n<figcaption>Each bar spans the days a source's date allows; \
-         faded ends show how far a vague date may be off, a diamond marks a single day, \
-         an arrow an open end.</figcaption>\n</figure>",
-        timeline::svg(&format!("tl-{id}"), &format!("Timeline of {label}"), &rows)
-    );
 }
 
 fn corroborated(context: &Context<'_>, out: &mut String) {

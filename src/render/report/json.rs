@@ -3,7 +3,9 @@
 //!
 //! Owns the document's shape, version 1. Its JSON Schema is generated from these types
 //! (`factcheck schema report`), so the schema and the output cannot drift apart; fields are
-//! only ever added within a version. Every fact is listed, single-source ones included.
+//! only ever added within a version. Every fact is listed, single-source ones included. The
+//! document is written as it is made ([`write()`]): a report of millions of facts is never one
+//! value, nor one text, in memory.
 
 use schemars::{JsonSchema, Schema};
 use serde::Serialize;
@@ -13,13 +15,14 @@ use crate::assess::support::Best;
 use crate::assess::{FactAssessment, Status};
 use crate::compare::copy;
 use crate::findings::{MAX_LOCATIONS, Status as FindingStatus};
-use crate::model::date::edtf_date;
-use crate::model::date::{UNBOUNDED_END, UNBOUNDED_START};
 use crate::model::quantity::{Quantity, Unit};
 use crate::model::{Claim, SourceIx, Value};
+use crate::safe::JsonSafeWriter;
+#[cfg(doc)]
 use crate::safe::json_safe;
 
-use super::{Context, Evidence, answer, dependence_sentence, normal_form};
+pub use super::interval::{Interval, TimeInterval};
+use super::{Context, Evidence, answer, dependence_sentence, kind_name, normal_form};
 
 /// The version of the document's shape.
 pub const VERSION: u32 = 1;
@@ -134,7 +137,8 @@ pub struct Statuses {
     pub agreed: usize,
     /// The values fit together; some are more precise.
     pub refined: usize,
-    /// Some numbers are in units that cannot be compared.
+    /// Some values cannot be compared: numbers in units that do not convert, a local clock
+    /// time beside a zoned one.
     pub incomparable: usize,
     /// Dates disjoint only within their vagueness.
     pub tension: usize,
@@ -155,7 +159,7 @@ pub struct Fact {
     pub property: String,
     /// Separating qualifiers, `key=value`.
     pub qualifiers: Vec<String>,
-    /// The value type: `date`, `number`, `name` or `text`.
+    /// The value type: `date`, `datetime`, `number`, `name` or `text`.
     pub kind: String,
     /// Whether the property has several true values.
     pub multi: bool,
@@ -216,6 +220,8 @@ pub struct FactClaim {
     pub normalized: String,
     /// For dates, the interval it allows.
     pub interval: Option<Interval>,
+    /// For date-times, the interval it allows, in ISO 8601.
+    pub time_interval: Option<TimeInterval>,
     /// For amounts of money, the currency they are compared in: an ISO 4217 code (`USD`
     /// for "US$40 million"), or the bare sign when it leaves the country open (`$`, `¥`,
     /// `Rs`). `normalized` shows the currency as the source wrote it.
@@ -228,18 +234,6 @@ pub struct FactClaim {
     pub file: String,
     /// 1-based line of the value.
     pub line: usize,
-}
-
-/// The days a date allows, widened by its vagueness.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct Interval {
-    /// First day, an EDTF day (`YYYY-MM-DD`; `-YYYY-MM-DD` before year 1, `Y`-prefixed past
-    /// year 9999), null when open.
-    pub earliest: Option<String>,
-    /// Last day, in the same form, null when open.
-    pub latest: Option<String>,
-    /// How many days each end may be off.
-    pub margin_days: u32,
 }
 
 /// A distinct value of a fact.
@@ -378,9 +372,62 @@ pub struct NameSpelling {
 /// itself ([`json_safe`]).
 #[must_use]
 pub fn render(context: &Context<'_>) -> String {
-    let mut out = json_safe(serde_json::to_string_pretty(&document(context)).unwrap_or_default());
-    out.push('\n');
-    out
+    let mut out = Vec::new();
+    // Writing to a vector cannot fail.
+    let _ = write(context, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the document as [`render`] gives it, each fact, source and finding serialized as it
+/// is made: the document is never whole in memory, as values or as text. The same text as
+/// [`Document`] serialized (the schema's type), field for field.
+///
+/// # Errors
+/// When `out` cannot be written.
+pub fn write(context: &Context<'_>, out: impl std::io::Write) -> std::io::Result<()> {
+    let mut out = JsonSafeWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &Streamed(context))?;
+    std::io::Write::write_all(&mut out, b"\n")?;
+    std::io::Write::flush(&mut out)
+}
+
+/// The document's fields in [`Document`]'s order, the long lists made as they are written.
+struct Streamed<'c, 'a>(&'c Context<'a>);
+
+impl Serialize for Streamed<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let context = self.0;
+        let mut document = serializer.serialize_struct("Document", 10)?;
+        document.serialize_field("version", &VERSION)?;
+        document.serialize_field("tool", &tool())?;
+        document.serialize_field("inputs", &input_files(context))?;
+        document.serialize_field("problems", &problems(context))?;
+        document.serialize_field("summary", &summary(context))?;
+        document.serialize_field(
+            "facts",
+            &Lazy(|| context.assessment.facts.iter().map(|f| fact(context, f))),
+        )?;
+        document.serialize_field("sources", &Lazy(|| sources(context)))?;
+        document.serialize_field("dependences", &Lazy(|| dependences(context)))?;
+        document.serialize_field("names", &Lazy(|| names(context)))?;
+        document.serialize_field("findings", &Lazy(|| other_findings(context)))?;
+        document.end()
+    }
+}
+
+/// A list serialized from an iterator, each item made when it is written.
+struct Lazy<F>(F);
+
+impl<F, I> Serialize for Lazy<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
 /// The JSON Schema of the document.
@@ -464,92 +511,115 @@ fn dependence(context: &Context<'_>, dependence: &copy::Dependence) -> Dependenc
 /// The document of a report.
 #[must_use]
 pub fn document(context: &Context<'_>) -> Document {
-    let dataset = context.dataset();
-    let s = &context.checked.summary;
-    let c = &context.assessment.counts;
     Document {
         version: VERSION,
-        tool: Tool {
-            name: env!("CARGO_PKG_NAME").to_owned(),
-            version: env!("CARGO_PKG_VERSION").to_owned(),
-        },
-        inputs: context
-            .inputs
-            .iter()
-            .map(|i| InputFile {
-                path: i.path.clone(),
-                sha256: i.sha256.clone(),
-                bytes: i.bytes,
-            })
-            .collect(),
+        tool: tool(),
+        inputs: input_files(context),
         problems: problems(context),
-        summary: Summary {
-            sources: s.sources,
-            claims: s.claims,
-            facts: s.facts,
-            compared: s.compared,
-            statuses: Statuses {
-                agreed: c.of(Status::Agreed),
-                refined: c.of(Status::Refined),
-                incomparable: c.of(Status::Incomparable),
-                tension: c.of(Status::Tension),
-                conflict: c.of(Status::Conflict),
-                reviewed: c.of(Status::Reviewed),
-                single_source: c.of(Status::SingleSource),
-            },
-            errors: s.errors,
-            warnings: s.warnings,
-            reviewed: s.reviewed,
-        },
+        summary: summary(context),
         facts: context
             .assessment
             .facts
             .iter()
             .map(|f| fact(context, f))
             .collect(),
-        sources: dataset
-            .sources
-            .iter()
-            .enumerate()
-            .zip(&context.assessment.sources)
-            .map(|((index, source), counts)| source_entry(context, index, source, counts))
-            .collect(),
-        dependences: context
-            .checked
-            .comparison
-            .dependences
-            .iter()
-            .map(|d| dependence(context, d))
-            .collect(),
-        names: context
-            .assessment
-            .names
-            .iter()
-            .map(|group| NameGroup {
-                canonical: group.canonical.clone(),
-                declared: group.declared,
-                spellings: group
-                    .spellings
-                    .iter()
-                    .map(|s| NameSpelling {
-                        text: s.text.clone(),
-                        link: s.link.as_str().to_owned(),
-                        uses: s.uses,
-                        sources: s
-                            .sources
-                            .iter()
-                            .map(|&x| context.source_id(x).to_owned())
-                            .collect(),
-                    })
-                    .collect(),
-            })
-            .collect(),
-        findings: other_findings(context),
+        sources: sources(context).collect(),
+        dependences: dependences(context).collect(),
+        names: names(context).collect(),
+        findings: other_findings(context).collect(),
     }
 }
 
+/// This program.
+pub(super) fn tool() -> Tool {
+    Tool {
+        name: env!("CARGO_PKG_NAME").to_owned(),
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+    }
+}
+
+/// Every file read, with its hash.
+pub(super) fn input_files(context: &Context<'_>) -> Vec<InputFile> {
+    context
+        .inputs
+        .iter()
+        .map(|i| InputFile {
+            path: i.path.clone(),
+            sha256: i.sha256.clone(),
+            bytes: i.bytes,
+        })
+        .collect()
+}
+
+/// The counts of the whole dataset.
+pub(super) fn summary(context: &Context<'_>) -> Summary {
+    let s = &context.checked.summary;
+    let c = &context.assessment.counts;
+    Summary {
+        sources: s.sources,
+        claims: s.claims,
+        facts: s.facts,
+        compared: s.compared,
+        statuses: Statuses {
+            agreed: c.of(Status::Agreed),
+            refined: c.of(Status::Refined),
+            incomparable: c.of(Status::Incomparable),
+            tension: c.of(Status::Tension),
+            conflict: c.of(Status::Conflict),
+            reviewed: c.of(Status::Reviewed),
+            single_source: c.of(Status::SingleSource),
+        },
+        errors: s.errors,
+        warnings: s.warnings,
+        reviewed: s.reviewed,
+    }
+}
+
+/// Every source, in file order, each made when it is asked for.
+pub(super) fn sources<'a>(context: &'a Context<'_>) -> impl Iterator<Item = Source> + 'a {
+    context
+        .dataset()
+        .sources
+        .iter()
+        .enumerate()
+        .zip(&context.assessment.sources)
+        .map(|((index, source), counts)| source_entry(context, index, source, counts))
+}
+
+/// Every dependence, each made when it is asked for.
+pub(super) fn dependences<'a>(context: &'a Context<'_>) -> impl Iterator<Item = Dependence> + 'a {
+    context
+        .checked
+        .comparison
+        .dependences
+        .iter()
+        .map(|d| dependence(context, d))
+}
+
+/// Every name written more than one way, each made when it is asked for.
+pub(super) fn names<'a>(context: &'a Context<'_>) -> impl Iterator<Item = NameGroup> + 'a {
+    context.assessment.names.iter().map(|group| NameGroup {
+        canonical: group.canonical.clone(),
+        declared: group.declared,
+        spellings: group
+            .spellings
+            .iter()
+            .map(|s| NameSpelling {
+                text: s.text.clone(),
+                link: s.link.as_str().to_owned(),
+                uses: s.uses,
+                sources: s
+                    .sources
+                    .iter()
+                    .map(|&x| context.source_id(x).to_owned())
+                    .collect(),
+            })
+            .collect(),
+    })
+}
+
 /// What could not be read, with where.
-fn problems(context: &Context<'_>) -> Vec<Problem> {
+pub(super) fn problems(context: &Context<'_>) -> Vec<Problem> {
     context
         .problems()
         .map(|problem| {
@@ -566,26 +636,25 @@ fn problems(context: &Context<'_>) -> Vec<Problem> {
 }
 
 /// The findings about no fact's values.
-fn other_findings(context: &Context<'_>) -> Vec<OtherFinding> {
-    context
-        .other_findings()
-        .into_iter()
-        .map(|finding| {
-            let place = context.place(finding);
-            OtherFinding {
-                code: finding.code.as_str().to_owned(),
-                severity: finding.severity.as_str().to_owned(),
-                status: finding.status.as_str().to_owned(),
-                fingerprint: finding.fingerprint(),
-                message: finding.message.clone(),
-                line: place.as_ref().map(|(_, line)| *line),
-                file: place.map(|(file, _)| file),
-            }
-        })
-        .collect()
+pub(super) fn other_findings<'a>(
+    context: &'a Context<'_>,
+) -> impl Iterator<Item = OtherFinding> + 'a {
+    context.other_findings().into_iter().map(|finding| {
+        let place = context.place(finding);
+        OtherFinding {
+            code: finding.code.as_str().to_owned(),
+            severity: finding.severity.as_str().to_owned(),
+            status: finding.status.as_str().to_owned(),
+            fingerprint: finding.fingerprint(),
+            message: finding.message.clone(),
+            line: place.as_ref().map(|(_, line)| *line),
+            file: place.map(|(file, _)| file),
+        }
+    })
 }
 
-fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
+/// One fact, as the document and the JSON Lines report give it.
+pub(super) fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
     let dataset = context.dataset();
     let keys = |claims: &[u32]| -> Vec<String> {
         claims
@@ -596,13 +665,7 @@ fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
     let kind = fact
         .claims
         .first()
-        .map_or("text", |&c| match context.claim(c).value {
-            Value::Date(_) => "date",
-            Value::DateTime(_) => "datetime",
-            Value::Number(_) => "number",
-            Value::Name(_) => "name",
-            Value::Text(_) => "text",
-        });
+        .map_or("text", |&c| kind_name(&context.claim(c).value));
     let (best, tie) = match &fact.best {
         Best::Value(i) => (vec![*i], false),
         Best::Tie(tied) => (tied.clone(), true),
@@ -688,9 +751,6 @@ fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
 
 fn fact_claim(context: &Context<'_>, claim: &Claim) -> FactClaim {
     let dataset = context.dataset();
-    let day = |day: i32| -> Option<String> {
-        (day != UNBOUNDED_START && day != UNBOUNDED_END).then(|| edtf_date(i64::from(day)))
-    };
     FactClaim {
         key: claim.key.to_string(),
         source: context.source_id(claim.source).to_owned(),
@@ -698,11 +758,11 @@ fn fact_claim(context: &Context<'_>, claim: &Claim) -> FactClaim {
         stated: claim.stated.to_string(),
         normalized: normal_form(dataset, claim),
         interval: match &claim.value {
-            Value::Date(date) => Some(Interval {
-                earliest: day(date.earliest),
-                latest: day(date.latest),
-                margin_days: date.margin,
-            }),
+            Value::Date(date) => Some(Interval::of(date)),
+            _ => None,
+        },
+        time_interval: match &claim.value {
+            Value::DateTime(time) => Some(TimeInterval::of(time)),
             _ => None,
         },
         currency: match &claim.value {
@@ -716,5 +776,53 @@ fn fact_claim(context: &Context<'_>, claim: &Claim) -> FactClaim {
         cites: claim.cites.as_deref().map(str::to_owned),
         file: dataset.files.get(claim.value_span.file).display_path(),
         line: dataset.files.start(claim.value_span).line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assess::assess;
+    use crate::render::report::inputs;
+    use crate::safe::json_safe;
+    use crate::testing::{check, source};
+
+    #[test]
+    fn the_streamed_document_is_the_document_serialized() {
+        let checked = check(
+            &[
+                (
+                    "alpha",
+                    &source(&[
+                        ("Institute\\u0085\\u202e", "founded", "1977"),
+                        ("Institute\\u0085\\u202e", "opened", "x"),
+                        ("Institute\\u0085\\u202e", "staff", "12"),
+                    ]),
+                ),
+                (
+                    "beta",
+                    &source(&[
+                        ("Institute\\u0085\\u202e", "founded", "1990"),
+                        ("Instituet", "mascot", "owl \\u00e9\\u2028"),
+                        ("Institute\\u0085\\u202e", "staff", "14"),
+                    ]),
+                ),
+            ],
+            Some("[[property]]\nname = \"opened\"\ntype = \"date\"\n"),
+        );
+        let assessment = assess(&checked);
+        let inputs = inputs(&checked.dataset.files);
+        let context = Context {
+            checked: &checked,
+            assessment: &assessment,
+            inputs: &inputs,
+        };
+        let document = document(&context);
+        assert!(!document.problems.is_empty() && !document.findings.is_empty());
+        assert!(document.facts.len() >= 3);
+        let mut expected = json_safe(serde_json::to_string_pretty(&document).unwrap());
+        expected.push('\n');
+        assert_eq!(render(&context), expected);
+        assert!(expected.contains("\\u0085"), "escaped: {expected}");
     }
 }

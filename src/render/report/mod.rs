@@ -1,13 +1,17 @@
-//! `factcheck report`: the assessment for researchers, as Markdown, HTML or JSON (DESIGN 4.3).
+//! `factcheck report`: the assessment for researchers, as Markdown, HTML, JSON, JSON Lines or
+//! CSV (DESIGN 4.3).
 //!
 //! Owns what the three report formats share: the inputs they cite (every file with its
 //! SHA-256, so a report can be reproduced), and the wording of values, verdicts and support
-//! that the Markdown and HTML reports both use. Each format reads the [`Context`] only; none
+//! that several formats use. Each format reads the [`Context`] only; none
 //! decides anything about the data.
 
 pub mod answer;
+pub mod csv_rows;
 pub mod html;
+pub mod interval;
 pub mod json;
+pub mod jsonl;
 pub mod markdown;
 pub mod timeline;
 
@@ -182,6 +186,18 @@ pub fn normal_form(dataset: &Dataset, claim: &Claim) -> String {
         Value::Date(date) => date.edtf(),
         Value::DateTime(time) => time.iso(),
         _ => normalized(dataset, claim),
+    }
+}
+
+/// A value's type as the machine formats name it: `date`, `datetime`, `number`, `name`, `text`.
+#[must_use]
+pub fn kind_name(value: &Value) -> &'static str {
+    match value {
+        Value::Date(_) => "date",
+        Value::DateTime(_) => "datetime",
+        Value::Number(_) => "number",
+        Value::Name(_) => "name",
+        Value::Text(_) => "text",
     }
 }
 

@@ -1,8 +1,8 @@
 //! The timeline picture of a contested date fact, for the HTML report: an inline SVG with one
 //! row per claim on a shared time axis.
 //!
-//! Owns the geometry: the axis range (the data, padded), the tick step (1, 2, 5, 10, 20, 50…
-//! years, or months for spans of a few years or less), and how each kind of date is drawn:
+//! Owns the geometry (the axis range and its ticks are the `axis` module's) and how each
+//! kind of date is drawn:
 //! - an interval is a bar from its first day to the end of its last day;
 //! - vagueness is a soft edge: a gradient from transparent to solid over the margin the date
 //!   may be off by (outside the interval for a vague date such as "late 1970s"; inside it for
@@ -11,15 +11,20 @@
 //! - a single day is a diamond;
 //! - an open end ("since 2014", "by 2027") runs to the edge of the plot, fading, with an arrow.
 //!
+//! A date-time fact gets an axis of its own scale (minutes, hours, days): [`time`].
+//!
 //! Pure: dates in, SVG text out. Every piece of dataset text goes through [`escape`]; colours
 //! come from the page's style sheet (classes `tone-0`…`tone-3`), so the picture follows the
 //! page's light or dark palette.
 
+mod axis;
+pub mod time;
+
 use std::fmt::Write as _;
 
-use crate::model::date::calendar;
 use crate::model::date::{DateValue, Day, Granularity, UNBOUNDED_END, UNBOUNDED_START};
 
+use self::axis::Axis;
 use super::html::escape;
 
 /// One row of a timeline: a claim's date and how to label it.
@@ -76,8 +81,47 @@ const DAYS_PER_MONTH: f64 = DAYS_PER_YEAR / 12.0;
 #[must_use]
 pub fn svg(id: &str, title: &str, rows: &[Row<'_>]) -> String {
     let extents: Vec<Extent> = rows.iter().map(|row| Extent::of(row.date)).collect();
-    let axis = Axis::of(&extents);
+    let axis = Axis::of(&extents, MIN_SPAN);
     let ticks = axis.ticks();
+    let labels: Vec<Label<'_>> = rows
+        .iter()
+        .map(|row| Label {
+            source: row.source,
+            stated: row.stated,
+            tooltip: tooltip(row.source, row.stated, &row.date.describe()),
+            tone: row.tone,
+        })
+        .collect();
+    let (first, last) = match (ticks.first(), ticks.last()) {
+        (Some((_, first)), Some((_, last))) => (first.clone(), last.clone()),
+        _ => (axis.label(axis.start), axis.label(axis.end)),
+    };
+    let each: Vec<&str> = labels.iter().map(|l| l.tooltip.as_str()).collect();
+    let description = format!(
+        "The dates each source gives, on one time axis marked from {first} to {last}: {}.",
+        each.join("; ")
+    );
+    draw(id, title, &description, &labels, &extents, &axis, &ticks)
+}
+
+/// How a row is labelled.
+struct Label<'a> {
+    source: &'a str,
+    stated: &'a str,
+    tooltip: String,
+    tone: usize,
+}
+
+/// The SVG of placed rows on an axis with its ticks.
+fn draw(
+    id: &str,
+    title: &str,
+    description: &str,
+    rows: &[Label<'_>],
+    extents: &[Extent],
+    axis: &Axis,
+    ticks: &[(f64, String)],
+) -> String {
     let id = escape(id);
     let plot_bottom = TOP + ROW * count(rows.len());
     let height = plot_bottom + AXIS_SPACE;
@@ -90,12 +134,12 @@ pub fn svg(id: &str, title: &str, rows: &[Row<'_>]) -> String {
          width=\"{WIDTH}\" height=\"{height}\">\n<title id=\"{id}--title\">{}</title>\n\
          <desc id=\"{id}--desc\">{}</desc>\n",
         escape(title),
-        escape(&description(&axis, &ticks, rows)),
+        escape(description),
     );
 
     let mut defs = String::new();
     let mut grid = String::new();
-    for (day, label) in &ticks {
+    for (day, label) in ticks {
         let x = axis.x(*day);
         let _ = writeln!(
             grid,
@@ -111,8 +155,8 @@ pub fn svg(id: &str, title: &str, rows: &[Row<'_>]) -> String {
     );
 
     let mut marks = String::new();
-    for (index, (row, extent)) in rows.iter().zip(&extents).enumerate() {
-        let shape = Shape::of(&axis, extent);
+    for (index, (row, extent)) in rows.iter().zip(extents).enumerate() {
+        let shape = Shape::of(axis, extent);
         let tone = row.tone % TONES;
         let top = TOP + ROW * count(index);
         let middle = top + ROW / 2.0;
@@ -121,7 +165,7 @@ pub fn svg(id: &str, title: &str, rows: &[Row<'_>]) -> String {
             "<g class=\"tl-row tone-{tone}\"><title>{}</title>\
              <text class=\"tl-source\" x=\"{LABEL_X}\" y=\"{:.1}\">{}</text>\
              <text class=\"tl-stated\" x=\"{LABEL_X}\" y=\"{:.1}\">{}</text>",
-            escape(&tooltip(row)),
+            escape(&row.tooltip),
             middle - 3.0,
             escape(&clip(row.source, LABEL_CHARS)),
             middle + 11.0,
@@ -146,29 +190,14 @@ pub fn svg(id: &str, title: &str, rows: &[Row<'_>]) -> String {
     out
 }
 
-/// "ipdf: late 1970s (1977–1979)": the source, the value as stated and the interval it means
-/// when that says more.
-fn tooltip(row: &Row<'_>) -> String {
-    let described = row.date.describe();
-    if described == row.stated {
-        format!("{}: {}", row.source, row.stated)
+/// "ipdf: late 1970s (1977–1979)": the source, the value as stated and what it means when
+/// that says more.
+fn tooltip(source: &str, stated: &str, described: &str) -> String {
+    if described == stated {
+        format!("{source}: {stated}")
     } else {
-        format!("{}: {} ({described})", row.source, row.stated)
+        format!("{source}: {stated} ({described})")
     }
-}
-
-/// The picture in words, for readers who cannot see it: the axis by its first and last
-/// ticks, then each row.
-fn description(axis: &Axis, ticks: &[(f64, String)], rows: &[Row<'_>]) -> String {
-    let (first, last) = match (ticks.first(), ticks.last()) {
-        (Some((_, first)), Some((_, last))) => (first.clone(), last.clone()),
-        _ => (axis.label(axis.start), axis.label(axis.end)),
-    };
-    let each: Vec<String> = rows.iter().map(tooltip).collect();
-    format!(
-        "The dates each source gives, on one time axis marked from {first} to {last}: {}.",
-        each.join("; ")
-    )
 }
 
 /// At most `max` characters, the last of them an ellipsis when clipped.
@@ -202,6 +231,9 @@ struct Extent {
     core: (Option<f64>, Option<f64>),
     /// A vague granularity with no margin: a short fade inside its ends.
     short_fade: bool,
+    /// The widest interval drawn as a single mark (a diamond): a day for dates, a second for
+    /// date-times.
+    point: f64,
 }
 
 impl Extent {
@@ -235,13 +267,15 @@ impl Extent {
             outer,
             core,
             short_fade: vague && date.margin == 0,
+            point: 1.0,
         }
     }
 
-    /// A single day, as stated (an approximate day keeps its soft margin around the mark).
+    /// A single day (or second), as stated (an approximate day keeps its soft margin around
+    /// the mark).
     fn point(&self) -> Option<f64> {
         match self.core {
-            (Some(a), Some(b)) if b - a <= 1.0 => Some(f64::midpoint(a, b)),
+            (Some(a), Some(b)) if b - a <= self.point => Some(f64::midpoint(a, b)),
             _ => None,
         }
     }
@@ -251,150 +285,6 @@ impl Extent {
         [self.outer.0, self.outer.1, self.core.0, self.core.1]
             .into_iter()
             .flatten()
-    }
-}
-
-/// The shared horizontal axis: days `start..end` across the plot.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Axis {
-    start: f64,
-    end: f64,
-}
-
-/// The interval between two ticks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Step {
-    Months(u32),
-    Years(u32),
-}
-
-impl Axis {
-    /// The axis for some rows: every bounded day they reach, room for open ends to show
-    /// their arrow, at least [`MIN_SPAN`] wide, padded by 6% on each side.
-    fn of(extents: &[Extent]) -> Axis {
-        let (mut low, mut high) = extents
-            .iter()
-            .flat_map(Extent::days)
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), d| {
-                (low.min(d), high.max(d))
-            });
-        if low > high {
-            (low, high) = (0.0, 0.0);
-        }
-        let reach = (high - low).max(MIN_SPAN) * 0.2;
-        for extent in extents {
-            if let (None, Some(end)) = extent.outer {
-                low = low.min(end - reach);
-            }
-            if let (Some(start), None) = extent.outer {
-                high = high.max(start + reach);
-            }
-        }
-        let short = MIN_SPAN - (high - low);
-        if short > 0.0 {
-            low -= short / 2.0;
-            high += short / 2.0;
-        }
-        let pad = (high - low) * 0.06;
-        Axis {
-            start: low - pad,
-            end: high + pad,
-        }
-    }
-
-    /// Where a day is drawn.
-    fn x(&self, day: f64) -> f64 {
-        PLOT_LEFT + (day - self.start) / (self.end - self.start) * (PLOT_RIGHT - PLOT_LEFT)
-    }
-
-    /// The ticks inside the axis: their day and label.
-    fn ticks(&self) -> Vec<(f64, String)> {
-        let mut ticks = Vec::new();
-        // Day numbers of dates fit in i32; the float is whole after `ceil`.
-        #[allow(clippy::cast_possible_truncation)]
-        let first = calendar::civil(self.start.ceil() as i64);
-        match step(self.end - self.start) {
-            Step::Years(step) => {
-                let step = i64::from(step);
-                let mut year = first.0.div_euclid(step) * step;
-                for _ in 0..64 {
-                    let at = day(calendar::from_civil(year, 1, 1));
-                    if at >= self.end {
-                        break;
-                    }
-                    // Beyond the calendar's range years are clamped: label what the day is,
-                    // once.
-                    if at >= self.start && ticks.last().is_none_or(|(last, _)| *last < at) {
-                        #[allow(clippy::cast_possible_truncation)] // a whole day number
-                        let shown = calendar::civil(at as i64).0;
-                        ticks.push((at, year_label(shown)));
-                    }
-                    year += step;
-                }
-            }
-            Step::Months(step) => {
-                let step = i64::from(step);
-                let mut index = calendar::month_index(first.0, first.1).div_euclid(step) * step;
-                for _ in 0..64 {
-                    let at = day(calendar::month_start(index));
-                    if at >= self.end {
-                        break;
-                    }
-                    if at >= self.start && ticks.last().is_none_or(|(last, _)| *last < at) {
-                        ticks.push((at, self.label(at)));
-                    }
-                    index += step;
-                }
-            }
-        }
-        ticks
-    }
-
-    /// A day at the axis's precision: "1980" on an axis of years, "Apr 2025" on one of months.
-    #[allow(clippy::cast_possible_truncation)] // day numbers of dates fit in i64
-    fn label(&self, at: f64) -> String {
-        let (year, month, _) = calendar::civil(at.floor() as i64);
-        match step(self.end - self.start) {
-            Step::Years(_) => year_label(year),
-            Step::Months(_) => format!(
-                "{} {}",
-                crate::model::date::month_name(month, true),
-                year_label(year)
-            ),
-        }
-    }
-}
-
-/// The tick interval for an axis of `span` days: the smallest of 1, 2, 5, 10, 20, 50… years
-/// that gives at most [`MAX_TICKS`] ticks; under two years, where yearly ticks would be too
-/// few, the smallest of 1, 2, 3 or 6 months that does.
-fn step(span: f64) -> Step {
-    if span < 2.0 * DAYS_PER_YEAR {
-        for months in [1, 2, 3] {
-            if span / (DAYS_PER_MONTH * f64::from(months)) <= MAX_TICKS {
-                return Step::Months(months);
-            }
-        }
-        return Step::Months(6);
-    }
-    let mut scale: u32 = 1;
-    loop {
-        for factor in [1, 2, 5] {
-            let years = scale.saturating_mul(factor);
-            if span / (DAYS_PER_YEAR * f64::from(years)) <= MAX_TICKS || years == u32::MAX {
-                return Step::Years(years);
-            }
-        }
-        scale = scale.saturating_mul(10);
-    }
-}
-
-/// A year for an axis: "1980", "44 BC" (year 0 is 1 BC).
-fn year_label(year: i64) -> String {
-    if year >= 1 {
-        year.to_string()
-    } else {
-        format!("{} BC", 1 - year)
     }
 }
 
@@ -534,8 +424,9 @@ impl Shape {
 
 #[cfg(test)]
 mod tests {
+    use super::axis::{Step, step, year_label};
     use super::*;
-    use crate::model::date::calendar::from_civil;
+    use crate::model::date::calendar::{self, from_civil};
 
     fn on(y: i64, m: u32, d: u32) -> Day {
         Day::try_from(from_civil(y, m, d)).unwrap()
@@ -575,7 +466,7 @@ mod tests {
         // Four billion years ago clamps to the calendar's first year.
         let dates = [year(-4_000_000_000), year(2014)];
         let extents: Vec<Extent> = dates.iter().map(Extent::of).collect();
-        let axis = Axis::of(&extents);
+        let axis = Axis::of(&extents, MIN_SPAN);
         let ticks = axis.ticks();
         assert!(!ticks.is_empty());
         for pair in ticks.windows(2) {
@@ -592,7 +483,7 @@ mod tests {
 
     fn shapes(dates: &[DateValue]) -> (Axis, Vec<Shape>) {
         let extents: Vec<Extent> = dates.iter().map(Extent::of).collect();
-        let axis = Axis::of(&extents);
+        let axis = Axis::of(&extents, MIN_SPAN);
         let shapes = extents.iter().map(|e| Shape::of(&axis, e)).collect();
         (axis, shapes)
     }
