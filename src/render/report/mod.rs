@@ -367,7 +367,7 @@ pub fn meaning(status: Status) -> &'static str {
     match status {
         Status::Conflict => "the sources give values that cannot both be true",
         Status::Tension => "the values meet only within their vagueness",
-        Status::Incomparable => "some numbers are in units that cannot be compared",
+        Status::Incomparable => "some values cannot be compared (units that differ, a local time beside a zoned one)",
         Status::Reviewed => "a disagreement a researcher has reviewed",
         Status::Refined => "the values fit together; some are more precise",
         Status::Agreed => "every source gives the same value",
