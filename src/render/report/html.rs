@@ -303,19 +303,15 @@ fn single_source(context: &Context<'_>, out: &mut String) {
         "Uncorroborated claims",
         &["fact", "says", "source", "where"],
     );
-    for fact in facts {
-        for &index in &fact.claims {
-            let claim = context.claim(index);
-            let place = context.claim_place(claim);
-            let _ = writeln!(
-                out,
-                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(&fact.label.to_string()),
-                escape(&claim.stated),
-                escape(context.source_id(claim.source)),
-                escape(&place),
-            );
-        }
+    for [fact, says, source, place] in context.uncorroborated_rows() {
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&fact),
+            escape(&says),
+            escape(&source),
+            escape(&place),
+        );
     }
     close_table(out);
     out.push_str("</details>\n</section>\n");

@@ -234,19 +234,15 @@ fn single_source(context: &Context<'_>, out: &mut String) {
         counted(facts.len(), "fact")
     );
     out.push_str("| fact | says | source | where |\n| --- | --- | --- | --- |\n");
-    for fact in facts {
-        for &index in &fact.claims {
-            let claim = context.claim(index);
-            let place = context.claim_place(claim);
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                cell(&fact.label.to_string()),
-                cell(&claim.stated),
-                cell(context.source_id(claim.source)),
-                cell(&place)
-            );
-        }
+    for [fact, says, source, place] in context.uncorroborated_rows() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            cell(&fact),
+            cell(&says),
+            cell(&source),
+            cell(&place)
+        );
     }
     out.push('\n');
 }

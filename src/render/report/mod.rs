@@ -107,6 +107,22 @@ impl Context<'_> {
             .filter(|f| f.status == Status::SingleSource)
     }
 
+    /// One row per claim of a single-source fact, unescaped: the fact, what the claim says,
+    /// its source and where it is written (each format escapes the cells its own way).
+    pub fn uncorroborated_rows(&self) -> impl Iterator<Item = [String; 4]> + '_ {
+        self.single_source().flat_map(move |fact| {
+            fact.claims.iter().map(move |&index| {
+                let claim = self.claim(index);
+                [
+                    fact.label.to_string(),
+                    claim.stated.to_string(),
+                    self.source_id(claim.source).to_owned(),
+                    self.claim_place(claim),
+                ]
+            })
+        })
+    }
+
     /// What could not be read (load problems): the report leaves it out.
     pub fn problems(&self) -> impl Iterator<Item = &Finding> {
         self.checked.findings.iter().filter(|f| f.code.is_load())
@@ -367,7 +383,9 @@ pub fn meaning(status: Status) -> &'static str {
     match status {
         Status::Conflict => "the sources give values that cannot both be true",
         Status::Tension => "the values meet only within their vagueness",
-        Status::Incomparable => "some values cannot be compared (units that differ, a local time beside a zoned one)",
+        Status::Incomparable => {
+            "some values cannot be compared (units that differ, a local time beside a zoned one)"
+        }
         Status::Reviewed => "a disagreement a researcher has reviewed",
         Status::Refined => "the values fit together; some are more precise",
         Status::Agreed => "every source gives the same value",
