@@ -166,6 +166,28 @@ mod tests {
         Span::new(FileId(0), 0..1)
     }
 
+    /// Resolution with default settings and nothing declared.
+    fn plain(names: Interner) -> Resolution {
+        with_uses(names, &[])
+    }
+
+    /// Resolution with default settings, nothing declared, and these uses as evidence.
+    fn with_uses(names: Interner, uses: &[Use]) -> Resolution {
+        resolve(names, &[], &[], true, &NameSettings::default(), uses)
+    }
+
+    /// Resolution with default settings and these declarations.
+    fn declared(names: Interner, declarations: &[Declaration]) -> Resolution {
+        resolve(
+            names,
+            declarations,
+            &[],
+            true,
+            &NameSettings::default(),
+            &[],
+        )
+    }
+
     /// Evidence that spellings are one thing: each is, in its own source, the subject of
     /// property 0 with the same value.
     fn agreeing(spellings: &[SpellingId]) -> Vec<Use> {
@@ -186,7 +208,7 @@ mod tests {
         names.mention("Japan–NATO relations", 0);
         names.mention("Japan-NATO relations", 0);
         names.mention("Japan-NATO relations", 0);
-        let r = resolve(names, &[], &[], true, &NameSettings::default(), &[]);
+        let r = plain(names);
         assert_eq!(r.namespace.entities.len(), 1);
         assert_eq!(entity(&r, "japan nato relations"), "Japan-NATO relations");
     }
@@ -204,14 +226,7 @@ mod tests {
             aliases: vec![(alias_1, span()), (alias_2, span())],
             span: span(),
         }];
-        let r = resolve(
-            names,
-            &declarations,
-            &[],
-            true,
-            &NameSettings::default(),
-            &[],
-        );
+        let r = declared(names, &declarations);
         assert_eq!(r.namespace.entities.len(), 1);
         assert_eq!(
             entity(&r, "ITPP"),
@@ -230,14 +245,7 @@ mod tests {
                 span: span(),
             })
             .collect();
-        resolve(
-            names,
-            &declarations,
-            &[],
-            true,
-            &NameSettings::default(),
-            &[],
-        )
+        declared(names, &declarations)
     }
 
     #[test]
@@ -293,14 +301,7 @@ mod tests {
             aliases: vec![(alias, span())],
             span: span(),
         }];
-        let r = resolve(
-            names,
-            &declarations,
-            &[],
-            true,
-            &NameSettings::default(),
-            &[],
-        );
+        let r = declared(names, &declarations);
         assert_eq!(
             r.variants.len(),
             1,
@@ -319,7 +320,7 @@ mod tests {
         names.mention("Shoubou Stai Bai Treaty", 0);
         names.mention("GSBT", 0);
         names.mention("Gotaru Shounovais Bouvurn Treaty", 0);
-        let r = resolve(names, &[], &[], true, &NameSettings::default(), &[]);
+        let r = plain(names);
         assert!(r.variants.is_empty(), "{:?}", r.variants);
         assert_eq!(r.namespace.entities.len(), 2);
         assert_eq!(r.lookup("SSBT"), r.lookup("Shoubou Stai Bai Treaty"));
@@ -331,14 +332,7 @@ mod tests {
         let real = names.mention("ITPP", 0);
         names.mention("ITPP", 0);
         let slip = names.mention("ITTP", 0);
-        let r = resolve(
-            names,
-            &[],
-            &[],
-            true,
-            &NameSettings::default(),
-            &agreeing(&[real, slip]),
-        );
+        let r = with_uses(names, &agreeing(&[real, slip]));
         assert_eq!(r.namespace.entities.len(), 1);
         assert_eq!(r.variants.len(), 1);
         let variant = &r.variants[0];
@@ -358,7 +352,7 @@ mod tests {
             names.mention("abcdefgx", 0),
             names.mention("abcdefxx", 0),
         ]);
-        let r = resolve(names, &[], &[], true, &NameSettings::default(), &uses);
+        let r = with_uses(names, &uses);
         // abcdefgx attaches to abcdefgh; abcdefxx could only reach it through abcdefgx.
         assert_eq!(r.variants.len(), 1);
         assert_eq!(r.namespace.entities.len(), 2);
@@ -378,14 +372,7 @@ mod tests {
                 span: span(),
             },
         ];
-        let r = resolve(
-            names,
-            &declarations,
-            &[],
-            true,
-            &NameSettings::default(),
-            &[],
-        );
+        let r = declared(names, &declarations);
         assert!(r.variants.is_empty());
         assert_eq!(r.namespace.entities.len(), 2);
     }
@@ -396,7 +383,7 @@ mod tests {
         names.mention("Iraq", 0);
         names.mention("Iraq", 1);
         names.mention("Iran", 2);
-        let r = resolve(names, &[], &[], true, &NameSettings::default(), &[]);
+        let r = plain(names);
         assert!(r.variants.is_empty());
         assert_eq!(r.namespace.entities.len(), 2);
 
@@ -407,7 +394,7 @@ mod tests {
         ]
         .concat();
         names.mention("ITPP", 1);
-        let r = resolve(names, &[], &[], true, &NameSettings::default(), &uses);
+        let r = with_uses(names, &uses);
         assert_eq!(r.variants.len(), 2, "an acronym slip and a swap are typos");
     }
 
@@ -419,7 +406,7 @@ mod tests {
         }
         names.mention("Iceland", 3);
         names.mention("Iceland", 4);
-        let r = resolve(names, &[], &[], true, &NameSettings::default(), &[]);
+        let r = plain(names);
         assert!(r.variants.is_empty());
 
         let mut names = Interner::default();
@@ -427,7 +414,7 @@ mod tests {
             names.mention("Netherlands", source);
         }
         names.mention("Nehterlands", 3);
-        let r = resolve(names, &[], &[], true, &NameSettings::default(), &[]);
+        let r = plain(names);
         assert_eq!(
             r.variants.len(),
             1,
