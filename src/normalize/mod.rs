@@ -44,6 +44,7 @@ use crate::model::{Claim, Dataset, EntityId, PropertyRules, SpellingId, Value, V
 use self::claims::{Draft, KeyTable, Namespaces};
 use self::names::Interner;
 use self::rules::PropertySettings;
+use self::time::property::DeclaredZones;
 use crate::text::fold::fold;
 
 /// The model, and every problem found while building it.
@@ -85,6 +86,7 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         &mut problems,
     );
     problems.extend(quotes::check(&built.texts, &source_ids, &drafts));
+    let file_zones = rules::file_zones(&loaded_claims, &mut problems);
     // A million raw claims take a while to free: not on the way to the findings.
     rayon::spawn(move || drop(loaded_claims));
     let sources = built.sources;
@@ -110,7 +112,10 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         &sources,
         &property_of,
         &declared_kinds,
-        &settings.iter().map(|s| s.zone).collect::<Vec<_>>(),
+        &DeclaredZones {
+            properties: settings.iter().map(|s| s.zone).collect(),
+            files: file_zones,
+        },
         &mut names,
         &mut problems,
     );

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::findings::{ClaimRef, Code, Finding, Location, Role};
 use crate::model::date::{DateValue, Granularity};
 use crate::model::quantity::Quantity;
-use crate::model::time::{SECONDS_PER_DAY, TimePrecision, Zone};
+use crate::model::time::{SECONDS_PER_DAY, TimePrecision};
 use crate::model::{EntityId, Source, Value, ValueKind};
 use crate::normalize::claims::Draft;
 use crate::normalize::date::WrongWeekday;
@@ -20,7 +20,7 @@ use crate::normalize::date::{DateError, ReadDate, parse_date, read_date};
 use crate::normalize::names::Interner;
 use crate::normalize::number::context;
 use crate::normalize::number::{NumberError, Reading, read_number};
-use crate::normalize::time::property::{decide_slash_orders, read_times};
+use crate::normalize::time::property::{DeclaredZones, decide_slash_orders, read_times};
 use crate::normalize::time::{ReadTime, has_clock};
 use crate::text::fold::fold;
 
@@ -36,14 +36,14 @@ pub struct Interpreted {
 /// Infers types and parses values.
 ///
 /// `property_of` gives each draft's property entity; `declared` each property's declared
-/// type, `zones` its declared zone. Name values are interned into `names`; percentage bases are declared there too, so
+/// type, `zones` the declared zones (a property's, a table file's). Name values are interned into `names`; percentage bases are declared there too, so
 /// that "GDP" and "gross domestic product" can be linked like any acronym.
 pub fn interpret(
     drafts: &[Draft],
     sources: &[Source],
     property_of: &[EntityId],
     declared: &[Option<ValueKind>],
-    zones: &[Option<Zone>],
+    zones: &DeclaredZones,
     names: &mut Interner,
     problems: &mut Vec<Finding>,
 ) -> Interpreted {

@@ -116,6 +116,7 @@ pub fn read_with(
     ClaimsInput {
         file,
         claims: builder.claims,
+        zone: layout.and_then(|layout| layout.zone.clone()),
     }
 }
 
@@ -469,5 +470,7 @@ fn twice(field: &Field, span: Span, first: Span) -> Finding {
     .at(first, "first here")
 }
 
+#[cfg(test)]
+mod entry_tests;
 #[cfg(test)]
 mod tests;
