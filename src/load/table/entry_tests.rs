@@ -1,6 +1,7 @@
 //! Tests of what a `[[table]]` entry declares beyond its columns: the files' `format` (whatever
 //! their names say, compressed as their names say) and the `zone` of their date-times.
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 
 use crate::findings::Code;
@@ -192,5 +193,31 @@ fn a_tables_zone_that_is_none_is_reported_once() {
     assert_eq!(
         files.slice(checked.findings[0].locations[0].span),
         "\"America/Chicago\""
+    );
+}
+
+#[test]
+fn room_for_a_tables_claims_is_made_once() {
+    use super::{Format, delimited::Dialect, read_with};
+    let mut text = String::from("source\tsubject\tproperty\tvalue\n");
+    for row in 0..1000 {
+        writeln!(text, "s{row}\tsubject\tp\t{row}").unwrap();
+    }
+    let decoded = super::decode::decode(text.into_bytes());
+    let mut problems = Vec::new();
+    let file = crate::files::FileId(0);
+    let input = read_with(
+        file,
+        "t",
+        &decoded,
+        Format::Delimited(Dialect::Tsv),
+        None,
+        &mut problems,
+    );
+    assert_eq!(input.claims.len(), 1000);
+    assert!(
+        input.claims.capacity() <= 1002,
+        "at most a line's room too many, not a doubling: {}",
+        input.claims.capacity()
     );
 }

@@ -173,6 +173,12 @@ pub fn read(
         .iter()
         .map(|column| role(layout, &column.value, column.span, problems))
         .collect();
+    builder.reserve(
+        roles
+            .iter()
+            .filter(|r| matches!(r, Role::Property(_)))
+            .count(),
+    );
     let names: Vec<&str> = columns.iter().map(|c| &*c.value).collect();
     if !named_columns_exist(layout, &names, header_span, problems) {
         return;
