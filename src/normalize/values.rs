@@ -64,11 +64,12 @@ pub fn interpret(
     });
     let times = decide_slash_orders(drafts, sources, property_of, zones, times);
     // Numbers are read where they can decide the vote or are needed: a value that reads as a
-    // date votes for dates whatever else it reads as.
+    // date or a date-time votes for it whatever else it reads as (a number property's values
+    // not read yet are read once the vote is in).
     let mut numbers = parse_where(
         drafts,
         |i| match kind_of(declared, i) {
-            None => !matches!(dates[i], Some(Ok(_))),
+            None => !matches!(dates[i], Some(Ok(_))) && !matches!(times[i], Some(Ok(_))),
             Some(kind) => kind == ValueKind::Number,
         },
         |draft| read_number(&draft.stated),
@@ -97,7 +98,7 @@ pub fn interpret(
     let kinds: Vec<ValueKind> = (0..properties)
         .map(|p| declared[p].unwrap_or_else(|| votes[p].kind()))
         .collect();
-    // Values of number properties not read yet (they also read as dates): read them now.
+    // Values of number properties not read yet (they also read as dates or date-times): read them now.
     let late: Vec<(usize, Result<Reading, NumberError>)> = numbers
         .par_iter()
         .enumerate()
