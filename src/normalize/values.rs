@@ -20,7 +20,9 @@ use crate::normalize::date::{DateError, ReadDate, parse_date, read_date};
 use crate::normalize::names::Interner;
 use crate::normalize::number::context;
 use crate::normalize::number::{NumberError, Reading, read_number};
-use crate::normalize::time::property::{DeclaredZones, decide_slash_orders, read_times};
+use crate::normalize::time::property::{
+    DeclaredZones, decide_slash_orders, read_more_times, read_times,
+};
 use crate::normalize::time::{ReadTime, has_clock};
 use crate::text::fold::fold;
 
@@ -117,13 +119,11 @@ pub fn interpret(
     // them now.
     let mut times = times;
     let is_time = |i: usize| kinds[property_of[i].0 as usize] == ValueKind::DateTime;
-    let late = read_times(drafts, sources, property_of, zones, |i| {
+    let late = read_more_times(drafts, sources, property_of, zones, |i| {
         times[i].is_none() && is_time(i)
     });
-    for (slot, parsed) in times.iter_mut().zip(late) {
-        if parsed.is_some() {
-            *slot = parsed;
-        }
+    for (index, parsed) in late {
+        times[index] = Some(parsed);
     }
     let values = drafts
         .iter()

@@ -58,6 +58,28 @@ pub(crate) fn read_times(
         .collect()
 }
 
+/// Date-times read where `wanted`, as [`read_times`] reads them, for a few of the values: only
+/// those read, with their index (a list of millions of empty slots costs as much memory as a
+/// full one).
+pub(crate) fn read_more_times(
+    drafts: &[Draft],
+    sources: &[Source],
+    property_of: &[EntityId],
+    zones: &DeclaredZones,
+    wanted: impl Fn(usize) -> bool + Sync,
+) -> Vec<(usize, Result<ReadTime, DateError>)> {
+    drafts
+        .par_iter()
+        .enumerate()
+        .filter(|&(index, _)| wanted(index))
+        .map(|(index, draft)| {
+            let zone = zones.of(draft, property_of[index]);
+            let published = sources[draft.source.0 as usize].published.as_ref();
+            (index, read_time(&draft.stated, published, zone, None))
+        })
+        .collect()
+}
+
 /// Date-times whose numeric date was ambiguous (`12/01/2011 1:55 PM`), read again in the
 /// order the property's other values show (`12/13/2011`), when they all show one order.
 pub(crate) fn decide_slash_orders(
