@@ -53,7 +53,8 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct DatasetArgs {
     /// The directory of claims files (searched recursively for `*.toml` and tables: `*.csv`,
-    /// `*.tsv`, `*.jsonl`, optionally `.gz` or `.zst`), or one claims file.
+    /// `*.tsv`, `*.jsonl`, optionally `.gz`, `.zst` or `.xz`, and the files a `[[table]]` gives
+    /// a `format`), or one claims file.
     #[arg(default_value = "claims", value_name = "CLAIMS_DIR")]
     pub claims: PathBuf,
 

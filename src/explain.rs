@@ -89,8 +89,8 @@ pub fn explain(code: Code) -> Explanation {
              wall clock and is never incomparable.",
             "a.toml: value = \"1:55 PM\"\nb.toml: value = \"12:55 PM CST\"",
             "Declare the zone of the property's local times in rules.toml (`[[property]]` \
-             `zone = \"-06:00\"`, or an abbreviation such as `\"CST\"`), or give every value \
-             its zone.",
+             `zone = \"-06:00\"`, or an abbreviation such as `\"CST\"`; for a table's values, \
+             its `[[table]]` `zone`), or give every value its zone.",
         ),
         Code::NumberAmbiguous => (
             "A number's unit can be read two ways (`5m`: metres or a million; `20 degrees`: \

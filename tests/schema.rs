@@ -578,6 +578,8 @@ qualifiers = ["Gate"]
 ignore = ["Note"]
 types = { Status = "text" }
 qualifier = { crawl_day = "{stem}" }
+format = "tsv"
+zone = "EST"
 "#;
 
 /// Runs `factcheck check` on a dataset of one crawl table and a `rules.toml`: whether the
@@ -617,6 +619,16 @@ fn table_entries_agree_with_the_loader() {
             "an unknown column type",
             TABLE_RULES.replace("\"text\"", "\"txt\""),
             "/table/0/types/Status",
+        ),
+        (
+            "an unknown format",
+            TABLE_RULES.replace("\"tsv\"", "\"xls\""),
+            "/table/0/format",
+        ),
+        (
+            "a zone that is none",
+            TABLE_RULES.replace("\"EST\"", "\"America/Chicago\""),
+            "/table/0/zone",
         ),
     ];
     for (what, text, at) in cases {

@@ -167,7 +167,14 @@ impl LoadedClaimsFile {
                 }
             })
             .collect();
-        (decl, ClaimsInput { file, claims })
+        (
+            decl,
+            ClaimsInput {
+                file,
+                claims,
+                zone: None,
+            },
+        )
     }
 }
 

@@ -27,7 +27,7 @@ use crate::fs::{FileSystem, FsError, Origin, OsFs, Text};
 use self::claims::LoadedClaimsFile;
 use self::rules::LoadedRules;
 use self::table::files::{TableToRead, read_table, read_tables};
-pub use self::table::files::{table_claims, table_layouts};
+pub use self::table::files::{kind_of, table_claims, table_layouts};
 
 /// Where `rules.toml` comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,7 +144,8 @@ pub fn load_from(fs: &dyn FileSystem, request: &Request) -> Loaded {
         RulesPath::Default(path) => read_reviews(fs, path, false, &mut files, &mut problems),
     };
 
-    let paths = match discover(fs, &request.claims_dir) {
+    let layouts = table::wide::layouts(&rules, &files, &mut problems);
+    let paths = match discover(fs, &request.claims_dir, &layouts) {
         Ok((paths, found)) => {
             problems.extend(found);
             paths
@@ -157,6 +158,7 @@ pub fn load_from(fs: &dyn FileSystem, request: &Request) -> Loaded {
     let (to_parse, tables) = read_all(
         fs,
         paths,
+        (&layouts, &request.claims_dir),
         request.access.max_file_size,
         &mut files,
         &mut problems,
@@ -172,7 +174,7 @@ pub fn load_from(fs: &dyn FileSystem, request: &Request) -> Loaded {
             (decl, input, source_text, found)
         })
         .collect();
-    let read_tables = read_tables(tables, &rules, &request.claims_dir, &files, &mut problems);
+    let read_tables = read_tables(tables, &layouts, &request.claims_dir, &files, &mut problems);
     let mut sources = Vec::with_capacity(parsed.len());
     let mut claims = Vec::with_capacity(parsed.len() + read_tables.len());
     let mut texts_read = rustc_hash::FxHashSet::default();
@@ -263,13 +265,14 @@ type TomlToParse = (FileId, String, PathBuf, Arc<str>);
 fn read_all(
     fs: &dyn FileSystem,
     paths: Vec<PathBuf>,
+    (layouts, claims_dir): (&[table::wide::Layout], &Path),
     limit: u64,
     files: &mut Files,
     problems: &mut Vec<Finding>,
 ) -> (Vec<TomlToParse>, Vec<TableToRead>) {
     let texts: Vec<_> = paths
         .par_iter()
-        .map(|path| match table::Kind::of(path) {
+        .map(|path| match kind_of(layouts, claims_dir, path) {
             Some(kind) => Read::Table(kind, read_table(fs, path, kind, limit)),
             None => Read::Toml(fs.read(path, Origin::Found).map(Text::decode)),
         })
@@ -442,19 +445,21 @@ fn read_reviews(
     })
 }
 
-/// Every claims file (`*.toml`, and tables: `*.csv`, `*.tsv`, `*.jsonl`, optionally `.gz` or `.zst`) under `dir`, sorted by path, with a problem for every entry that could
-/// not be looked at; hidden files and directories are skipped, links followed inside the root
-/// only, each directory listed once.
+/// Every claims file (`*.toml`, and tables: `*.csv`, `*.tsv`, `*.jsonl`, optionally `.gz`,
+/// `.zst` or `.xz`, and files a `[[table]]` of `layouts` gives a `format`) under `dir`, sorted
+/// by path, with a problem for every entry that could not be looked at; hidden files and
+/// directories are skipped, links followed inside the root only, each directory listed once.
 ///
 /// # Errors
 /// When the directory does not exist or cannot be listed.
 pub fn discover(
     fs: &dyn FileSystem,
     dir: &Path,
+    layouts: &[table::wide::Layout],
 ) -> Result<(Vec<PathBuf>, Vec<Finding>), Box<Finding>> {
     let shown = display_path(dir);
     let is_input = |path: &Path| {
-        path.extension().is_some_and(|ext| ext == "toml") || table::Kind::of(path).is_some()
+        path.extension().is_some_and(|ext| ext == "toml") || kind_of(layouts, dir, path).is_some()
     };
     // A claims file named on the command line is a dataset of one file.
     let named = fs.node(dir, Origin::Found).ok();
@@ -476,7 +481,7 @@ pub fn discover(
         Err(FsError::Kind { .. }) => Err(Box::new(
             Finding::new(Code::LoadIo, format!("`{shown}` is not a directory")).with_help(
                 "pass the directory that holds the claims files, or one claims file (`.toml`, \
-                     `.csv`, `.tsv`, `.jsonl`, optionally `.gz` or `.zst`)",
+                     `.csv`, `.tsv`, `.jsonl`, optionally `.gz`, `.zst` or `.xz`)",
             ),
         )),
         Err(error) => Err(Box::new(io_problem(&error))),

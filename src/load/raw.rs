@@ -166,4 +166,6 @@ pub struct ClaimsInput {
     pub file: FileId,
     /// Its claims, in the order written.
     pub claims: Vec<ClaimRecord>,
+    /// The zone of its date-times stated without one, as written (a `[[table]]`'s `zone`).
+    pub zone: Option<Spanned<Text>>,
 }

@@ -81,6 +81,26 @@ pub struct RawTable {
     /// stands for the file's name without its extensions.
     #[schemars(with = "Option<BTreeMap<String, RawScalar>>")]
     pub qualifier: Option<BTreeMap<Spanned<String>, Spanned<RawScalar>>>,
+    /// How the files are delimited, whatever their names say (`"tsv"` for a crawl saved as
+    /// `.txt`); files the glob matches are then read even when their extension names no table.
+    /// The compression is still read from the name (`.gz`, `.zst`, `.xz`).
+    #[schemars(with = "Option<RawFormat>")]
+    pub format: Option<Spanned<RawFormat>>,
+    /// For date-times: the zone of the files' values stated without one, as a property's
+    /// `zone` is written (`"-05:00"`, `"UTC"`, `"EST"`). It applies to every value the files
+    /// give, before any property's `zone`.
+    #[schemars(with = "Option<ZoneSchema>")]
+    pub zone: Option<Spanned<String>>,
+}
+
+/// How a `[[table]]`'s files are delimited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RawFormat {
+    /// Comma-separated, RFC 4180 quoting.
+    Csv,
+    /// Tab-separated, no quoting.
+    Tsv,
 }
 
 /// The `[names]` table: fuzzy name matching settings.

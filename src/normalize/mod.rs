@@ -44,6 +44,7 @@ use crate::model::{Claim, Dataset, EntityId, PropertyRules, SpellingId, Value, V
 use self::claims::{Draft, KeyTable, Namespaces};
 use self::names::Interner;
 use self::rules::PropertySettings;
+use self::time::property::DeclaredZones;
 use crate::text::fold::fold;
 
 /// The model, and every problem found while building it.
@@ -84,6 +85,7 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         },
         &mut problems,
     );
+    let file_zones = rules::file_zones(&loaded_claims, &mut problems);
     // A million raw claims take a while to free: not on the way to the findings. The drafts
     // own what they keep, so the raw claims go before anything else is built beside them.
     rayon::spawn(move || drop(loaded_claims));
@@ -111,7 +113,10 @@ pub fn normalize(loaded: Loaded) -> Normalized {
         &sources,
         &property_of,
         &declared_kinds,
-        &settings.iter().map(|s| s.zone).collect::<Vec<_>>(),
+        &DeclaredZones {
+            properties: settings.iter().map(|s| s.zone).collect(),
+            files: file_zones,
+        },
         &mut names,
         &mut problems,
     );

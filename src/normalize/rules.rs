@@ -5,10 +5,12 @@
 //! separators (which must name qualifier keys the claims use), severities and tolerances. Ordering constraints
 //! refer to resolved names and are finished in `normalize`.
 
+use rustc_hash::FxHashMap;
 use toml::Spanned;
 
 use crate::files::{FileId, Span};
 use crate::findings::{Code, Finding, Severity};
+use crate::load::raw::ClaimsInput;
 use crate::load::rules::{
     LoadedRules, RawCardinality, RawCopies, RawFactRef, RawLevel, RawProperty, RawSeverity, RawType,
 };
@@ -269,25 +271,50 @@ fn settings(
         }),
         tolerance,
         tolerance_written,
-        zone: raw.zone.as_ref().and_then(|zone| {
-            let read = crate::normalize::time::read_zone(zone.get_ref());
-            if read.is_none() {
-                problems.push(
-                    Finding::new(
-                        Code::LoadType,
-                        format!("`{}` is not a time zone factcheck reads", zone.get_ref()),
-                    )
-                    .with_help(
-                        "write an offset from UTC (`-06:00`, `+05:30`, `UTC`) or an \
-                         abbreviation of the README's zone table (`CST`, `CET`, `JST`); \
-                         IANA names such as `America/Chicago` are not read",
-                    )
-                    .at(at(zone.span()), "not a zone"),
-                );
-            }
-            read
-        }),
+        zone: raw
+            .zone
+            .as_ref()
+            .and_then(|zone| declared_zone(zone.get_ref(), at(zone.span()), problems)),
     }
+}
+
+/// A zone `rules.toml` declares (for a property or a table), or a finding at `span`.
+fn declared_zone(text: &str, span: Span, problems: &mut Vec<Finding>) -> Option<Zone> {
+    let read = crate::normalize::time::read_zone(text);
+    if read.is_none() {
+        problems.push(
+            Finding::new(
+                Code::LoadType,
+                format!("`{text}` is not a time zone factcheck reads"),
+            )
+            .with_help(
+                "write an offset from UTC (`-06:00`, `+05:30`, `UTC`) or an abbreviation of the \
+                 README's zone table (`CST`, `CET`, `JST`); IANA names such as \
+                 `America/Chicago` are not read",
+            )
+            .at(span, "not a zone"),
+        );
+    }
+    read
+}
+
+/// The zone of every file whose `[[table]]` declares one; a zone that is not one is reported
+/// once, however many files the table maps.
+pub fn file_zones(inputs: &[ClaimsInput], problems: &mut Vec<Finding>) -> FxHashMap<FileId, Zone> {
+    let mut read: FxHashMap<Span, Option<Zone>> = FxHashMap::default();
+    let mut zones = FxHashMap::default();
+    for input in inputs {
+        let Some(written) = &input.zone else {
+            continue;
+        };
+        let zone = *read
+            .entry(written.span)
+            .or_insert_with(|| declared_zone(&written.value, written.span, problems));
+        if let Some(zone) = zone {
+            zones.insert(input.file, zone);
+        }
+    }
+    zones
 }
 
 /// Resolves the `[[order]]` constraints against the resolved names and properties.

@@ -307,6 +307,7 @@ mod tests {
         let rows = ClaimsInput {
             file: FileId(2),
             claims: vec![row(2, "beta", 1), row(2, " gamma ", 2), row(2, "gamma", 3)],
+            zone: None,
         };
         let mut problems = Vec::new();
         let built = build(&decls, std::slice::from_ref(&rows), &mut problems);
@@ -338,6 +339,7 @@ mod tests {
         let rows = ClaimsInput {
             file: FileId(1),
             claims: vec![row(1, "original", 1)],
+            zone: None,
         };
         let mut problems = Vec::new();
         let built = build(&[copier], &[rows], &mut problems);

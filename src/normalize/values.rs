@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::findings::{ClaimRef, Code, Finding, Location, Role};
 use crate::model::date::{DateValue, Granularity};
 use crate::model::quantity::Quantity;
-use crate::model::time::{SECONDS_PER_DAY, TimePrecision, Zone};
+use crate::model::time::{SECONDS_PER_DAY, TimePrecision};
 use crate::model::{EntityId, Source, Value, ValueKind};
 use crate::normalize::claims::Draft;
 use crate::normalize::date::WrongWeekday;
@@ -20,7 +20,9 @@ use crate::normalize::date::{DateError, ReadDate, parse_date, read_date};
 use crate::normalize::names::Interner;
 use crate::normalize::number::context;
 use crate::normalize::number::{NumberError, Reading, read_number};
-use crate::normalize::time::property::{decide_slash_orders, read_times};
+use crate::normalize::time::property::{
+    DeclaredZones, decide_slash_orders, read_more_times, read_times,
+};
 use crate::normalize::time::{ReadTime, has_clock};
 use crate::text::fold::fold;
 
@@ -36,14 +38,14 @@ pub struct Interpreted {
 /// Infers types and parses values.
 ///
 /// `property_of` gives each draft's property entity; `declared` each property's declared
-/// type, `zones` its declared zone. Name values are interned into `names`; percentage bases are declared there too, so
+/// type, `zones` the declared zones (a property's, a table file's). Name values are interned into `names`; percentage bases are declared there too, so
 /// that "GDP" and "gross domestic product" can be linked like any acronym.
 pub fn interpret(
     drafts: &[Draft],
     sources: &[Source],
     property_of: &[EntityId],
     declared: &[Option<ValueKind>],
-    zones: &[Option<Zone>],
+    zones: &DeclaredZones,
     names: &mut Interner,
     problems: &mut Vec<Finding>,
 ) -> Interpreted {
@@ -64,11 +66,12 @@ pub fn interpret(
     });
     let times = decide_slash_orders(drafts, sources, property_of, zones, times);
     // Numbers are read where they can decide the vote or are needed: a value that reads as a
-    // date votes for dates whatever else it reads as.
+    // date or a date-time votes for it whatever else it reads as (a number property's values
+    // not read yet are read once the vote is in).
     let mut numbers = parse_where(
         drafts,
         |i| match kind_of(declared, i) {
-            None => !matches!(dates[i], Some(Ok(_))),
+            None => !matches!(dates[i], Some(Ok(_))) && !matches!(times[i], Some(Ok(_))),
             Some(kind) => kind == ValueKind::Number,
         },
         |draft| read_number(&draft.stated),
@@ -97,7 +100,7 @@ pub fn interpret(
     let kinds: Vec<ValueKind> = (0..properties)
         .map(|p| declared[p].unwrap_or_else(|| votes[p].kind()))
         .collect();
-    // Values of number properties not read yet (they also read as dates): read them now.
+    // Values of number properties not read yet (they also read as dates or date-times): read them now.
     let late: Vec<(usize, Result<Reading, NumberError>)> = numbers
         .par_iter()
         .enumerate()
@@ -116,13 +119,11 @@ pub fn interpret(
     // them now.
     let mut times = times;
     let is_time = |i: usize| kinds[property_of[i].0 as usize] == ValueKind::DateTime;
-    let late = read_times(drafts, sources, property_of, zones, |i| {
+    let late = read_more_times(drafts, sources, property_of, zones, |i| {
         times[i].is_none() && is_time(i)
     });
-    for (slot, parsed) in times.iter_mut().zip(late) {
-        if parsed.is_some() {
-            *slot = parsed;
-        }
+    for (index, parsed) in late {
+        times[index] = Some(parsed);
     }
     let values = drafts
         .iter()

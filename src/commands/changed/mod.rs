@@ -84,7 +84,9 @@ pub fn changed_claims(request: &Request, rev: &str) -> Result<Changed, String> {
         )));
     }
 
-    let (paths, _) = load::discover(&fs, claims_dir).map_err(|problem| problem.message)?;
+    let layouts = load::table_layouts(&fs, request);
+    let (paths, _) =
+        load::discover(&fs, claims_dir, &layouts).map_err(|problem| problem.message)?;
     let dir = relative(claims_dir).unwrap_or_default();
     let mut now: Vec<Version> = Vec::new();
     let mut sources_with_new_text = FxHashSet::default();
@@ -93,7 +95,7 @@ pub fn changed_claims(request: &Request, rev: &str) -> Result<Changed, String> {
         let name = relative(path)
             .ok_or_else(|| format!("`{}` is outside the git work tree", display_path(path)))?;
         let is_touched = touched.contains(&name);
-        if load::table::Kind::of(path).is_some() {
+        if load::kind_of(&layouts, claims_dir, path).is_some() {
             table_files.push(tables::Table {
                 path: path.clone(),
                 name,
@@ -122,7 +124,7 @@ pub fn changed_claims(request: &Request, rev: &str) -> Result<Changed, String> {
     // Every touched claims file as it was, wherever it was: moved claims are found by key.
     let (before, headers_before) = earlier(&touched, &dir, &before_fs, &root);
 
-    let gone = gone_tables(&touched, &dir, claims_dir, &table_files);
+    let gone = gone_tables(&touched, &dir, (claims_dir, &layouts), &table_files);
     let mut changed = tables::changed(&fs, &before_fs, request, &table_files, &gone);
     for version in now {
         let whole_source = sources_with_new_text.contains(&version.source)
@@ -183,12 +185,11 @@ fn earlier(
 fn gone_tables(
     touched: &FxHashSet<String>,
     dir: &str,
-    claims_dir: &Path,
+    (claims_dir, layouts): (&Path, &[load::table::wide::Layout]),
     present: &[tables::Table],
 ) -> Vec<(String, PathBuf)> {
     touched
         .iter()
-        .filter(|name| load::table::Kind::of(Path::new(name.as_str())).is_some())
         .filter(|name| !present.iter().any(|t| &t.name == *name))
         .filter_map(|name| {
             let inside = if dir.is_empty() {
@@ -198,6 +199,7 @@ fn gone_tables(
             };
             inside.map(|rest| (name.clone(), claims_dir.join(rest)))
         })
+        .filter(|(_, path)| load::kind_of(layouts, claims_dir, path).is_some())
         .collect()
 }
 

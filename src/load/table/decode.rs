@@ -1,4 +1,4 @@
-//! A table file's bytes to text: decompressed when its name ends in `.gz` or `.zst`, and
+//! A table file's bytes to text: decompressed when its name ends in `.gz`, `.zst` or `.xz`, and
 //! checked for UTF-8 so that a bad byte costs its row, not the file.
 //!
 //! Owns decompression (streamed through the decoder, stopped at a size limit, so a small
@@ -19,6 +19,8 @@ pub enum Compression {
     Gzip,
     /// Zstandard (`.zst`).
     Zstd,
+    /// xz (`.xz`), every stream read.
+    Xz,
 }
 
 impl Compression {
@@ -34,6 +36,8 @@ impl Compression {
             (Compression::Gzip, rest)
         } else if let Some(rest) = without(".zst") {
             (Compression::Zstd, rest)
+        } else if let Some(rest) = without(".xz") {
+            (Compression::Xz, rest)
         } else {
             (Compression::None, name)
         }
@@ -52,6 +56,9 @@ pub fn decompress(bytes: Vec<u8>, compression: Compression, limit: u64) -> Resul
             zstd::stream::read::Decoder::with_buffer(bytes.as_slice())
                 .map_err(|e| format!("cannot start decompressing: {e}"))?,
         ),
+        Compression::Xz => Box::new(liblzma::read::XzDecoder::new_multi_decoder(
+            bytes.as_slice(),
+        )),
     };
     let mut out = Vec::new();
     reader
@@ -132,6 +139,30 @@ mod tests {
     }
 
     #[test]
+    fn xz_decompresses_every_stream_within_the_limit() {
+        let text = b"aa\tAA-1007-TPA-MIA\t12/01/2011 01:55 PM\n".repeat(100);
+        let xz = |part: &[u8]| {
+            let mut encoder = liblzma::write::XzEncoder::new(Vec::new(), 6);
+            encoder.write_all(part).unwrap();
+            encoder.finish().unwrap()
+        };
+        let whole = xz(&text);
+        assert_eq!(
+            decompress(whole.clone(), Compression::Xz, 10_000).unwrap(),
+            text
+        );
+        // Two streams one after the other (`cat a.xz b.xz`) read as one text.
+        let (first, second) = text.split_at(1000);
+        let joined = [xz(first), xz(second)].concat();
+        assert_eq!(decompress(joined, Compression::Xz, 10_000).unwrap(), text);
+        let over = decompress(whole.clone(), Compression::Xz, 100).unwrap_err();
+        assert!(over.contains("more than the 100-byte limit"), "{over}");
+        assert!(decompress(b"not xz".to_vec(), Compression::Xz, 100).is_err());
+        let truncated = whole[..whole.len() / 2].to_vec();
+        assert!(decompress(truncated, Compression::Xz, 10_000).is_err());
+    }
+
+    #[test]
     fn gzip_and_zstd_decompress_within_the_limit() {
         let text = b"source,subject\n".repeat(100);
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
@@ -160,5 +191,6 @@ mod tests {
             (Compression::Zstd, "a.jsonl")
         );
         assert_eq!(Compression::of("a.tsv"), (Compression::None, "a.tsv"));
+        assert_eq!(Compression::of("a.txt.Xz"), (Compression::Xz, "a.txt"));
     }
 }

@@ -14,7 +14,6 @@ use crate::files::{FileId, Files, display_path};
 use crate::findings::{Code, Finding};
 use crate::fs::{FileSystem, Origin};
 use crate::load::raw;
-use crate::load::rules::LoadedRules;
 use crate::load::{Request, RulesPath, io_problem, read_rules};
 
 use super as table;
@@ -48,22 +47,21 @@ pub(crate) fn read_table(
 /// only), in parallel: its claims and its problems.
 pub(crate) fn read_tables(
     tables: Vec<TableToRead>,
-    rules: &LoadedRules,
+    layouts: &[table::wide::Layout],
     claims_dir: &Path,
     files: &Files,
     problems: &mut Vec<Finding>,
 ) -> Vec<(raw::ClaimsInput, Vec<Finding>)> {
-    let layouts = table::wide::layouts(rules, files, problems);
     let mapped: Vec<Option<usize>> = tables
         .iter()
         .map(|(id, _, kind, _)| {
             let delimited = matches!(kind.format, table::Format::Delimited(_));
             delimited
-                .then(|| layout_of(&layouts, claims_dir, &files.get(*id).path))
+                .then(|| layout_of(layouts, claims_dir, &files.get(*id).path))
                 .flatten()
         })
         .collect();
-    unmatched_layouts(&layouts, &mapped, problems);
+    unmatched_layouts(layouts, &mapped, problems);
     tables
         .into_par_iter()
         .zip(mapped)
@@ -87,6 +85,28 @@ pub fn table_layouts(fs: &dyn FileSystem, request: &Request) -> Vec<table::wide:
     table::wide::layouts(&rules, &files, &mut problems)
 }
 
+/// What table a file is: as the first `[[table]]` that maps it says when that entry gives a
+/// `format` (its compression still read from the name), else as its name says; `None` for a
+/// file that is no table.
+#[must_use]
+pub fn kind_of(
+    layouts: &[table::wide::Layout],
+    claims_dir: &Path,
+    path: &Path,
+) -> Option<table::Kind> {
+    let declared = layout_of(layouts, claims_dir, path).and_then(|index| layouts[index].format);
+    match declared {
+        Some(dialect) => {
+            let name = path.file_name()?.to_str()?;
+            Some(table::Kind {
+                format: table::Format::Delimited(dialect),
+                compression: table::decode::Compression::of(name).0,
+            })
+        }
+        None => table::Kind::of(path),
+    }
+}
+
 /// The claims of one table file's bytes, read as the check reads them (for `--changed-since`);
 /// `None` when they cannot be decompressed.
 #[must_use]
@@ -98,7 +118,7 @@ pub fn table_claims(
     claims_dir: &Path,
     files: &mut Files,
 ) -> Option<raw::ClaimsInput> {
-    let kind = table::Kind::of(path)?;
+    let kind = kind_of(layouts, claims_dir, path)?;
     let decoded =
         table::decode::decode(table::decode::decompress(bytes, kind.compression, limit).ok()?);
     let layout = match kind.format {
@@ -143,7 +163,8 @@ fn unmatched_layouts(
                 )
                 .with_help(
                     "`files` is a glob over paths relative to the claims directory, such as \
-                     `crawl/*.tsv`; only CSV and TSV files are mapped",
+                     `crawl/*.tsv`; only CSV and TSV files are mapped, and files of another \
+                     name when the entry gives their `format`",
                 )
                 .at(layout.files.span, "matches no file"),
             );

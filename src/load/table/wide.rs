@@ -14,7 +14,7 @@ use crate::files::{Files, Span};
 use crate::findings::{Code, Finding};
 use crate::load::document::Element;
 use crate::load::raw::{ClaimRecord, Origin, SourceRef, Spanned, Text};
-use crate::load::rules::{LoadedRules, RawTable};
+use crate::load::rules::{LoadedRules, RawFormat, RawTable};
 use crate::suggest;
 
 use super::delimited::{Dialect, Rows};
@@ -37,6 +37,10 @@ pub struct Layout {
     typed: Vec<Spanned<Text>>,
     /// `(key, value)`, the value as written (`{stem}` not yet replaced).
     fixed: Vec<(Spanned<Text>, Spanned<Text>)>,
+    /// How the files are delimited, when the entry says it rather than their names.
+    pub format: Option<Dialect>,
+    /// The zone of the files' date-times stated without one, as written.
+    pub zone: Option<Spanned<Text>>,
 }
 
 /// The layouts of `rules.toml`'s `[[table]]` entries, in order; an entry whose glob does not
@@ -116,6 +120,11 @@ fn layout(
             .map(|(column, _)| spanned(column))
             .collect(),
         fixed,
+        format: raw.format.as_ref().map(|format| match format.get_ref() {
+            RawFormat::Csv => Dialect::Csv,
+            RawFormat::Tsv => Dialect::Tsv,
+        }),
+        zone: raw.zone.as_ref().map(spanned),
     })
 }
 
@@ -164,6 +173,12 @@ pub fn read(
         .iter()
         .map(|column| role(layout, &column.value, column.span, problems))
         .collect();
+    builder.reserve(
+        roles
+            .iter()
+            .filter(|r| matches!(r, Role::Property(_)))
+            .count(),
+    );
     let names: Vec<&str> = columns.iter().map(|c| &*c.value).collect();
     if !named_columns_exist(layout, &names, header_span, problems) {
         return;

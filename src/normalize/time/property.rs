@@ -1,4 +1,5 @@
-//! A property's date-times, read together: each value with its property's declared zone, and
+//! A property's date-times, read together: each value with its declared zone (its file's, else
+//! its property's), and
 //! numeric dates (`12/01/2011`) in the day-and-month order the property's other values show.
 //!
 //! Owns what reading one value alone cannot decide. It must not infer a property's type nor
@@ -7,10 +8,34 @@
 use rayon::prelude::*;
 
 use super::{ReadTime, SlashOrder, read_time, slash_order};
+use rustc_hash::FxHashMap;
+
+use crate::files::FileId;
 use crate::model::time::Zone;
 use crate::model::{EntityId, Source};
 use crate::normalize::claims::Draft;
 use crate::normalize::date::DateError;
+
+/// The zones declared for values stated without one: each property's (`[[property]]` `zone`)
+/// and each file's (a `[[table]]`'s `zone`), the file's first.
+#[derive(Debug, Default)]
+pub struct DeclaredZones {
+    /// Each property entity's zone, by index.
+    pub properties: Vec<Option<Zone>>,
+    /// The zone of the files a `[[table]]` with a `zone` maps.
+    pub files: FxHashMap<FileId, Zone>,
+}
+
+impl DeclaredZones {
+    /// The zone a draft's value takes when it states none.
+    #[must_use]
+    pub fn of(&self, draft: &Draft, property: EntityId) -> Option<Zone> {
+        self.files
+            .get(&draft.span.file)
+            .copied()
+            .or_else(|| self.properties.get(property.0 as usize).copied().flatten())
+    }
+}
 
 /// Date-times, read where `wanted`: where a property is declared to hold them and where a
 /// value carries a clock time in a property that may hold dates (a date property reads its
@@ -19,16 +44,38 @@ pub(crate) fn read_times(
     drafts: &[Draft],
     sources: &[Source],
     property_of: &[EntityId],
-    zones: &[Option<Zone>],
+    zones: &DeclaredZones,
     wanted: impl Fn(usize) -> bool + Sync,
 ) -> Vec<Option<Result<ReadTime, DateError>>> {
     drafts
         .par_iter()
         .enumerate()
         .map(|(index, draft)| {
-            let zone = zones.get(property_of[index].0 as usize).copied().flatten();
+            let zone = zones.of(draft, property_of[index]);
             let published = sources[draft.source.0 as usize].published.as_ref();
             wanted(index).then(|| read_time(&draft.stated, published, zone, None))
+        })
+        .collect()
+}
+
+/// Date-times read where `wanted`, as [`read_times`] reads them, for a few of the values: only
+/// those read, with their index (a list of millions of empty slots costs as much memory as a
+/// full one).
+pub(crate) fn read_more_times(
+    drafts: &[Draft],
+    sources: &[Source],
+    property_of: &[EntityId],
+    zones: &DeclaredZones,
+    wanted: impl Fn(usize) -> bool + Sync,
+) -> Vec<(usize, Result<ReadTime, DateError>)> {
+    drafts
+        .par_iter()
+        .enumerate()
+        .filter(|&(index, _)| wanted(index))
+        .map(|(index, draft)| {
+            let zone = zones.of(draft, property_of[index]);
+            let published = sources[draft.source.0 as usize].published.as_ref();
+            (index, read_time(&draft.stated, published, zone, None))
         })
         .collect()
 }
@@ -39,10 +86,10 @@ pub(crate) fn decide_slash_orders(
     drafts: &[Draft],
     sources: &[Source],
     property_of: &[EntityId],
-    zones: &[Option<Zone>],
+    zones: &DeclaredZones,
     mut times: Vec<Option<Result<ReadTime, DateError>>>,
 ) -> Vec<Option<Result<ReadTime, DateError>>> {
-    let properties = zones.len();
+    let properties = zones.properties.len();
     let mut shown = vec![(0usize, 0usize); properties];
     for (index, draft) in drafts.iter().enumerate() {
         if times[index].is_some() {
@@ -73,7 +120,7 @@ pub(crate) fn decide_slash_orders(
             let order = decided[property].filter(|_| matches!(parsed, Some(Err(_))))?;
             let draft = &drafts[index];
             let published = sources[draft.source.0 as usize].published.as_ref();
-            let zone = zones[property];
+            let zone = zones.of(draft, property_of[index]);
             Some((
                 index,
                 read_time(&draft.stated, published, zone, Some(order)),
