@@ -165,33 +165,19 @@ fn run_hard(sizes: &[usize], toml: bool, runs: usize) {
                 dir.display()
             );
         }
-        let args = [
-            "check",
-            "--format",
-            "json=findings.json",
-            "--fail-on",
-            "never",
-        ];
+        let args = ["check", "--format", "concise", "--fail-on", "never"];
         let mut runs: Vec<timed::Timed> = (0..runs).map(|_| timed::run(&dir, &args)).collect();
         runs.sort_by(|a, b| a.wall.total_cmp(&b.wall));
         let run = runs.swap_remove(runs.len() / 2);
-        let findings: serde_json::Value =
-            serde_json::from_slice(&fs::read(dir.join("findings.json")).expect("findings.json"))
-                .expect("JSON findings");
-        let conflicts: Vec<(String, String)> = findings["findings"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter(|f| {
-                f["code"]
-                    .as_str()
-                    .is_some_and(|c| c.starts_with("factcheck::conflict::"))
-            })
-            .filter_map(|f| {
-                Some((
-                    f["fact"]["subject"].as_str()?.to_owned(),
-                    f["fact"]["property"].as_str()?.to_owned(),
-                ))
+        // A conflict's concise line names its fact: `conflict on "SUBJECT · PROPERTY": …`
+        // (the generated subjects and properties hold no ` · ` and no quote).
+        let conflicts: Vec<(String, String)> = String::from_utf8_lossy(&run.output.stdout)
+            .lines()
+            .filter(|line| line.contains(" factcheck::conflict::"))
+            .filter_map(|line| {
+                let fact = line.split_once("conflict on \"")?.1.split_once("\":")?.0;
+                let (subject, property) = fact.split_once(" · ")?;
+                Some((subject.to_owned(), property.to_owned()))
             })
             .collect();
         let (found, missed, false_positives) = hard::score(&dir, &conflicts);
