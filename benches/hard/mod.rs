@@ -270,7 +270,9 @@ impl Hard {
         tables.finish();
         planted.flush().expect("planted");
         for (source, text) in by_source.iter().enumerate() {
-            let header = format!("[source]\ntitle = \"Generated source {source}\"\n\n");
+            let header = format!(
+                "[source]\ntitle = \"Generated source {source}\"\npublisher = \"Source {source}\"\npublished = \"2024\"\nkind = \"news\"\n\n"
+            );
             fs::write(
                 claims_dir.join(format!("source-{source:05}.toml")),
                 header + text,
