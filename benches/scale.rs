@@ -7,7 +7,15 @@
 //! cargo bench --bench scale -- 50000 200000 # chosen sizes
 //! FACTCHECK_SCALE_GENERATE_ONLY=1 cargo bench --bench scale -- 100000
 //!                                           # only write the dataset (for profiling)
+//! cargo bench --bench scale -- --hard       # the hard distribution (100k, 300k, 1M), as CSV
+//! cargo bench --bench scale -- --hard --toml 1000000   # the same claims as TOML files
+//! FACTCHECK_SCALE=hard cargo bench --bench scale       # the same as `--hard`
+//! cargo bench --bench scale -- --hard --once 10000000  # one run, not the median of three
 //! ```
+//!
+//! The hard distribution ([`hard`]) stresses name resolution: 100k subjects that share words
+//! from a 40-word vocabulary, noisy mentions, and 5 % planted conflicts, which it scores
+//! (found, missed, false); only `check` is timed on it.
 //!
 //! Datasets are written under `target/bench-data/` and reused while the generator's version
 //! and seed are unchanged. The generated claims look like a real dataset at scale: about a
@@ -20,6 +28,7 @@
 
 #![allow(clippy::cast_precision_loss, clippy::expect_used, clippy::unwrap_used)]
 
+mod hard;
 mod timed;
 
 use std::fmt::Write as _;
@@ -31,16 +40,37 @@ use std::time::Instant;
 /// Bump when the generated data changes, so cached datasets are rebuilt.
 const GENERATOR_VERSION: u32 = 4;
 const SEED: u64 = 0x5EED_FAC7;
+/// Bump when the hard distribution's data changes.
+const HARD_VERSION: u32 = 2;
 const CLAIMS_PER_FILE: usize = 1000;
 const RUNS: usize = 3;
 /// One source in this many copies part of the source before it.
 const COPY_EVERY: usize = 25;
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let sizes: Vec<usize> = args
+        .iter()
         .filter_map(|a| a.replace('_', "").parse().ok())
         .collect();
+    let hard = args.iter().any(|a| a == "--hard")
+        || std::env::var("FACTCHECK_SCALE").is_ok_and(|v| v == "hard");
+    if hard {
+        let toml = args.iter().any(|a| a == "--toml");
+        let sizes = if sizes.is_empty() {
+            vec![100_000, 300_000, 1_000_000]
+        } else {
+            sizes
+        };
+        // `--once`: one run instead of the median of three (for 10M claims).
+        let runs = if args.iter().any(|a| a == "--once") {
+            1
+        } else {
+            RUNS
+        };
+        run_hard(&sizes, toml, runs);
+        return;
+    }
     let sizes = if sizes.is_empty() {
         vec![10_000, 100_000, 1_000_000]
     } else {
@@ -120,6 +150,60 @@ fn run(dir: &Path, job: Job) -> Run {
         peak_bytes: run.peak_bytes,
         findings,
         stages: run.stages,
+    }
+}
+
+/// Times `check` on the hard distribution and scores the planted conflicts.
+fn run_hard(sizes: &[usize], toml: bool, runs: usize) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    let form = if toml { "toml" } else { "csv" };
+    println!(
+        "{:>10} {:>5} {:>9} {:>12} {:>10} {:>7} {:>7} {:>6}  stages (s)",
+        "claims", "form", "wall (s)", "claims/s", "peak MiB", "found", "missed", "false"
+    );
+    for &n in sizes {
+        let dir = root.join(format!("scale-hard-{form}-{n}"));
+        let stamp = dir.join("GENERATED");
+        let expected = format!("hard version {HARD_VERSION} seed {SEED} claims {n} {form}\n");
+        if !fs::read_to_string(&stamp).is_ok_and(|s| s == expected) {
+            let _ = fs::remove_dir_all(&dir);
+            let start = Instant::now();
+            hard::Hard::new(n).write(&dir, toml);
+            fs::write(&stamp, expected).expect("stamp");
+            eprintln!(
+                "generated {n} hard claims in {:.1} s under {}",
+                start.elapsed().as_secs_f64(),
+                dir.display()
+            );
+        }
+        let args = ["check", "--format", "concise", "--fail-on", "never"];
+        let mut runs: Vec<timed::Timed> = (0..runs).map(|_| timed::run(&dir, &args)).collect();
+        runs.sort_by(|a, b| a.wall.total_cmp(&b.wall));
+        let run = runs.swap_remove(runs.len() / 2);
+        // A conflict's concise line names its fact: `conflict on "SUBJECT · PROPERTY": …`
+        // (the generated subjects and properties hold no ` · ` and no quote).
+        let conflicts: Vec<(String, String)> = String::from_utf8_lossy(&run.output.stdout)
+            .lines()
+            .filter(|line| line.contains(" factcheck::conflict::"))
+            .filter_map(|line| {
+                let fact = line.split_once("conflict on \"")?.1.split_once("\":")?.0;
+                let (subject, property) = fact.split_once(" · ")?;
+                Some((subject.to_owned(), property.to_owned()))
+            })
+            .collect();
+        let (found, missed, false_positives) = hard::score(&dir, &conflicts);
+        println!(
+            "{:>10} {:>5} {:>9.2} {:>12.0} {:>10.0} {:>7} {:>7} {:>6}  {}",
+            n,
+            form,
+            run.wall,
+            n as f64 / run.wall,
+            run.peak_bytes as f64 / (1024.0 * 1024.0),
+            found,
+            missed,
+            false_positives,
+            run.stages
+        );
     }
 }
 
