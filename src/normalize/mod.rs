@@ -259,7 +259,8 @@ fn resolve_names(
 }
 
 /// How the claims use names, as evidence for name resolution: each subject with its property
-/// and value, each name value with its property and subject.
+/// and value (as read for dates, date-times and numbers, so that one day written two ways
+/// agrees; as written otherwise), each name value with its property and subject.
 fn name_uses(
     (drafts, stated_keys): (&[Draft], &[String]),
     property_of: &[EntityId],
@@ -274,11 +275,18 @@ fn name_uses(
         drafts.iter().zip(stated_keys).zip(property_of).zip(values)
     {
         let subject = draft.subject.spelling;
+        // The fact as read, where it was read: "2 March 1990" and "1990-03-02" agree.
+        let read = match value {
+            Some(Value::Date(date)) => Some(date.edtf()),
+            Some(Value::DateTime(time)) => Some(time.iso()),
+            Some(Value::Number(quantity)) => Some(quantity.key()),
+            Some(Value::Name(_) | Value::Text(_)) | None => None,
+        };
         uses.push(names::Use::new(
             subject,
             draft.source.0,
             names::Role::Subject(property.0),
-            stated,
+            read.as_deref().unwrap_or(stated),
         ));
         if let Some(Value::Name(spelling)) = value {
             let subject_key = subject_keys
@@ -527,6 +535,35 @@ mod tests {
         assert_eq!(codes(&checked), vec![Code::ConflictDate, Code::NameVariant]);
         assert_eq!(checked.comparison.facts.len(), 1);
         assert!(checked.findings[1].message.starts_with("property `opend`"));
+    }
+
+    #[test]
+    fn a_misspelt_subject_whose_fact_agrees_as_read_is_a_variant() {
+        let built = |subject: &str, day: &str| source(&[(subject, "built", day)]);
+        let checked = check(
+            &[
+                ("a", &built("Alpha Bravo Charlie 12", "2 March 1990")),
+                ("b", &built("Alpha Bravo Charlie 12", "March 2, 1990")),
+                ("c", &built("Alpha Bravo Chralie 12", "1990-03-02")),
+            ],
+            None,
+        );
+        assert_eq!(
+            codes(&checked),
+            vec![Code::NameVariant],
+            "one day written three ways: the facts agree"
+        );
+        assert_eq!(checked.comparison.facts.len(), 1);
+        let checked = check(
+            &[
+                ("a", &built("Alpha Bravo Charlie 12", "2 March 1990")),
+                ("b", &built("Alpha Bravo Charlie 12", "March 2, 1990")),
+                ("c", &built("Alpha Bravo Chralie 12", "1990-03-09")),
+            ],
+            None,
+        );
+        assert!(codes(&checked).is_empty(), "different days: two things");
+        assert_eq!(checked.comparison.facts.len(), 2);
     }
 
     #[test]
