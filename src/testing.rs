@@ -1,6 +1,9 @@
-//! Test support: a dataset from inline TOML, through the real pipeline, read from memory.
+//! Test support: a dataset from inline TOML, or built in memory and written as TOML or CSV
+//! ([`dataset`]), through the real pipeline, read from memory.
 
 use std::fmt::Write as _;
+
+pub mod dataset;
 
 use crate::Checked;
 use crate::findings::{Code, Finding};
