@@ -1,15 +1,18 @@
 //! Ordering constraints: the `before` fact happened no later than the `after` fact.
 //!
-//! Owns checking `[[order]]` rules against the dates the claims give. A constraint is
-//! violated when some `before` date lies entirely after some `after` date; that is found from
-//! the latest start on one side and the earliest end on the other, so checking is linear in
-//! the claims involved. A constraint without subjects is checked for every subject.
+//! Owns checking `[[order]]` rules against the dates and date-times the claims give (in
+//! seconds: zoned values in UTC, a local one widened by the largest offset beside them). A
+//! constraint is violated when some `before` value lies entirely after some `after` value;
+//! that is found from the latest start on one side and the earliest end on the other, so
+//! checking is linear in the claims involved. A constraint without subjects is checked for
+//! every subject.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use crate::compare::values::value_text;
 use crate::findings::{Code, Finding, Location, Role};
+use crate::model::time::SECONDS_PER_DAY;
 use crate::model::{Dataset, EntityId, OrderRule, Value};
 
 /// Every violated constraint, each with the claims it involves.
@@ -26,7 +29,7 @@ pub fn check(dataset: &Dataset) -> Vec<(Finding, Vec<u32>)> {
     let mut by_fact: HashMap<(EntityId, EntityId), Vec<u32>> = HashMap::new();
     for (index, claim) in dataset.claims.iter().enumerate() {
         let property = dataset.properties.entity_of(claim.property.spelling);
-        if wanted.contains(&property) && matches!(claim.value, Value::Date(_)) {
+        if wanted.contains(&property) && Bounds::of(&claim.value).is_some() {
             let subject = dataset.names.entity_of(claim.subject.spelling);
             by_fact
                 .entry((subject, property))
@@ -74,11 +77,75 @@ pub fn check(dataset: &Dataset) -> Vec<(Finding, Vec<u32>)> {
     found
 }
 
-fn bounds(dataset: &Dataset, index: u32) -> (i32, i32) {
-    match &dataset.claims[index as usize].value {
-        Value::Date(date) => (date.earliest, date.latest),
-        _ => (i32::MIN, i32::MAX),
+/// Where a dated value lies, in seconds: a date's days and a local date-time on their wall
+/// clock, a zoned date-time in UTC. A time of day (no date) and any other value have none.
+#[derive(Debug, Clone, Copy)]
+struct Bounds {
+    start: i64,
+    end: i64,
+    zoned: bool,
+}
+
+/// The largest offset from UTC a wall clock may have (UTC+14:00): how far a local value may
+/// lie from where it is on the UTC scale.
+const MAX_OFFSET: i64 = 14 * 3600;
+
+impl Bounds {
+    fn of(value: &Value) -> Option<Bounds> {
+        match value {
+            Value::Date(date) => {
+                let second = |day: i32, open: i64| {
+                    if day == i32::MIN || day == i32::MAX {
+                        open
+                    } else {
+                        i64::from(day) * SECONDS_PER_DAY
+                    }
+                };
+                Some(Bounds {
+                    start: second(date.earliest, i64::MIN),
+                    end: second(date.latest, i64::MAX).saturating_add(SECONDS_PER_DAY),
+                    zoned: false,
+                })
+            }
+            Value::DateTime(time) if time.dated => {
+                let (start, end) = time.frame();
+                Some(Bounds {
+                    start,
+                    end,
+                    zoned: time.zone.offset().is_some(),
+                })
+            }
+            _ => None,
+        }
     }
+
+    /// On the UTC scale when `zoned` values are compared with it: a local value widened by
+    /// the largest offset each way, since its zone is not known.
+    fn on_scale(self, zoned: bool) -> (i64, i64) {
+        if zoned && !self.zoned {
+            (
+                self.start.saturating_sub(MAX_OFFSET),
+                self.end.saturating_add(MAX_OFFSET),
+            )
+        } else {
+            (self.start, self.end)
+        }
+    }
+}
+
+/// Each claim's bounds on one scale: UTC widened for local values when any value is zoned,
+/// else the wall clock.
+fn scaled(dataset: &Dataset, claims: &[&[u32]]) -> HashMap<u32, (i64, i64)> {
+    let bounds: Vec<(u32, Bounds)> = claims
+        .iter()
+        .flat_map(|c| c.iter())
+        .filter_map(|&i| Some((i, Bounds::of(&dataset.claims[i as usize].value)?)))
+        .collect();
+    let zoned = bounds.iter().any(|(_, b)| b.zoned);
+    bounds
+        .into_iter()
+        .map(|(i, b)| (i, b.on_scale(zoned)))
+        .collect()
 }
 
 fn violation(
@@ -88,19 +155,16 @@ fn violation(
     after: &[u32],
     (before_subject, after_subject): (EntityId, EntityId),
 ) -> Option<(Finding, Vec<u32>)> {
+    let scale = scaled(dataset, &[before, after]);
+    let bounds = |i: u32| scale.get(&i).copied().unwrap_or((i64::MIN, i64::MAX));
     let latest_start = before
         .iter()
         .copied()
-        .max_by_key(|&i| (bounds(dataset, i).0, std::cmp::Reverse(i)))?;
-    let earliest_end = after
-        .iter()
-        .copied()
-        .min_by_key(|&i| (bounds(dataset, i).1, i))?;
-    let (start, end) = (
-        bounds(dataset, latest_start).0,
-        bounds(dataset, earliest_end).1,
-    );
-    if start <= end {
+        .max_by_key(|&i| (bounds(i).0, std::cmp::Reverse(i)))?;
+    let earliest_end = after.iter().copied().min_by_key(|&i| (bounds(i).1, i))?;
+    let (start, end) = (bounds(latest_start).0, bounds(earliest_end).1);
+    // `end` is the second after the last: an interval ending at 14:00 may meet one starting then.
+    if start < end {
         return None;
     }
     let name = |subject: EntityId, property: EntityId| {
@@ -130,12 +194,12 @@ fn violation(
     }
     let mut involved: Vec<(u32, &str)> = before
         .iter()
-        .filter(|&&i| bounds(dataset, i).0 > end)
+        .filter(|&&i| bounds(i).0 >= end)
         .map(|&i| (i, first.as_str()))
         .chain(
             after
                 .iter()
-                .filter(|&&i| bounds(dataset, i).1 < start)
+                .filter(|&&i| bounds(i).1 <= start)
                 .map(|&i| (i, second.as_str())),
         )
         .collect();
@@ -250,5 +314,49 @@ mod tests {
         );
         assert_eq!(codes(&checked), vec![Code::Order]);
         assert!(checked.findings[0].message.contains("Two · founded"));
+    }
+
+    #[test]
+    fn date_times_are_ordered_across_zones_and_beside_dates() {
+        const FLIGHT: &str = "[[order]]\nbefore = { property = \"departed\" }\n\
+                              after = { property = \"arrived\" }\n";
+        let flight = |departed: &str, arrived: &str| {
+            check(
+                &[
+                    ("a", &source(&[("AA-1007", "departed", departed)])),
+                    ("b", &source(&[("AA-1007", "arrived", arrived)])),
+                ],
+                Some(FLIGHT),
+            )
+        };
+        for (departed, arrived) in [
+            ("2011-12-01 14:00 CST", "2011-12-01 13:00 CST"),
+            ("2011-12-01 14:00 CST", "2011-12-01 14:30 EST"),
+            ("2011-12-02 01:00", "2011-12-01 09:00"),
+            ("3 December 2011", "2011-12-01 23:00 CST"),
+        ] {
+            let checked = flight(departed, arrived);
+            assert_eq!(
+                codes(&checked),
+                vec![Code::Order],
+                "{departed} after {arrived}"
+            );
+        }
+        for (departed, arrived) in [
+            ("2011-12-01 14:00 CST", "2011-12-01 15:30 EST"),
+            ("2011-12-01 14:00 CST", "2011-12-01 14:00 CST"),
+            ("2011-12-01 14:00", "2011-12-01 15:00"),
+            // A local time beside a zoned one: up to 14 hours either way, so not known.
+            ("2011-12-01 20:00", "2011-12-01 14:00 CST"),
+            ("1 December 2011", "2011-12-01 23:00 CST"),
+            ("2 December 2011", "2011-12-01 23:00 CST"),
+        ] {
+            let checked = flight(departed, arrived);
+            assert!(
+                checked.findings.is_empty(),
+                "{departed} before {arrived}: {:?}",
+                codes(&checked)
+            );
+        }
     }
 }

@@ -432,13 +432,18 @@ fn date_property(
         .get(property.0 as usize)
         .copied()
         .unwrap_or(ValueKind::Name);
-    if kind != ValueKind::Date {
+    if !matches!(kind, ValueKind::Date | ValueKind::DateTime) {
         problems.push(
             Finding::new(
                 Code::LoadRules,
-                format!("ordering constraints compare dates, but `{property_text}` holds {kind}s"),
+                format!(
+                    "ordering constraints compare dates and date-times, but `{property_text}` \
+                     holds {kind}s"
+                ),
             )
-            .with_help("order date properties only, or declare `type = \"date\"` for it")
+            .with_help(
+                "order date or date-time properties only, or declare `type = \"date\"` for it",
+            )
             .at(at(raw.property.span()), format!("a {kind} property")),
         );
         return None;
