@@ -8,6 +8,7 @@
 //! understand as a string: that is a [`DateError`] naming the text.
 
 mod clock;
+mod note;
 pub(crate) mod property;
 mod slash;
 mod zones;
@@ -120,13 +121,16 @@ pub fn read_time(
     if text.len() > MAX_LEN {
         return Err(not_a_datetime(text));
     }
-    let lower = text.to_lowercase();
+    // What is read: the value without a status note ("6:20 PM (Estimated)"); messages quote
+    // the value as written.
+    let noted = note::without_notes(text);
+    let lower = noted.to_lowercase();
     let found = clock::find(&lower).map_err(|bad| DateError {
         message: format!("`{text}`: {}", bad.0),
         hint: Some(FORMS.to_owned()),
     })?;
     let Some(found) = found else {
-        let read = read_date(text, published)?;
+        let read = read_date(&noted, published)?;
         return Ok(ReadTime {
             value: DateTimeValue::of_date(&read.value, declared.unwrap_or(Zone::Local)),
             wrong_weekday: read.wrong_weekday,

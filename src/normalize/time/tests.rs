@@ -233,3 +233,32 @@ proptest! {
         prop_assert!(start <= instant && instant < end, "the minute holds its seconds: {text}");
     }
 }
+
+#[test]
+fn a_status_note_after_the_time_is_set_aside() {
+    for (noted, plain) in [
+        ("2011-12-01 6:20 PM (Estimated)", "2011-12-01 6:20 PM"),
+        (
+            "2011-12-01 6:20 PM (Estimated runway)",
+            "2011-12-01 6:20 PM",
+        ),
+        (
+            "Thu, Dec 1 2011 7:05 PM            Delayed",
+            "Thu, Dec 1 2011 7:05 PM",
+        ),
+        ("Dec 1 2011 - 2:53pm*", "Dec 1 2011 - 2:53pm"),
+        ("6:20 PM, Dec 1 2011&nbsp(Estimated)", "6:20 PM, Dec 1 2011"),
+        (
+            "12/15/11 2:06 PM (-05:00) (Estimated)",
+            "12/15/11 2:06 PM (-05:00)",
+        ),
+    ] {
+        assert_eq!(read(noted), read(plain), "{noted}");
+    }
+    for refused in [
+        "2011-12-01 6:20 PM (Cancelled)",
+        "2011-12-01 6:20 PM (Gate B5)",
+    ] {
+        assert!(read_datetime(refused, None, None).is_err(), "{refused}");
+    }
+}
