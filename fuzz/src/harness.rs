@@ -29,7 +29,7 @@ use factcheck::render::{Report, Summary};
 use factcheck::{assess, baseline, compare, normalize, render, triage};
 
 /// 2025-01-01 as a day number: "today" for review expiry in the whole-pipeline target.
-const TODAY: i32 = 739_252;
+const TODAY: factcheck::model::date::Day = factcheck::model::date::Day(739_252);
 
 /// Claims files read by the whole-pipeline target (the rest of the input is ignored).
 const MAX_CLAIMS_FILES: usize = 8;
@@ -265,8 +265,8 @@ fn published(line: &str) -> Option<DateValue> {
     if let Some((a, b)) = line.strip_prefix('@').and_then(|s| s.split_once("..")) {
         let (a, b) = (a.trim().parse::<i32>().ok()?, b.trim().parse::<i32>().ok()?);
         return Some(DateValue {
-            earliest: a.min(b),
-            latest: a.max(b),
+            earliest: factcheck::model::date::Day(a.min(b)),
+            latest: factcheck::model::date::Day(a.max(b)),
             granularity: factcheck::model::date::Granularity::Span,
             margin: 0,
             approximate: false,

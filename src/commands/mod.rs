@@ -93,7 +93,7 @@ pub(crate) fn today() -> Day {
     let days = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |elapsed| elapsed.as_secs() / 86_400);
-    Day::try_from(days).map_or(Day::MAX, |days| days.saturating_add(719_163))
+    i32::try_from(days).map_or(Day::MAX, |days| Day(days).saturating_add(719_163))
 }
 
 /// Stage durations, throughput and peak memory, one line each, for `--timings`.

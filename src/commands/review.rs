@@ -273,7 +273,7 @@ mod tests {
             Decision::SecondSourceWrong,
             "a \"why\"",
             "me",
-            739_000,
+            crate::model::date::Day(739_000),
             None,
         );
         let mut problems = Vec::new();

@@ -174,7 +174,7 @@ fn midpoint(date: &DateValue) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::date::{Granularity, calendar};
+    use crate::model::date::{Day, Granularity, calendar};
     use crate::normalize::date::parse_date;
     use proptest::prelude::*;
 
@@ -281,7 +281,7 @@ mod tests {
         let end = prop_oneof![
             1 => Just(UNBOUNDED_START),
             1 => Just(UNBOUNDED_END),
-            8 => 700_000i32..740_000,
+            8 => (700_000i32..740_000).prop_map(Day),
         ];
         (end.clone(), end, 0u32..800).prop_map(|(a, b, margin)| DateValue {
             earliest: a.min(b),

@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 
 use crate::compare::values::value_text;
 use crate::findings::{Code, Finding, Location, Role};
+use crate::model::date::{Day, UNBOUNDED_END, UNBOUNDED_START};
 use crate::model::time::SECONDS_PER_DAY;
 use crate::model::{Dataset, EntityId, OrderRule, Value};
 
@@ -94,8 +95,8 @@ impl Bounds {
     fn of(value: &Value) -> Option<Bounds> {
         match value {
             Value::Date(date) => {
-                let second = |day: i32, open: i64| {
-                    if day == i32::MIN || day == i32::MAX {
+                let second = |day: Day, open: i64| {
+                    if day == UNBOUNDED_START || day == UNBOUNDED_END {
                         open
                     } else {
                         i64::from(day) * SECONDS_PER_DAY

@@ -378,7 +378,7 @@ mod tests {
             Just(TimePrecision::Hour)
         ];
         (
-            prop::option::of(734_000i32..734_010),
+            prop::option::of((734_000i32..734_010).prop_map(crate::model::date::Day)),
             0i64..SECONDS_PER_DAY,
             precision,
             zone,

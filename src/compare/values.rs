@@ -278,7 +278,7 @@ pub fn distinct_values(dataset: &Dataset, claims: &[u32]) -> Vec<Vec<u32>> {
 /// What makes two values "the same" for grouping; borrows from the claim.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum ValueKey<'a> {
-    Date(i32, i32, u32),
+    Date(crate::model::date::Day, crate::model::date::Day, u32),
     DateTime(i64, i64, Option<i64>, bool, i64),
     Number(u64, u64, u64, &'a Unit, Option<&'a str>),
     Entity(u32),

@@ -128,7 +128,7 @@ impl DateTimeValue {
     /// `second_of_day` in `0..86_400`.
     #[must_use]
     pub fn clock(
-        day: Option<i32>,
+        day: Option<super::date::Day>,
         second_of_day: i64,
         precision: TimePrecision,
         zone: Zone,
@@ -283,7 +283,7 @@ impl DateTimeValue {
 mod tests {
     use super::*;
 
-    fn day(y: i64, m: u32, d: u32) -> i32 {
+    fn day(y: i64, m: u32, d: u32) -> crate::model::date::Day {
         calendar::to_day(calendar::from_civil(y, m, d)).unwrap()
     }
 

@@ -439,7 +439,9 @@ fn time_value(
         (ValueKind::DateTime, Err(error)) => refuse(error),
         // A date property reads the day of a dated clock time.
         (_, Ok(time)) if time.dated && time.precision != TimePrecision::Date => {
-            let day = i32::try_from(time.start.div_euclid(SECONDS_PER_DAY)).ok()?;
+            let day = crate::model::date::Day(
+                i32::try_from(time.start.div_euclid(SECONDS_PER_DAY)).ok()?,
+            );
             Some(Value::Date(DateValue {
                 earliest: day,
                 latest: day,
@@ -533,7 +535,9 @@ fn unreadable(
 
 /// An arbitrary anchor, only to tell "a relative date" from "not a date".
 fn stand_in_anchor() -> DateValue {
-    let day = NaiveDate::from_ymd_opt(2000, 6, 15).map_or(730_286, |d| d.num_days_from_ce());
+    let day = crate::model::date::Day(
+        NaiveDate::from_ymd_opt(2000, 6, 15).map_or(730_286, |d| d.num_days_from_ce()),
+    );
     DateValue {
         earliest: day,
         latest: day,

@@ -285,10 +285,10 @@ pub fn judge_date(
     if let Expected::Open { after, at, grain } = expected {
         let (first, last) = period(*at, *grain);
         let matches = if *after {
-            (first..=last + 1).contains(&date.earliest)
-                && (date.latest == UNBOUNDED_END || date.latest >= published)
+            (first..=last + 1).contains(&date.earliest.0)
+                && (date.latest == UNBOUNDED_END || date.latest.0 >= published)
         } else {
-            date.earliest == UNBOUNDED_START && (first - 1..=last).contains(&date.latest)
+            date.earliest == UNBOUNDED_START && (first - 1..=last).contains(&date.latest.0)
         };
         return if matches {
             (Verdict::AsDuckling, None)
@@ -320,8 +320,9 @@ pub fn judge_date(
         );
     }
     if is_astronomical_season(expected) && is_meteorological_season(date) {
-        let shared =
-            i64::from(date.latest.min(duckling.1)) - i64::from(date.earliest.max(duckling.0)) + 1;
+        let shared = i64::from(date.latest.0.min(duckling.1))
+            - i64::from(date.earliest.0.max(duckling.0))
+            + 1;
         if 2 * shared >= length(duckling) {
             return (
                 Verdict::Differently(Some(SEASON_BOUNDARIES)),
@@ -349,7 +350,7 @@ fn is_previous_occurrence(
     published: i32,
 ) -> bool {
     let (Some(ours), Some(theirs)) = (
-        NaiveDate::from_num_days_from_ce_opt(date.earliest),
+        NaiveDate::from_num_days_from_ce_opt(date.earliest.0),
         NaiveDate::from_num_days_from_ce_opt(duckling.0),
     ) else {
         return false;
@@ -368,7 +369,7 @@ fn is_previous_occurrence(
             && digits.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
     });
     !picks_an_occurrence(&words)
-        && date.latest <= published
+        && date.latest.0 <= published
         && duckling.0 > published
         && stated_length(date) == length(duckling)
         && (!names_weekday || ours.weekday() == theirs.weekday())
@@ -519,7 +520,7 @@ fn stated_length(date: &DateValue) -> i64 {
     } else {
         0
     };
-    (length((date.earliest, date.latest)) - widening).max(1)
+    (length((date.earliest.0, date.latest.0)) - widening).max(1)
 }
 
 /// Duckling's season: an interval from about the 20th of March, June, September or December to
@@ -539,8 +540,8 @@ fn is_astronomical_season(expected: &Expected) -> bool {
 /// A reading of three whole months starting in March, June, September or December.
 fn is_meteorological_season(date: &DateValue) -> bool {
     let (Some(first), Some(last)) = (
-        NaiveDate::from_num_days_from_ce_opt(date.earliest),
-        NaiveDate::from_num_days_from_ce_opt(date.latest),
+        NaiveDate::from_num_days_from_ce_opt(date.earliest.0),
+        NaiveDate::from_num_days_from_ce_opt(date.latest.0),
     ) else {
         return false;
     };
@@ -1265,7 +1266,7 @@ mod tests {
     /// gains later keep their defaults).
     fn date(first: &str, last: &str, margin: u32) -> DateValue {
         let mut date = parse_date(first, None).unwrap();
-        date.latest = day_of(civil_of(last));
+        date.latest = factcheck::model::date::Day(day_of(civil_of(last)));
         date.margin = margin;
         date
     }

@@ -86,8 +86,9 @@ pub(crate) fn month_end(index: i64) -> i64 {
 
 /// A day number as a [`Day`], if it fits and is not one of the unbounded sentinels.
 pub(crate) fn to_day(day: i64) -> Option<Day> {
-    Day::try_from(day)
+    i32::try_from(day)
         .ok()
+        .map(Day)
         .filter(|d| *d != UNBOUNDED_START && *d != UNBOUNDED_END)
 }
 

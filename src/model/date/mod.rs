@@ -8,13 +8,58 @@
 use self::calendar::{Precision, Widen};
 
 /// A day number: days since 0001-01-01 in the proleptic Gregorian calendar, as chrono's
-/// `Datelike::num_days_from_ce` counts them (0001-01-01 is day 1).
-pub type Day = i32;
+/// `Datelike::num_days_from_ce` counts them (0001-01-01 is day 1). A newtype, so that a count
+/// of days is never taken for a day, nor a day for seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Day(pub i32);
+
+impl Day {
+    /// The first day chrono can represent, and the last.
+    pub const MIN: Day = Day(i32::MIN);
+    /// The last day.
+    pub const MAX: Day = Day(i32::MAX);
+
+    /// The day `days` later (earlier when negative), saturating at the ends of the scale.
+    #[must_use]
+    pub fn saturating_add(self, days: i32) -> Day {
+        Day(self.0.saturating_add(days))
+    }
+
+    /// The day `days` earlier, saturating at the ends of the scale.
+    #[must_use]
+    pub fn saturating_sub(self, days: i32) -> Day {
+        Day(self.0.saturating_sub(days))
+    }
+
+    /// The days from `earlier` to this day (negative when `earlier` is later), saturating.
+    #[must_use]
+    pub fn days_since(self, earlier: Day) -> i32 {
+        self.0.saturating_sub(earlier.0)
+    }
+}
+
+impl From<Day> for i64 {
+    fn from(day: Day) -> i64 {
+        i64::from(day.0)
+    }
+}
+
+impl From<Day> for f64 {
+    fn from(day: Day) -> f64 {
+        f64::from(day.0)
+    }
+}
+
+impl std::fmt::Display for Day {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
 
 /// The `earliest` of an interval with no lower bound ("by 2027", "before 2010").
-pub const UNBOUNDED_START: Day = Day::MIN;
+pub const UNBOUNDED_START: Day = Day(i32::MIN);
 /// The `latest` of an interval with no upper bound ("since 2014" with no `published`).
-pub const UNBOUNDED_END: Day = Day::MAX;
+pub const UNBOUNDED_END: Day = Day(i32::MAX);
 
 /// How precisely a date was stated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -408,7 +453,7 @@ mod tests {
             (9999, 12, 31),
         ] {
             let chrono_day = NaiveDate::from_ymd_opt(y, m, d).unwrap().num_days_from_ce();
-            assert_eq!(day(i64::from(y), m, d), chrono_day);
+            assert_eq!(day(i64::from(y), m, d), Day(chrono_day));
             assert_eq!(calendar::civil(i64::from(chrono_day)), (i64::from(y), m, d));
         }
     }
@@ -545,7 +590,11 @@ mod tests {
     }
 
     fn any_value() -> impl Strategy<Value = DateValue> {
-        let end = prop_oneof![Just(UNBOUNDED_START), Just(UNBOUNDED_END), any::<i32>()];
+        let end = prop_oneof![
+            Just(UNBOUNDED_START),
+            Just(UNBOUNDED_END),
+            any::<i32>().prop_map(Day)
+        ];
         (end.clone(), end, 0u32..5000, any::<bool>(), 0usize..10).prop_map(
             |(a, b, margin, approximate, g)| {
                 let granularities = [

@@ -117,7 +117,7 @@ impl Parser<'_, '_> {
         start: bool,
         end: bool,
     ) -> Result<DateValue, DateError> {
-        let move_start = |day: i32, open: i32| {
+        let move_start = |day: crate::model::date::Day, open: crate::model::date::Day| {
             if day == open || !start {
                 i64::from(day)
             } else {
@@ -130,7 +130,7 @@ impl Parser<'_, '_> {
         } else {
             unit.shift_end(i64::from(value.latest), 1)
         };
-        let bounded = |day: i64, open: i32| {
+        let bounded = |day: i64, open: crate::model::date::Day| {
             if day == i64::from(open) {
                 Some(open)
             } else {

@@ -374,7 +374,9 @@ fn approximation_unit(value: &DateValue) -> calendar::Widen {
         Granularity::Decade => Widen::Years(2),
         Granularity::Century => Widen::Years(10),
         Granularity::Span | Granularity::Open => {
-            let bound = |day: i32, open: i32| (day != open).then_some(i64::from(day));
+            let bound = |day: crate::model::date::Day, open: crate::model::date::Day| {
+                (day != open).then_some(i64::from(day))
+            };
             let start = bound(value.earliest, crate::model::date::UNBOUNDED_START);
             let end = bound(value.latest, crate::model::date::UNBOUNDED_END);
             match Precision::of(start, end) {

@@ -1,11 +1,11 @@
 //! Tests of `parse_date`: one per accepted form, the errors, and laws as properties.
 
 use super::*;
-use crate::model::date::{UNBOUNDED_END, UNBOUNDED_START};
+use crate::model::date::{Day, UNBOUNDED_END, UNBOUNDED_START};
 use proptest::prelude::*;
 
 /// "YYYY-MM-DD" of a day, ".." for an open end.
-fn iso(day: i32) -> String {
+fn iso(day: Day) -> String {
     if day == UNBOUNDED_START || day == UNBOUNDED_END {
         return "..".to_owned();
     }
@@ -836,8 +836,8 @@ fn published() -> impl Strategy<Value = Option<DateValue>> {
         Just(Some(parse("2025-01"))),
         Just(Some(parse("since 2014"))),
         (any::<i32>(), any::<i32>()).prop_map(|(a, b)| Some(DateValue {
-            earliest: a.min(b),
-            latest: a.max(b),
+            earliest: Day(a.min(b)),
+            latest: Day(a.max(b)),
             granularity: Granularity::Span,
             margin: 0,
             approximate: false,

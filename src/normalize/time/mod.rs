@@ -151,7 +151,7 @@ pub fn read_time(
     } else {
         0
     };
-    let clock = |day: Option<i32>| {
+    let clock = |day: Option<crate::model::date::Day>| {
         DateTimeValue::clock(day, found.second, found.precision, zone).around(margin)
     };
     if date_text.is_empty() {
@@ -287,7 +287,8 @@ fn approximate_prefix(before: &str) -> (&str, bool) {
 
 /// An arbitrary anchor, only to tell "a date with no year" from "not a date".
 fn stand_in() -> DateValue {
-    let day = calendar::to_day(calendar::from_civil(2000, 6, 15)).unwrap_or(730_286);
+    let day = calendar::to_day(calendar::from_civil(2000, 6, 15))
+        .unwrap_or(crate::model::date::Day(730_286));
     DateValue {
         earliest: day,
         latest: day,

@@ -27,7 +27,7 @@ impl Interval {
     /// The interval of a date.
     #[must_use]
     pub fn of(date: &DateValue) -> Interval {
-        let day = |day: i32| -> Option<String> {
+        let day = |day: crate::model::date::Day| -> Option<String> {
             (day != UNBOUNDED_START && day != UNBOUNDED_END).then(|| edtf_date(i64::from(day)))
         };
         Interval {
@@ -118,7 +118,7 @@ mod tests {
     use super::*;
     use crate::model::date::calendar;
 
-    fn day(y: i64, m: u32, d: u32) -> i32 {
+    fn day(y: i64, m: u32, d: u32) -> crate::model::date::Day {
         calendar::to_day(calendar::from_civil(y, m, d)).unwrap()
     }
 

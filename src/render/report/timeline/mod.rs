@@ -429,7 +429,7 @@ mod tests {
     use crate::model::date::calendar::{self, from_civil};
 
     fn on(y: i64, m: u32, d: u32) -> Day {
-        Day::try_from(from_civil(y, m, d)).unwrap()
+        Day(i32::try_from(from_civil(y, m, d)).unwrap())
     }
 
     fn date(start: (i64, u32, u32), end: (i64, u32, u32), granularity: Granularity) -> DateValue {

@@ -282,7 +282,7 @@ mod tests {
     use super::super::{PLOT_LEFT, PLOT_RIGHT, Shape};
     use super::*;
 
-    fn day(y: i64, m: u32, d: u32) -> i32 {
+    fn day(y: i64, m: u32, d: u32) -> crate::model::date::Day {
         calendar::to_day(calendar::from_civil(y, m, d)).unwrap()
     }
 
