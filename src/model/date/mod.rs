@@ -14,27 +14,15 @@ use self::calendar::{Precision, Widen};
 pub struct Day(pub i32);
 
 impl Day {
-    /// The first day chrono can represent, and the last.
+    /// The smallest day number ([`UNBOUNDED_START`], an interval open at the start).
     pub const MIN: Day = Day(i32::MIN);
-    /// The last day.
+    /// The largest day number ([`UNBOUNDED_END`], an interval open at the end).
     pub const MAX: Day = Day(i32::MAX);
 
     /// The day `days` later (earlier when negative), saturating at the ends of the scale.
     #[must_use]
     pub fn saturating_add(self, days: i32) -> Day {
         Day(self.0.saturating_add(days))
-    }
-
-    /// The day `days` earlier, saturating at the ends of the scale.
-    #[must_use]
-    pub fn saturating_sub(self, days: i32) -> Day {
-        Day(self.0.saturating_sub(days))
-    }
-
-    /// The days from `earlier` to this day (negative when `earlier` is later), saturating.
-    #[must_use]
-    pub fn days_since(self, earlier: Day) -> i32 {
-        self.0.saturating_sub(earlier.0)
     }
 }
 
