@@ -4,7 +4,9 @@
 //! dates is a date property, else one whose values all read as numbers is a number property,
 //! else a name property) and the parsing of every value for its property's type. A value
 //! that cannot be read for a declared type is an error at its span, never a silent string
-//! comparison (DESIGN 2.2). Each value is parsed once; parsing runs in parallel.
+//! comparison (DESIGN 2.2). Each distinct value (its property, text, `published` anchor and
+//! declared zone) is parsed once, however many claims state it; parsing runs in parallel.
+//! Findings about a value are built per claim, at each claim's own span.
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
@@ -88,27 +90,12 @@ pub fn interpret(
         },
         |draft| read_number(&draft.stated),
     );
-    let mut votes = vec![Votes::default(); properties];
-    for (d, &index) in first.iter().enumerate() {
-        let draft = &drafts[index];
-        let reads_as_date = match &dates[d] {
-            Some(Ok(_)) => true,
-            // A relative date in a source with no `published` date is still a date: the missing
-            // anchor is reported as such, not hidden by reading the value as a name.
-            Some(Err(_)) => {
-                published(draft).is_none()
-                    && parse_date(&draft.stated, Some(&stand_in_anchor())).is_ok()
-            }
-            None => false,
-        };
-        let reads_as_number = matches!(numbers[d], Some(Ok(_)));
-        let reads_as_time = matches!(times[d], Some(Ok(_)));
-        votes[property_of[index].0 as usize].count(
-            &draft.stated,
-            (reads_as_date, reads_as_time, reads_as_number),
-            distinct.count[d],
-        );
-    }
+    let votes = vote(
+        (drafts, sources, property_of),
+        &distinct,
+        (&dates, &times, &numbers),
+        properties,
+    );
     let kinds: Vec<ValueKind> = (0..properties)
         .map(|p| declared[p].unwrap_or_else(|| votes[p].kind()))
         .collect();
@@ -169,6 +156,45 @@ pub fn interpret(
         .collect();
 
     Interpreted { kinds, values }
+}
+
+/// Each distinct value's date, date-time and number readings, as far as they were tried.
+type Readings<'a> = (
+    &'a [Parsed<ReadDate, DateError>],
+    &'a [Parsed<ReadTime, DateError>],
+    &'a [Parsed<Reading, NumberError>],
+);
+
+/// Each property's votes: each distinct value's readings, counted once for every draft that
+/// states it.
+fn vote(
+    (drafts, sources, property_of): (&[Draft], &[Source], &[EntityId]),
+    distinct: &Distinct,
+    (dates, times, numbers): Readings<'_>,
+    properties: usize,
+) -> Vec<Votes> {
+    let mut votes = vec![Votes::default(); properties];
+    for (d, &index) in distinct.first.iter().enumerate() {
+        let draft = &drafts[index];
+        let reads_as_date = match &dates[d] {
+            Some(Ok(_)) => true,
+            // A relative date in a source with no `published` date is still a date: the missing
+            // anchor is reported as such, not hidden by reading the value as a name.
+            Some(Err(_)) => {
+                sources[draft.source.0 as usize].published.is_none()
+                    && parse_date(&draft.stated, Some(&stand_in_anchor())).is_ok()
+            }
+            None => false,
+        };
+        let reads_as_number = matches!(numbers[d], Some(Ok(_)));
+        let reads_as_time = matches!(times[d], Some(Ok(_)));
+        votes[property_of[index].0 as usize].count(
+            &draft.stated,
+            (reads_as_date, reads_as_time, reads_as_number),
+            distinct.count[d],
+        );
+    }
+    votes
 }
 
 /// Each number value as decided: an ambiguous unit is decided by the property's other values
