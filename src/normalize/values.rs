@@ -1102,9 +1102,7 @@ mod tests {
     }
 
     #[test]
-    fn one_text_in_two_properties_is_read_in_each_propertys_order_and_zone() {
-        let rules = "[[property]]\nname = \"p\"\nzone = \"UTC\"\n\n\
-                     [[property]]\nname = \"q\"\nzone = \"-05:00\"\n";
+    fn one_text_in_two_properties_is_read_in_each_propertys_order() {
         let checked = check(
             &[
                 (
@@ -1124,7 +1122,7 @@ mod tests {
                     ]),
                 ),
             ],
-            Some(rules),
+            None,
         );
         let dataset = &checked.dataset;
         let mut read: Vec<(String, String)> = dataset
@@ -1144,11 +1142,41 @@ mod tests {
         assert_eq!(read.len(), 2, "one reading per property: {read:?}");
         assert!(read[0].1.contains("1 December 2011"), "{read:?}");
         assert!(read[1].1.contains("12 January 2011"), "{read:?}");
-        assert_ne!(
-            read[0].1.replace("1 December", ""),
-            read[1].1.replace("12 January", ""),
-            "read in each property's zone: {read:?}"
+    }
+
+    #[test]
+    fn one_text_in_two_tables_is_read_in_each_tables_zone() {
+        use crate::fs::MemoryFs;
+        use crate::load::{Access, Request, RulesPath};
+        let table = |glob: &str, zone: &str| {
+            format!("[[table]]\nfiles = \"{glob}\"\nsubject = \"subject\"\nzone = \"{zone}\"\n")
+        };
+        let rules = format!(
+            "{}\n{}",
+            table("east.csv", "-05:00"),
+            table("utc.csv", "UTC")
         );
+        let rows = |source: &str| format!("source,subject,departure\n{source},AA 1,13:55\n");
+        let fs = MemoryFs::new()
+            .with("claims/east.csv", rows("a").as_str())
+            .with("claims/utc.csv", rows("b").as_str())
+            .with("rules.toml", rules.as_str());
+        let request = Request {
+            claims_dir: "claims".into(),
+            rules: RulesPath::Default("rules.toml".into()),
+            reviews: RulesPath::Default("reviews.toml".into()),
+            access: Access::default(),
+        };
+        let checked = crate::check_in(
+            &fs,
+            &request,
+            &crate::triage::Policy::default(),
+            &mut |_| {},
+        );
+        let read = read_as(&checked, "13:55");
+        assert_eq!(read.len(), 2, "{read:?} {:?}", checked.findings);
+        assert_ne!(read[0].1, read[1].1, "each in its table's zone: {read:?}");
+        assert_eq!(codes(&checked), vec![Code::ConflictDate]);
     }
 
     #[test]
