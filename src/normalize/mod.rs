@@ -100,10 +100,7 @@ pub fn normalize(loaded: Loaded) -> Normalized {
     );
 
     // Each stated value's key, once: evidence for both namespaces.
-    let stated_keys: Vec<String> = drafts
-        .par_iter()
-        .map(|draft| fold::compact_key(&draft.stated))
-        .collect();
+    let stated_keys = StatedKeys::of(&drafts);
     let (resolved_properties, settings, property_of) =
         resolve_properties(properties, &rules, &drafts, &stated_keys);
     problems.extend(resolved_properties.problems.iter().cloned());
@@ -206,11 +203,11 @@ fn resolve_properties(
     properties: Interner,
     rules: &rules::RulesDraft,
     drafts: &[Draft],
-    stated_keys: &[String],
+    stated_keys: &StatedKeys,
 ) -> (names::Resolution, Vec<PropertySettings>, Vec<EntityId>) {
     let uses: Vec<names::Use> = drafts
         .iter()
-        .zip(stated_keys)
+        .zip(stated_keys.each())
         .map(|(draft, stated)| {
             let fact = format!("{}\u{1f}{stated}", draft.subject.spelling.0);
             names::Use::new(
@@ -240,12 +237,51 @@ fn resolve_properties(
     (resolved, settings, property_of)
 }
 
+/// Each stated value's folded key (evidence for both namespaces), computed once for each
+/// distinct text: real datasets state a few values many times.
+struct StatedKeys {
+    /// The distinct texts' keys.
+    keys: Vec<String>,
+    /// Each draft's key, by index in `keys`.
+    of: Vec<u32>,
+}
+
+impl StatedKeys {
+    fn of(drafts: &[Draft]) -> StatedKeys {
+        let mut seen: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+        let mut texts: Vec<&str> = Vec::new();
+        let of = drafts
+            .iter()
+            .map(|draft| {
+                // As many distinct texts as drafts at most, and a dataset of more than 4
+                // billion claims cannot be loaded (claim positions are 32-bit too).
+                let next = u32::try_from(texts.len()).unwrap_or(u32::MAX);
+                *seen.entry(&draft.stated).or_insert_with(|| {
+                    texts.push(&draft.stated);
+                    next
+                })
+            })
+            .collect();
+        drop(seen);
+        let keys = texts
+            .par_iter()
+            .map(|text| fold::compact_key(text))
+            .collect();
+        StatedKeys { keys, of }
+    }
+
+    /// Each draft's key, in the drafts' order.
+    fn each(&self) -> impl Iterator<Item = &String> {
+        self.of.iter().map(|&k| &self.keys[k as usize])
+    }
+}
+
 /// Resolves the names namespace: acronym definitions read from the claims' own text, then
 /// declarations, acronyms and variants (with the claims' uses as evidence).
 fn resolve_names(
     files: &Files,
     sources: &[crate::model::Source],
-    (drafts, stated_keys): (&[Draft], &[String]),
+    (drafts, stated_keys): (&[Draft], &StatedKeys),
     property_of: &[EntityId],
     values: &[Option<Value>],
     mut names: Interner,
@@ -262,7 +298,7 @@ fn resolve_names(
 /// and value (as read for dates, date-times and numbers, so that one day written two ways
 /// agrees; as written otherwise), each name value with its property and subject.
 fn name_uses(
-    (drafts, stated_keys): (&[Draft], &[String]),
+    (drafts, stated_keys): (&[Draft], &StatedKeys),
     property_of: &[EntityId],
     values: &[Option<Value>],
     names: &Interner,
@@ -271,8 +307,11 @@ fn name_uses(
     // Few subjects, many claims: fold each subject's spelling once.
     let mut subject_keys: rustc_hash::FxHashMap<SpellingId, String> =
         rustc_hash::FxHashMap::default();
-    for (((draft, stated), property), value) in
-        drafts.iter().zip(stated_keys).zip(property_of).zip(values)
+    for (((draft, stated), property), value) in drafts
+        .iter()
+        .zip(stated_keys.each())
+        .zip(property_of)
+        .zip(values)
     {
         let subject = draft.subject.spelling;
         // The fact as read, where it was read: "2 March 1990" and "1990-03-02" agree.

@@ -4,15 +4,18 @@
 //! dates is a date property, else one whose values all read as numbers is a number property,
 //! else a name property) and the parsing of every value for its property's type. A value
 //! that cannot be read for a declared type is an error at its span, never a silent string
-//! comparison (DESIGN 2.2). Each value is parsed once; parsing runs in parallel.
+//! comparison (DESIGN 2.2). Each distinct value (its property, text, `published` anchor and
+//! declared zone) is parsed once, however many claims state it; parsing runs in parallel.
+//! Findings about a value are built per claim, at each claim's own span.
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::findings::{ClaimRef, Code, Finding, Location, Role};
 use crate::model::date::{DateValue, Granularity};
 use crate::model::quantity::Quantity;
-use crate::model::time::{SECONDS_PER_DAY, TimePrecision};
+use crate::model::time::{SECONDS_PER_DAY, TimePrecision, Zone};
 use crate::model::{EntityId, Source, Value, ValueKind};
 use crate::normalize::claims::Draft;
 use crate::normalize::date::WrongWeekday;
@@ -50,120 +53,160 @@ pub fn interpret(
     problems: &mut Vec<Finding>,
 ) -> Interpreted {
     let published = |draft: &Draft| sources[draft.source.0 as usize].published.as_ref();
-    let kind_of = |kinds: &[Option<ValueKind>], index: usize| kinds[property_of[index].0 as usize];
     let properties = declared.len();
+    // Each distinct value is read once, by its first draft; `at(d)` is that draft's index.
+    let distinct = Distinct::of(drafts, sources, property_of, zones);
+    let first = &distinct.first;
+    let at = |d: usize| first[d];
+    let kind_of = |kinds: &[Option<ValueKind>], d: usize| kinds[property_of[at(d)].0 as usize];
     let dates = parse_where(
         drafts,
-        |i| matches!(kind_of(declared, i), None | Some(ValueKind::Date)),
+        first,
+        |d| matches!(kind_of(declared, d), None | Some(ValueKind::Date)),
         |draft| read_date(&draft.stated, published(draft)),
     );
-    let times = read_times(drafts, sources, property_of, zones, |i| {
-        match kind_of(declared, i) {
+    let times = read_times(
+        drafts,
+        first,
+        sources,
+        property_of,
+        zones,
+        |d| match kind_of(declared, d) {
             Some(ValueKind::DateTime) => true,
-            None | Some(ValueKind::Date) => has_clock(&drafts[i].stated),
+            None | Some(ValueKind::Date) => has_clock(&drafts[at(d)].stated),
             Some(_) => false,
-        }
-    });
-    let times = decide_slash_orders(drafts, sources, property_of, zones, times);
+        },
+    );
+    let times = decide_slash_orders(drafts, first, sources, property_of, zones, times);
     // Numbers are read where they can decide the vote or are needed: a value that reads as a
     // date or a date-time votes for it whatever else it reads as (a number property's values
     // not read yet are read once the vote is in).
     let mut numbers = parse_where(
         drafts,
-        |i| match kind_of(declared, i) {
-            None => !matches!(dates[i], Some(Ok(_))) && !matches!(times[i], Some(Ok(_))),
+        first,
+        |d| match kind_of(declared, d) {
+            None => !matches!(dates[d], Some(Ok(_))) && !matches!(times[d], Some(Ok(_))),
             Some(kind) => kind == ValueKind::Number,
         },
         |draft| read_number(&draft.stated),
     );
-    let mut votes = vec![Votes::default(); properties];
-    for (index, draft) in drafts.iter().enumerate() {
-        let reads_as_date = match &dates[index] {
-            Some(Ok(_)) => true,
-            // A relative date in a source with no `published` date is still a date: the missing
-            // anchor is reported as such, not hidden by reading the value as a name.
-            Some(Err(_)) => {
-                published(draft).is_none()
-                    && parse_date(&draft.stated, Some(&stand_in_anchor())).is_ok()
-            }
-            None => false,
-        };
-        let reads_as_number = matches!(numbers[index], Some(Ok(_)));
-        let reads_as_time = matches!(times[index], Some(Ok(_)));
-        votes[property_of[index].0 as usize].count(
-            &draft.stated,
-            reads_as_date,
-            reads_as_time,
-            reads_as_number,
-        );
-    }
+    let votes = vote(
+        (drafts, sources, property_of),
+        &distinct,
+        (&dates, &times, &numbers),
+        properties,
+    );
     let kinds: Vec<ValueKind> = (0..properties)
         .map(|p| declared[p].unwrap_or_else(|| votes[p].kind()))
         .collect();
+    let kind_at = |d: usize| kinds[property_of[at(d)].0 as usize];
     // Values of number properties not read yet (they also read as dates or date-times): read them now.
     let late: Vec<(usize, Result<Reading, NumberError>)> = numbers
         .par_iter()
         .enumerate()
-        .filter(|&(i, parsed)| {
-            parsed.is_none() && kinds[property_of[i].0 as usize] == ValueKind::Number
-        })
-        .map(|(i, _)| (i, read_number(&drafts[i].stated)))
+        .filter(|&(d, parsed)| parsed.is_none() && kind_at(d) == ValueKind::Number)
+        .map(|(d, _)| (d, read_number(&drafts[at(d)].stated)))
         .collect();
-    for (index, parsed) in late {
-        numbers[index] = Some(parsed);
+    for (d, parsed) in late {
+        numbers[d] = Some(parsed);
     }
 
-    let numbers = decide_numbers(numbers, &kinds, property_of);
+    let properties_of: Vec<usize> = first.iter().map(|&i| property_of[i].0 as usize).collect();
+    let numbers = decide_numbers(numbers, &kinds, &properties_of);
+    drop(properties_of);
 
     // Values of inferred date-time properties with no clock time (a day among times): read
     // them now.
     let mut times = times;
-    let is_time = |i: usize| kinds[property_of[i].0 as usize] == ValueKind::DateTime;
-    let late = read_more_times(drafts, sources, property_of, zones, |i| {
-        times[i].is_none() && is_time(i)
+    let late = read_more_times(drafts, first, sources, property_of, zones, |d| {
+        times[d].is_none() && kind_at(d) == ValueKind::DateTime
     });
-    for (index, parsed) in late {
-        times[index] = Some(parsed);
+    for (d, parsed) in late {
+        times[d] = Some(parsed);
     }
+    // Each draft's value from its distinct value's readings; what is wrong with a value is
+    // reported at every draft that states it.
     let values = drafts
         .iter()
-        .enumerate()
-        .zip(dates.into_iter().zip(numbers))
-        .map(|((index, draft), parsed)| {
-            let kind = kinds[property_of[index].0 as usize];
-            let declared = kind_of(declared, index).is_some();
+        .zip(&distinct.of)
+        .map(|(draft, &d)| {
+            let d = d as usize;
+            let kind = kind_at(d);
+            let declared = kind_of(declared, d).is_some();
             let source = &sources[draft.source.0 as usize].id;
-            if let (ValueKind::Date, Some(Ok(read))) = (kind, &parsed.0) {
+            let (date, number, time) = (&dates[d], &numbers[d], &times[d]);
+            if let (ValueKind::Date, Some(Ok(read))) = (kind, date) {
                 if let Some(wrong) = &read.wrong_weekday {
                     let shown = (read.value.describe(), read.value.edtf());
                     problems.push(wrong_weekday(draft, source, wrong, shown));
                 }
             }
-            if let (ValueKind::DateTime, Some(Ok(read))) = (kind, &times[index]) {
+            if let (ValueKind::DateTime, Some(Ok(read))) = (kind, time) {
                 if let Some(wrong) = &read.wrong_weekday {
                     let shown = (read.value.describe(), read.value.iso());
                     problems.push(wrong_weekday(draft, source, wrong, shown));
                 }
             }
             let time_kind = matches!(kind, ValueKind::DateTime | ValueKind::Date);
-            if let Some(time) = times[index].take().filter(|_| time_kind) {
-                return time_value(draft, kind, declared, (parsed.0, time), problems);
+            if let Some(time) = time.as_ref().filter(|_| time_kind) {
+                return time_value(draft, kind, declared, (date, time), problems);
             }
-            value(draft, kind, declared, parsed, names, problems)
+            value(draft, kind, declared, (date, number), names, problems)
         })
         .collect();
 
     Interpreted { kinds, values }
 }
 
+/// Each distinct value's date, date-time and number readings, as far as they were tried.
+type Readings<'a> = (
+    &'a [Parsed<ReadDate, DateError>],
+    &'a [Parsed<ReadTime, DateError>],
+    &'a [Parsed<Reading, NumberError>],
+);
+
+/// Each property's votes: each distinct value's readings, counted once for every draft that
+/// states it.
+fn vote(
+    (drafts, sources, property_of): (&[Draft], &[Source], &[EntityId]),
+    distinct: &Distinct,
+    (dates, times, numbers): Readings<'_>,
+    properties: usize,
+) -> Vec<Votes> {
+    let mut votes = vec![Votes::default(); properties];
+    for (d, &index) in distinct.first.iter().enumerate() {
+        let draft = &drafts[index];
+        let reads_as_date = match &dates[d] {
+            Some(Ok(_)) => true,
+            // A relative date in a source with no `published` date is still a date: the missing
+            // anchor is reported as such, not hidden by reading the value as a name.
+            Some(Err(_)) => {
+                sources[draft.source.0 as usize].published.is_none()
+                    && parse_date(&draft.stated, Some(&stand_in_anchor())).is_ok()
+            }
+            None => false,
+        };
+        let reads_as_number = matches!(numbers[d], Some(Ok(_)));
+        let reads_as_time = matches!(times[d], Some(Ok(_)));
+        votes[property_of[index].0 as usize].count(
+            &draft.stated,
+            (reads_as_date, reads_as_time, reads_as_number),
+            distinct.count[d],
+        );
+    }
+    votes
+}
+
 /// Each number value as decided: an ambiguous unit is decided by the property's other values
 /// (`number::context`); `None` where no number was read or the property holds no numbers.
+///
+/// `property[i]` is the property of value `i`, by index.
 fn decide_numbers(
     numbers: Vec<Parsed<Reading, NumberError>>,
     kinds: &[ValueKind],
-    property_of: &[EntityId],
+    property: &[usize],
 ) -> Vec<Option<NumberRead>> {
-    let is_number = |i: usize| kinds[property_of[i].0 as usize] == ValueKind::Number;
+    let is_number = |i: usize| kinds[property[i]] == ValueKind::Number;
     let readings: Vec<Option<&Reading>> = numbers
         .iter()
         .enumerate()
@@ -174,8 +217,7 @@ fn decide_numbers(
                 .filter(|_| is_number(i))
         })
         .collect();
-    let property: Vec<usize> = property_of.iter().map(|p| p.0 as usize).collect();
-    let decided = context::decide(&readings, &property);
+    let decided = context::decide(&readings, property);
     numbers
         .into_iter()
         .zip(decided)
@@ -203,17 +245,84 @@ enum NumberRead {
     Unreadable(NumberError),
 }
 
-/// `parse` applied, in parallel, to the drafts `wanted` selects (`None` for the others).
+/// `parse` applied, in parallel, to the drafts `values` lists (by index) that `wanted` selects
+/// (by position in `values`); `None` for the others.
 fn parse_where<T: Send, E: Send>(
     drafts: &[Draft],
+    values: &[usize],
     wanted: impl Fn(usize) -> bool + Sync,
     parse: impl Fn(&Draft) -> Result<T, E> + Sync,
 ) -> Vec<Parsed<T, E>> {
-    drafts
+    values
         .par_iter()
         .enumerate()
-        .map(|(index, draft)| wanted(index).then(|| parse(draft)))
+        .map(|(position, &index)| wanted(position).then(|| parse(&drafts[index])))
         .collect()
+}
+
+/// What a value's reading depends on: its property, its text, its source's anchor (by index
+/// among the distinct `published` dates) and its declared zone.
+type ReadingKey<'a> = (EntityId, &'a str, u32, Option<Zone>);
+
+/// The drafts' distinct values, as far as reading them goes. A value's reading depends on its
+/// text, its property (the type, the day-and-month order and the units its other values
+/// show), its source's `published` date (the anchor of a relative date) and the zone declared
+/// for it (its file's, else its property's); drafts that agree on all four read the same, so
+/// each such value is read once. Nothing about the draft itself (its source, its span) enters
+/// a reading: findings are built per draft from the shared reading.
+struct Distinct {
+    /// Each draft's distinct value, by index.
+    of: Vec<u32>,
+    /// Each distinct value's first draft, which is read for it.
+    first: Vec<usize>,
+    /// How many drafts state each distinct value.
+    count: Vec<usize>,
+}
+
+impl Distinct {
+    fn of(
+        drafts: &[Draft],
+        sources: &[Source],
+        property_of: &[EntityId],
+        zones: &DeclaredZones,
+    ) -> Distinct {
+        // Sources that share a `published` date share an anchor.
+        let mut anchors: FxHashMap<Option<&DateValue>, u32> = FxHashMap::default();
+        let anchor_of: Vec<u32> = sources
+            .iter()
+            .map(|source| {
+                let next = u32::try_from(anchors.len()).unwrap_or(u32::MAX);
+                *anchors.entry(source.published.as_ref()).or_insert(next)
+            })
+            .collect();
+        let mut seen: FxHashMap<ReadingKey<'_>, u32> = FxHashMap::default();
+        let mut first = Vec::new();
+        let mut count = Vec::new();
+        let of = drafts
+            .iter()
+            .zip(property_of)
+            .enumerate()
+            .map(|(index, (draft, &property))| {
+                let key = (
+                    property,
+                    &*draft.stated,
+                    anchor_of[draft.source.0 as usize],
+                    zones.of(draft, property),
+                );
+                // A dataset of more than 4 billion claims cannot be loaded (claim positions
+                // are 32-bit too).
+                let next = u32::try_from(first.len()).unwrap_or(u32::MAX);
+                let d = *seen.entry(key).or_insert_with(|| {
+                    first.push(index);
+                    count.push(0);
+                    next
+                });
+                count[d as usize] += 1;
+                d
+            })
+            .collect();
+        Distinct { of, first, count }
+    }
 }
 
 /// How a property's values read, for inferring its type (README, "How claims are
@@ -236,24 +345,25 @@ struct Votes {
 }
 
 impl Votes {
-    fn count(&mut self, stated: &str, date: bool, time: bool, number: bool) {
+    /// Counts `times` values stated as `stated`, read as a date, a date-time, a number.
+    fn count(&mut self, stated: &str, (date, time, number): (bool, bool, bool), times: usize) {
         let (reads_as_date, reads_as_number) = (date, number);
-        self.total += 1;
+        self.total += times;
         if time {
-            self.times += 1;
+            self.times += times;
             return;
         }
         let value = stated.trim();
         if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
             if is_plausible_year(value) {
-                self.years += 1;
+                self.years += times;
             } else {
-                self.counts += 1;
+                self.counts += times;
             }
         } else if reads_as_date {
-            self.dates += 1;
+            self.dates += times;
         } else if reads_as_number {
-            self.numbers += 1;
+            self.numbers += times;
         }
     }
 
@@ -300,7 +410,7 @@ fn value(
     draft: &Draft,
     kind: ValueKind,
     declared: bool,
-    (date, number): (Parsed<ReadDate, DateError>, Option<NumberRead>),
+    (date, number): (&Parsed<ReadDate, DateError>, &Option<NumberRead>),
     names: &mut Interner,
     problems: &mut Vec<Finding>,
 ) -> Option<Value> {
@@ -326,13 +436,13 @@ fn value(
             ));
             None
         }
-        (ValueKind::Date, Some(Ok(read)), _) => Some(Value::Date(read.value)),
+        (ValueKind::Date, Some(Ok(read)), _) => Some(Value::Date(read.value.clone())),
         (ValueKind::Date, Some(Err(error)), _) => {
             problems.push(unreadable(
                 Code::LoadDate,
                 draft,
                 &error.message,
-                error.hint,
+                error.hint.clone(),
                 &why(),
             ));
             None
@@ -355,7 +465,7 @@ fn value(
                     .at(draft.value_span, "the value and its equivalent disagree"),
                 );
             }
-            Some(Value::Number(quantity))
+            Some(Value::Number(quantity.clone()))
         }
         (ValueKind::Number, _, Some(NumberRead::Ambiguous(error))) => {
             let mut finding = Finding::new(
@@ -370,6 +480,7 @@ fn value(
             finding.help = Some(
                 error
                     .hint
+                    .clone()
                     .unwrap_or_else(|| "write the unit in full".to_owned()),
             );
             problems.push(finding);
@@ -380,7 +491,7 @@ fn value(
                 Code::LoadNumber,
                 draft,
                 &error.message,
-                error.hint,
+                error.hint.clone(),
                 &why(),
             ));
             None
@@ -405,7 +516,7 @@ fn time_value(
     draft: &Draft,
     kind: ValueKind,
     declared: bool,
-    (date, time): (Parsed<ReadDate, DateError>, Result<ReadTime, DateError>),
+    (date, time): (&Parsed<ReadDate, DateError>, &Result<ReadTime, DateError>),
     problems: &mut Vec<Finding>,
 ) -> Option<Value> {
     let why = if declared {
@@ -413,19 +524,19 @@ fn time_value(
     } else {
         format!("most values of its property are {kind}s")
     };
-    let mut refuse = |error: DateError| {
+    let mut refuse = |error: &DateError| {
         problems.push(unreadable(
             Code::LoadDate,
             draft,
             &error.message,
-            error.hint,
+            error.hint.clone(),
             &why,
         ));
         None
     };
-    match (kind, time.map(|read| read.value)) {
+    match (kind, time.as_ref().map(|read| &read.value)) {
         (ValueKind::DateTime, Ok(_)) if !declared && !reads_as_year(&draft.stated) => {
-            refuse(DateError {
+            refuse(&DateError {
                 message: format!(
                     "`{}` is not a plausible year (1000–2100)",
                     draft.stated.trim()
@@ -435,7 +546,7 @@ fn time_value(
                 ),
             })
         }
-        (ValueKind::DateTime, Ok(time)) => Some(Value::DateTime(time)),
+        (ValueKind::DateTime, Ok(time)) => Some(Value::DateTime(time.clone())),
         (ValueKind::DateTime, Err(error)) => refuse(error),
         // A date property reads the day of a dated clock time.
         (_, Ok(time)) if time.dated && time.precision != TimePrecision::Date => {
@@ -452,14 +563,14 @@ fn time_value(
             }))
         }
         (_, _) => match date {
-            Some(Ok(read)) => Some(Value::Date(read.value)),
-            Some(Err(error)) => refuse(DateError {
+            Some(Ok(read)) => Some(Value::Date(read.value.clone())),
+            Some(Err(error)) => refuse(&DateError {
                 hint: Some(
                     "give the day, or declare the property `type = \"datetime\"` in rules.toml \
                      to compare times of day"
                         .to_owned(),
                 ),
-                ..error
+                message: error.message.clone(),
             }),
             None => None,
         },
@@ -552,6 +663,7 @@ fn stand_in_anchor() -> DateValue {
 mod tests {
     use super::base_as_written;
     use crate::findings::Code;
+    use crate::model::Value;
     use crate::testing::{check, codes, source, source_with};
 
     #[test]
@@ -930,5 +1042,171 @@ mod tests {
             None,
         );
         assert_eq!(codes(&checked), vec![Code::ConflictDate]);
+    }
+
+    /// The values of the claims stating `stated`, by their source's id, sorted.
+    fn read_as(checked: &crate::Checked, stated: &str) -> Vec<(String, String)> {
+        let dataset = &checked.dataset;
+        let mut read: Vec<(String, String)> = dataset
+            .claims
+            .iter()
+            .filter(|claim| &*claim.stated == stated)
+            .map(|claim| {
+                let source = dataset.sources[claim.source.0 as usize].id.clone();
+                let value = match &claim.value {
+                    Value::Date(date) => date.describe(),
+                    Value::DateTime(time) => time.describe(),
+                    other => format!("{other:?}"),
+                };
+                (source, value)
+            })
+            .collect();
+        read.sort();
+        read
+    }
+
+    #[test]
+    fn one_text_under_two_anchors_is_read_twice() {
+        let published = |day: &str| format!("published = \"{day}\"");
+        let checked = check(
+            &[
+                (
+                    "a",
+                    &source_with(
+                        &published("2013-02-12"),
+                        &[("Bridge", "opened", "last Tuesday")],
+                    ),
+                ),
+                (
+                    "b",
+                    &source_with(
+                        &published("2013-02-20"),
+                        &[("Bridge", "opened", "last Tuesday")],
+                    ),
+                ),
+                (
+                    "c",
+                    &source_with(
+                        &published("2013-02-12"),
+                        &[("Bridge", "opened", "last Tuesday")],
+                    ),
+                ),
+            ],
+            None,
+        );
+        assert_eq!(
+            read_as(&checked, "last Tuesday"),
+            vec![
+                ("a".to_owned(), "5 February 2013".to_owned()),
+                ("b".to_owned(), "12–19 February 2013".to_owned()),
+                ("c".to_owned(), "5 February 2013".to_owned()),
+            ]
+        );
+        assert_eq!(codes(&checked), vec![Code::ConflictDate]);
+    }
+
+    #[test]
+    fn one_text_in_two_properties_is_read_in_each_propertys_order() {
+        let checked = check(
+            &[
+                (
+                    "a",
+                    &source(&[
+                        ("X", "p", "12/01/2011 1:55 PM"),
+                        ("Y", "p", "12/13/2011 1:55 PM"),
+                        ("X", "q", "12/01/2011 1:55 PM"),
+                        ("Y", "q", "13/12/2011 1:55 PM"),
+                    ]),
+                ),
+                (
+                    "b",
+                    &source(&[
+                        ("X", "p", "12/01/2011 1:55 PM"),
+                        ("X", "q", "12/01/2011 1:55 PM"),
+                    ]),
+                ),
+            ],
+            None,
+        );
+        let dataset = &checked.dataset;
+        let mut read: Vec<(String, String)> = dataset
+            .claims
+            .iter()
+            .filter(|claim| &*claim.stated == "12/01/2011 1:55 PM")
+            .map(|claim| {
+                let property = dataset.properties.text(claim.property.spelling).to_owned();
+                let Value::DateTime(time) = &claim.value else {
+                    return (property, format!("{:?}", claim.value));
+                };
+                (property, time.describe())
+            })
+            .collect();
+        read.sort();
+        read.dedup();
+        assert_eq!(read.len(), 2, "one reading per property: {read:?}");
+        assert!(read[0].1.contains("1 December 2011"), "{read:?}");
+        assert!(read[1].1.contains("12 January 2011"), "{read:?}");
+    }
+
+    #[test]
+    fn one_text_in_two_tables_is_read_in_each_tables_zone() {
+        use crate::fs::MemoryFs;
+        use crate::load::{Access, Request, RulesPath};
+        let table = |glob: &str, zone: &str| {
+            format!("[[table]]\nfiles = \"{glob}\"\nsubject = \"subject\"\nzone = \"{zone}\"\n")
+        };
+        let rules = format!(
+            "{}\n{}",
+            table("east.csv", "-05:00"),
+            table("utc.csv", "UTC")
+        );
+        let rows = |source: &str| format!("source,subject,departure\n{source},AA 1,13:55\n");
+        let fs = MemoryFs::new()
+            .with("claims/east.csv", rows("a").as_str())
+            .with("claims/utc.csv", rows("b").as_str())
+            .with("rules.toml", rules.as_str());
+        let request = Request {
+            claims_dir: "claims".into(),
+            rules: RulesPath::Default("rules.toml".into()),
+            reviews: RulesPath::Default("reviews.toml".into()),
+            access: Access::default(),
+        };
+        let checked = crate::check_in(
+            &fs,
+            &request,
+            &crate::triage::Policy::default(),
+            &mut |_| {},
+        );
+        let read = read_as(&checked, "13:55");
+        assert_eq!(read.len(), 2, "{read:?} {:?}", checked.findings);
+        assert_ne!(read[0].1, read[1].1, "each in its table's zone: {read:?}");
+        assert_eq!(codes(&checked), vec![Code::ConflictDate]);
+    }
+
+    #[test]
+    fn a_repeated_unreadable_value_is_reported_at_each_claim() {
+        let rules = "[[property]]\nname = \"founded\"\ntype = \"date\"\n";
+        let checked = check(
+            &[
+                (
+                    "a",
+                    &source(&[
+                        ("X", "founded", "the Cold War"),
+                        ("Y", "founded", "the Cold War"),
+                    ]),
+                ),
+                ("b", &source(&[("X", "founded", "the Cold War")])),
+            ],
+            Some(rules),
+        );
+        assert_eq!(codes(&checked), vec![Code::LoadDate; 3]);
+        let mut spans: Vec<_> = checked
+            .findings
+            .iter()
+            .map(|finding| finding.locations[0].span)
+            .collect();
+        spans.sort_by_key(|span| (span.file, span.start));
+        spans.dedup();
+        assert_eq!(spans.len(), 3, "each at its own claim's value: {spans:?}");
     }
 }

@@ -40,50 +40,72 @@ impl DeclaredZones {
 /// Date-times, read where `wanted`: where a property is declared to hold them and where a
 /// value carries a clock time in a property that may hold dates (a date property reads its
 /// date part); `None` elsewhere.
+///
+/// `values` are the drafts read, by index (one for each distinct value); the result and
+/// `wanted` follow their order.
 pub(crate) fn read_times(
     drafts: &[Draft],
+    values: &[usize],
     sources: &[Source],
     property_of: &[EntityId],
     zones: &DeclaredZones,
     wanted: impl Fn(usize) -> bool + Sync,
 ) -> Vec<Option<Result<ReadTime, DateError>>> {
-    drafts
+    values
         .par_iter()
         .enumerate()
-        .map(|(index, draft)| {
-            let zone = zones.of(draft, property_of[index]);
-            let published = sources[draft.source.0 as usize].published.as_ref();
-            wanted(index).then(|| read_time(&draft.stated, published, zone, None))
+        .map(|(position, &index)| {
+            wanted(position).then(|| read_one(drafts, index, sources, property_of, zones, None))
         })
         .collect()
 }
 
+/// The date-time of draft `index`, read with its anchor and zone (and a day-and-month order,
+/// when one is decided).
+fn read_one(
+    drafts: &[Draft],
+    index: usize,
+    sources: &[Source],
+    property_of: &[EntityId],
+    zones: &DeclaredZones,
+    order: Option<SlashOrder>,
+) -> Result<ReadTime, DateError> {
+    let draft = &drafts[index];
+    let zone = zones.of(draft, property_of[index]);
+    let published = sources[draft.source.0 as usize].published.as_ref();
+    read_time(&draft.stated, published, zone, order)
+}
+
 /// Date-times read where `wanted`, as [`read_times`] reads them, for a few of the values: only
-/// those read, with their index (a list of millions of empty slots costs as much memory as a
-/// full one).
+/// those read, with their position in `values` (a list of millions of empty slots costs as
+/// much memory as a full one).
 pub(crate) fn read_more_times(
     drafts: &[Draft],
+    values: &[usize],
     sources: &[Source],
     property_of: &[EntityId],
     zones: &DeclaredZones,
     wanted: impl Fn(usize) -> bool + Sync,
 ) -> Vec<(usize, Result<ReadTime, DateError>)> {
-    drafts
+    values
         .par_iter()
         .enumerate()
-        .filter(|&(index, _)| wanted(index))
-        .map(|(index, draft)| {
-            let zone = zones.of(draft, property_of[index]);
-            let published = sources[draft.source.0 as usize].published.as_ref();
-            (index, read_time(&draft.stated, published, zone, None))
+        .filter(|&(position, _)| wanted(position))
+        .map(|(position, &index)| {
+            (
+                position,
+                read_one(drafts, index, sources, property_of, zones, None),
+            )
         })
         .collect()
 }
 
 /// Date-times whose numeric date was ambiguous (`12/01/2011 1:55 PM`), read again in the
 /// order the property's other values show (`12/13/2011`), when they all show one order.
+/// `values` and `times` are as [`read_times`] takes and gives them.
 pub(crate) fn decide_slash_orders(
     drafts: &[Draft],
+    values: &[usize],
     sources: &[Source],
     property_of: &[EntityId],
     zones: &DeclaredZones,
@@ -91,10 +113,10 @@ pub(crate) fn decide_slash_orders(
 ) -> Vec<Option<Result<ReadTime, DateError>>> {
     let properties = zones.properties.len();
     let mut shown = vec![(0usize, 0usize); properties];
-    for (index, draft) in drafts.iter().enumerate() {
-        if times[index].is_some() {
+    for (position, &index) in values.iter().enumerate() {
+        if times[position].is_some() {
             let counts = &mut shown[property_of[index].0 as usize];
-            match slash_order(&draft.stated) {
+            match slash_order(&drafts[index].stated) {
                 Some(SlashOrder::MonthFirst) => counts.0 += 1,
                 Some(SlashOrder::DayFirst) => counts.1 += 1,
                 None => {}
@@ -114,21 +136,19 @@ pub(crate) fn decide_slash_orders(
     }
     let again: Vec<(usize, Result<ReadTime, DateError>)> = times
         .par_iter()
+        .zip(values)
         .enumerate()
-        .filter_map(|(index, parsed)| {
+        .filter_map(|(position, (parsed, &index))| {
             let property = property_of[index].0 as usize;
             let order = decided[property].filter(|_| matches!(parsed, Some(Err(_))))?;
-            let draft = &drafts[index];
-            let published = sources[draft.source.0 as usize].published.as_ref();
-            let zone = zones.of(draft, property_of[index]);
             Some((
-                index,
-                read_time(&draft.stated, published, zone, Some(order)),
+                position,
+                read_one(drafts, index, sources, property_of, zones, Some(order)),
             ))
         })
         .collect();
-    for (index, parsed) in again {
-        times[index] = Some(parsed);
+    for (position, parsed) in again {
+        times[position] = Some(parsed);
     }
     times
 }
