@@ -139,7 +139,7 @@ fn evaluate(
     keys: &HashMap<String, (String, String)>,
     items: &[(&(String, String), &String)],
 ) -> Run {
-    let run = timed::run(work, &["report", "--format", "json"]);
+    let run = timed::run(work, &["report", "--format", "json"], &[0]);
     let report: Value = serde_json::from_slice(&run.output.stdout).expect("a JSON report");
 
     // The best-supported values of every fact, by the (city, year) of its claims.

@@ -140,7 +140,7 @@ fn run(dir: &Path, job: Job) -> Run {
         Job::Check => &["check", "--format", "concise", "--fail-on", "never"],
         Job::Report => &["report", "--format", "html", "-o", "report.html"],
     };
-    let run = timed::run(dir, args);
+    let run = timed::run(dir, args, &[0]);
     let findings = String::from_utf8_lossy(&run.output.stdout)
         .lines()
         .count()
@@ -177,7 +177,8 @@ fn run_hard(sizes: &[usize], toml: bool, runs: usize) {
             );
         }
         let args = ["check", "--format", "concise", "--fail-on", "never"];
-        let mut runs: Vec<timed::Timed> = (0..runs).map(|_| timed::run(&dir, &args)).collect();
+        let mut runs: Vec<timed::Timed> =
+            (0..runs).map(|_| timed::run(&dir, &args, &[0])).collect();
         runs.sort_by(|a, b| a.wall.total_cmp(&b.wall));
         let run = runs.swap_remove(runs.len() / 2);
         // A conflict's concise line names its fact: `conflict on "SUBJECT · PROPERTY": …`
