@@ -6,25 +6,14 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // a failed expectation is a failed test
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::path::Path;
+
+mod report_run;
 
 use serde_json::Value;
 use snapbox::cmd::{Command, cargo_bin};
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn report(dir: &Path, args: &[&str]) -> Output {
-    Command::new(cargo_bin!("factcheck"))
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .arg("report")
-        .args(args)
-        .output()
-        .expect("factcheck runs")
-}
+use report_run::{repo, report};
 
 fn lines(dir: &Path) -> Vec<Value> {
     let output = report(dir, &["--format", "jsonl"]);
