@@ -193,7 +193,9 @@ fn review(u: &mut Unstructured<'_>, files: usize) -> Result<Review> {
         reason: u.arbitrary()?,
         reviewer: u.arbitrary()?,
         date: u.arbitrary()?,
-        expires: u.arbitrary()?,
+        expires: u
+            .arbitrary::<Option<i32>>()?
+            .map(factcheck::model::date::Day),
         span: span(u, files)?,
     })
 }
