@@ -536,6 +536,7 @@ fn typo(rng: &mut Rng, name: &str) -> String {
         .join(" ")
 }
 
+/// Month names, for the generators of both distributions.
 const MONTHS: &[&str] = &[
     "January",
     "February",

@@ -21,7 +21,7 @@ use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use crate::Rng;
+use crate::{MONTHS, Rng};
 
 /// Subjects in the pool.
 pub const SUBJECTS: usize = 100_000;
@@ -112,21 +112,6 @@ const COUNTS: &[&str] = &[
     "projects",
     "grants",
     "publications",
-];
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// One generated claim.

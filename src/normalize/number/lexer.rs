@@ -373,11 +373,16 @@ mod tests {
         assert_eq!(spaced, vec![true, false, false, true, true]);
     }
 
-    /// Every token of `text`, from every character boundary, by the general reader alone.
-    fn general_tokens_from(text: &str, pos: usize) -> Vec<(Kind, &str, usize, bool, usize)> {
+    /// Every token of `text` from `pos` on, by `read`: with its kind, text, start, spacing
+    /// and where the cursor is after it.
+    fn read_all<'a>(
+        text: &'a str,
+        pos: usize,
+        read: fn(&mut Cursor<'a>) -> Option<Token<'a>>,
+    ) -> Vec<(Kind, &'a str, usize, bool, usize)> {
         let mut cursor = Cursor { text, pos };
         std::iter::from_fn(|| {
-            let token = cursor.next_token_general()?;
+            let token = read(&mut cursor)?;
             Some((
                 token.kind,
                 token.text,
@@ -389,19 +394,13 @@ mod tests {
         .collect()
     }
 
+    /// Every token by the general reader alone.
+    fn general_tokens_from(text: &str, pos: usize) -> Vec<(Kind, &str, usize, bool, usize)> {
+        read_all(text, pos, Cursor::next_token_general)
+    }
+
     fn tokens_from(text: &str, pos: usize) -> Vec<(Kind, &str, usize, bool, usize)> {
-        let mut cursor = Cursor { text, pos };
-        std::iter::from_fn(|| {
-            let token = cursor.next_token()?;
-            Some((
-                token.kind,
-                token.text,
-                token.start,
-                token.spaced,
-                cursor.pos,
-            ))
-        })
-        .collect()
+        read_all(text, pos, Cursor::next_token)
     }
 
     #[test]
