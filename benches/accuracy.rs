@@ -22,8 +22,12 @@
     clippy::panic
 )] // a measurement script: a broken input stops it
 
+mod crawls;
 #[allow(dead_code)] // shared with scale.rs, which reads every field
 mod timed;
+mod truth;
+
+use truth::{book, flight, weather};
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -43,10 +47,28 @@ struct Row {
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let data: PathBuf = std::env::args()
+    let data: PathBuf =
+        std::env::var_os("DATASETS").map_or_else(|| root.join("../shared/datasets"), PathBuf::from);
+    let wanted: Vec<String> = std::env::args()
         .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .map_or_else(|| root.join("../shared/datasets/population"), PathBuf::from);
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let wants = |name: &str| wanted.is_empty() || wanted.iter().any(|w| w == name);
+    if wants("population") {
+        population(root, &data.join("population"));
+    }
+    if wants("weather") {
+        weather::run(root, &data.join("weather/dafna_normalized"));
+    }
+    if wants("book") {
+        book::run(root, &data.join("book"));
+    }
+    if wants("flight") {
+        flight::run(root, &data.join("flight"));
+    }
+}
+
+fn population(root: &Path, data: &Path) {
     let rows = read_claims(&data.join("population_claims.csv.xz"));
     let gold = read_gold(&data.join("population_truth.csv"));
     let (kept, skipped): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| number(&r.value));
