@@ -3,7 +3,7 @@
 //! case `last, first;`), as a set: an answer is right when its authors are the gold's.
 //!
 //! Conversion: the ISBN (ISBN-10 or ISBN-13 as the store wrote it) becomes the ISBN-13, so one
-//! book is one subject. A list is split into its authors (the converter's job: `;`, ` and `,
+//! book is one subject. A list is split into its authors (the converter's job: `;`, `/`, ` and `,
 //! `&`, and commas read as `Last, First` pairs or as `First Last` names by what the pieces hold),
 //! after dropping `Not Available`, `By (author)`, `(Editor)` and `et al.`; each author stays as
 //! written (`Donald Ervin Knuth`, `Knuth, Donald E.`: matching the forms is factcheck's `name`
@@ -71,10 +71,14 @@ fn authors(list: &str) -> Vec<String> {
             .filter(|p| !p.is_empty())
             .collect()
     };
-    if text.contains(';') {
-        return clean(text.split(';').collect());
+    if text.contains(';') || text.contains('/') {
+        return clean(text.split([';', '/']).collect());
     }
-    let joined = text.replace(" and ", ",").replace(" & ", ",");
+    let joined = text
+        .replace(" and ", ",")
+        .replace(" And ", ",")
+        .replace(" AND ", ",")
+        .replace(" & ", ",");
     let pieces = clean(joined.split(',').collect());
     if pieces.len() <= 1 || pieces.iter().all(|p| p.contains(' ')) {
         return pieces;
@@ -249,6 +253,14 @@ fn self_check() {
         ["Barry, Douglas K"]
     );
     assert!(authors("Not Available").is_empty());
+    assert_eq!(
+        authors("Xiang, Zhigang/ Plastock, Roy"),
+        ["Xiang, Zhigang", "Plastock, Roy"]
+    );
+    assert_eq!(
+        authors("Yacht, Carol, And Crosson, Susan"),
+        ["Yacht, Carol", "Crosson, Susan"]
+    );
     assert_eq!(
         set_key(&authors("Timothy J. O'Leary and Linda I. O'Leary")),
         set_key(&["o'leary, timothy j.", "o'leary, linda i."])
