@@ -1,19 +1,24 @@
-//! Accuracy benchmark: how often the report's best-supported value is the true one, on a public
-//! truth-discovery dataset nobody on the team wrote (Pasternack and Roth's *Population*: city
-//! populations from Wikipedia edit histories, 4,264 sources, with a gold standard).
+//! Accuracy benchmark: how often the report's best-supported value is the true one, on the
+//! public truth-discovery datasets nobody on the team wrote (`../shared/datasets/`, README there):
+//! Population, Weather, Book and Flight, each beside majority vote of the same claims.
 //!
 //! ```text
-//! cargo bench --bench accuracy                        # ../shared/datasets/population
-//! cargo bench --bench accuracy -- path/to/population  # another copy
+//! cargo bench --bench accuracy                        # all four
+//! cargo bench --bench accuracy -- weather book        # some of them
+//! DATASETS=/path/to/datasets cargo bench --bench accuracy
 //! ```
 //!
-//! The CSV claims (`xz`-compressed; decompressed with the `xz` program) become one claims file
-//! per source: subject the city, property `population`, qualifier `year`, value the number.
-//! Values that are not plain numbers (a handful of edits hold words) are left out and counted.
-//! `factcheck report --format json` then gives each (city, year) its best-supported value,
-//! which is scored against the gold standard; a tie scores the chance of picking the true value
-//! among the tied ones. Beside it, the usual baseline: majority vote over the raw claims (the
-//! value the most claims give; ties scored the same way).
+//! Population (Pasternack and Roth: city populations from Wikipedia edit histories, 4,264
+//! sources): the CSV claims (`xz`-compressed; decompressed with the `xz` program) become one
+//! claims file per source: subject the city, property `population`, qualifier `year`, value the
+//! number. Values that are not plain numbers (a handful of edits hold words) are left out and
+//! counted. `factcheck report --format json` then gives each (city, year) its best-supported
+//! value, which is scored against the gold standard; a tie scores the chance of picking the true
+//! value among the tied ones. Beside it, the usual baseline: majority vote over the raw claims
+//! (the value the most claims give; ties scored the same way).
+//!
+//! Weather, Book and Flight are converted to one long CSV table each (`truth/`: each module says
+//! how, and how its gold is scored) and scored the same way.
 
 #![allow(
     clippy::cast_precision_loss,
@@ -22,8 +27,12 @@
     clippy::panic
 )] // a measurement script: a broken input stops it
 
+mod crawls;
 #[allow(dead_code)] // shared with scale.rs, which reads every field
 mod timed;
+mod truth;
+
+use truth::{book, flight, weather};
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -43,10 +52,28 @@ struct Row {
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let data: PathBuf = std::env::args()
+    let data: PathBuf =
+        std::env::var_os("DATASETS").map_or_else(|| root.join("../shared/datasets"), PathBuf::from);
+    let wanted: Vec<String> = std::env::args()
         .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .map_or_else(|| root.join("../shared/datasets/population"), PathBuf::from);
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let wants = |name: &str| wanted.is_empty() || wanted.iter().any(|w| w == name);
+    if wants("population") {
+        population(root, &data.join("population"));
+    }
+    if wants("weather") {
+        weather::run(root, &data.join("weather/dafna_normalized"));
+    }
+    if wants("book") {
+        book::run(root, &data.join("book"));
+    }
+    if wants("flight") {
+        flight::run(root, &data.join("flight"));
+    }
+}
+
+fn population(root: &Path, data: &Path) {
     let rows = read_claims(&data.join("population_claims.csv.xz"));
     let gold = read_gold(&data.join("population_truth.csv"));
     let (kept, skipped): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| number(&r.value));

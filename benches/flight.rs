@@ -24,35 +24,18 @@
 
 #![allow(clippy::cast_precision_loss, clippy::expect_used, clippy::unwrap_used)]
 
+mod crawls;
 mod timed;
 
+use crawls::{COLUMNS, TIMES, crawls};
+
 use std::fs;
-use std::io::{BufWriter, Read as _, Write as _};
+use std::io::{BufWriter, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Bump when the generated files change, so they are rebuilt.
 const VERSION: u32 = 1;
-
-/// The crawls' columns, in order (they have no header row).
-const COLUMNS: [&str; 8] = [
-    "Source",
-    "Flight#",
-    "Scheduled departure",
-    "Actual departure",
-    "Departure gate",
-    "Scheduled arrival",
-    "Actual arrival",
-    "Arrival gate",
-];
-
-/// The columns that hold times.
-const TIMES: [&str; 4] = [
-    "Scheduled departure",
-    "Actual departure",
-    "Scheduled arrival",
-    "Actual arrival",
-];
 
 fn main() {
     let wanted: Vec<String> = std::env::args()
@@ -111,20 +94,6 @@ fn main() {
     }
 }
 
-/// The daily crawls, in path order.
-fn crawls(dir: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(|e| Some(e.ok()?.path()))
-                .filter(|p| p.to_string_lossy().ends_with("-data.txt.xz"))
-                .collect()
-        })
-        .unwrap_or_default();
-    found.sort();
-    found
-}
-
 #[derive(Debug, Default)]
 struct Counts {
     rows: usize,
@@ -172,23 +141,13 @@ fn prepare(crawls: &[PathBuf], root: &Path) -> Counts {
         if !fresh {
             fs::copy(crawl, wide.join("claims").join(&name)).unwrap();
         }
-        // The day as `{stem}` gives it: the name without `.txt.xz`.
-        let day = name.trim_end_matches(".txt.xz");
-        let mut text = Vec::new();
-        liblzma::read::XzDecoder::new_multi_decoder(fs::File::open(crawl).unwrap())
-            .read_to_end(&mut text)
-            .unwrap();
-        for line in text.split(|&b| b == b'\n') {
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            if line.is_empty() {
-                continue;
-            }
+        let day = crawls::day(crawl);
+        crawls::rows(crawl, |cells| {
             counts.rows += 1;
-            let cells: Vec<&[u8]> = line.split(|&b| b == b'\t').collect();
             if cells.len() != COLUMNS.len() {
-                continue;
+                return;
             }
-            for (column, cell) in COLUMNS.iter().zip(&cells).skip(2) {
+            for (column, cell) in COLUMNS.iter().zip(cells).skip(2) {
                 if String::from_utf8_lossy(cell).trim().is_empty() {
                     continue;
                 }
@@ -200,7 +159,7 @@ fn prepare(crawls: &[PathBuf], root: &Path) -> Counts {
                     out.write_all(b"\n").unwrap();
                 }
             }
-        }
+        });
     }
     if let Some(out) = out {
         out.into_inner().unwrap().sync_all().unwrap();
