@@ -205,15 +205,37 @@ impl DateTimeValue {
         (shift(self.start), shift(self.end))
     }
 
+    /// The last clock time of a span ("13:55–14:10" ends at 14:10), as a second on the
+    /// same timeline as [`start`](Self::start); `None` for a single clock time or a date.
+    #[must_use]
+    pub fn last(&self) -> Option<i64> {
+        let unit = self.precision.seconds()?;
+        if self.date.is_some() || self.end == i64::MAX {
+            return None;
+        }
+        let last = self.end - self.margin - unit;
+        (last > self.stated_start()).then_some(last)
+    }
+
     /// The day number of a dated clock time, on its own wall clock.
     fn day(&self) -> Option<i64> {
         (self.dated && self.precision != TimePrecision::Date)
             .then(|| self.stated_start().div_euclid(SECONDS_PER_DAY))
     }
 
-    /// The clock time as people write it: "13:55", "13:55:07", "1 PM".
+    /// The clock time as people write it: "13:55", "13:55:07", "1 PM"; a span's two
+    /// ("13:55–14:10").
     fn clock_text(&self) -> String {
-        let second = self.stated_start().rem_euclid(SECONDS_PER_DAY);
+        let first = self.clock_at(self.stated_start());
+        match self.last() {
+            Some(last) => format!("{first}\u{2013}{}", self.clock_at(last)),
+            None => first,
+        }
+    }
+
+    /// The clock time of `second` at this value's precision.
+    fn clock_at(&self, second: i64) -> String {
+        let second = second.rem_euclid(SECONDS_PER_DAY);
         let (hour, minute, sec) = (second / 3600, second / 60 % 60, second % 60);
         match self.precision {
             TimePrecision::Hour => {
@@ -257,12 +279,30 @@ impl DateTimeValue {
     /// a date's EDTF form for a date with no clock time.
     #[must_use]
     pub fn iso(&self) -> String {
-        let mut text = match (&self.date, self.day()) {
-            (Some(date), _) => return format!("{}{}", date.edtf(), self.zone.iso()),
-            (None, Some(day)) => super::date::edtf_date(day),
-            (None, None) => String::new(),
+        if let Some(date) = &self.date {
+            return format!("{}{}", date.edtf(), self.zone.iso());
+        }
+        let mut text = self.iso_at(self.stated_start());
+        if let Some(last) = self.last() {
+            // ISO 8601's interval: both ends written in full.
+            text.push('/');
+            text.push_str(&self.iso_at(last));
+        }
+        if self.margin > 0 {
+            text.push('~');
+        }
+        text
+    }
+
+    /// ISO 8601 of the clock time `second` (on this value's timeline) at its precision, with
+    /// its day when dated and its zone.
+    fn iso_at(&self, second: i64) -> String {
+        let mut text = if self.dated {
+            super::date::edtf_date(second.div_euclid(SECONDS_PER_DAY))
+        } else {
+            String::new()
         };
-        let second = self.stated_start().rem_euclid(SECONDS_PER_DAY);
+        let second = second.rem_euclid(SECONDS_PER_DAY);
         let (hour, minute, sec) = (second / 3600, second / 60 % 60, second % 60);
         let _ = write!(text, "T{hour:02}");
         if self.precision <= TimePrecision::Minute {
@@ -272,9 +312,6 @@ impl DateTimeValue {
             let _ = write!(text, ":{sec:02}");
         }
         text.push_str(&self.zone.iso());
-        if self.margin > 0 {
-            text.push('~');
-        }
         text
     }
 }

@@ -10,6 +10,7 @@
 mod clock;
 mod note;
 pub(crate) mod property;
+mod range;
 mod slash;
 mod zones;
 
@@ -113,10 +114,6 @@ pub fn read_time(
     declared: Option<Zone>,
     order: Option<SlashOrder>,
 ) -> Result<ReadTime, DateError> {
-    let plain = |value: DateTimeValue| ReadTime {
-        value,
-        wrong_weekday: None,
-    };
     let text = text.trim();
     if text.len() > MAX_LEN {
         return Err(not_a_datetime(text));
@@ -125,12 +122,82 @@ pub fn read_time(
     // the value as written.
     let noted = note::without_notes(text);
     let lower = noted.to_lowercase();
-    let found = clock::find(&lower).map_err(|bad| DateError {
-        message: format!("`{text}`: {}", bad.0),
-        hint: Some(FORMS.to_owned()),
-    })?;
+    if let Some(read) = iso_interval(text, published, declared, order) {
+        return Ok(read);
+    }
+    // Two clock times as one span ("13:55–14:10"): read as the one clock the span leaves in
+    // its value, then stretched over the span.
+    if let Some(span) = range::find(&lower).map_err(|bad| bad_clock(text, &bad))? {
+        let read = read_clock(text, &span.single, &span.single, published, declared, order)?;
+        return Ok(ReadTime {
+            value: span.widen(read.value),
+            ..read
+        });
+    }
+    read_clock(text, &noted, &lower, published, declared, order)
+}
+
+/// ISO 8601's interval of two dated clock times in one zone, as [`DateTimeValue::iso`] writes
+/// a span (`2011-12-01T13:55-06:00/2011-12-01T14:10-06:00`, `~` after it when approximate);
+/// `None` when `text` is not one (a numeric date's slashes have no clock on both sides).
+fn iso_interval(
+    text: &str,
+    published: Option<&DateValue>,
+    declared: Option<Zone>,
+    order: Option<SlashOrder>,
+) -> Option<ReadTime> {
+    let (exact, approximate) = match text.strip_suffix('~') {
+        Some(exact) => (exact, true),
+        None => (text, false),
+    };
+    let (from, to) = exact.split_once('/')?;
+    if to.contains('/') || !has_clock(from) || !has_clock(to) {
+        return None;
+    }
+    let read = |half: &str| {
+        let lower = half.to_lowercase();
+        read_clock(half, half, &lower, published, declared, order).ok()
+    };
+    let (first, last) = (read(from)?, read(to)?);
+    let (a, b) = (&first.value, &last.value);
+    let fits =
+        a.dated && b.dated && a.zone == b.zone && a.start < b.end && a.margin + b.margin == 0;
+    if !fits {
+        return None;
+    }
+    let value = DateTimeValue {
+        end: b.end,
+        precision: a.precision.min(b.precision),
+        ..first.value.clone()
+    };
+    let margin = if approximate {
+        approximation(value.precision)
+    } else {
+        0
+    };
+    Some(ReadTime {
+        value: value.around(margin),
+        wrong_weekday: first.wrong_weekday.or(last.wrong_weekday),
+    })
+}
+
+/// [`read_time`] of a value with at most one clock time: `noted` is the value without its
+/// status notes and `lower` the same lower-cased; messages quote `text`.
+fn read_clock(
+    text: &str,
+    noted: &str,
+    lower: &str,
+    published: Option<&DateValue>,
+    declared: Option<Zone>,
+    order: Option<SlashOrder>,
+) -> Result<ReadTime, DateError> {
+    let plain = |value: DateTimeValue| ReadTime {
+        value,
+        wrong_weekday: None,
+    };
+    let found = clock::find(lower).map_err(|bad| bad_clock(text, &bad))?;
     let Some(found) = found else {
-        let read = read_date(&noted, published)?;
+        let read = read_date(noted, published)?;
         return Ok(ReadTime {
             value: DateTimeValue::of_date(&read.value, declared.unwrap_or(Zone::Local)),
             wrong_weekday: read.wrong_weekday,
@@ -213,6 +280,14 @@ fn approximation(precision: TimePrecision) -> i64 {
 /// Forms accepted, for hints.
 const FORMS: &str = "write a time such as `13:55`, `1:55 PM`, `2011-12-01 13:55`, \
      `2011-12-01T13:55:00-05:00` or `1 Dec 2011 1:55 PM CST`";
+
+/// A clock-like text in `text` that names no time of day.
+fn bad_clock(text: &str, bad: &clock::BadClock) -> DateError {
+    DateError {
+        message: format!("`{text}`: {}", bad.0),
+        hint: Some(FORMS.to_owned()),
+    }
+}
 
 fn not_a_datetime(text: &str) -> DateError {
     DateError {

@@ -193,9 +193,62 @@ fn any_clock_value() -> impl Strategy<Value = DateTimeValue> {
         })
 }
 
+/// A clock value, or a span of them: its end pushed up to a day later, at its precision.
+fn any_clock_or_span() -> impl Strategy<Value = DateTimeValue> {
+    (any_clock_value(), prop::option::of(1i64..24 * 60)).prop_map(|(value, longer)| match longer {
+        Some(minutes) if value.precision != TimePrecision::Date => {
+            let unit = value.precision.seconds().unwrap_or(1);
+            let extra = (minutes * 60).max(unit);
+            DateTimeValue {
+                end: value.end + extra - extra % unit,
+                ..value
+            }
+        }
+        _ => value,
+    })
+}
+
+#[test]
+fn two_clock_times_are_one_span() {
+    // The span holds both clock times at their precision.
+    assert_eq!(
+        shown("13:55\u{2013}14:10"),
+        ("T13:55/T14:10".to_owned(), 16 * 60)
+    );
+    assert_eq!(shown("1\u{2013}2 PM"), ("T13/T14".to_owned(), 2 * 3600));
+    assert_eq!(
+        shown("between 1:30 and 2:45 pm"),
+        ("T13:30/T14:45".to_owned(), 76 * 60)
+    );
+    assert_eq!(
+        read("1 Dec 2011 23:30 - 00:15 CST").iso(),
+        "2011-12-01T23:30-06:00/2011-12-02T00:15-06:00",
+        "past midnight, the next day"
+    );
+    assert_eq!(read("13:55\u{2013}14:10").describe(), "13:55\u{2013}14:10");
+    assert_eq!(read("from 9 to 11 am").describe(), "9 AM\u{2013}11 AM");
+    let around = read("around 13:55\u{2013}14:10");
+    assert_eq!((around.margin, around.end - around.start), (300, 26 * 60));
+    // A span holds the times inside it and conflicts with the times outside it.
+    let span = read("13:55\u{2013}14:10");
+    let verdict = |text: &str| crate::compare::time::compare_datetimes(&span, &read(text));
+    assert_eq!(
+        verdict("14:00"),
+        Ok(crate::compare::verdict::Verdict::Refines)
+    );
+    assert_eq!(
+        verdict("14:30"),
+        Ok(crate::compare::verdict::Verdict::Conflict)
+    );
+    assert_eq!(
+        verdict("14:05\u{2013}14:20"),
+        Ok(crate::compare::verdict::Verdict::Compatible)
+    );
+}
+
 proptest! {
     #[test]
-    fn display_reads_back_as_the_same_value(value in any_clock_value()) {
+    fn display_reads_back_as_the_same_value(value in any_clock_or_span()) {
         let shown = value.describe();
         let read = read_datetime(&shown, None, None);
         prop_assert_eq!(read.as_ref().ok(), Some(&value), "{}", shown);
