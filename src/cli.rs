@@ -54,7 +54,9 @@ pub enum Command {
 pub struct DatasetArgs {
     /// The directory of claims files (searched recursively for `*.toml` and tables: `*.csv`,
     /// `*.tsv`, `*.jsonl`, optionally `.gz`, `.zst` or `.xz`, and the files a `[[table]]` gives
-    /// a `format`), or one claims file.
+    /// a `format`), or one claims file. A dataset's own directory (holding `claims/` and
+    /// `rules.toml`) is read as the dataset: its `claims/`, and its `rules.toml` and
+    /// `reviews.toml` unless `--rules` or `--reviews` names others.
     #[arg(default_value = "claims", value_name = "CLAIMS_DIR")]
     pub claims: PathBuf,
 

@@ -44,14 +44,17 @@ pub fn run(cli: &Cli) -> u8 {
 /// What to load, from the dataset arguments: an explicit file must exist, a default one is
 /// used when present.
 pub(crate) fn request(dataset: &DatasetArgs) -> Request {
+    // `factcheck check path/to/dataset`: the dataset's directory, not a claims directory
+    // (whose `rules.toml` would otherwise be read as a claims file).
+    let home = dataset_dir(&dataset.claims);
     let path = |given: &Option<PathBuf>, default: &str| {
         given.clone().map_or_else(
-            || RulesPath::Default(PathBuf::from(default)),
+            || RulesPath::Default(home.map_or_else(|| PathBuf::from(default), |d| d.join(default))),
             RulesPath::Given,
         )
     };
     Request {
-        claims_dir: dataset.claims.clone(),
+        claims_dir: home.map_or_else(|| dataset.claims.clone(), |dir| dir.join("claims")),
         rules: path(&dataset.rules, "rules.toml"),
         reviews: path(&dataset.reviews, "reviews.toml"),
         access: Access {
@@ -60,6 +63,12 @@ pub(crate) fn request(dataset: &DatasetArgs) -> Request {
             max_file_size: dataset.max_file_size,
         },
     }
+}
+
+/// `given` when it is a dataset's directory rather than a claims directory: it holds both a
+/// `claims` directory and a `rules.toml` file.
+fn dataset_dir(given: &std::path::Path) -> Option<&std::path::Path> {
+    (given.join("claims").is_dir() && given.join("rules.toml").is_file()).then_some(given)
 }
 
 /// Reports that the command could not run, and returns exit status 2.
