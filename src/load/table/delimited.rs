@@ -61,14 +61,24 @@ pub struct Rows<'a> {
     max_cells: usize,
 }
 
+/// Whether the first line of `text` separates its cells by semicolons: it holds one and no
+/// comma (commas inside quotes count: a header has no reason to quote).
+fn semicolons(text: &str) -> bool {
+    let line = text.split('\n').next().unwrap_or("");
+    line.contains(';') && !line.contains(',')
+}
+
 /// The most columns a table may have.
 pub const MAX_COLUMNS: usize = 4096;
 
 impl<'a> Rows<'a> {
-    /// The records of `text` from byte `start` on.
+    /// The records of `text` from byte `start` on. A CSV file whose first line holds
+    /// semicolons and no comma is read with `;` between cells, as spreadsheets write CSV where
+    /// the comma is the decimal mark.
     #[must_use]
     pub fn new(text: &'a str, start: usize, dialect: Dialect) -> Self {
         let (delimiter, quoting) = match dialect {
+            Dialect::Csv if semicolons(text.get(start..).unwrap_or("")) => (b';', true),
             Dialect::Csv => (b',', true),
             Dialect::Tsv => (b'\t', false),
         };
@@ -245,6 +255,21 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_csv_whose_first_line_has_semicolons_and_no_comma_is_read_with_semicolons() {
+        let text = "source;subject;value\na;\"Tower; north\";\"100,5 m\"\n";
+        let found = rows(text, Dialect::Csv);
+        let cells = |row: &(Vec<String>, Option<QuoteError>)| row.0.clone();
+        assert_eq!(cells(&found[0]), ["source", "subject", "value"]);
+        assert_eq!(cells(&found[1]), ["a", "Tower; north", "100,5 m"]);
+        // A comma in the first line keeps commas, and a TSV never changes.
+        assert_eq!(
+            cells(&rows("a,b;c\n1,2;3\n", Dialect::Csv)[1]),
+            ["1", "2;3"]
+        );
+        assert_eq!(cells(&rows("a;b\tc\n", Dialect::Tsv)[0]), ["a;b", "c"]);
     }
 
     #[test]
