@@ -7,6 +7,7 @@
 //! Pure: it reads the dataset, the comparison and the triaged findings, and renders nothing.
 
 pub mod names;
+pub mod set;
 pub mod sources;
 pub mod support;
 
@@ -141,6 +142,8 @@ pub struct FactAssessment {
     pub values: Vec<ValueSupport>,
     /// The best-supported value, a tie, or nothing to choose (multi-valued facts).
     pub best: Best,
+    /// A multi-valued fact's best set: which of its values are supported ([`set`]).
+    pub set: Option<set::BestSet>,
     /// The findings about it (indexes into the checked findings).
     pub findings: Vec<usize>,
     /// How many sources speak of it.
@@ -155,7 +158,7 @@ pub fn assess(checked: &Checked) -> Assessment {
     let groups = independent_groups(dataset, &checked.comparison.dependences);
     let by_label = findings_by_fact(checked);
     let mut counts = Counts::default();
-    let facts: Vec<FactAssessment> = checked
+    let mut facts: Vec<FactAssessment> = checked
         .comparison
         .facts
         .iter()
@@ -168,6 +171,7 @@ pub fn assess(checked: &Checked) -> Assessment {
             fact
         })
         .collect();
+    set::assign(dataset, &mut facts, &groups, |_| 1.0);
     let sources = sources::assess(dataset, &checked.comparison.facts, &facts, &groups);
     let mut links = vec![Vec::new(); dataset.sources.len()];
     for (index, dependence) in checked.comparison.dependences.iter().enumerate() {
@@ -255,6 +259,7 @@ fn fact(
         claims: fact.claims.clone(),
         values,
         best,
+        set: None,
         findings,
         sources: speakers.len(),
     }
