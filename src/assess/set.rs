@@ -31,8 +31,9 @@
 use rustc_hash::FxHashMap;
 
 use crate::assess::FactAssessment;
-use crate::assess::support::{Unit, unit};
-use crate::model::Dataset;
+use crate::assess::support::{Unit, ValueSupport, unit};
+use crate::model::{Dataset, Value};
+use crate::names::person;
 
 /// At most this many rounds of estimating sets and completeness in turn.
 pub const MAX_ROUNDS: usize = 10;
@@ -52,6 +53,10 @@ pub struct BestSet {
     pub supported: Vec<usize>,
     /// The values some unit lists but the others' silence outweighs.
     pub unsupported: Vec<usize>,
+    /// Values counted as another value of the fact, written less fully: (the value, the one
+    /// it is counted as). A surname alone ("Knuth") is the one person of that surname the
+    /// fact lists ("Donald E. Knuth"), when it lists exactly one; its units list that person.
+    pub counted_as: Vec<(usize, usize)>,
 }
 
 /// One unit that speaks of a fact.
@@ -198,18 +203,70 @@ pub fn assign(
             }
             listed_by.push(listers);
         }
+        let counted_as = surnames_alone(dataset, fact);
+        for &(alone, person) in &counted_as {
+            let moved = std::mem::take(&mut listed_by[alone]);
+            for at in moved {
+                if !listed_by[person].contains(&at) {
+                    listed_by[person].push(at);
+                }
+            }
+        }
         evidence.push(SetFact {
             speakers,
             listed_by,
         });
-        which.push(index);
+        which.push((index, counted_as));
     }
     let estimated = estimate(&evidence, units.len());
-    for (index, set) in which.into_iter().zip(estimated.sets) {
+    for ((index, counted_as), mut set) in which.into_iter().zip(estimated.sets) {
+        set.unsupported
+            .retain(|value| !counted_as.iter().any(|&(alone, _)| alone == *value));
+        set.counted_as = counted_as;
         if let Some(fact) = facts.get_mut(index) {
             fact.set = Some(set);
         }
     }
+}
+
+/// The values of a fact that are a surname alone, each with the one value of the fact that is
+/// a person of that surname (none when the fact lists no such person, or several).
+fn surnames_alone(dataset: &Dataset, fact: &FactAssessment) -> Vec<(usize, usize)> {
+    let spelling = |value: &ValueSupport| -> Option<&str> {
+        let claim = dataset.claims.get(*value.claims.first()? as usize)?;
+        match &claim.value {
+            Value::Name(spelling) => Some(dataset.names.text(*spelling)),
+            _ => None,
+        }
+    };
+    let surnames: Vec<Option<String>> = fact
+        .values
+        .iter()
+        .map(|value| {
+            let claim = dataset.claims.get(*value.claims.first()? as usize)?;
+            let Value::Name(spelling) = &claim.value else {
+                return None;
+            };
+            let canonical = dataset.names.canonical(dataset.names.entity_of(*spelling));
+            person::parse(canonical)
+                .filter(|p| !p.given.is_empty())
+                .map(|p| p.surname)
+        })
+        .collect();
+    let mut counted = Vec::new();
+    for (alone, value) in fact.values.iter().enumerate() {
+        let Some(surname) = spelling(value).and_then(person::bare_surname) else {
+            continue;
+        };
+        let mut people = surnames
+            .iter()
+            .enumerate()
+            .filter(|&(other, s)| other != alone && s.as_deref() == Some(surname.as_str()));
+        if let (Some((person, _)), None) = (people.next(), people.next()) {
+            counted.push((alone, person));
+        }
+    }
+    counted
 }
 
 /// Per unit, the smoothed share of the best-set values it lists, over the facts it speaks of
@@ -465,6 +522,46 @@ mod tests {
         let (supported, _) =
             assessed_set(&[("a", &a), ("b", &b), ("c", &excerpt), ("d", &excerpt)]);
         assert_eq!(supported, ["Alfred Aho", "Jeffrey Ullman"]);
+    }
+
+    #[test]
+    fn a_surname_alone_counts_as_the_one_person_of_that_surname_in_the_fact() {
+        use crate::testing::source;
+        let rules = "[[property]]\nname = \"author\"\ncardinality = \"multi\"\n";
+        let both = source(&[
+            ("Compilers", "author", "Alfred V. Aho"),
+            ("Compilers", "author", "Jeffrey Ullman"),
+        ]);
+        let bare = source(&[("Compilers", "author", "AHO")]);
+        let files = [("a", &both), ("b", &both), ("c", &bare), ("d", &bare)];
+        let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        let checked = crate::testing::check(&files, Some(rules));
+        let assessment = crate::assess::assess(&checked);
+        let fact = &assessment.facts[0];
+        let set = fact.set.clone().expect("a set");
+        let stated = |i: usize| {
+            checked.dataset.claims[fact.values[i].claims[0] as usize]
+                .stated
+                .to_string()
+        };
+        let supported: Vec<String> = set.supported.iter().map(|&i| stated(i)).collect();
+        assert_eq!(supported, ["Alfred V. Aho", "Jeffrey Ullman"]);
+        assert!(set.unsupported.is_empty());
+        let counted: Vec<(String, String)> = set
+            .counted_as
+            .iter()
+            .map(|&(a, b)| (stated(a), stated(b)))
+            .collect();
+        assert_eq!(counted, [("AHO".to_owned(), "Alfred V. Aho".to_owned())]);
+
+        // Two people of that surname: the surname alone is neither.
+        let smiths = source(&[
+            ("Economics", "author", "Adam Smith"),
+            ("Economics", "author", "John Smith"),
+        ]);
+        let bare = source(&[("Economics", "author", "Smith")]);
+        let (supported, _) = assessed_set(&[("a", &smiths), ("b", &bare)]);
+        assert!(supported.contains(&"Smith".to_owned()), "{supported:?}");
     }
 
     #[test]

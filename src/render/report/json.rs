@@ -200,6 +200,9 @@ pub struct FactSet {
     pub supported: Vec<usize>,
     /// The values some source lists but the others' silence outweighs.
     pub unsupported: Vec<usize>,
+    /// Values counted as another value written more fully, as `[value, counted as]`: a surname
+    /// alone is the one person of that surname the fact lists.
+    pub counted_as: Vec<[usize; 2]>,
 }
 
 /// The value a review settled a fact on.
@@ -719,6 +722,7 @@ pub(super) fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
         set: fact.set.as_ref().map(|set| FactSet {
             supported: set.supported.clone(),
             unsupported: set.unsupported.clone(),
+            counted_as: set.counted_as.iter().map(|&(a, b)| [a, b]).collect(),
         }),
         findings: fact
             .findings

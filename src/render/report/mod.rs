@@ -286,6 +286,14 @@ pub fn best_sentence(context: &Context<'_>, fact: &FactAssessment) -> Option<Str
                 sentence.push_str("; not supported: ");
                 sentence.push_str(&each(&set.unsupported).join("; "));
             }
+            for &(alone, person) in &set.counted_as {
+                if let (Some(a), Some(p)) = (fact.values.get(alone), fact.values.get(person)) {
+                    sentence.push_str("; ");
+                    sentence.push_str(&stated(context, a));
+                    sentence.push_str(" counted as ");
+                    sentence.push_str(&stated(context, p));
+                }
+            }
             sentence
         }),
     }
@@ -471,6 +479,15 @@ pub fn best_cells(
                 cell.push_str(" (not supported: ");
                 cell.push_str(&each(&set.unsupported));
                 cell.push(')');
+            }
+            for &(alone, person) in &set.counted_as {
+                if let (Some(a), Some(p)) = (fact.values.get(alone), fact.values.get(person)) {
+                    cell.push_str(" (");
+                    cell.push_str(&escape(&stated(context, a)));
+                    cell.push_str(" counted as ");
+                    cell.push_str(&escape(&stated(context, p)));
+                    cell.push(')');
+                }
             }
             (cell, String::new())
         }
