@@ -3,19 +3,25 @@
 //! case `last, first;`), as a set: an answer is right when its authors are the gold's.
 //!
 //! Conversion: the ISBN (ISBN-10 or ISBN-13 as the store wrote it) becomes the ISBN-13, so one
-//! book is one subject. A list is split into its authors (the converter's job: `;`, `/`, ` and `,
-//! `&`, and commas read as `Last, First` pairs or as `First Last` names by what the pieces hold),
-//! after dropping `Not Available`, `By (author)`, `(Editor)` and `et al.`; each author stays as
-//! written (`Donald Ervin Knuth`, `Knuth, Donald E.`: matching the forms is factcheck's `name`
-//! type). Two shapes of the same claims:
+//! book is one subject. HTML character references (`Zo&eacute;`, `&amp;`) and UTF-8 read as
+//! Latin-1 (`ZoÃ©`) are decoded. A list is split into its authors (the converter's job: `;`,
+//! `/`, ` and `, `&`, role markers `By (author)`, `Edited by`, `Editor:` and every parenthesised
+//! note (`(Author)`, `(Joint Author)`, `(EDT)`, an affiliation) read as separators, the name
+//! before `(Foreword by)`, `(Translator)` and the like dropped, suffixes `Jr.` dropped, and
+//! commas read as `Last, First` pairs or as `First Last` names by what the pieces hold), after
+//! dropping `Not Available` and `et al.`; each author stays as written (`Donald Ervin Knuth`,
+//! `Knuth, Donald E.`: matching the forms is factcheck's `name` type). Two shapes of the same
+//! claims:
 //!
 //! - **authors**: one row per author, property `author` of type `name`, `cardinality = "multi"`;
-//!   factcheck's answer is the set of its best-supported values;
+//!   factcheck's answer is the fact's best set (`set.supported` in the JSON Lines report), each
+//!   author in its normal form (the spelling factcheck chose for the person);
 //! - **lists**: one row per store and book, the list as written, a single-valued `text`.
 //!
 //! Scoring (the same for every method, and for the gold): an author is its folded last name and
-//! first initial (`o'leary, timothy j.` and `Timothy J. O'Leary` are `oleary t`), a list the
-//! sorted set of its authors. Majority vote counts the stores giving each set.
+//! first initial (`o'leary, timothy j.` and `Timothy J. O'Leary` are `oleary t`; diacritics
+//! folded: `Stützle` is `stutzle`), a list the sorted set of its authors. Majority vote counts
+//! the stores giving each set. `BOOK_MISSES=1` prints each gold book the best set gets wrong.
 
 use std::collections::HashMap;
 use std::fs;
