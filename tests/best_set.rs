@@ -2,6 +2,8 @@
 //! `tests/cmd/best-set.in` (the CLI cases there record the Markdown, CSV and JSON Lines output
 //! whole): the formats agree on which values are in the set, out of it, and counted as another.
 
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // a failed expectation is a failed test
+
 mod report_run;
 
 use serde_json::Value;
