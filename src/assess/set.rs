@@ -111,12 +111,7 @@ pub fn choose(fact: &SetFact, completeness: &[f64]) -> BestSet {
     for (value, listers) in fact.listed_by.iter().enumerate() {
         let mut listing = 0.0;
         let mut listing_silence = 0.0;
-        let mut seen = Vec::with_capacity(listers.len());
-        for &position in listers {
-            if seen.contains(&position) {
-                continue;
-            }
-            seen.push(position);
+        for position in distinct(listers) {
             if let Some(speaker) = fact.speakers.get(position as usize) {
                 listing += weight(speaker);
                 listing_silence += weight(speaker) * complete(speaker.unit);
@@ -159,6 +154,14 @@ pub fn estimate(facts: &[SetFact], units: usize) -> Sets {
     }
 }
 
+/// Each position once, sorted: linear after the sort however often a unit is repeated.
+fn distinct(listers: &[u32]) -> Vec<u32> {
+    let mut listers = listers.to_vec();
+    listers.sort_unstable();
+    listers.dedup();
+    listers
+}
+
 /// Gives every multi-valued fact of `facts` its best set (`FactAssessment::set`), indexes into
 /// its values. `weight` gives a claim's weight (one for every claim today); a unit weighs the
 /// most any of its claims on the fact does.
@@ -197,20 +200,15 @@ pub fn assign(
                 if let Some(speaker) = speakers.get_mut(at as usize) {
                     speaker.weight = speaker.weight.max(weight(claim));
                 }
-                if !listers.contains(&at) {
-                    listers.push(at);
-                }
+                listers.push(at);
             }
-            listed_by.push(listers);
+            listed_by.push(distinct(&listers));
         }
         let counted_as = surnames_alone(dataset, fact);
         for &(alone, person) in &counted_as {
             let moved = std::mem::take(&mut listed_by[alone]);
-            for at in moved {
-                if !listed_by[person].contains(&at) {
-                    listed_by[person].push(at);
-                }
-            }
+            listed_by[person].extend(moved);
+            listed_by[person] = distinct(&listed_by[person]);
         }
         evidence.push(SetFact {
             speakers,
@@ -239,31 +237,37 @@ fn surnames_alone(dataset: &Dataset, fact: &FactAssessment) -> Vec<(usize, usize
             _ => None,
         }
     };
-    let surnames: Vec<Option<String>> = fact
-        .values
-        .iter()
-        .map(|value| {
-            let claim = dataset.claims.get(*value.claims.first()? as usize)?;
-            let Value::Name(spelling) = &claim.value else {
-                return None;
-            };
-            let canonical = dataset.names.canonical(dataset.names.entity_of(*spelling));
-            person::parse(canonical)
-                .filter(|p| !p.given.is_empty())
-                .map(|p| p.surname)
-        })
-        .collect();
+    // Per surname, the one value that is a person of that surname, or `None` for several: one
+    // pass, so a fact of many values costs linear time.
+    let mut people: FxHashMap<String, Option<usize>> = FxHashMap::default();
+    for (index, value) in fact.values.iter().enumerate() {
+        let Some(claim) = value
+            .claims
+            .first()
+            .and_then(|&c| dataset.claims.get(c as usize))
+        else {
+            continue;
+        };
+        let Value::Name(spelling) = &claim.value else {
+            continue;
+        };
+        let canonical = dataset.names.canonical(dataset.names.entity_of(*spelling));
+        if let Some(person) = person::parse(canonical).filter(|p| !p.given.is_empty()) {
+            people
+                .entry(person.surname)
+                .and_modify(|one| *one = None)
+                .or_insert(Some(index));
+        }
+    }
     let mut counted = Vec::new();
     for (alone, value) in fact.values.iter().enumerate() {
         let Some(surname) = spelling(value).and_then(person::bare_surname) else {
             continue;
         };
-        let mut people = surnames
-            .iter()
-            .enumerate()
-            .filter(|&(other, s)| other != alone && s.as_deref() == Some(surname.as_str()));
-        if let (Some((person, _)), None) = (people.next(), people.next()) {
-            counted.push((alone, person));
+        if let Some(&Some(person)) = people.get(&surname) {
+            if person != alone {
+                counted.push((alone, person));
+            }
         }
     }
     counted
@@ -283,13 +287,9 @@ fn estimate_completeness(facts: &[SetFact], sets: &[BestSet], units: usize) -> V
             let Some(listers) = fact.listed_by.get(value) else {
                 continue;
             };
-            let mut seen = Vec::with_capacity(listers.len());
-            for &position in listers {
-                if !seen.contains(&position) {
-                    seen.push(position);
-                    if let Some(hit) = hits.get_mut(position as usize) {
-                        *hit += 1;
-                    }
+            for position in distinct(listers) {
+                if let Some(hit) = hits.get_mut(position as usize) {
+                    *hit += 1;
                 }
             }
         }
@@ -562,6 +562,19 @@ mod tests {
         let bare = source(&[("Economics", "author", "Smith")]);
         let (supported, _) = assessed_set(&[("a", &smiths), ("b", &bare)]);
         assert!(supported.contains(&"Smith".to_owned()), "{supported:?}");
+    }
+
+    #[test]
+    fn many_units_on_one_value_cost_linear_time() {
+        // Quadratic work here would be 10^10 steps: the test would not finish.
+        let n = 100_000_u32;
+        let book = SetFact {
+            speakers: (0..n).map(|unit| Speaker { unit, weight: 1.0 }).collect(),
+            listed_by: vec![(0..n).chain(0..n).collect(), vec![0]],
+        };
+        let sets = estimate(&[book], n as usize);
+        assert_eq!(sets.sets[0].supported, [0]);
+        assert_eq!(sets.sets[0].unsupported, [1]);
     }
 
     #[test]
