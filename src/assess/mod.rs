@@ -2,7 +2,8 @@
 //!
 //! Owns the researcher's questions, answered as plain data: per fact, what each source says,
 //! the verdict ([`Status`]) and which value is best supported by how many *independent*
-//! sources ([`support`]); per source, how many of its claims are corroborated, contradicted or
+//! sources ([`support`]), or for a multi-valued fact which values make its best set
+//! ([`set`]); per source, how many of its claims are corroborated, contradicted or
 //! said by no one else ([`sources`]); which spellings of a name were taken as one ([`names`]).
 //! Pure: it reads the dataset, the comparison and the triaged findings, and renders nothing.
 
