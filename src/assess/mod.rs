@@ -2,11 +2,13 @@
 //!
 //! Owns the researcher's questions, answered as plain data: per fact, what each source says,
 //! the verdict ([`Status`]) and which value is best supported by how many *independent*
-//! sources ([`support`]); per source, how many of its claims are corroborated, contradicted or
+//! sources ([`support`]), or for a multi-valued fact which values make its best set
+//! ([`set`]); per source, how many of its claims are corroborated, contradicted or
 //! said by no one else ([`sources`]); which spellings of a name were taken as one ([`names`]).
 //! Pure: it reads the dataset, the comparison and the triaged findings, and renders nothing.
 
 pub mod names;
+pub mod set;
 pub mod sources;
 pub mod support;
 
@@ -141,6 +143,8 @@ pub struct FactAssessment {
     pub values: Vec<ValueSupport>,
     /// The best-supported value, a tie, or nothing to choose (multi-valued facts).
     pub best: Best,
+    /// A multi-valued fact's best set: which of its values are supported ([`set`]).
+    pub set: Option<set::BestSet>,
     /// The findings about it (indexes into the checked findings).
     pub findings: Vec<usize>,
     /// How many sources speak of it.
@@ -155,7 +159,7 @@ pub fn assess(checked: &Checked) -> Assessment {
     let groups = independent_groups(dataset, &checked.comparison.dependences);
     let by_label = findings_by_fact(checked);
     let mut counts = Counts::default();
-    let facts: Vec<FactAssessment> = checked
+    let mut facts: Vec<FactAssessment> = checked
         .comparison
         .facts
         .iter()
@@ -168,6 +172,7 @@ pub fn assess(checked: &Checked) -> Assessment {
             fact
         })
         .collect();
+    set::assign(dataset, &mut facts, &groups, |_| 1.0);
     let sources = sources::assess(dataset, &checked.comparison.facts, &facts, &groups);
     let mut links = vec![Vec::new(); dataset.sources.len()];
     for (index, dependence) in checked.comparison.dependences.iter().enumerate() {
@@ -255,6 +260,7 @@ fn fact(
         claims: fact.claims.clone(),
         values,
         best,
+        set: None,
         findings,
         sources: speakers.len(),
     }

@@ -318,6 +318,31 @@ pub fn reduces_to(short: &Person, full: &Person) -> bool {
         })
 }
 
+/// A name that is a surname alone ("Knuth", "KNUTH", "O'Leary"), folded as [`Person::surname`]
+/// is (`oleary`); `None` for anything else (two words, a title, digits, lower case). Only
+/// within one list of people (a book's authors) may it be read as the one person of that
+/// surname the list holds: across a dataset a surname alone is not a person.
+#[must_use]
+pub fn bare_surname(text: &str) -> Option<String> {
+    let text = text.trim().trim_end_matches('.');
+    let mut words = text.split_whitespace();
+    let word = words.next()?;
+    if words.next().is_some()
+        || !starts_upper(word)
+        || word.chars().any(|c| c.is_ascii_digit() || c == ',')
+    {
+        return None;
+    }
+    let folded = concat_words(word);
+    if folded.chars().count() < 2
+        || TITLES.contains(&folded.as_str())
+        || SUFFIXES.contains(&folded.as_str())
+    {
+        return None;
+    }
+    Some(folded)
+}
+
 /// Whether two person names can be the same person: one is the other written less fully.
 #[must_use]
 pub fn compatible(a: &Person, b: &Person) -> bool {
@@ -349,6 +374,29 @@ pub fn given_name_slip(a: &Person, b: &Person) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_surname_alone_is_read_as_one_folded_word() {
+        use super::bare_surname;
+        assert_eq!(bare_surname("Knuth").as_deref(), Some("knuth"));
+        assert_eq!(bare_surname(" KNUTH ").as_deref(), Some("knuth"));
+        assert_eq!(bare_surname("O'Leary").as_deref(), Some("oleary"));
+        assert_eq!(bare_surname("Stützle").as_deref(), Some("stutzle"));
+        let surname = super::parse("Thomas Stützle").map(|p| p.surname);
+        assert_eq!(surname.as_deref(), Some("stutzle"));
+        for not in [
+            "Donald Knuth",
+            "Knuth, D.",
+            "knuth",
+            "President",
+            "Jr.",
+            "X",
+            "3M",
+            "",
+        ] {
+            assert_eq!(bare_surname(not), None, "{not}");
+        }
+    }
+
     use proptest::strategy::Strategy as _;
 
     use super::*;

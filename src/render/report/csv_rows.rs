@@ -18,7 +18,7 @@ use crate::safe::spreadsheet_cell;
 use super::{Context, kind_name, normal_form, sources_of, stated};
 
 /// The header row, in column order.
-pub const COLUMNS: [&str; 17] = [
+pub const COLUMNS: [&str; 18] = [
     "subject",
     "property",
     "qualifiers",
@@ -36,6 +36,7 @@ pub const COLUMNS: [&str; 17] = [
     "values",
     "gap",
     "findings",
+    "unsupported",
 ];
 
 /// Writes the header and one row per fact to `out` (buffered by the caller).
@@ -71,13 +72,23 @@ pub fn render(context: &Context<'_>) -> String {
 }
 
 /// The cells of one fact, in [`COLUMNS`] order.
-fn row(context: &Context<'_>, fact: &FactAssessment) -> [String; 17] {
+fn row(context: &Context<'_>, fact: &FactAssessment) -> [String; 18] {
     let cell = |text: &str| spreadsheet_cell(text).into_owned();
-    let best: Vec<&ValueSupport> = match &fact.best {
-        Best::Value(i) => fact.values.get(*i).into_iter().collect(),
-        Best::Tie(tied) => tied.iter().filter_map(|&i| fact.values.get(i)).collect(),
-        Best::None => Vec::new(),
+    let of = |indexes: &[usize]| -> Vec<&ValueSupport> {
+        indexes.iter().filter_map(|&i| fact.values.get(i)).collect()
     };
+    let best: Vec<&ValueSupport> = match (&fact.best, &fact.set) {
+        (Best::Value(i), _) => fact.values.get(*i).into_iter().collect(),
+        (Best::Tie(tied), _) => of(tied),
+        (Best::None, Some(set)) => of(&set.supported),
+        (Best::None, None) => Vec::new(),
+    };
+    let unsupported = fact.set.as_ref().map_or_else(Vec::new, |set| {
+        of(&set.unsupported)
+            .into_iter()
+            .map(|v| stated(context, v))
+            .collect()
+    });
     let joined = |each: &dyn Fn(&ValueSupport) -> String| {
         best.iter().map(|v| each(v)).collect::<Vec<_>>().join("; ")
     };
@@ -109,9 +120,13 @@ fn row(context: &Context<'_>, fact: &FactAssessment) -> [String; 17] {
             .unwrap_or_default(),
         cell(&joined(&|v| stated(context, v))),
         cell(&joined(&normalized)),
-        best.first()
-            .map(|v| v.support.to_string())
-            .unwrap_or_default(),
+        if fact.set.is_some() {
+            joined(&|v| v.support.to_string())
+        } else {
+            best.first()
+                .map(|v| v.support.to_string())
+                .unwrap_or_default()
+        },
         matches!(fact.best, Best::Tie(_)).to_string(),
         cell(&sources_of(context, &supporters).join("; ")),
         cell(&answer),
@@ -120,6 +135,7 @@ fn row(context: &Context<'_>, fact: &FactAssessment) -> [String; 17] {
         fact.values.len().to_string(),
         cell(fact.gap.as_deref().unwrap_or_default()),
         fact.findings.len().to_string(),
+        cell(&unsupported.join("; ")),
     ]
 }
 

@@ -178,15 +178,31 @@ pub struct Fact {
     /// Its distinct values, best supported first.
     pub values: Vec<FactValue>,
     /// Indexes into `values` of the best-supported value (one), of the tied values (several),
-    /// or none for a multi-valued fact.
+    /// or, for a multi-valued fact, of the values of its best set (`set.supported`).
     pub best: Vec<usize>,
     /// Whether `best` is a tie.
     pub tie: bool,
+    /// A multi-valued fact's best set; null for a single-valued fact.
+    pub set: Option<FactSet>,
     /// Findings about its values.
     pub findings: Vec<FactFinding>,
     /// The value a review settled it on (`second-source-wrong`: the first claim the review
     /// lists; `first-source-wrong`: the second), with the review.
     pub answer: Option<FactAnswer>,
+}
+
+/// A multi-valued fact's best set, as indexes into the fact's `values`: a value is supported
+/// when the independent sources listing it weigh at least half as much as those that speak of
+/// the fact and leave it out, each of those counted by how complete its lists are elsewhere.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct FactSet {
+    /// The values in the best set.
+    pub supported: Vec<usize>,
+    /// The values some source lists but the others' silence outweighs.
+    pub unsupported: Vec<usize>,
+    /// Values counted as another value written more fully, as `[value, counted as]`: a surname
+    /// alone is the one person of that surname the fact lists.
+    pub counted_as: Vec<[usize; 2]>,
 }
 
 /// The value a review settled a fact on.
@@ -666,10 +682,11 @@ pub(super) fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
         .claims
         .first()
         .map_or("text", |&c| kind_name(&context.claim(c).value));
-    let (best, tie) = match &fact.best {
-        Best::Value(i) => (vec![*i], false),
-        Best::Tie(tied) => (tied.clone(), true),
-        Best::None => (Vec::new(), false),
+    let (best, tie) = match (&fact.best, &fact.set) {
+        (Best::Value(i), _) => (vec![*i], false),
+        (Best::Tie(tied), _) => (tied.clone(), true),
+        (Best::None, Some(set)) => (set.supported.clone(), false),
+        (Best::None, None) => (Vec::new(), false),
     };
     Fact {
         subject: fact.label.subject.clone(),
@@ -702,6 +719,11 @@ pub(super) fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
             .collect(),
         best,
         tie,
+        set: fact.set.as_ref().map(|set| FactSet {
+            supported: set.supported.clone(),
+            unsupported: set.unsupported.clone(),
+            counted_as: set.counted_as.iter().map(|&(a, b)| [a, b]).collect(),
+        }),
         findings: fact
             .findings
             .iter()

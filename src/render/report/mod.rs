@@ -273,7 +273,29 @@ pub fn best_sentence(context: &Context<'_>, fact: &FactAssessment) -> Option<Str
                 .collect();
             Some(format!("a tie: {}", each.join("; ")))
         }
-        Best::None => None,
+        Best::None => fact.set.as_ref().map(|set| {
+            let each = |indexes: &[usize]| -> Vec<String> {
+                indexes
+                    .iter()
+                    .filter_map(|&i| fact.values.get(i))
+                    .map(|value| format!("{}, by {}", stated(context, value), support(value)))
+                    .collect()
+            };
+            let mut sentence = format!("a set: {}", each(&set.supported).join("; "));
+            if !set.unsupported.is_empty() {
+                sentence.push_str("; not supported: ");
+                sentence.push_str(&each(&set.unsupported).join("; "));
+            }
+            for &(alone, person) in &set.counted_as {
+                if let (Some(a), Some(p)) = (fact.values.get(alone), fact.values.get(person)) {
+                    sentence.push_str("; ");
+                    sentence.push_str(&stated(context, a));
+                    sentence.push_str(" counted as ");
+                    sentence.push_str(&stated(context, p));
+                }
+            }
+            sentence
+        }),
     }
 }
 
@@ -442,6 +464,33 @@ pub fn best_cells(
             || (String::new(), String::new()),
             |v| (escape(&stated(context, v)), v.support.to_string()),
         ),
+        Best::None if fact.set.is_some() => {
+            let set = fact.set.clone().unwrap_or_default();
+            let each = |indexes: &[usize]| -> String {
+                indexes
+                    .iter()
+                    .filter_map(|&i| fact.values.get(i))
+                    .map(|v| escape(&stated(context, v)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            let mut cell = each(&set.supported);
+            if !set.unsupported.is_empty() {
+                cell.push_str(" (not supported: ");
+                cell.push_str(&each(&set.unsupported));
+                cell.push(')');
+            }
+            for &(alone, person) in &set.counted_as {
+                if let (Some(a), Some(p)) = (fact.values.get(alone), fact.values.get(person)) {
+                    cell.push_str(" (");
+                    cell.push_str(&escape(&stated(context, a)));
+                    cell.push_str(" counted as ");
+                    cell.push_str(&escape(&stated(context, p)));
+                    cell.push(')');
+                }
+            }
+            (cell, String::new())
+        }
         _ => (
             fact.values
                 .iter()
