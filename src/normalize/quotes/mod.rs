@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 
 use rayon::prelude::*;
 
-use crate::findings::{ClaimRef, Code, Finding, Location, Role};
+use crate::findings::{ClaimRef, ClaimText, Code, Finding, Location, Role};
 use crate::normalize::claims::Draft;
 use crate::normalize::sources::SourceText;
 use crate::text::quote::identity;
@@ -87,14 +87,14 @@ fn finding(
     finding.locations.push(Location {
         span,
         label: format!("not in {source}'s text"),
-        claim: Some(ClaimRef {
-            source: source.clone(),
-            claim: draft.handle(),
-            key: draft.key.to_string(),
-            stated: quote.to_string(),
-            normalized: identity(quote),
-            value_key: identity(quote),
-        }),
+        claim: Some(ClaimRef::new(&ClaimText {
+            source,
+            claim: &draft.handle(),
+            key: &draft.key,
+            stated: quote,
+            normalized: &identity(quote),
+            value_key: &identity(quote),
+        })),
         role: Role::Involved,
     });
     finding

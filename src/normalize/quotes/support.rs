@@ -12,7 +12,7 @@
 use rayon::prelude::*;
 
 use crate::compare::values::normalized;
-use crate::findings::{ClaimRef, Code, Finding, Location, Role};
+use crate::findings::{ClaimRef, ClaimText, Code, Finding, Location, Role};
 use crate::model::date::{DateValue, Granularity};
 use crate::model::{Claim, Dataset, Value};
 use crate::normalize::date::parse_date;
@@ -351,14 +351,14 @@ fn finding(
     finding.locations.push(Location {
         span: claim.value_span,
         label: format!("{source} claims {stated}"),
-        claim: Some(ClaimRef {
-            source: source.clone(),
-            claim: claim.handle(),
-            key: claim.key.to_string(),
-            stated: stated.to_string(),
-            normalized: normalized(dataset, claim),
-            value_key: claim.value_key(),
-        }),
+        claim: Some(ClaimRef::new(&ClaimText {
+            source,
+            claim: &claim.handle(),
+            key: &claim.key,
+            stated,
+            normalized: &normalized(dataset, claim),
+            value_key: &claim.value_key(),
+        })),
         role: Role::Involved,
     });
     finding.locations.push(Location {
