@@ -82,7 +82,7 @@ pub fn draft(
     spaces: &mut Namespaces<'_>,
     problems: &mut Vec<Finding>,
 ) -> Vec<Draft> {
-    let checked: Vec<(Vec<Checked<'_>>, Vec<Finding>)> = inputs
+    let checked: Vec<(Chunks<'_>, Vec<Finding>)> = inputs
         .par_iter()
         .map(|input| check_file(input, sources))
         .collect();
@@ -92,14 +92,14 @@ pub fn draft(
         files.push(claims);
     }
     // The files' claims stay where `check_file` put them (referred to, not moved into one
-    // vector), and each file's are freed once drafted: a million checked claims are a
-    // fifth of a gigabyte, which need not be held twice at the peak of memory.
-    let all: Vec<&Checked<'_>> = files.iter().flatten().collect();
+    // vector), and each chunk of them is freed once drafted: a million checked claims are a
+    // third of a gigabyte, which need not be held beside the drafts at the peak of memory.
+    let all: Vec<&Checked<'_>> = files.iter().flatten().flatten().collect();
     problems.extend(ids_across_files(&all, &sources.sources));
     let keys = keys_by_source(&all, &sources.sources);
     let mut drafts = Vec::with_capacity(all.len());
     drop(all);
-    for (claim, key) in files.into_iter().flatten().zip(keys) {
+    for (claim, key) in files.into_iter().flatten().flatten().zip(keys) {
         let source = claim.source;
         let mut qualifiers: Vec<Qualifier> = claim
             .qualifiers
@@ -208,7 +208,7 @@ pub fn identities(input: &ClaimsInput, sources: &Sources) -> Vec<(Box<str>, Stri
 pub fn identities_of(inputs: &[ClaimsInput], sources: &Sources) -> Vec<(Box<str>, String)> {
     let checked: Vec<Checked<'_>> = inputs
         .iter()
-        .flat_map(|input| check_file(input, sources).0)
+        .flat_map(|input| check_file(input, sources).0.into_iter().flatten())
         .collect();
     let keys = keys_by_source(&checked.iter().collect::<Vec<_>>(), &sources.sources);
     keys.into_iter()
@@ -282,6 +282,14 @@ fn claim_key(source: &str, claim: &Checked<'_>) -> Box<str> {
     format!("{source}#~{}", hex(&hasher.finalize()[..6])).into()
 }
 
+/// A file's checked claims, in order, in chunks of at most [`CHUNK`]: drafting frees each
+/// chunk as soon as its claims are drafted, so the checked claims and the drafts are not both
+/// held whole.
+type Chunks<'a> = Vec<Vec<Checked<'a>>>;
+
+/// Checked claims per chunk.
+const CHUNK: usize = 1 << 16;
+
 /// A structurally valid claim whose names are not interned yet (they borrow the raw text).
 struct Checked<'a> {
     source: SourceIx,
@@ -316,11 +324,11 @@ impl Checked<'_> {
 
 /// The structural checks of one file's claims: a source, no empty fields, no id used twice
 /// within one source.
-fn check_file<'a>(input: &'a ClaimsInput, sources: &Sources) -> (Vec<Checked<'a>>, Vec<Finding>) {
+fn check_file<'a>(input: &'a ClaimsInput, sources: &Sources) -> (Chunks<'a>, Vec<Finding>) {
     let mut problems = Vec::new();
-    let mut checked = Vec::with_capacity(input.claims.len());
+    let mut chunks = Vec::with_capacity(input.claims.len().div_ceil(CHUNK));
     let mut ids: FxHashMap<(SourceIx, &str), Span> = FxHashMap::default();
-    for raw in &input.claims {
+    for (index, raw) in input.claims.iter().enumerate() {
         let mut valid = true;
         let mut non_empty = |field: &'a Spanned<Text>, name: &str| -> Option<&'a str> {
             let trimmed = field.value.trim();
@@ -397,22 +405,39 @@ fn check_file<'a>(input: &'a ClaimsInput, sources: &Sources) -> (Vec<Checked<'a>
         else {
             continue;
         };
-        checked.push(Checked {
-            source,
-            position: raw.origin.ordinal,
-            id: id.map(Box::from),
-            id_span: raw.id.as_ref().map(|id| id.span),
-            span: raw.span,
-            subject: (subject, raw.subject.span),
-            property: (property, raw.property.span),
-            value: Box::from(value),
-            value_span,
-            qualifiers,
-            quote: raw.quote.as_ref().map(|q| (Box::from(&*q.value), q.span)),
-            cites: raw.cites.as_ref().map(|c| Box::from(c.value.trim())),
-        });
+        push_chunked(
+            &mut chunks,
+            input.claims.len() - index,
+            Checked {
+                source,
+                position: raw.origin.ordinal,
+                id: id.map(Box::from),
+                id_span: raw.id.as_ref().map(|id| id.span),
+                span: raw.span,
+                subject: (subject, raw.subject.span),
+                property: (property, raw.property.span),
+                value: Box::from(value),
+                value_span,
+                qualifiers,
+                quote: raw.quote.as_ref().map(|q| (Box::from(&*q.value), q.span)),
+                cites: raw.cites.as_ref().map(|c| Box::from(c.value.trim())),
+            },
+        );
     }
-    (checked, problems)
+    (chunks, problems)
+}
+
+/// Appends a claim to the last chunk, or to a new one (sized for the `left` claims still to
+/// come, this one included) when that is full.
+fn push_chunked<'a>(chunks: &mut Chunks<'a>, left: usize, claim: Checked<'a>) {
+    match chunks.last_mut() {
+        Some(last) if last.len() < CHUNK => last.push(claim),
+        _ => {
+            let mut chunk = Vec::with_capacity(left.clamp(1, CHUNK));
+            chunk.push(claim);
+            chunks.push(chunk);
+        }
+    }
 }
 
 /// A qualifier key folded like a name; a key with no letter or digit keeps its text.
