@@ -221,28 +221,47 @@ pub fn identities_of(inputs: &[ClaimsInput], sources: &Sources) -> Vec<(Box<str>
 /// two claims of a source share a key.
 fn claim_keys(source: &str, claims: &[&Checked<'_>]) -> Vec<Box<str>> {
     let mut keys: Vec<Box<str>> = claims.iter().map(|c| claim_key(source, c)).collect();
-    let mut seen: FxHashMap<Box<str>, usize> = FxHashMap::default();
-    for key in &keys {
-        *seen.entry(key.clone()).or_default() += 1;
-    }
-    if seen.values().all(|&n| n == 1) {
+    let repeated = repeated(&keys);
+    if !repeated.contains(&true) {
         return keys;
     }
-    for (key, claim) in keys.iter_mut().zip(claims.iter().copied()) {
-        if seen.get(key).is_some_and(|&n| n > 1) {
-            let value = hex(&Sha256::digest(claim.value.as_bytes())[..3]);
-            *key = format!("{key}-{value}").into();
-        }
+    for ((key, claim), _) in keys
+        .iter_mut()
+        .zip(claims.iter().copied())
+        .zip(&repeated)
+        .filter(|(_, repeated)| **repeated)
+    {
+        let value = hex(&Sha256::digest(claim.value.as_bytes())[..3]);
+        *key = format!("{key}-{value}").into();
     }
-    let mut taken: FxHashMap<Box<str>, usize> = FxHashMap::default();
-    for key in &mut keys {
-        let count = taken.entry(key.clone()).or_default();
+    // Claims that are still alike are numbered in order: the second `-2`, the third `-3`.
+    let mut taken: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut numbered = Vec::new();
+    for (index, key) in keys.iter().enumerate() {
+        let count = taken.entry(key).or_default();
         *count += 1;
         if *count > 1 {
-            *key = format!("{key}-{count}").into();
+            numbered.push((index, format!("{key}-{count}")));
         }
     }
+    drop(taken);
+    for (index, key) in numbered {
+        keys[index] = key.into();
+    }
     keys
+}
+
+/// Which keys occur more than once, counted by reference: a source of millions of claims
+/// need not have its keys copied into a map.
+fn repeated(keys: &[Box<str>]) -> Vec<bool> {
+    let mut count: FxHashMap<&str, u32> = FxHashMap::default();
+    count.reserve(keys.len());
+    for key in keys {
+        *count.entry(key).or_default() += 1;
+    }
+    keys.iter()
+        .map(|key| count.get(&**key).is_some_and(|&n| n > 1))
+        .collect()
 }
 
 /// A hash of everything a claim states.
@@ -551,6 +570,26 @@ mod tests {
             ("Lab", "opened", "2001"),
         ]));
         assert_ne!(same[0], same[1]);
+    }
+
+    #[test]
+    fn alike_claims_are_told_apart_by_value_then_numbered_in_order() {
+        let found = keys(&source(&[
+            ("Lab", "opened", "2001"),
+            ("Lab", "opened", "2011"),
+            ("Lab", "opened", "2001"),
+            ("Lab", "closed", "2020"),
+            ("Lab", "opened", "2001"),
+        ]));
+        let base = found[3].as_str();
+        assert!(!base.contains('-'), "unique: no suffix ({base})");
+        let first = found[0].as_str();
+        let (stem, value) = first.rsplit_once('-').unwrap_or_default();
+        assert_eq!(value.len(), 6, "the value's digest: {first}");
+        assert!(found[1].starts_with(&format!("{stem}-")), "{found:?}");
+        assert_ne!(found[1], found[0], "another value, another digest");
+        assert_eq!(found[2], format!("{first}-2"));
+        assert_eq!(found[4], format!("{first}-3"));
     }
 
     #[test]
