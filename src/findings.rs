@@ -273,10 +273,7 @@ impl Finding {
     /// Findings with no claim (load problems) are identified by their message.
     #[must_use]
     pub fn fingerprint(&self) -> String {
-        let parts: Vec<(&str, &str)> = self
-            .claims()
-            .map(|c| (c.key.as_str(), c.value_key.as_str()))
-            .collect();
+        let parts: Vec<(&str, &str)> = self.claims().map(|c| (c.key(), c.value_key())).collect();
         if parts.is_empty() {
             fingerprint_of(self.code, [(self.message.as_str(), "")])
         } else {
@@ -389,29 +386,112 @@ pub enum Role {
 }
 
 /// A claim involved in a finding, with what it states.
+///
+/// Its six texts are held in one allocation (a finding about a flight's times names a
+/// hundred claims, and a large dataset's findings millions): read them through the accessors.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimRef {
+    /// The six texts one after another, in the order of [`ClaimText`]'s fields.
+    text: Box<str>,
+    /// Where each of the first five texts ends in `text` (the sixth ends with it).
+    ends: [u32; 5],
+}
+
+/// The texts of a [`ClaimRef`], to build one.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClaimText<'a> {
     /// The id of the claim's source.
-    pub source: String,
+    pub source: &'a str,
     /// The claim's id, or its 1-based position when it has none.
-    pub claim: String,
+    pub claim: &'a str,
     /// The claim's stable identity: `SOURCE#ID`, or for a claim without an id, its source
     /// and a hash of its subject, property and qualifiers (never its position, so that moving
     /// claims keeps it).
-    pub key: String,
+    pub key: &'a str,
     /// The value as the source states it.
-    pub stated: String,
+    pub stated: &'a str,
     /// The value as factcheck understood it, for people.
-    pub normalized: String,
+    pub normalized: &'a str,
     /// The value as factcheck understood it, in a stable machine form (EDTF for dates).
-    pub value_key: String,
+    pub value_key: &'a str,
 }
 
 impl ClaimRef {
+    /// A claim with these texts.
+    #[must_use]
+    pub fn new(text: &ClaimText<'_>) -> Self {
+        let parts = [
+            text.source,
+            text.claim,
+            text.key,
+            text.stated,
+            text.normalized,
+            text.value_key,
+        ];
+        let mut joined = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+        let mut ends = [0u32; 5];
+        for (i, part) in parts.iter().enumerate() {
+            joined.push_str(part);
+            if let Some(end) = ends.get_mut(i) {
+                // A finding's texts are a claim's few fields: far below 4 GiB.
+                *end = u32::try_from(joined.len()).unwrap_or(u32::MAX);
+            }
+        }
+        Self {
+            text: joined.into_boxed_str(),
+            ends,
+        }
+    }
+
+    /// The `i`th of the six texts.
+    fn part(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        let end = self.ends.get(i).map_or(self.text.len(), |&e| e as usize);
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    /// The id of the claim's source.
+    #[must_use]
+    pub fn source(&self) -> &str {
+        self.part(0)
+    }
+
+    /// The claim's id, or its 1-based position when it has none.
+    #[must_use]
+    pub fn claim(&self) -> &str {
+        self.part(1)
+    }
+
+    /// The claim's stable identity: `SOURCE#ID`, or for a claim without an id, its source
+    /// and a hash of its subject, property and qualifiers (never its position, so that moving
+    /// claims keeps it).
+    #[must_use]
+    pub fn key(&self) -> &str {
+        self.part(2)
+    }
+
+    /// The value as the source states it.
+    #[must_use]
+    pub fn stated(&self) -> &str {
+        self.part(3)
+    }
+
+    /// The value as factcheck understood it, for people.
+    #[must_use]
+    pub fn normalized(&self) -> &str {
+        self.part(4)
+    }
+
+    /// The value as factcheck understood it, in a stable machine form (EDTF for dates).
+    #[must_use]
+    pub fn value_key(&self) -> &str {
+        self.part(5)
+    }
+
     /// The claim's address, `SOURCE#ID`.
     #[must_use]
     pub fn address(&self) -> String {
-        format!("{}#{}", self.source, self.claim)
+        format!("{}#{}", self.source(), self.claim())
     }
 }
 
@@ -438,20 +518,76 @@ mod tests {
     }
 
     #[test]
+    fn a_claim_ref_gives_back_each_text_as_built() {
+        let cases = [
+            [
+                "a",
+                "1",
+                "a#~0f",
+                "12/1/11 2:06 PM (-05:00)",
+                "14:06 UTC−05:00",
+                "2011-12-01T14:06-05:00",
+            ],
+            ["", "", "", "", "", ""],
+            ["source", "", "key", "", "Zürich", ""],
+            ["", "x", "", "y", "", "z"],
+        ];
+        for [source, claim, key, stated, normalized, value_key] in cases {
+            let built = ClaimRef::new(&ClaimText {
+                source,
+                claim,
+                key,
+                stated,
+                normalized,
+                value_key,
+            });
+            assert_eq!(
+                [
+                    built.source(),
+                    built.claim(),
+                    built.key(),
+                    built.stated(),
+                    built.normalized(),
+                    built.value_key()
+                ],
+                [source, claim, key, stated, normalized, value_key]
+            );
+            assert_eq!(built.address(), format!("{source}#{claim}"));
+        }
+        let text = |stated| ClaimText {
+            stated,
+            ..ClaimText::default()
+        };
+        assert_ne!(
+            ClaimRef::new(&ClaimText {
+                source: "ab",
+                ..text("")
+            }),
+            ClaimRef::new(&ClaimText {
+                source: "a",
+                claim: "b",
+                ..text("")
+            }),
+            "the same bytes split differently are other texts"
+        );
+        assert_eq!(ClaimRef::new(&text("v")), ClaimRef::new(&text("v")));
+    }
+
+    #[test]
     fn the_cap_on_locations_leaves_the_fingerprint_alone() {
         let mut finding = Finding::new(Code::SourceCopy, "copies");
         for i in 0..20 {
             finding.locations.push(Location {
                 span: Span::new(crate::files::FileId(0), i..i + 1),
                 label: format!("claim {i}"),
-                claim: Some(ClaimRef {
-                    source: "a".into(),
-                    claim: i.to_string(),
-                    key: format!("a#{i}"),
-                    stated: "v".into(),
-                    normalized: "v".into(),
-                    value_key: "v".into(),
-                }),
+                claim: Some(ClaimRef::new(&ClaimText {
+                    source: "a",
+                    claim: &i.to_string(),
+                    key: &format!("a#{i}"),
+                    stated: "v",
+                    normalized: "v",
+                    value_key: "v",
+                })),
                 role: Role::Involved,
             });
         }

@@ -90,7 +90,13 @@ pub fn reviews_of(findings: &[&Finding], expires: Option<&str>) -> String {
     for finding in findings {
         let claims: Vec<String> = finding
             .claims()
-            .map(|c| format!("{{ claim = \"{}\", value = \"{}\" }}", c.key, c.value_key))
+            .map(|c| {
+                format!(
+                    "{{ claim = \"{}\", value = \"{}\" }}",
+                    c.key(),
+                    c.value_key()
+                )
+            })
             .collect();
         let _ = writeln!(
             text,
@@ -122,6 +128,6 @@ pub fn stated(finding: &Finding) -> Vec<(String, String)> {
         .locations
         .iter()
         .filter_map(|l| l.claim.as_ref())
-        .map(|c| (c.source.clone(), c.stated.clone()))
+        .map(|c| (c.source().to_owned(), c.stated().to_owned()))
         .collect()
 }

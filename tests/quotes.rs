@@ -159,7 +159,7 @@ fn unsupported(checked: &factcheck::Checked) -> Vec<String> {
         .filter(|f| f.code == factcheck::findings::Code::QuoteUnsupported)
         .flat_map(|f| {
             f.claims()
-                .map(|c| format!("{} = {}", c.address(), c.stated))
+                .map(|c| format!("{} = {}", c.address(), c.stated()))
         })
         .collect()
 }

@@ -132,7 +132,7 @@ fn found_wrong(finding: &Finding, decision: Decision) -> Option<String> {
     let named = |i: usize| {
         claims
             .get(i)
-            .map(|c| format!("`{}` ({})", printable(&c.address()), printable(&c.stated)))
+            .map(|c| format!("`{}` ({})", printable(&c.address()), printable(c.stated())))
     };
     let wrong = match decision {
         Decision::FirstSourceWrong => named(0)?,
@@ -168,8 +168,8 @@ fn review_block(
         let _ = writeln!(
             block,
             "  {{ claim = {}, value = {} }},",
-            quoted(&claim.key),
-            quoted(&claim.value_key)
+            quoted(claim.key()),
+            quoted(claim.value_key())
         );
     }
     block.push_str("]\n");
@@ -214,7 +214,7 @@ fn default_reviewer() -> String {
 mod tests {
     use super::*;
     use crate::files::{FileId, Span};
-    use crate::findings::{ClaimRef, Code, Location, Role};
+    use crate::findings::{ClaimRef, ClaimText, Code, Location, Role};
     use crate::load::reviews;
 
     #[test]
@@ -224,14 +224,14 @@ mod tests {
             finding.locations.push(Location {
                 span: Span::new(FileId(0), 0..1),
                 label: String::new(),
-                claim: Some(ClaimRef {
-                    source: source.into(),
-                    claim: "f".into(),
-                    key: format!("{source}#f"),
-                    stated: stated.into(),
-                    normalized: String::new(),
-                    value_key: stated.into(),
-                }),
+                claim: Some(ClaimRef::new(&ClaimText {
+                    source,
+                    claim: "f",
+                    key: &format!("{source}#f"),
+                    stated,
+                    normalized: "",
+                    value_key: stated,
+                })),
                 role: Role::Involved,
             });
         }
@@ -257,14 +257,14 @@ mod tests {
             finding.locations.push(Location {
                 span: Span::new(FileId(0), 0..1),
                 label: String::new(),
-                claim: Some(ClaimRef {
-                    source: String::new(),
-                    claim: String::new(),
-                    key: key.into(),
-                    stated: String::new(),
-                    normalized: String::new(),
-                    value_key: value.into(),
-                }),
+                claim: Some(ClaimRef::new(&ClaimText {
+                    source: "",
+                    claim: "",
+                    key,
+                    stated: "",
+                    normalized: "",
+                    value_key: value,
+                })),
                 role: Role::Involved,
             });
         }

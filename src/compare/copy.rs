@@ -715,7 +715,10 @@ mod tests {
             "the evidence itself is whole"
         );
         // Each named copy beside what it matches.
-        let sources: Vec<&str> = finding.claims().map(|c| c.source.as_str()).collect();
+        let sources: Vec<&str> = finding
+            .claims()
+            .map(crate::findings::ClaimRef::source)
+            .collect();
         assert_eq!(sources, ["b", "a"].repeat(MAX_LOCATIONS / 2));
     }
 
@@ -739,7 +742,7 @@ mod tests {
         assert_eq!(finding.severity, crate::findings::Severity::Warning);
         let sides: Vec<(String, String)> = finding
             .claims()
-            .map(|c| (c.source.clone(), c.stated.clone()))
+            .map(|c| (c.source().to_owned(), c.stated().to_owned()))
             .collect();
         let expected: Vec<(String, String)> = ["1998", "Ann Lee", "about 40"]
             .iter()

@@ -1138,7 +1138,7 @@ mod tests {
                 for finding in checked.findings.iter().filter(|f| f.code == Code::ConflictNumber) {
                     let mut units: Vec<Unit> = finding
                         .claims()
-                        .filter_map(|c| unit_of(&c.stated))
+                        .filter_map(|c| unit_of(c.stated()))
                         .collect();
                     units.dedup();
                     units.sort_by_key(Unit::describe);

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use rustc_hash::FxHashSet;
 use sha2::{Digest, Sha256};
 
-use crate::findings::{ClaimRef, Code, Finding};
+use crate::findings::{ClaimRef, ClaimText, Code, Finding};
 use crate::model::review::Review;
 use crate::model::{Claim, Dataset};
 
@@ -42,14 +42,14 @@ pub fn fingerprint_of<'a>(
 /// and baselines are keyed on. Every finding about claims' values builds its claims here.
 #[must_use]
 pub fn claim_ref(dataset: &Dataset, claim: &Claim) -> ClaimRef {
-    ClaimRef {
-        source: dataset.source_of(claim).id.clone(),
-        claim: claim.handle(),
-        key: claim.key.to_string(),
-        stated: claim.stated.to_string(),
-        normalized: crate::compare::values::normalized(dataset, claim),
-        value_key: claim.value_key(),
-    }
+    ClaimRef::new(&ClaimText {
+        source: &dataset.source_of(claim).id,
+        claim: &claim.handle(),
+        key: &claim.key,
+        stated: &claim.stated,
+        normalized: &crate::compare::values::normalized(dataset, claim),
+        value_key: &claim.value_key(),
+    })
 }
 
 /// A short digest of one claim as it stands (its key and value key), for the baseline's record
@@ -98,11 +98,11 @@ pub fn review_covers(
     let values: FxHashSet<&str> = review.claims.iter().map(|(_, v)| v.as_str()).collect();
     let mut found = FxHashSet::default();
     for claim in finding.claims() {
-        let pair = (claim.key.as_str(), claim.value_key.as_str());
+        let pair = (claim.key(), claim.value_key());
         if reviewed.contains(&pair) {
             found.insert(pair);
-        } else if review.claims.iter().any(|(key, _)| *key == claim.key)
-            || !(values.contains(claim.value_key.as_str()) || agrees(claim))
+        } else if review.claims.iter().any(|(key, _)| *key == claim.key())
+            || !(values.contains(claim.value_key()) || agrees(claim))
         {
             return false;
         }
@@ -114,7 +114,7 @@ pub fn review_covers(
 mod tests {
     use super::*;
     use crate::files::{FileId, Span};
-    use crate::findings::{ClaimRef, Location, Role};
+    use crate::findings::{ClaimRef, ClaimText, Location, Role};
     use crate::model::review::Decision;
 
     fn finding(claims: &[(&str, &str)]) -> Finding {
@@ -123,14 +123,14 @@ mod tests {
             finding.locations.push(Location {
                 span: Span::new(FileId(0), 0..1),
                 label: String::new(),
-                claim: Some(ClaimRef {
-                    source: String::new(),
-                    claim: String::new(),
-                    key: (*key).into(),
-                    stated: String::new(),
-                    normalized: String::new(),
-                    value_key: (*value).into(),
-                }),
+                claim: Some(ClaimRef::new(&ClaimText {
+                    source: "",
+                    claim: "",
+                    key,
+                    stated: "",
+                    normalized: "",
+                    value_key: value,
+                })),
                 role: Role::Involved,
             });
         }
@@ -162,7 +162,7 @@ mod tests {
         let reviewed = review(&[("a#1", "1977"), ("b#1", "1990")]);
         let refining = finding(&[("a#1", "1977"), ("b#1", "1990"), ("c#9", "1990-07")]);
         assert!(!review_covers_exactly(&reviewed, &refining));
-        assert!(review_covers(&reviewed, &refining, |c| c.value_key == "1990-07"));
+        assert!(review_covers(&reviewed, &refining, |c| c.value_key() == "1990-07"));
         // Never for a reviewed claim that changed.
         let changed = finding(&[("a#1", "1977"), ("b#1", "1990-07")]);
         assert!(!review_covers(&reviewed, &changed, |_| true));

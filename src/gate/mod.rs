@@ -69,7 +69,7 @@ pub fn triage(
     let mut review_findings = apply_reviews(dataset, &mut findings, policy);
     let before = findings.len();
     if let Some(changed) = &policy.changed {
-        findings.retain(|f| f.code.is_load() || f.claims().any(|c| changed.contains(&c.key)));
+        findings.retain(|f| f.code.is_load() || f.claims().any(|c| changed.contains(c.key())));
     }
     let unchanged = before - findings.len();
     if let Some(baseline) = &policy.baseline {
@@ -349,7 +349,7 @@ mod tests {
         let first = run(&files(), None, &Policy::default());
         let lab_keys: FxHashSet<String> = conflicts(&first)[1]
             .claims()
-            .map(|c| c.key.clone())
+            .map(|c| c.key().to_owned())
             .collect();
         let policy = Policy {
             changed: Some(lab_keys.iter().take(1).cloned().collect()),
@@ -358,7 +358,7 @@ mod tests {
         let checked = run(&files(), None, &policy);
         let found = conflicts(&checked);
         assert_eq!(found.len(), 1);
-        assert!(found[0].claims().all(|c| lab_keys.contains(&c.key)));
+        assert!(found[0].claims().all(|c| lab_keys.contains(c.key())));
         assert_eq!(checked.summary.unchanged, 1);
     }
 
@@ -366,7 +366,10 @@ mod tests {
     fn changed_since_does_not_make_reviews_of_unchanged_findings_stale() {
         let first = run(&files(), None, &Policy::default());
         let reviews = reviews_of(&[conflicts(&first)[0]], None);
-        let lab_key = conflicts(&first)[1].claims().next().map(|c| c.key.clone());
+        let lab_key = conflicts(&first)[1]
+            .claims()
+            .next()
+            .map(|c| c.key().to_owned());
         let policy = Policy {
             changed: Some(lab_key.into_iter().collect()),
             ..Policy::default()

@@ -40,9 +40,9 @@ pub struct Fresh<'a> {
 impl Fresh<'_> {
     fn contains(&self, claim: &ClaimRef) -> bool {
         self.changed
-            .is_some_and(|changed| changed.contains(&claim.key))
+            .is_some_and(|changed| changed.contains(claim.key()))
             || self.known.is_some_and(|known| {
-                !known.is_empty() && !known.contains(&claim_digest(&claim.key, &claim.value_key))
+                !known.is_empty() && !known.contains(&claim_digest(claim.key(), claim.value_key()))
             })
     }
 }
@@ -116,7 +116,7 @@ fn support(
     let claims: Vec<Option<u32>> = involved
         .iter()
         .map(|&i| {
-            let key = finding.locations[i].claim.as_ref()?.key.as_str();
+            let key = finding.locations[i].claim.as_ref()?.key();
             index.get(key).copied()
         })
         .collect();
@@ -129,9 +129,9 @@ fn support(
             continue;
         };
         let next = values.len();
-        let at = *slot.entry(claim_ref.value_key.as_str()).or_insert(next);
+        let at = *slot.entry(claim_ref.value_key()).or_insert(next);
         if at == next {
-            values.push((claim_ref.value_key.as_str(), claim, Vec::new()));
+            values.push((claim_ref.value_key(), claim, Vec::new()));
         }
         values[at].2.push(n);
     }
@@ -206,7 +206,7 @@ mod tests {
         found[0]
             .primary()
             .and_then(|l| l.claim.as_ref())
-            .map(|c| c.source.clone())
+            .map(|c| c.source().to_owned())
             .unwrap_or_default()
     }
 
@@ -271,8 +271,8 @@ mod tests {
         assert_eq!(primary_source(&plain, Code::ConflictDate), "a");
         let c_key = with_code(&plain, Code::ConflictDate)[0]
             .claims()
-            .find(|c| c.source == "c")
-            .map(|c| c.key.clone())
+            .find(|c| c.source() == "c")
+            .map(|c| c.key().to_owned())
             .unwrap_or_default();
         let policy = Policy {
             changed: Some(std::iter::once(c_key).collect()),
@@ -296,8 +296,8 @@ mod tests {
         // The baseline knew a and c, not b.
         let known: FxHashSet<String> = finding
             .claims()
-            .filter(|c| c.source != "b")
-            .map(|c| claim_digest(&c.key, &c.value_key))
+            .filter(|c| c.source() != "b")
+            .map(|c| claim_digest(c.key(), c.value_key()))
             .collect();
         let policy = Policy {
             baseline: Some(crate::gate::baseline::Baseline {

@@ -53,7 +53,7 @@ pub(super) fn apply_reviews(
                     .collect()
             });
             let agrees = |claim: &crate::findings::ClaimRef| {
-                agrees_with_reviewed(dataset, claim_at, review, &claim.key)
+                agrees_with_reviewed(dataset, claim_at, review, claim.key())
             };
             let (first, _) = review.claims.first()?;
             by_claim
@@ -78,7 +78,7 @@ pub(super) fn apply_reviews(
         let touched = policy
             .changed
             .as_ref()
-            .is_none_or(|changed| finding.claims().any(|c| changed.contains(&c.key)));
+            .is_none_or(|changed| finding.claims().any(|c| changed.contains(c.key())));
         if finding.status == Status::Open && touched {
             problems.push(expired(review, finding));
         }
@@ -120,7 +120,7 @@ fn claims_index(findings: &[Finding]) -> FxHashMap<&str, Vec<usize>> {
     for (i, finding) in findings.iter().enumerate() {
         if finding.code.is_reviewable() {
             for claim in finding.claims() {
-                index.entry(claim.key.as_str()).or_default().push(i);
+                index.entry(claim.key()).or_default().push(i);
             }
         }
     }
@@ -223,9 +223,9 @@ fn stale_reviews(
                 let joined: Vec<String> = now
                     .into_iter()
                     .flat_map(Finding::claims)
-                    .filter(|c| !reviewed.contains(c.key.as_str()))
+                    .filter(|c| !reviewed.contains(c.key()))
                     .take(4)
-                    .map(|c| format!("`{}` (says {})", c.address(), c.stated))
+                    .map(|c| format!("`{}` (says {})", c.address(), c.stated()))
                     .collect();
                 changes.push(if joined.is_empty() {
                     "its claims are unchanged, but the finding is gone".to_owned()

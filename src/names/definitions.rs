@@ -8,7 +8,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::files::{Files, Span};
-use crate::findings::{ClaimRef, Code, Finding, Location, Role};
+use crate::findings::{ClaimRef, ClaimText, Code, Finding, Location, Role};
 use crate::model::{Source, SpellingId};
 use crate::names::acronym;
 use crate::names::{Declaration, Interner};
@@ -77,14 +77,14 @@ pub fn find(
                 let location = Location {
                     span: text::inner_span(files, span, &text, definition.acronym_range.clone()),
                     label: format!("{source} writes `{}`", definition.acronym),
-                    claim: Some(ClaimRef {
-                        source: source.clone(),
-                        claim: draft.handle(),
-                        key: draft.key.to_string(),
-                        stated: definition.acronym.clone(),
-                        normalized: expected.clone(),
-                        value_key: format!("{} ({})", definition.acronym, definition.expansion),
-                    }),
+                    claim: Some(ClaimRef::new(&ClaimText {
+                        source,
+                        claim: &draft.handle(),
+                        key: &draft.key,
+                        stated: &definition.acronym,
+                        normalized: &expected,
+                        value_key: &format!("{} ({})", definition.acronym, definition.expansion),
+                    })),
                     role: Role::Involved,
                 };
                 let key = (definition.acronym.clone(), fold(&definition.expansion));
@@ -158,14 +158,14 @@ fn located(
     Location {
         span: text::inner_span(files, span, text, definition.acronym_range.clone()),
         label: format!("{source} writes `{}`", definition.acronym),
-        claim: Some(ClaimRef {
-            source: source.clone(),
-            claim: draft.handle(),
-            key: draft.key.to_string(),
-            stated: definition.acronym.clone(),
-            normalized: definition.expansion.clone(),
-            value_key: format!("{} ({})", definition.acronym, definition.expansion),
-        }),
+        claim: Some(ClaimRef::new(&ClaimText {
+            source,
+            claim: &draft.handle(),
+            key: &draft.key,
+            stated: &definition.acronym,
+            normalized: &definition.expansion,
+            value_key: &format!("{} ({})", definition.acronym, definition.expansion),
+        })),
         role: Role::Involved,
     }
 }

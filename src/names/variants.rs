@@ -7,7 +7,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::files::Span;
-use crate::findings::{ClaimRef, Code, Finding, Location, Role};
+use crate::findings::{ClaimRef, ClaimText, Code, Finding, Location, Role};
 use crate::model::{Claim, Dataset, Namespace, SpellingId, Value};
 use crate::names::fuzzy::Level;
 use crate::names::{Variant, person};
@@ -203,14 +203,14 @@ fn title_note(names: &[&str]) -> String {
 }
 
 fn claim_ref(dataset: &Dataset, claim: &Claim, written: &str, canonical: &str) -> ClaimRef {
-    ClaimRef {
-        source: dataset.source_of(claim).id.clone(),
-        claim: claim.handle(),
-        key: claim.key.to_string(),
-        stated: written.to_owned(),
-        normalized: canonical.to_owned(),
-        value_key: written.to_owned(),
-    }
+    ClaimRef::new(&ClaimText {
+        source: &dataset.source_of(claim).id,
+        claim: &claim.handle(),
+        key: &claim.key,
+        stated: written,
+        normalized: canonical,
+        value_key: written,
+    })
 }
 
 /// Calls `visit` with every name a claim uses in a namespace, and where.

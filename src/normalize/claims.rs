@@ -82,7 +82,7 @@ pub fn draft(
     spaces: &mut Namespaces<'_>,
     problems: &mut Vec<Finding>,
 ) -> Vec<Draft> {
-    let checked: Vec<(Vec<Checked<'_>>, Vec<Finding>)> = inputs
+    let checked: Vec<(Chunks<'_>, Vec<Finding>)> = inputs
         .par_iter()
         .map(|input| check_file(input, sources))
         .collect();
@@ -92,14 +92,14 @@ pub fn draft(
         files.push(claims);
     }
     // The files' claims stay where `check_file` put them (referred to, not moved into one
-    // vector), and each file's are freed once drafted: a million checked claims are a
-    // fifth of a gigabyte, which need not be held twice at the peak of memory.
-    let all: Vec<&Checked<'_>> = files.iter().flatten().collect();
+    // vector), and each chunk of them is freed once drafted: a million checked claims are a
+    // third of a gigabyte, which need not be held beside the drafts at the peak of memory.
+    let all: Vec<&Checked<'_>> = files.iter().flatten().flatten().collect();
     problems.extend(ids_across_files(&all, &sources.sources));
     let keys = keys_by_source(&all, &sources.sources);
     let mut drafts = Vec::with_capacity(all.len());
     drop(all);
-    for (claim, key) in files.into_iter().flatten().zip(keys) {
+    for (claim, key) in files.into_iter().flatten().flatten().zip(keys) {
         let source = claim.source;
         let mut qualifiers: Vec<Qualifier> = claim
             .qualifiers
@@ -208,7 +208,7 @@ pub fn identities(input: &ClaimsInput, sources: &Sources) -> Vec<(Box<str>, Stri
 pub fn identities_of(inputs: &[ClaimsInput], sources: &Sources) -> Vec<(Box<str>, String)> {
     let checked: Vec<Checked<'_>> = inputs
         .iter()
-        .flat_map(|input| check_file(input, sources).0)
+        .flat_map(|input| check_file(input, sources).0.into_iter().flatten())
         .collect();
     let keys = keys_by_source(&checked.iter().collect::<Vec<_>>(), &sources.sources);
     keys.into_iter()
@@ -221,28 +221,47 @@ pub fn identities_of(inputs: &[ClaimsInput], sources: &Sources) -> Vec<(Box<str>
 /// two claims of a source share a key.
 fn claim_keys(source: &str, claims: &[&Checked<'_>]) -> Vec<Box<str>> {
     let mut keys: Vec<Box<str>> = claims.iter().map(|c| claim_key(source, c)).collect();
-    let mut seen: FxHashMap<Box<str>, usize> = FxHashMap::default();
-    for key in &keys {
-        *seen.entry(key.clone()).or_default() += 1;
-    }
-    if seen.values().all(|&n| n == 1) {
+    let repeated = repeated(&keys);
+    if !repeated.contains(&true) {
         return keys;
     }
-    for (key, claim) in keys.iter_mut().zip(claims.iter().copied()) {
-        if seen.get(key).is_some_and(|&n| n > 1) {
-            let value = hex(&Sha256::digest(claim.value.as_bytes())[..3]);
-            *key = format!("{key}-{value}").into();
-        }
+    for ((key, claim), _) in keys
+        .iter_mut()
+        .zip(claims.iter().copied())
+        .zip(&repeated)
+        .filter(|(_, repeated)| **repeated)
+    {
+        let value = hex(&Sha256::digest(claim.value.as_bytes())[..3]);
+        *key = format!("{key}-{value}").into();
     }
-    let mut taken: FxHashMap<Box<str>, usize> = FxHashMap::default();
-    for key in &mut keys {
-        let count = taken.entry(key.clone()).or_default();
+    // Claims that are still alike are numbered in order: the second `-2`, the third `-3`.
+    let mut taken: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut numbered = Vec::new();
+    for (index, key) in keys.iter().enumerate() {
+        let count = taken.entry(key).or_default();
         *count += 1;
         if *count > 1 {
-            *key = format!("{key}-{count}").into();
+            numbered.push((index, format!("{key}-{count}")));
         }
     }
+    drop(taken);
+    for (index, key) in numbered {
+        keys[index] = key.into();
+    }
     keys
+}
+
+/// Which keys occur more than once, counted by reference: a source of millions of claims
+/// need not have its keys copied into a map.
+fn repeated(keys: &[Box<str>]) -> Vec<bool> {
+    let mut count: FxHashMap<&str, u32> = FxHashMap::default();
+    count.reserve(keys.len());
+    for key in keys {
+        *count.entry(key).or_default() += 1;
+    }
+    keys.iter()
+        .map(|key| count.get(&**key).is_some_and(|&n| n > 1))
+        .collect()
 }
 
 /// A hash of everything a claim states.
@@ -282,6 +301,14 @@ fn claim_key(source: &str, claim: &Checked<'_>) -> Box<str> {
     format!("{source}#~{}", hex(&hasher.finalize()[..6])).into()
 }
 
+/// A file's checked claims, in order, in chunks of at most [`CHUNK`]: drafting frees each
+/// chunk as soon as its claims are drafted, so the checked claims and the drafts are not both
+/// held whole.
+type Chunks<'a> = Vec<Vec<Checked<'a>>>;
+
+/// Checked claims per chunk.
+const CHUNK: usize = 1 << 16;
+
 /// A structurally valid claim whose names are not interned yet (they borrow the raw text).
 struct Checked<'a> {
     source: SourceIx,
@@ -316,11 +343,11 @@ impl Checked<'_> {
 
 /// The structural checks of one file's claims: a source, no empty fields, no id used twice
 /// within one source.
-fn check_file<'a>(input: &'a ClaimsInput, sources: &Sources) -> (Vec<Checked<'a>>, Vec<Finding>) {
+fn check_file<'a>(input: &'a ClaimsInput, sources: &Sources) -> (Chunks<'a>, Vec<Finding>) {
     let mut problems = Vec::new();
-    let mut checked = Vec::with_capacity(input.claims.len());
+    let mut chunks = Vec::with_capacity(input.claims.len().div_ceil(CHUNK));
     let mut ids: FxHashMap<(SourceIx, &str), Span> = FxHashMap::default();
-    for raw in &input.claims {
+    for (index, raw) in input.claims.iter().enumerate() {
         let mut valid = true;
         let mut non_empty = |field: &'a Spanned<Text>, name: &str| -> Option<&'a str> {
             let trimmed = field.value.trim();
@@ -397,22 +424,39 @@ fn check_file<'a>(input: &'a ClaimsInput, sources: &Sources) -> (Vec<Checked<'a>
         else {
             continue;
         };
-        checked.push(Checked {
-            source,
-            position: raw.origin.ordinal,
-            id: id.map(Box::from),
-            id_span: raw.id.as_ref().map(|id| id.span),
-            span: raw.span,
-            subject: (subject, raw.subject.span),
-            property: (property, raw.property.span),
-            value: Box::from(value),
-            value_span,
-            qualifiers,
-            quote: raw.quote.as_ref().map(|q| (Box::from(&*q.value), q.span)),
-            cites: raw.cites.as_ref().map(|c| Box::from(c.value.trim())),
-        });
+        push_chunked(
+            &mut chunks,
+            input.claims.len() - index,
+            Checked {
+                source,
+                position: raw.origin.ordinal,
+                id: id.map(Box::from),
+                id_span: raw.id.as_ref().map(|id| id.span),
+                span: raw.span,
+                subject: (subject, raw.subject.span),
+                property: (property, raw.property.span),
+                value: Box::from(value),
+                value_span,
+                qualifiers,
+                quote: raw.quote.as_ref().map(|q| (Box::from(&*q.value), q.span)),
+                cites: raw.cites.as_ref().map(|c| Box::from(c.value.trim())),
+            },
+        );
     }
-    (checked, problems)
+    (chunks, problems)
+}
+
+/// Appends a claim to the last chunk, or to a new one (sized for the `left` claims still to
+/// come, this one included) when that is full.
+fn push_chunked<'a>(chunks: &mut Chunks<'a>, left: usize, claim: Checked<'a>) {
+    match chunks.last_mut() {
+        Some(last) if last.len() < CHUNK => last.push(claim),
+        _ => {
+            let mut chunk = Vec::with_capacity(left.clamp(1, CHUNK));
+            chunk.push(claim);
+            chunks.push(chunk);
+        }
+    }
 }
 
 /// A qualifier key folded like a name; a key with no letter or digit keeps its text.
@@ -526,6 +570,26 @@ mod tests {
             ("Lab", "opened", "2001"),
         ]));
         assert_ne!(same[0], same[1]);
+    }
+
+    #[test]
+    fn alike_claims_are_told_apart_by_value_then_numbered_in_order() {
+        let found = keys(&source(&[
+            ("Lab", "opened", "2001"),
+            ("Lab", "opened", "2011"),
+            ("Lab", "opened", "2001"),
+            ("Lab", "closed", "2020"),
+            ("Lab", "opened", "2001"),
+        ]));
+        let base = found[3].as_str();
+        assert!(!base.contains('-'), "unique: no suffix ({base})");
+        let first = found[0].as_str();
+        let (stem, value) = first.rsplit_once('-').unwrap_or_default();
+        assert_eq!(value.len(), 6, "the value's digest: {first}");
+        assert!(found[1].starts_with(&format!("{stem}-")), "{found:?}");
+        assert_ne!(found[1], found[0], "another value, another digest");
+        assert_eq!(found[2], format!("{first}-2"));
+        assert_eq!(found[4], format!("{first}-3"));
     }
 
     #[test]

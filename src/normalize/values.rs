@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::findings::{ClaimRef, Code, Finding, Location, Role};
+use crate::findings::{ClaimRef, ClaimText, Code, Finding, Location, Role};
 use crate::model::date::{DateValue, Granularity};
 use crate::model::quantity::Quantity;
 use crate::model::time::{SECONDS_PER_DAY, TimePrecision, Zone};
@@ -611,14 +611,14 @@ fn wrong_weekday(
     finding.locations.push(Location {
         span: draft.value_span,
         label: format!("{source} says {}", wrong.stated),
-        claim: Some(ClaimRef {
-            source: source.to_owned(),
-            claim: draft.handle(),
-            key: draft.key.to_string(),
-            stated: stated.to_owned(),
-            normalized,
-            value_key,
-        }),
+        claim: Some(ClaimRef::new(&ClaimText {
+            source,
+            claim: &draft.handle(),
+            key: &draft.key,
+            stated,
+            normalized: &normalized,
+            value_key: &value_key,
+        })),
         role: Role::Involved,
     });
     finding

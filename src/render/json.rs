@@ -170,14 +170,14 @@ fn finding<'a>(report: &Report<'_>, finding: &'a Finding) -> JsonFinding<'a> {
             .filter_map(|location| {
                 let claim = location.claim.as_ref()?;
                 Some(JsonClaim {
-                    source: &claim.source,
-                    id: &claim.claim,
+                    source: claim.source(),
+                    id: claim.claim(),
                     address: claim.address(),
-                    stated: &claim.stated,
-                    normalized: &claim.normalized,
+                    stated: claim.stated(),
+                    normalized: claim.normalized(),
                     label: &location.label,
-                    key: &claim.key,
-                    value_key: &claim.value_key,
+                    key: claim.key(),
+                    value_key: claim.value_key(),
                     at: at(location.span),
                 })
             })

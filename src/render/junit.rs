@@ -166,12 +166,12 @@ fn describe(report: &Report<'_>, finding: &Finding) -> String {
                 let _ = write!(
                     out,
                     "  - {} ({}) at {place} states {:?}",
-                    printable(&claim.source),
+                    printable(claim.source()),
                     printable(&claim.address()),
-                    printable(&claim.stated).as_ref()
+                    printable(claim.stated()).as_ref()
                 );
-                if claim.normalized != claim.stated {
-                    let _ = write!(out, " ({})", printable(&claim.normalized));
+                if claim.normalized() != claim.stated() {
+                    let _ = write!(out, " ({})", printable(claim.normalized()));
                 }
                 out.push('\n');
             }
