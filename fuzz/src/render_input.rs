@@ -12,7 +12,9 @@ use std::sync::Arc;
 use arbitrary::{Arbitrary, Result, Unstructured};
 
 use factcheck::files::{FileId, Files, Span};
-use factcheck::findings::{ClaimRef, Code, FactLabel, Finding, Location, Role, Severity, Status};
+use factcheck::findings::{
+    ClaimRef, ClaimText, Code, FactLabel, Finding, Location, Role, Severity, Status,
+};
 use factcheck::model::review::{Decision, Review};
 use factcheck::render::Summary;
 use factcheck::render::human::Style;
@@ -148,14 +150,22 @@ fn span(u: &mut Unstructured<'_>, files: usize) -> Result<Span> {
 fn location(u: &mut Unstructured<'_>, files: usize) -> Result<Location> {
     let span = span(u, files)?;
     let claim = if u.arbitrary()? {
-        Some(ClaimRef {
-            source: u.arbitrary()?,
-            claim: u.arbitrary()?,
-            key: u.arbitrary()?,
-            stated: u.arbitrary()?,
-            normalized: u.arbitrary()?,
-            value_key: u.arbitrary()?,
-        })
+        let texts: [&str; 6] = [
+            u.arbitrary()?,
+            u.arbitrary()?,
+            u.arbitrary()?,
+            u.arbitrary()?,
+            u.arbitrary()?,
+            u.arbitrary()?,
+        ];
+        Some(ClaimRef::new(&ClaimText {
+            source: texts[0],
+            claim: texts[1],
+            key: texts[2],
+            stated: texts[3],
+            normalized: texts[4],
+            value_key: texts[5],
+        }))
     } else {
         None
     };
