@@ -18,7 +18,7 @@ use crate::safe::spreadsheet_cell;
 use super::{Context, kind_name, normal_form, sources_of, stated};
 
 /// The header row, in column order.
-pub const COLUMNS: [&str; 17] = [
+pub const COLUMNS: [&str; 19] = [
     "subject",
     "property",
     "qualifiers",
@@ -36,6 +36,8 @@ pub const COLUMNS: [&str; 17] = [
     "values",
     "gap",
     "findings",
+    "confidence",
+    "against_sources",
 ];
 
 /// Writes the header and one row per fact to `out` (buffered by the caller).
@@ -71,7 +73,7 @@ pub fn render(context: &Context<'_>) -> String {
 }
 
 /// The cells of one fact, in [`COLUMNS`] order.
-fn row(context: &Context<'_>, fact: &FactAssessment) -> [String; 17] {
+fn row(context: &Context<'_>, fact: &FactAssessment) -> [String; 19] {
     let cell = |text: &str| spreadsheet_cell(text).into_owned();
     let best: Vec<&ValueSupport> = match &fact.best {
         Best::Value(i) => fact.values.get(*i).into_iter().collect(),
@@ -91,6 +93,9 @@ fn row(context: &Context<'_>, fact: &FactAssessment) -> [String; 17] {
     let mut supporters: Vec<u32> = best.iter().flat_map(|v| v.supporters.clone()).collect();
     supporters.sort_unstable();
     supporters.dedup();
+    let mut against: Vec<u32> = best.iter().flat_map(|v| v.disagreeing.clone()).collect();
+    against.sort_unstable();
+    against.dedup();
     let kind = fact
         .claims
         .first()
@@ -120,6 +125,12 @@ fn row(context: &Context<'_>, fact: &FactAssessment) -> [String; 17] {
         fact.values.len().to_string(),
         cell(fact.gap.as_deref().unwrap_or_default()),
         fact.findings.len().to_string(),
+        joined(&|v| {
+            v.confidence
+                .map(|c| format!("{}", super::json::four_decimals(c)))
+                .unwrap_or_default()
+        }),
+        cell(&sources_of(context, &against).join("; ")),
     ]
 }
 

@@ -250,6 +250,14 @@ pub struct FactValue {
     /// How many independent units support it (sources derived from one another, and claims
     /// citing the same party, count once).
     pub support: usize,
+    /// Keys of the claims in tension or conflict with it.
+    pub against: Vec<String>,
+    /// Its share of the weighed vote among itself and the values it disagrees with, 0 to 1
+    /// (four decimals; null under `--method vote`).
+    pub confidence: Option<f64>,
+    /// The weighed support behind it: the sum of its independent units' votes, each
+    /// `-ln(1 - reliability)` (four decimals; null under `--method vote`).
+    pub weight: Option<f64>,
 }
 
 /// A finding about a fact.
@@ -310,6 +318,13 @@ pub struct Source {
     pub declared_dependencies: Vec<String>,
     /// The sources it shares enough identical quotes or rare values with to look copied.
     pub detected_dependencies: Vec<String>,
+    /// Its estimated reliability: the probability that a value it states is right, 0 to
+    /// 0.99 (four decimals; null under `--method vote`).
+    pub reliability: Option<f64>,
+    /// How many claims (once per fact they bear on) the reliability rests on.
+    pub reliability_claims: Option<usize>,
+    /// How many of those are in facts a review settled.
+    pub reliability_reviewed: Option<usize>,
 }
 
 /// Two sources that depend on each other.
@@ -462,6 +477,27 @@ fn source_entry(
             .map_or_else(|| source.id.clone(), |first| first.id.clone()),
         declared_dependencies: related(context, index, |d| d.declared),
         detected_dependencies: related(context, index, |d| d.detected),
+        reliability: context
+            .assessment
+            .reliability
+            .get(index)
+            .map(|r| four_decimals(r.trust)),
+        reliability_claims: context.assessment.reliability.get(index).map(|r| r.claims),
+        reliability_reviewed: context
+            .assessment
+            .reliability
+            .get(index)
+            .map(|r| r.reviewed),
+    }
+}
+
+/// A number rounded to four decimals, as the reports give estimates.
+#[must_use]
+pub fn four_decimals(x: f64) -> f64 {
+    if x.is_finite() {
+        (x * 1e4).round() / 1e4
+    } else {
+        0.0
     }
 }
 
@@ -697,6 +733,9 @@ pub(super) fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
                     claims: keys(&value.claims),
                     supporters: keys(&value.supporters),
                     support: value.support,
+                    against: keys(&value.disagreeing),
+                    confidence: value.confidence.map(four_decimals),
+                    weight: value.weight.map(four_decimals),
                 }
             })
             .collect(),
