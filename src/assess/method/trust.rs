@@ -51,7 +51,7 @@ pub const CONVERGED: f64 = 1e-4;
 pub const REVIEW_WEIGHT: f64 = 100.0;
 /// Among agreeing values, the most precise one whose own support is at least this share of
 /// the best-supported one's is the answer.
-pub const REFINEMENT_SHARE: f64 = 0.5;
+pub const REFINEMENT_SHARE: f64 = 1.0 / 3.0;
 
 /// A unit's vote for its reliability `t`: `-ln(1 - t)`, near 0 at `t = 0.5`'s neighbourhood
 /// of ignorance and growing fast near 1.
