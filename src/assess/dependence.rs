@@ -24,8 +24,9 @@ pub const ALPHA: f64 = 0.2;
 pub const COPY_RATE: f64 = 0.8;
 /// How many false values an item has (uniformly likely).
 pub const FALSE_VALUES: f64 = 10.0;
-/// A pair must share at least this many false values to be tested.
-pub const MIN_SHARED_FALSE: usize = 2;
+/// A pair must share at least this many false values to be tested (as `[copies] min_shared`
+/// asks of identical quotes).
+pub const MIN_SHARED_FALSE: usize = 3;
 /// A false value stated by more sources than this is not used to find candidate pairs.
 pub const MAX_SHARING: usize = 50;
 

@@ -68,39 +68,51 @@ impl Estimate {
     /// `-ln(1 - t)` for the mean reliability `t` of the unit's sources among the claims.
     #[must_use]
     pub fn claim_weights(&self, dataset: &Dataset, claims: &[u32]) -> Vec<f64> {
-        let units: Vec<Unit> = claims
-            .iter()
-            .map(|&c| unit(&dataset.claims[c as usize], &self.groups))
-            .collect();
-        claims
-            .iter()
-            .enumerate()
-            .map(|(i, _)| {
-                let members: Vec<usize> = (0..claims.len())
-                    .filter(|&j| units[j] == units[i])
-                    .collect();
-                #[allow(clippy::cast_precision_loss)] // a fact's claims, far below 2^52
-                let vote = if self.reliability.is_empty() {
-                    1.0
-                } else {
-                    let trust = members
-                        .iter()
-                        .map(|&j| {
-                            let source = dataset.claims[claims[j] as usize].source.0 as usize;
-                            self.reliability
-                                .get(source)
-                                .map_or(trust::PRIOR, |r| r.trust)
-                        })
-                        .sum::<f64>()
-                        / members.len().max(1) as f64;
-                    trust::vote(trust)
-                };
-                #[allow(clippy::cast_precision_loss)] // a fact's claims, far below 2^52
-                let share = vote / members.len().max(1) as f64;
-                share
-            })
-            .collect()
+        claim_weights(dataset, &self.reliability, &self.groups, claims)
     }
+}
+
+/// The weight of each of `claims` (claims of one fact) in that fact, parallel to `claims`,
+/// given each source's `reliability` (empty: the plain vote, every unit weighs 1) and
+/// independence `groups`: its unit's vote `-ln(1 - t)`, `t` the mean reliability of the unit's
+/// sources among the claims, shared among the unit's claims in the list (a group of dependent
+/// sources, or claims citing one party, weighs as one).
+#[must_use]
+pub fn claim_weights(
+    dataset: &Dataset,
+    reliability: &[Reliability],
+    groups: &[u32],
+    claims: &[u32],
+) -> Vec<f64> {
+    let units: Vec<Unit> = claims
+        .iter()
+        .map(|&c| unit(&dataset.claims[c as usize], groups))
+        .collect();
+    claims
+        .iter()
+        .enumerate()
+        .map(|(i, _)| {
+            let members: Vec<usize> = (0..claims.len())
+                .filter(|&j| units[j] == units[i])
+                .collect();
+            #[allow(clippy::cast_precision_loss)] // a fact's claims, far below 2^52
+            let count = members.len().max(1) as f64;
+            let vote = if reliability.is_empty() {
+                1.0
+            } else {
+                let trust = members
+                    .iter()
+                    .map(|&j| {
+                        let source = dataset.claims[claims[j] as usize].source.0 as usize;
+                        reliability.get(source).map_or(trust::PRIOR, |r| r.trust)
+                    })
+                    .sum::<f64>()
+                    / count;
+                trust::vote(trust)
+            };
+            vote / count
+        })
+        .collect()
 }
 
 /// Estimates the best-supported values of every fact with `method`. `groups` is each source's
