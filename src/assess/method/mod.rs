@@ -7,6 +7,8 @@
 
 pub mod trust;
 
+use rustc_hash::FxHashMap;
+
 use crate::assess::evidence::Evidence;
 use crate::assess::labels::Label;
 use crate::assess::support::{self, Best, Unit, ValueSupport, unit};
@@ -88,27 +90,23 @@ pub fn claim_weights(
         .iter()
         .map(|&c| unit(&dataset.claims[c as usize], groups))
         .collect();
-    claims
+    // Per unit: how many of the claims, and the sum of their sources' reliabilities.
+    let mut totals: FxHashMap<&Unit, (f64, f64)> = FxHashMap::default();
+    for (&claim, unit) in claims.iter().zip(&units) {
+        let source = dataset.claims[claim as usize].source.0 as usize;
+        let trust = reliability.get(source).map_or(trust::PRIOR, |r| r.trust);
+        let entry = totals.entry(unit).or_insert((0.0, 0.0));
+        entry.0 += 1.0;
+        entry.1 += trust;
+    }
+    units
         .iter()
-        .enumerate()
-        .map(|(i, _)| {
-            let members: Vec<usize> = (0..claims.len())
-                .filter(|&j| units[j] == units[i])
-                .collect();
-            #[allow(clippy::cast_precision_loss)] // a fact's claims, far below 2^52
-            let count = members.len().max(1) as f64;
+        .map(|unit| {
+            let (count, sum) = totals.get(unit).copied().unwrap_or((1.0, trust::PRIOR));
             let vote = if reliability.is_empty() {
                 1.0
             } else {
-                let trust = members
-                    .iter()
-                    .map(|&j| {
-                        let source = dataset.claims[claims[j] as usize].source.0 as usize;
-                        reliability.get(source).map_or(trust::PRIOR, |r| r.trust)
-                    })
-                    .sum::<f64>()
-                    / count;
-                trust::vote(trust)
+                trust::vote(sum / count)
             };
             vote / count
         })

@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::assess::dependence::{self, Standing};
-use crate::assess::evidence::{Evidence, FactEvidence};
+use crate::assess::evidence::{Evidence, FactEvidence, RELATE_LIMIT};
 use crate::assess::labels::Label;
 use crate::assess::support::{Best, ValueSupport, width};
 use crate::compare::verdict::Verdict;
@@ -105,21 +105,36 @@ fn disagree(relation: Option<Verdict>) -> bool {
     relation.is_some_and(Verdict::is_disagreement)
 }
 
-/// Which values of a fact are ambiguous: compatible with two values that disagree.
+/// Which values of a fact are ambiguous: compatible with two values that disagree. Sets of
+/// values are bitsets (a related fact has at most [`RELATE_LIMIT`] values), so a fact costs
+/// `n² · n/64` word operations at most.
 fn ambiguous(fact: &FactEvidence) -> Vec<bool> {
     let n = fact.values.len();
-    if fact.multi || !fact.relations.any() {
+    if fact.multi || !fact.relations.any() || n > RELATE_LIMIT {
         return vec![false; n];
     }
+    let words = n.div_ceil(64);
+    let set = |keep: &dyn Fn(usize) -> bool| -> Vec<u64> {
+        let mut bits = vec![0u64; words];
+        for b in (0..n).filter(|&b| keep(b)) {
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        bits
+    };
+    let agreeing: Vec<Vec<u64>> = (0..n)
+        .map(|a| set(&|b| b != a && agree(fact.relations.get(a, b))))
+        .collect();
+    let disagreeing: Vec<Vec<u64>> = (0..n)
+        .map(|a| set(&|b| disagree(fact.relations.get(a, b))))
+        .collect();
     (0..n)
         .map(|a| {
-            let agreeing: Vec<usize> = (0..n)
-                .filter(|&b| b != a && agree(fact.relations.get(a, b)))
-                .collect();
-            agreeing.iter().enumerate().any(|(i, &b)| {
-                agreeing[i + 1..]
-                    .iter()
-                    .any(|&c| disagree(fact.relations.get(b, c)))
+            (0..n).any(|b| {
+                agreeing[a][b / 64] & (1 << (b % 64)) != 0
+                    && agreeing[a]
+                        .iter()
+                        .zip(&disagreeing[b])
+                        .any(|(x, y)| x & y != 0)
             })
         })
         .collect()
