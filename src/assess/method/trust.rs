@@ -13,6 +13,11 @@
 //!   overlapping) only when those agree with one another; a value that agrees with two values
 //!   that disagree with each other (a rounded `29.7` beside `29.65` and `29.68`) is
 //!   *ambiguous*: it supports only itself and is never the answer;
+//! - among agreeing values the answer is the most precise one whose own support is at least
+//!   [`REFINEMENT_SHARE`] of the best-supported one's; numbers in units that cannot be
+//!   compared with the answer's make a tie ("cannot choose");
+//! - copying is estimated once, after [`DETECT_AFTER`] rounds, from shared false values
+//!   ([`dependence`]), and the groups found vote once from then on;
 //! - a reviewed fact is known truth: the value a review says is right has confidence 1, its
 //!   rivals 0, and those claims count [`REVIEW_WEIGHT`] times in their sources' reliability;
 //! - it alternates both updates, at most [`MAX_ROUNDS`] rounds, each linear in the claims
