@@ -36,21 +36,21 @@ use self::support::{Best, ValueSupport};
 pub struct Assessment {
     /// Every fact, in the comparison's (subject, property, qualifiers) order.
     pub facts: Vec<FactAssessment>,
-    /// Every source, parallel to [`Dataset::sources`].
+    /// Every source, parallel to [`Dataset::sources`](crate::model::Dataset::sources).
     pub sources: Vec<SourceAssessment>,
     /// Names written more than one way, and the spelling chosen for each.
     pub names: Vec<NameGroup>,
-    /// The independence group of each source, parallel to [`Dataset::sources`]: sources in
+    /// The independence group of each source, parallel to [`Dataset::sources`](crate::model::Dataset::sources): sources in
     /// one group (derived from one another, declared or detected) count once as support.
     pub groups: Vec<u32>,
-    /// Per source, parallel to [`Dataset::sources`]: the dependences it is in, as (the other
+    /// Per source, parallel to [`Dataset::sources`](crate::model::Dataset::sources): the dependences it is in, as (the other
     /// source, index into the comparison's dependences), in the dependences' order.
     pub links: Vec<Vec<(SourceIx, usize)>>,
     /// How many facts have each status.
     pub counts: Counts,
     /// The method that chose the best-supported values.
     pub method: Method,
-    /// Each source's estimated reliability, parallel to [`Dataset::sources`] (empty for
+    /// Each source's estimated reliability, parallel to [`Dataset::sources`](crate::model::Dataset::sources) (empty for
     /// [`Method::Vote`]).
     pub reliability: Vec<Reliability>,
     /// How many rounds the estimation took.
@@ -155,7 +155,7 @@ pub struct FactAssessment {
     pub gap: Option<String>,
     /// Whether the property is multi-valued.
     pub multi: bool,
-    /// Its claims, in file order (indexes into [`Dataset::claims`]).
+    /// Its claims, in file order (indexes into [`Dataset::claims`](crate::model::Dataset::claims)).
     pub claims: Vec<u32>,
     /// Its distinct values with their support, best supported first.
     pub values: Vec<ValueSupport>,
