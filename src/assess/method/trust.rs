@@ -911,6 +911,23 @@ mod tests {
     }
 
     #[test]
+    fn single_claims_and_empty_datasets_give_finite_numbers() {
+        let lone = source(&[("Mission", "opened", "2018"), ("Lab", "staff", "12")]);
+        let checked = check(&[("lone", lone.as_str())], None);
+        let assessment = assess(&checked);
+        for fact in &assessment.facts {
+            assert!(matches!(fact.best, Best::Value(0)));
+            let value = &fact.values[0];
+            assert_eq!(value.confidence, Some(1.0), "no rival");
+            assert!(value.weight.is_some_and(f64::is_finite));
+        }
+        let empty = check(&[], None);
+        let assessment = assess(&empty);
+        assert!(assessment.facts.is_empty() && assessment.reliability.is_empty());
+        assert!(assessment.rounds <= MAX_ROUNDS);
+    }
+
+    #[test]
     fn estimation_is_bounded_and_deterministic() {
         let files = minority_and_majority();
         let (_, one) = run(&files, Method::Trust);
