@@ -454,11 +454,14 @@ pub fn findings(dataset: &Dataset, dependences: &[Dependence]) -> Vec<Finding> {
         .iter()
         .filter(|d| d.is_undeclared() && inside(d))
         .collect();
-    undeclared.sort_by(|a, b| {
-        b.evidence()
-            .cmp(&a.evidence())
-            .then(a.sources.cmp(&b.sources))
-    });
+    // Most evidence first; equal evidence by the sources' ids, so that the order of the files
+    // does not decide which pair is the explained one.
+    let ids = |d: &Dependence| {
+        let id = |s: SourceIx| dataset.sources[s.0 as usize].id.as_str();
+        let (x, y) = (id(d.sources.0), id(d.sources.1));
+        (x.min(y), x.max(y))
+    };
+    undeclared.sort_by(|a, b| b.evidence().cmp(&a.evidence()).then(ids(a).cmp(&ids(b))));
     let mut reported: Vec<&Dependence> = undeclared
         .into_iter()
         .filter(|d| {
