@@ -128,15 +128,10 @@ fn population(root: &Path, data: &Path) {
         "-",
         "-"
     );
-    for (label, names) in [
-        ("factcheck best-supported (default rules)", ""),
-        (
-            "factcheck best-supported ([names] variants=[])",
-            "[names]\nvariants = []\n\n",
-        ),
-    ] {
-        fs::write(work.join("rules.toml"), format!("{names}{RULES}")).expect("rules");
-        let run = evaluate(&work, &keys, &items);
+    fs::write(work.join("rules.toml"), RULES).expect("rules");
+    for method in truth::METHODS {
+        let label = format!("factcheck --method {method}");
+        let run = evaluate(&work, &keys, &items, method);
         println!(
             "{label:<44} {:>8.1}% {:>6} {:>9} {:>9.2} {:>9.0}",
             100.0 * run.correct / items.len() as f64,
@@ -146,6 +141,104 @@ fn population(root: &Path, data: &Path) {
             run.peak_mib
         );
     }
+    reviewed_runs(&work, &keys, &items);
+}
+
+/// Reviews as labels: 10 % of the gold items (every tenth, three offsets) get a review that
+/// settles their conflict on the true value, written as `factcheck review` would; the report
+/// is scored on the other 90 %, beside the same 90 % unreviewed. The mean of the three splits.
+fn reviewed_runs(
+    work: &Path,
+    keys: &HashMap<String, (String, String)>,
+    items: &[(&(String, String), &String)],
+) {
+    let run = timed::run(work, &["check", "--format", "json"], &[0, 1]);
+    let checked: Value = serde_json::from_slice(&run.output.stdout).expect("a JSON check");
+    let findings = checked["findings"].as_array().expect("findings");
+    let mut sorted: Vec<&(&(String, String), &String)> = items.iter().collect();
+    sorted.sort();
+    let splits = 3;
+    let (mut plain, mut reviewed, mut written) = (0.0, 0.0, 0);
+    let mut scored_items = 0;
+    for offset in 0..splits {
+        let chosen: HashMap<&(String, String), &String> = sorted
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 10 == offset)
+            .map(|(_, (item, truth))| (*item, *truth))
+            .collect();
+        let mut reviews = String::new();
+        for finding in findings {
+            if !finding["code"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("factcheck::conflict::")
+            {
+                continue;
+            }
+            let claims = finding["claims"].as_array().expect("claims");
+            let Some(item) = claims
+                .first()
+                .and_then(|c| keys.get(c["key"].as_str().unwrap_or("")))
+            else {
+                continue;
+            };
+            let Some(truth) = chosen.get(item) else {
+                continue;
+            };
+            let is_true = |c: &Value| digits(c["stated"].as_str().unwrap_or("")) == **truth;
+            let (Some(right), Some(wrong)) = (
+                claims.iter().position(is_true),
+                claims.iter().position(|c| !is_true(c)),
+            ) else {
+                continue;
+            };
+            let mut order = vec![wrong, right];
+            order.extend((0..claims.len()).filter(|i| *i != wrong && *i != right));
+            let listed: Vec<String> = order
+                .iter()
+                .map(|&i| {
+                    format!(
+                        "{{ claim = \"{}\", value = \"{}\" }}",
+                        toml_escape(claims[i]["key"].as_str().unwrap_or("")),
+                        toml_escape(claims[i]["value_key"].as_str().unwrap_or(""))
+                    )
+                })
+                .collect();
+            let _ = write!(
+                reviews,
+                "[[review]]\ncode = \"{}\"\nclaims = [{}]\ndecision = \"first-source-wrong\"\n\
+                 reason = \"the gold standard\"\nreviewer = \"bench\"\ndate = 2026-01-01\n\n",
+                finding["code"].as_str().unwrap_or(""),
+                listed.join(", ")
+            );
+            written += 1;
+        }
+        let rest: Vec<(&(String, String), &String)> = items
+            .iter()
+            .filter(|(item, _)| !chosen.contains_key(item))
+            .copied()
+            .collect();
+        scored_items += rest.len();
+        plain += evaluate(work, keys, &rest, "trust").correct;
+        fs::write(work.join("reviews.toml"), &reviews).expect("reviews");
+        reviewed += evaluate(work, keys, &rest, "trust").correct;
+        let _ = fs::remove_file(work.join("reviews.toml"));
+    }
+    println!(
+        "\nreviews as labels: 10 % of gold items reviewed ({written} reviews over {splits} splits), \
+         scored on the other 90 % ({scored_items} items over the splits)"
+    );
+    println!(
+        "{:<44} {:>8.1}%",
+        "factcheck --method trust, no review",
+        100.0 * plain / scored_items as f64
+    );
+    println!(
+        "{:<44} {:>8.1}%",
+        "factcheck --method trust, 10 % reviewed",
+        100.0 * reviewed / scored_items as f64
+    );
 }
 
 /// The property of the converted dataset: one population per city and year.
@@ -165,8 +258,13 @@ fn evaluate(
     work: &Path,
     keys: &HashMap<String, (String, String)>,
     items: &[(&(String, String), &String)],
+    method: &str,
 ) -> Run {
-    let run = timed::run(work, &["report", "--format", "json"], &[0]);
+    let run = timed::run(
+        work,
+        &["report", "--format", "json", "--method", method],
+        &[0],
+    );
     let report: Value = serde_json::from_slice(&run.output.stdout).expect("a JSON report");
 
     // The best-supported values of every fact, by the (city, year) of its claims.

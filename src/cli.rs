@@ -256,6 +256,30 @@ pub struct ReportArgs {
     /// Write the output file even where the path is a symbolic link or one of the run's inputs.
     #[arg(long)]
     pub force: bool,
+
+    /// How the best-supported values are chosen: `trust` weighs each source by its estimated
+    /// reliability (the default); `vote` counts every independent source once (the baseline,
+    /// for comparison).
+    #[arg(long, value_enum, default_value_t = MethodArg::Trust)]
+    pub method: MethodArg,
+}
+
+/// The estimators `factcheck report --method` offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MethodArg {
+    /// Sources weighed by their estimated reliability (truth discovery).
+    Trust,
+    /// Every independent source counts once.
+    Vote,
+}
+
+impl From<MethodArg> for crate::assess::Method {
+    fn from(method: MethodArg) -> Self {
+        match method {
+            MethodArg::Trust => Self::Trust,
+            MethodArg::Vote => Self::Vote,
+        }
+    }
 }
 
 /// The formats of `factcheck report`.

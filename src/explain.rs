@@ -188,9 +188,10 @@ pub fn explain(code: Code) -> Explanation {
              contradicts). A pair is reported when it shares at least `min_shared` such pieces \
              (3 by default) making up at least `min_fraction` (0.2) of the smaller source's \
              claims, and neither source declares the other in `derived_from`, directly or \
-             through a common ancestor. Common values everyone agrees on are not evidence: \
-             independent sources share true values. A dependent source does not count as \
-             independent support in the report.",
+             through a common ancestor. A pair already linked through other sources (both \
+             copy a third, reported first, or both derive from one) is not reported again. \
+             Common values everyone agrees on are not evidence: independent sources share true \
+             values. A dependent source does not count as independent support in the report.",
             "fletcher-excerpt.toml: quote = \"established an independent permanent mission in January 2025\"\n\
              isozaki-commentary.toml: quote = \"established an independent permanent mission in January 2025\"\n\
              …and four more identical quotes\n\

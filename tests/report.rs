@@ -94,10 +94,26 @@ fn the_json_report_counts_support_in_independent_sources() {
             .unwrap_or_else(|| panic!("{subject} · {property}"))
     };
     // fletcher-excerpt is an excerpt of isozaki-commentary: their 2014 counts once, as does
-    // ipdf's 2018, so neither value is better supported.
+    // ipdf's 2018, so neither value has more independent units: the vote ties.
+    let vote_document: Value = {
+        let output = report(&repo(), &["--format", "json", "--method", "vote"]);
+        serde_json::from_slice(&output.stdout).expect("JSON")
+    };
+    let in_vote = vote_document["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| {
+            f["subject"] == "Japan's representation at NATO" && f["property"] == "established"
+        })
+        .unwrap();
+    assert_eq!(in_vote["tie"], true);
+    assert!(in_vote["values"][0]["confidence"].is_null());
+    assert!(vote_document["sources"][0]["reliability"].is_null());
+    // Weighed by reliability (the default), one side wins by a hair, and says so.
     let representation = fact("Japan's representation at NATO", "established");
     assert_eq!(representation["status"], "conflict");
-    assert_eq!(representation["tie"], true);
+    assert_eq!(representation["tie"], false);
     let supports: Vec<u64> = representation["values"]
         .as_array()
         .unwrap()
@@ -105,6 +121,10 @@ fn the_json_report_counts_support_in_independent_sources() {
         .map(|v| v["support"].as_u64().unwrap())
         .collect();
     assert_eq!(supports, [1, 1]);
+    let best = &representation["values"][representation["best"][0].as_u64().unwrap() as usize];
+    let confidence = best["confidence"].as_f64().unwrap();
+    assert!(confidence > 0.5 && confidence < 0.6, "{confidence}");
+    assert_eq!(best["against"].as_array().unwrap().len(), 2);
 
     let sources = document["sources"].as_array().unwrap();
     let excerpt = sources
@@ -127,6 +147,14 @@ fn the_json_report_counts_support_in_independent_sources() {
         excerpt["detected_dependencies"][0], "isozaki-commentary",
         "the excerpt's copied quotes are found too"
     );
+    for source in sources {
+        let reliability = source["reliability"].as_f64().unwrap();
+        assert!((0.0..=0.99).contains(&reliability), "{source}");
+        assert_eq!(
+            source["reliability_claims"], source["claims"],
+            "one fact per claim here"
+        );
+    }
 }
 
 #[test]

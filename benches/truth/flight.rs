@@ -193,12 +193,14 @@ pub fn run(root: &Path, data: &Path) {
         &super::score(&leaders, &gold),
         items,
     );
-    let (best, wall, peak) = super::answers(&work, &claims, |property, best| {
-        best.iter().map(|v| key(property, v)).collect()
-    });
-    let factcheck = Score {
-        run: Some((wall, peak)),
-        ..super::score(&best, &gold)
-    };
-    super::row("factcheck best-supported", &factcheck, items);
+    for method in super::METHODS {
+        let (best, wall, peak) = super::answers_with(&work, &claims, method, |property, best| {
+            best.iter().map(|v| key(property, v)).collect()
+        });
+        let factcheck = Score {
+            run: Some((wall, peak)),
+            ..super::score(&best, &gold)
+        };
+        super::row(&format!("factcheck --method {method}"), &factcheck, items);
+    }
 }

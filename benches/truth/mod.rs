@@ -107,9 +107,30 @@ pub fn answers(
     claims: &[Claim],
     pick: impl Fn(&str, &[&str]) -> Vec<String>,
 ) -> (HashMap<usize, Vec<String>>, f64, f64) {
+    answers_with(dir, claims, "trust", pick)
+}
+
+/// The estimators the bench compares (`factcheck report --method`): the default first.
+pub const METHODS: [&str; 2] = ["trust", "vote"];
+
+/// Like [`answers`], with `factcheck report --method METHOD`.
+pub fn answers_with(
+    dir: &Path,
+    claims: &[Claim],
+    method: &str,
+    pick: impl Fn(&str, &[&str]) -> Vec<String>,
+) -> (HashMap<usize, Vec<String>>, f64, f64) {
     let run = timed::run(
         dir,
-        &["report", "--format", "jsonl", "--max-file-size", "1G"],
+        &[
+            "report",
+            "--format",
+            "jsonl",
+            "--max-file-size",
+            "1G",
+            "--method",
+            method,
+        ],
         &[0, 1, 2],
     );
     let mut answers: HashMap<usize, Vec<String>> = HashMap::new();

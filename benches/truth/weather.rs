@@ -105,10 +105,14 @@ pub fn run(root: &Path, data: &Path) {
     super::header();
     let majority = super::score(&super::majority(&claims, key), &gold);
     super::row("majority vote of claims", &majority, items);
-    let (best, wall, peak) = super::factcheck(&work, &claims, key);
-    let factcheck = Score {
-        run: Some((wall, peak)),
-        ..super::score(&best, &gold)
-    };
-    super::row("factcheck best-supported", &factcheck, items);
+    for method in super::METHODS {
+        let (best, wall, peak) = super::answers_with(&work, &claims, method, |_, best| {
+            best.iter().map(|v| key(v)).collect()
+        });
+        let factcheck = Score {
+            run: Some((wall, peak)),
+            ..super::score(&best, &gold)
+        };
+        super::row(&format!("factcheck --method {method}"), &factcheck, items);
+    }
 }

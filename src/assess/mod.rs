@@ -7,6 +7,10 @@
 //! said by no one else ([`sources`]); which spellings of a name were taken as one ([`names`]).
 //! Pure: it reads the dataset, the comparison and the triaged findings, and renders nothing.
 
+pub mod dependence;
+pub mod evidence;
+pub mod labels;
+pub mod method;
 pub mod names;
 pub mod set;
 pub mod sources;
@@ -17,36 +21,52 @@ use rustc_hash::FxHashMap;
 use crate::Checked;
 use crate::compare::JudgedFact;
 use crate::compare::copy::independent_groups;
-use crate::compare::values::{Relation, distinct_values, fact_label, relate};
+use crate::compare::values::fact_label;
 use crate::compare::verdict::Verdict;
 use crate::findings::{FactLabel, Status as FindingStatus};
-use crate::model::{Dataset, SourceIx};
+use crate::model::SourceIx;
 
+pub use self::evidence::{Evidence, FactId, Relations};
+use self::labels::Label;
+pub use self::method::{Estimate, Method, Reliability};
 use self::names::NameGroup;
 use self::sources::SourceAssessment;
 use self::support::{Best, ValueSupport};
-
-/// Past this many distinct values, a fact's values are not related pair by pair: each value
-/// is supported by its own claims only (a fact with that many values is a finding already).
-const RELATE_LIMIT: usize = 256;
 
 /// What a researcher reads: every fact, every source, every merged name.
 #[derive(Debug, Clone)]
 pub struct Assessment {
     /// Every fact, in the comparison's (subject, property, qualifiers) order.
     pub facts: Vec<FactAssessment>,
-    /// Every source, parallel to [`Dataset::sources`].
+    /// Every source, parallel to [`Dataset::sources`](crate::model::Dataset::sources).
     pub sources: Vec<SourceAssessment>,
     /// Names written more than one way, and the spelling chosen for each.
     pub names: Vec<NameGroup>,
-    /// The independence group of each source, parallel to [`Dataset::sources`]: sources in
+    /// The independence group of each source, parallel to [`Dataset::sources`](crate::model::Dataset::sources): sources in
     /// one group (derived from one another, declared or detected) count once as support.
     pub groups: Vec<u32>,
-    /// Per source, parallel to [`Dataset::sources`]: the dependences it is in, as (the other
+    /// Per source, parallel to [`Dataset::sources`](crate::model::Dataset::sources): the dependences it is in, as (the other
     /// source, index into the comparison's dependences), in the dependences' order.
     pub links: Vec<Vec<(SourceIx, usize)>>,
     /// How many facts have each status.
     pub counts: Counts,
+    /// The method that chose the best-supported values.
+    pub method: Method,
+    /// Each source's estimated reliability, parallel to [`Dataset::sources`](crate::model::Dataset::sources) (empty for
+    /// [`Method::Vote`]).
+    pub reliability: Vec<Reliability>,
+    /// How many rounds the estimation took.
+    pub rounds: usize,
+}
+
+impl Assessment {
+    /// The weight of each of `claims` (claims of one fact, indexes into the dataset's claims)
+    /// in that fact, parallel to `claims`: see [`method::claim_weights`]. The hook for choosing
+    /// a multi-valued fact's best set from weighed claims.
+    #[must_use]
+    pub fn claim_weights(&self, dataset: &crate::model::Dataset, claims: &[u32]) -> Vec<f64> {
+        method::claim_weights(dataset, &self.reliability, &self.groups, claims)
+    }
 }
 
 /// What the sources make of a fact, for the report.
@@ -137,7 +157,7 @@ pub struct FactAssessment {
     pub gap: Option<String>,
     /// Whether the property is multi-valued.
     pub multi: bool,
-    /// Its claims, in file order (indexes into [`Dataset::claims`]).
+    /// Its claims, in file order (indexes into [`Dataset::claims`](crate::model::Dataset::claims)).
     pub claims: Vec<u32>,
     /// Its distinct values with their support, best supported first.
     pub values: Vec<ValueSupport>,
@@ -151,27 +171,51 @@ pub struct FactAssessment {
     pub sources: usize,
 }
 
-/// Assesses a checked dataset. Sources that depend on one another, declared (`derived_from`)
-/// or detected ([`copy`](crate::compare::copy)), count as one independent source.
+/// Assesses a checked dataset with the default method ([`Method::Trust`]).
 #[must_use]
 pub fn assess(checked: &Checked) -> Assessment {
+    assess_with(checked, Method::default())
+}
+
+/// Assesses a checked dataset with `method`. Sources that depend on one another, declared
+/// (`derived_from`) or detected ([`copy`](crate::compare::copy)), count as one independent
+/// source; reviewed decisions are labels the method learns from.
+#[must_use]
+pub fn assess_with(checked: &Checked, method: Method) -> Assessment {
     let dataset = &checked.dataset;
     let groups = independent_groups(dataset, &checked.comparison.dependences);
     let by_label = findings_by_fact(checked);
+    let evidence = Evidence::build(checked);
+    let (labels, findings): (Vec<Label>, Vec<(FactLabel, Vec<usize>)>) = checked
+        .comparison
+        .facts
+        .iter()
+        .map(|judged| {
+            let label = fact_label(dataset, &judged.fact);
+            let findings = by_label.get(&label).cloned().unwrap_or_default();
+            (
+                labels::label(checked, &judged.fact.claims, &findings),
+                (label, findings),
+            )
+        })
+        .unzip();
+    let estimate = method::estimate(method, dataset, &evidence, &groups, &labels);
     let mut counts = Counts::default();
     let mut facts: Vec<FactAssessment> = checked
         .comparison
         .facts
         .iter()
+        .zip(estimate.facts)
+        .zip(findings)
         .enumerate()
-        .map(|(index, judged)| {
-            let label = fact_label(dataset, &judged.fact);
-            let findings = by_label.get(&label).cloned().unwrap_or_default();
-            let fact = fact(checked, index, judged, label, findings, &groups);
+        .map(|(index, ((judged, (values, best)), (label, findings)))| {
+            let fact = fact(checked, index, judged, label, findings, values, best);
             counts.add(fact.status);
             fact
         })
         .collect();
+    // Copying estimated with reliability joins more sources into groups.
+    let groups = estimate.groups;
     set::assign(dataset, &mut facts, &groups, |_| 1.0);
     let sources = sources::assess(dataset, &checked.comparison.facts, &facts, &groups);
     let mut links = vec![Vec::new(); dataset.sources.len()];
@@ -191,6 +235,9 @@ pub fn assess(checked: &Checked) -> Assessment {
         groups,
         links,
         counts,
+        method,
+        reliability: estimate.reliability,
+        rounds: estimate.rounds,
     }
 }
 
@@ -211,7 +258,8 @@ fn fact(
     judged: &JudgedFact,
     label: FactLabel,
     findings: Vec<usize>,
-    groups: &[u32],
+    values: Vec<ValueSupport>,
+    best: Best,
 ) -> FactAssessment {
     let dataset = &checked.dataset;
     let fact = &judged.fact;
@@ -223,10 +271,6 @@ fn fact(
         .collect();
     speakers.sort_unstable();
     speakers.dedup();
-
-    let values = distinct_values(dataset, &fact.claims);
-    let relations = relations(dataset, judged, &values);
-    let (values, best) = support::support(dataset, &values, &relations, groups, multi);
 
     let reviewed = !findings.is_empty()
         && findings.iter().all(|&f| {
@@ -264,56 +308,4 @@ fn fact(
         findings,
         sources: speakers.len(),
     }
-}
-
-/// How each pair of a fact's distinct values relates.
-#[derive(Debug, Clone, Default)]
-pub struct Relations {
-    n: usize,
-    /// Row-major `n × n`; empty when the values are not related (multi-valued facts, or more
-    /// than [`RELATE_LIMIT`] values).
-    cells: Vec<Option<Verdict>>,
-}
-
-impl Relations {
-    /// How value `a` relates to value `b`: `Equal` for a value and itself, `None` when not
-    /// compared (not related at all, or incomparable units).
-    #[must_use]
-    pub fn get(&self, a: usize, b: usize) -> Option<Verdict> {
-        if a == b {
-            return Some(Verdict::Equal);
-        }
-        self.cells.get(a * self.n + b).copied().flatten()
-    }
-
-    /// Whether any two values were related.
-    #[must_use]
-    pub fn any(&self) -> bool {
-        !self.cells.is_empty()
-    }
-}
-
-/// How each pair of distinct values relates. Multi-valued facts relate nothing: their values
-/// are all true at once; nor do facts with more than [`RELATE_LIMIT`] values, whose values
-/// are then each supported by their own claims only.
-fn relations(dataset: &Dataset, judged: &JudgedFact, values: &[Vec<u32>]) -> Relations {
-    let n = values.len();
-    let rules = &dataset.property_rules[judged.fact.property.0 as usize];
-    if rules.multi || !(2..=RELATE_LIMIT).contains(&n) {
-        return Relations::default();
-    }
-    let mut cells = vec![None; n * n];
-    for a in 0..n {
-        for b in a + 1..n {
-            let (x, y) = (
-                &dataset.claims[values[a][0] as usize].value,
-                &dataset.claims[values[b][0] as usize].value,
-            );
-            if let Relation::Verdict(verdict) = relate(dataset, rules, x, y) {
-                cells[a * n + b] = Some(verdict);
-                cells[b * n + a] = Some(verdict);
-            }
-        }
-    }
-    Relations { n, cells }
 }

@@ -18,7 +18,7 @@ use crate::model::{Claim, Dataset, Value};
 use crate::text::fold::compact_key;
 
 /// One distinct value of a fact and who supports it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ValueSupport {
     /// The claims that state it (indexes into [`Dataset::claims`]), in file order.
     pub claims: Vec<u32>,
@@ -28,6 +28,12 @@ pub struct ValueSupport {
     pub support: usize,
     /// The claims whose values are in tension or conflict with it, in file order.
     pub disagreeing: Vec<u32>,
+    /// Its share of the vote among itself and the values it disagrees with, in `[0, 1]`
+    /// (estimators that weigh sources; `None` for the plain vote).
+    pub confidence: Option<f64>,
+    /// The weighed support behind it: the sum of its independent units' votes (estimators
+    /// that weigh sources; `None` for the plain vote).
+    pub weight: Option<f64>,
 }
 
 /// The outcome of choosing a value.
@@ -95,6 +101,8 @@ pub fn support(
                     supporters: claims.clone(),
                     support: units.len(),
                     disagreeing: Vec::new(),
+                    confidence: None,
+                    weight: None,
                 };
                 return (a, value);
             }
@@ -121,6 +129,8 @@ pub fn support(
                 supporters,
                 support: units.len(),
                 disagreeing,
+                confidence: None,
+                weight: None,
             };
             (a, value)
         })
@@ -159,7 +169,7 @@ pub fn support(
 }
 
 /// How wide a value is, to prefer the most precise of values that fit together.
-fn width(value: &Value) -> f64 {
+pub(crate) fn width(value: &Value) -> f64 {
     match value {
         Value::Date(date) => {
             f64::from(date.latest) - f64::from(date.earliest) + 2.0 * f64::from(date.margin)
@@ -184,9 +194,10 @@ mod tests {
     use crate::assess::{Assessment, assess};
     use crate::testing::{check, source, source_with};
 
+    /// Assessed by the vote (this module's method).
     fn assessed(files: &[(&str, &str)]) -> (crate::Checked, Assessment) {
         let checked = check(files, None);
-        let assessment = assess(&checked);
+        let assessment = crate::assess::assess_with(&checked, crate::assess::Method::Vote);
         (checked, assessment)
     }
 

@@ -48,7 +48,7 @@ fn write_report(args: &ReportArgs) -> Result<u8, String> {
         .map_err(|e| e.to_string())?;
 
     let clock = Instant::now();
-    let assessment = assess::assess(&checked);
+    let assessment = assess::assess_with(&checked, args.method.into());
     let assessing = clock.elapsed();
     let inputs = report::inputs(&checked.dataset.files);
     let context = Context {

@@ -437,14 +437,42 @@ pub fn independent_groups(dataset: &Dataset, dependences: &[Dependence]) -> Vec<
         .collect()
 }
 
-/// One `source::copy` finding per dependence that is detected and not declared.
+/// One `source::copy` finding per dependence that is detected and not declared, unless a
+/// common ancestor already explains it: sources linked through others, by declared links or by
+/// detected pairs reported before it (the most evidence first), are one family, and a copy
+/// between two of its members is not reported again (`b` and `c` both copying `a`: two
+/// findings, not three).
 #[must_use]
 pub fn findings(dataset: &Dataset, dependences: &[Dependence]) -> Vec<Finding> {
-    dependences
+    let n = dataset.sources.len();
+    let mut sets = UnionFind::new(n);
+    let inside = |d: &Dependence| (d.sources.0.0 as usize) < n && (d.sources.1.0 as usize) < n;
+    for dependence in dependences.iter().filter(|d| d.declared && inside(d)) {
+        sets.union(dependence.sources.0.0, dependence.sources.1.0);
+    }
+    let mut undeclared: Vec<&Dependence> = dependences
         .iter()
-        .filter(|d| d.is_undeclared())
-        .map(|d| finding(dataset, d))
-        .collect()
+        .filter(|d| d.is_undeclared() && inside(d))
+        .collect();
+    // Most evidence first; equal evidence by the sources' ids, so that the order of the files
+    // does not decide which pair is the explained one.
+    let ids = |d: &Dependence| {
+        let id = |s: SourceIx| dataset.sources[s.0 as usize].id.as_str();
+        let (x, y) = (id(d.sources.0), id(d.sources.1));
+        (x.min(y), x.max(y))
+    };
+    undeclared.sort_by(|a, b| b.evidence().cmp(&a.evidence()).then(ids(a).cmp(&ids(b))));
+    let mut reported: Vec<&Dependence> = undeclared
+        .into_iter()
+        .filter(|d| {
+            let (a, b) = (d.sources.0.0, d.sources.1.0);
+            let explained = sets.find(a) == sets.find(b);
+            sets.union(a, b);
+            !explained
+        })
+        .collect();
+    reported.sort_by_key(|d| d.sources);
+    reported.into_iter().map(|d| finding(dataset, d)).collect()
 }
 
 fn finding(dataset: &Dataset, dependence: &Dependence) -> Finding {
@@ -837,6 +865,48 @@ mod tests {
             assert_eq!(pairs(&checked), vec![pair("a", "b", true, true)]);
             assert_eq!(checked.comparison.dependences[0].quotes.len(), 3);
         }
+    }
+
+    #[test]
+    fn copies_explained_by_a_common_ancestor_are_reported_once_each() {
+        // b and c both copy a's quotes; b and c then share them too, through a.
+        let checked = run(
+            &[
+                ("a", file("", "a", &COPIED, 2)),
+                ("b", file("", "b", &COPIED_AGAIN, 2)),
+                ("c", file("", "c", &COPIED_AGAIN, 2)),
+                ("d", file("", "d", &[], 4)),
+            ],
+            None,
+        );
+        assert_eq!(
+            pairs(&checked),
+            vec![
+                pair("a", "b", false, true),
+                pair("a", "c", false, true),
+                pair("b", "c", false, true),
+            ],
+            "every pair is detected"
+        );
+        assert_eq!(
+            codes(&checked),
+            vec![Code::SourceCopy, Code::SourceCopy],
+            "b and c share a's words through a: not another copy"
+        );
+    }
+
+    #[test]
+    fn a_copy_between_two_excerpts_of_one_declared_source_is_not_reported() {
+        // b and c declare they excerpt a, and share its words: explained by their ancestor.
+        let checked = run(
+            &[
+                ("a", file("", "a", &[], 2)),
+                ("b", file("derived_from = [\"a\"]", "b", &COPIED, 2)),
+                ("c", file("derived_from = [\"a\"]", "c", &COPIED_AGAIN, 2)),
+            ],
+            None,
+        );
+        assert!(codes(&checked).is_empty(), "{:?}", codes(&checked));
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::safe::spreadsheet_cell;
 use super::{Context, kind_name, normal_form, sources_of, stated};
 
 /// The header row, in column order.
-pub const COLUMNS: [&str; 18] = [
+pub const COLUMNS: [&str; 20] = [
     "subject",
     "property",
     "qualifiers",
@@ -37,6 +37,8 @@ pub const COLUMNS: [&str; 18] = [
     "gap",
     "findings",
     "unsupported",
+    "confidence",
+    "against_sources",
 ];
 
 /// Writes the header and one row per fact to `out` (buffered by the caller).
@@ -72,7 +74,7 @@ pub fn render(context: &Context<'_>) -> String {
 }
 
 /// The cells of one fact, in [`COLUMNS`] order.
-fn row(context: &Context<'_>, fact: &FactAssessment) -> [String; 18] {
+fn row(context: &Context<'_>, fact: &FactAssessment) -> [String; 20] {
     let cell = |text: &str| spreadsheet_cell(text).into_owned();
     let of = |indexes: &[usize]| -> Vec<&ValueSupport> {
         indexes.iter().filter_map(|&i| fact.values.get(i)).collect()
@@ -102,6 +104,9 @@ fn row(context: &Context<'_>, fact: &FactAssessment) -> [String; 18] {
     let mut supporters: Vec<u32> = best.iter().flat_map(|v| v.supporters.clone()).collect();
     supporters.sort_unstable();
     supporters.dedup();
+    let mut against: Vec<u32> = best.iter().flat_map(|v| v.disagreeing.clone()).collect();
+    against.sort_unstable();
+    against.dedup();
     let kind = fact
         .claims
         .first()
@@ -136,6 +141,12 @@ fn row(context: &Context<'_>, fact: &FactAssessment) -> [String; 18] {
         cell(fact.gap.as_deref().unwrap_or_default()),
         fact.findings.len().to_string(),
         cell(&unsupported.join("; ")),
+        joined(&|v| {
+            v.confidence
+                .map(|c| format!("{}", super::json::four_decimals(c)))
+                .unwrap_or_default()
+        }),
+        cell(&sources_of(context, &against).join("; ")),
     ]
 }
 

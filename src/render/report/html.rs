@@ -22,7 +22,7 @@ use super::timeline::{self, Row};
 use super::{
     Context, Evidence, NO_DEPENDENCES, SUPPORT_NOTE, answer, answer_sentence, best_cells,
     best_sentence, dependence_sentence, dependency_cells, finding_status, meaning, normal_form,
-    place_text, sources_of,
+    place_text, reliability_cell, sources_of,
 };
 
 /// The page's style sheet (no `<` or `&`, so it is also well-formed XML text).
@@ -528,6 +528,7 @@ fn sources(context: &Context<'_>, out: &mut String) {
             "num:corroborated",
             "num:contradicted",
             "num:single-source",
+            "num:reliability",
             "declared dependencies",
             "detected dependencies",
         ],
@@ -543,13 +544,15 @@ fn sources(context: &Context<'_>, out: &mut String) {
         let _ = writeln!(
             out,
             "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-             <td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
+             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+             <td>{}</td><td>{}</td></tr>",
             escape(&source.id),
             escape(&source.title),
             counts.claims,
             counts.corroborated,
             counts.contradicted,
             counts.single_source,
+            escape(&reliability_cell(context, index)),
             declared,
             detected,
         );

@@ -11,7 +11,7 @@ use schemars::{JsonSchema, Schema};
 use serde::Serialize;
 
 use crate::assess::sources::SourceAssessment;
-use crate::assess::support::Best;
+use crate::assess::support::{Best, ValueSupport};
 use crate::assess::{FactAssessment, Status};
 use crate::compare::copy;
 use crate::findings::{MAX_LOCATIONS, Status as FindingStatus};
@@ -266,6 +266,14 @@ pub struct FactValue {
     /// How many independent units support it (sources derived from one another, and claims
     /// citing the same party, count once).
     pub support: usize,
+    /// Keys of the claims in tension or conflict with it.
+    pub against: Vec<String>,
+    /// Its share of the weighed vote among itself and the values it disagrees with, 0 to 1
+    /// (four decimals; null under `--method vote`).
+    pub confidence: Option<f64>,
+    /// The weighed support behind it: the sum of its independent units' votes, each
+    /// `-ln(1 - reliability)` (four decimals; null under `--method vote`).
+    pub weight: Option<f64>,
 }
 
 /// A finding about a fact.
@@ -326,6 +334,13 @@ pub struct Source {
     pub declared_dependencies: Vec<String>,
     /// The sources it shares enough identical quotes or rare values with to look copied.
     pub detected_dependencies: Vec<String>,
+    /// Its estimated reliability: the probability that a value it states is right, 0 to
+    /// 0.99 (four decimals; null under `--method vote`).
+    pub reliability: Option<f64>,
+    /// How many claims (once per fact they bear on) the reliability rests on.
+    pub reliability_claims: Option<usize>,
+    /// How many of those are in facts a review settled.
+    pub reliability_reviewed: Option<usize>,
 }
 
 /// Two sources that depend on each other.
@@ -478,6 +493,27 @@ fn source_entry(
             .map_or_else(|| source.id.clone(), |first| first.id.clone()),
         declared_dependencies: related(context, index, |d| d.declared),
         detected_dependencies: related(context, index, |d| d.detected),
+        reliability: context
+            .assessment
+            .reliability
+            .get(index)
+            .map(|r| four_decimals(r.trust)),
+        reliability_claims: context.assessment.reliability.get(index).map(|r| r.claims),
+        reliability_reviewed: context
+            .assessment
+            .reliability
+            .get(index)
+            .map(|r| r.reviewed),
+    }
+}
+
+/// A number rounded to four decimals, as the reports give estimates.
+#[must_use]
+pub fn four_decimals(x: f64) -> f64 {
+    if x.is_finite() {
+        (x * 1e4).round() / 1e4
+    } else {
+        0.0
     }
 }
 
@@ -672,12 +708,6 @@ pub(super) fn other_findings<'a>(
 /// One fact, as the document and the JSON Lines report give it.
 pub(super) fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
     let dataset = context.dataset();
-    let keys = |claims: &[u32]| -> Vec<String> {
-        claims
-            .iter()
-            .map(|&c| context.claim(c).key.to_string())
-            .collect()
-    };
     let kind = fact
         .claims
         .first()
@@ -706,16 +736,7 @@ pub(super) fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
         values: fact
             .values
             .iter()
-            .map(|value| {
-                let first = value.claims.first().map(|&c| context.claim(c));
-                FactValue {
-                    stated: first.map(|c| c.stated.to_string()).unwrap_or_default(),
-                    normalized: first.map(|c| normal_form(dataset, c)).unwrap_or_default(),
-                    claims: keys(&value.claims),
-                    supporters: keys(&value.supporters),
-                    support: value.support,
-                }
-            })
+            .map(|value| fact_value(context, value))
             .collect(),
         best,
         tie,
@@ -768,6 +789,29 @@ pub(super) fn fact(context: &Context<'_>, fact: &FactAssessment) -> Fact {
                 },
             })
         }),
+    }
+}
+
+/// One distinct value of a fact, with who supports it and how much.
+fn fact_value(context: &Context<'_>, value: &ValueSupport) -> FactValue {
+    let keys = |claims: &[u32]| -> Vec<String> {
+        claims
+            .iter()
+            .map(|&c| context.claim(c).key.to_string())
+            .collect()
+    };
+    let first = value.claims.first().map(|&c| context.claim(c));
+    FactValue {
+        stated: first.map(|c| c.stated.to_string()).unwrap_or_default(),
+        normalized: first
+            .map(|c| normal_form(context.dataset(), c))
+            .unwrap_or_default(),
+        claims: keys(&value.claims),
+        supporters: keys(&value.supporters),
+        support: value.support,
+        against: keys(&value.disagreeing),
+        confidence: value.confidence.map(four_decimals),
+        weight: value.weight.map(four_decimals),
     }
 }
 

@@ -18,7 +18,7 @@ use crate::model::SourceIx;
 use super::{
     Context, Evidence, NO_DEPENDENCES, SUPPORT_NOTE, answer, answer_sentence, best_cells,
     best_sentence, dependence_sentence, dependency_cells, finding_status, meaning, normal_form,
-    place_text, sources_of,
+    place_text, reliability_cell, sources_of,
 };
 
 /// The whole report, with a final newline.
@@ -251,9 +251,9 @@ fn sources(context: &Context<'_>, out: &mut String) {
     let dataset = context.dataset();
     out.push_str("## Sources\n\n");
     out.push_str(
-        "| source | title | claims | corroborated | contradicted | single-source | declared \
-         dependencies | detected dependencies |\n| --- | --- | ---: | ---: | ---: | ---: | --- \
-         | --- |\n",
+        "| source | title | claims | corroborated | contradicted | single-source | reliability \
+         | declared dependencies | detected dependencies |\n| --- | --- | ---: | ---: | ---: | \
+         ---: | ---: | --- | --- |\n",
     );
     for ((index, source), counts) in dataset
         .sources
@@ -265,13 +265,14 @@ fn sources(context: &Context<'_>, out: &mut String) {
         let (declared, detected) = dependency_cells(context, ix, cell);
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             cell(&source.id),
             cell(&source.title),
             counts.claims,
             counts.corroborated,
             counts.contradicted,
             counts.single_source,
+            reliability_cell(context, index),
             declared,
             detected
         );

@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod timeline;
 
 use sha2::{Digest, Sha256};
+use std::fmt::Write as _;
 
 pub use self::answer::{Answer, answer, answer_sentence};
 
@@ -254,11 +255,22 @@ pub fn independent(count: usize) -> String {
 #[must_use]
 pub fn best_sentence(context: &Context<'_>, fact: &FactAssessment) -> Option<String> {
     let support = |value: &ValueSupport| {
-        format!(
+        let mut text = format!(
             "{} ({})",
             independent(value.support),
             sources_of(context, &value.supporters).join(", ")
-        )
+        );
+        if let Some(confidence) = value.confidence {
+            let _ = write!(text, ", confidence {confidence:.2}");
+            if !value.disagreeing.is_empty() {
+                let _ = write!(
+                    text,
+                    ", against {}",
+                    sources_of(context, &value.disagreeing).join(", ")
+                );
+            }
+        }
+        text
     };
     match &fact.best {
         Best::Value(i) => fact
@@ -418,7 +430,34 @@ pub fn meaning(status: Status) -> &'static str {
 /// How support and corroboration are counted, under the sources table.
 pub const SUPPORT_NOTE: &str = "A claim is corroborated when a source independent of its own \
     agrees with it, and contradicted when another source disagrees. Support is counted in \
-    independent sources: sources that depend on one another, declared or detected, count once.";
+    independent sources: sources that depend on one another, declared or detected, count once. \
+    A source's reliability is estimated from how well the values it states are supported \
+    (0.5 is no evidence either way; a source of few claims stays near it), and weighs its \
+    vote: how many claims it rests on is given beside it.";
+
+/// A source's estimated reliability and how many claims it rests on, "0.83 (12 claims)";
+/// empty when the method estimates none.
+#[must_use]
+pub fn reliability_cell(context: &Context<'_>, source: usize) -> String {
+    context
+        .assessment
+        .reliability
+        .get(source)
+        .map(|r| {
+            let claims = if r.claims == 1 {
+                "1 claim".to_owned()
+            } else {
+                format!("{} claims", r.claims)
+            };
+            let reviewed = if r.reviewed > 0 {
+                format!(", {} reviewed", r.reviewed)
+            } else {
+                String::new()
+            };
+            format!("{:.2} ({claims}{reviewed})", r.trust)
+        })
+        .unwrap_or_default()
+}
 
 /// What the dependent sources section says when there are none.
 pub const NO_DEPENDENCES: &str = "No two sources depend on each other: none is declared \

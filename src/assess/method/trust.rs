@@ -1,0 +1,982 @@
+//! The default estimator: source reliability learnt from the data (truth discovery).
+//!
+//! Owns the method the README's "How the best-supported value is chosen" explains, after
+//! `TruthFinder` (Yin, Han and Yu, KDD 2007 / TKDE 2008) with a prior, on precision-aware value
+//! groups, with reviews as labels (after Pasternack and Roth, COLING 2010):
+//! - a source's *reliability* `t` is the mean confidence of the values it states, shrunk
+//!   towards [`PRIOR`] by [`PSEUDO_CLAIMS`] pseudo-claims (a source of one claim never gets
+//!   extreme trust), capped at [`MAX_TRUST`];
+//! - a value's *support* `σ` is the sum of the votes `-ln(1 - t)` of the independent units
+//!   supporting it (a group of dependent sources votes once, with its members' mean
+//!   reliability); its confidence is `1 / (1 + e^(-γσ))`;
+//! - *precision-aware support*: a value supports the values it agrees with (equal, refining,
+//!   overlapping) only when those agree with one another; a value that agrees with two values
+//!   that disagree with each other (a rounded `29.7` beside `29.65` and `29.68`) is
+//!   *ambiguous*: it supports only itself and is never the answer;
+//! - among agreeing values the answer is the most precise one whose own support is at least
+//!   [`REFINEMENT_SHARE`] of the best-supported one's; numbers in units that cannot be
+//!   compared with the answer's make a tie ("cannot choose");
+//! - copying is estimated once, after [`DETECT_AFTER`] rounds, from shared false values
+//!   ([`dependence`]), and the groups found vote once from then on;
+//! - a reviewed fact is known truth: the value a review says is right has confidence 1, its
+//!   rivals 0, and those claims count [`REVIEW_WEIGHT`] times in their sources' reliability;
+//! - it alternates both updates, at most [`MAX_ROUNDS`] rounds, each linear in the claims
+//!   (plus the agreeing pairs of values within a fact, counted once before the first round).
+//!
+//! Must not read findings, reviews or files: it gets evidence, groups and labels.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::assess::dependence::{self, Standing};
+use crate::assess::evidence::{Evidence, FactEvidence, RELATE_LIMIT};
+use crate::assess::labels::Label;
+use crate::assess::support::{Best, ValueSupport, width};
+use crate::compare::verdict::Verdict;
+use crate::model::Dataset;
+use crate::text::fold::compact_key;
+
+use super::{Estimate, Reliability};
+
+/// The reliability a source is shrunk towards, and the one of a source with no claim.
+pub const PRIOR: f64 = 0.5;
+/// How many claims' worth of weight the prior has.
+pub const PSEUDO_CLAIMS: f64 = 2.0;
+/// The reliability every source starts from (`TruthFinder`'s published default).
+pub const INITIAL: f64 = 0.9;
+/// The dampening of the confidence (`TruthFinder`'s `γ`).
+pub const GAMMA: f64 = 0.3;
+/// The highest reliability: a vote is at most `-ln 0.01 ≈ 4.6`.
+pub const MAX_TRUST: f64 = 0.99;
+/// At most this many rounds.
+pub const MAX_ROUNDS: usize = 20;
+/// The estimation stops when no source's reliability moves more than this in a round.
+pub const CONVERGED: f64 = 1e-4;
+/// How many claims a claim in a reviewed fact counts as in its source's reliability.
+pub const REVIEW_WEIGHT: f64 = 100.0;
+/// Among agreeing values, the most precise one whose own support is at least this share of
+/// the best-supported one's is the answer.
+pub const REFINEMENT_SHARE: f64 = 1.0 / 3.0;
+
+/// A unit's vote for its reliability `t`: `-ln(1 - t)`, near 0 at `t = 0.5`'s neighbourhood
+/// of ignorance and growing fast near 1.
+#[must_use]
+pub fn vote(trust: f64) -> f64 {
+    -(1.0 - trust.clamp(0.0, MAX_TRUST)).ln()
+}
+
+fn sigmoid(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// The flat evidence one round reads.
+#[derive(Default)]
+struct Prep {
+    /// Per fact, the offset of its first value in the per-value vectors (one more at the end).
+    fact_start: Vec<usize>,
+    /// Per value, the offset of its supporters in `support` (one more at the end).
+    support_start: Vec<usize>,
+    /// (unit, source) pairs supporting each value, sorted, each once.
+    support: Vec<(u32, u32)>,
+    /// Per value, the offset of its own claims' pairs in `own` (one more at the end).
+    own_start: Vec<usize>,
+    /// (unit, source) pairs of the claims stating each value, sorted, each once.
+    own: Vec<(u32, u32)>,
+    /// Per value: whether it agrees with values that disagree with each other.
+    ambiguous: Vec<bool>,
+    /// Per value: the confidence a review fixes, if any.
+    clamp: Vec<Option<f64>>,
+    /// (source, value) of every claim in every fact it belongs to.
+    occurrences: Vec<(u32, u32)>,
+    /// Per value, its fact.
+    value_fact: Vec<u32>,
+}
+
+/// One fact's share of the flat evidence, built in parallel.
+struct FactPrep {
+    support: Vec<Vec<(u32, u32)>>,
+    own: Vec<Vec<(u32, u32)>>,
+    ambiguous: Vec<bool>,
+    clamp: Vec<Option<f64>>,
+    occurrences: Vec<(u32, u32)>,
+}
+
+/// Whether two related values agree (neither in tension nor in conflict).
+fn agree(relation: Option<Verdict>) -> bool {
+    relation.is_some_and(|verdict| !verdict.is_disagreement())
+}
+
+fn disagree(relation: Option<Verdict>) -> bool {
+    relation.is_some_and(Verdict::is_disagreement)
+}
+
+/// Which values of a fact are ambiguous: compatible with two values that disagree. Sets of
+/// values are bitsets (a related fact has at most [`RELATE_LIMIT`] values), so a fact costs
+/// `n² · n/64` word operations at most.
+fn ambiguous(fact: &FactEvidence) -> Vec<bool> {
+    let n = fact.values.len();
+    if fact.multi || !fact.relations.any() || n > RELATE_LIMIT {
+        return vec![false; n];
+    }
+    let words = n.div_ceil(64);
+    let set = |keep: &dyn Fn(usize) -> bool| -> Vec<u64> {
+        let mut bits = vec![0u64; words];
+        for b in (0..n).filter(|&b| keep(b)) {
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        bits
+    };
+    let agreeing: Vec<Vec<u64>> = (0..n)
+        .map(|a| set(&|b| b != a && agree(fact.relations.get(a, b))))
+        .collect();
+    let disagreeing: Vec<Vec<u64>> = (0..n)
+        .map(|a| set(&|b| disagree(fact.relations.get(a, b))))
+        .collect();
+    (0..n)
+        .map(|a| {
+            (0..n).any(|b| {
+                agreeing[a][b / 64] & (1 << (b % 64)) != 0
+                    && agreeing[a]
+                        .iter()
+                        .zip(&disagreeing[b])
+                        .any(|(x, y)| x & y != 0)
+            })
+        })
+        .collect()
+}
+
+/// The values whose claims support value `a`: itself, and the unambiguous values it agrees
+/// with when it is unambiguous itself.
+fn supporting(fact: &FactEvidence, ambiguous: &[bool], a: usize) -> Vec<usize> {
+    if fact.multi || !fact.relations.any() || ambiguous[a] {
+        return vec![a];
+    }
+    (0..fact.values.len())
+        .filter(|&b| b == a || (!ambiguous[b] && agree(fact.relations.get(a, b))))
+        .collect()
+}
+
+fn prepare(evidence: &Evidence, claim_unit: &[u32], dataset: &Dataset, labels: &[Label]) -> Prep {
+    let source = |claim: u32| dataset.claims[claim as usize].source.0;
+    let pairs = |values: &[usize], fact: &FactEvidence| {
+        let mut pairs: Vec<(u32, u32)> = values
+            .iter()
+            .flat_map(|&b| fact.values[b].iter())
+            .map(|&c| (claim_unit[c as usize], source(c)))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    };
+    let facts: Vec<FactPrep> = evidence
+        .facts
+        .par_iter()
+        .enumerate()
+        .map(|(index, fact)| {
+            let n = fact.values.len();
+            let ambiguous = ambiguous(fact);
+            let support = (0..n)
+                .map(|a| pairs(&supporting(fact, &ambiguous, a), fact))
+                .collect();
+            let own = (0..n).map(|a| pairs(&[a], fact)).collect();
+            let clamp = labels
+                .get(index)
+                .map_or_else(|| vec![None; n], |label| clamps(fact, &ambiguous, label));
+            let occurrences = fact
+                .values
+                .iter()
+                .enumerate()
+                .flat_map(|(a, claims)| {
+                    claims
+                        .iter()
+                        .map(move |&c| (source(c), u32::try_from(a).unwrap_or(u32::MAX)))
+                })
+                .collect();
+            FactPrep {
+                support,
+                own,
+                ambiguous,
+                clamp,
+                occurrences,
+            }
+        })
+        .collect();
+    let mut prep = Prep::default();
+    let mut offset = 0usize;
+    for fact in facts {
+        prep.fact_start.push(offset);
+        let base = u32::try_from(offset).unwrap_or(u32::MAX);
+        for (support, own) in fact.support.into_iter().zip(fact.own) {
+            prep.support_start.push(prep.support.len());
+            prep.support.extend(support);
+            prep.own_start.push(prep.own.len());
+            prep.own.extend(own);
+        }
+        offset += fact.ambiguous.len();
+        let id = u32::try_from(prep.fact_start.len() - 1).unwrap_or(u32::MAX);
+        prep.value_fact
+            .extend(std::iter::repeat_n(id, fact.ambiguous.len()));
+        prep.ambiguous.extend(fact.ambiguous);
+        prep.clamp.extend(fact.clamp);
+        prep.occurrences.extend(
+            fact.occurrences
+                .into_iter()
+                .map(|(s, a)| (s, base.saturating_add(a))),
+        );
+    }
+    prep.fact_start.push(offset);
+    prep.support_start.push(prep.support.len());
+    prep.own_start.push(prep.own.len());
+    prep
+}
+
+/// The confidences a label fixes: the right value and the unambiguous values agreeing with it
+/// 1, the values disagreeing with it or said wrong 0.
+fn clamps(fact: &FactEvidence, ambiguous: &[bool], label: &Label) -> Vec<Option<f64>> {
+    let n = fact.values.len();
+    let value_of = |claim: u32| fact.values.iter().position(|v| v.contains(&claim));
+    let mut clamp = vec![None; n];
+    for &claim in &label.wrong {
+        if let Some(a) = value_of(claim) {
+            clamp[a] = Some(0.0);
+        }
+    }
+    if let Some(right) = label.right.and_then(|(claim, _)| value_of(claim)) {
+        for (b, slot) in clamp.iter_mut().enumerate() {
+            let relation = fact.relations.get(right, b);
+            if b == right || (!fact.multi && !ambiguous[b] && agree(relation)) {
+                *slot = Some(1.0);
+            } else if !fact.multi && disagree(relation) {
+                *slot = Some(0.0);
+            }
+        }
+    }
+    clamp
+}
+
+/// The support of a value: the sum of its units' votes, each unit's reliability the mean of
+/// its sources' among `pairs` (sorted by unit).
+fn sigma(pairs: &[(u32, u32)], trust: &[f64]) -> f64 {
+    pairs
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|unit| {
+            let sum: f64 = unit
+                .iter()
+                .map(|&(_, s)| trust.get(s as usize).copied().unwrap_or(PRIOR))
+                .sum();
+            #[allow(clippy::cast_precision_loss)] // sources, far below 2^52
+            let mean = sum / unit.len() as f64;
+            vote(mean)
+        })
+        .sum()
+}
+
+/// Each claim's unit as a number: its source's independence group, or (past the sources)
+/// the party it cites.
+fn claim_units(dataset: &Dataset, groups: &[u32]) -> Vec<u32> {
+    let sources = u32::try_from(dataset.sources.len()).unwrap_or(u32::MAX);
+    let mut parties: FxHashMap<String, u32> = FxHashMap::default();
+    dataset
+        .claims
+        .iter()
+        .map(|claim| match claim.cites.as_deref().map(compact_key) {
+            Some(cited) if !cited.is_empty() => {
+                let next = u32::try_from(parties.len()).unwrap_or(u32::MAX);
+                sources.saturating_add(*parties.entry(cited).or_insert(next))
+            }
+            _ => groups
+                .get(claim.source.0 as usize)
+                .copied()
+                .unwrap_or(claim.source.0),
+        })
+        .collect()
+}
+
+/// Copying is estimated once, after this many rounds (or at convergence, if sooner).
+pub const DETECT_AFTER: usize = 3;
+
+/// How each value stands against its fact's current answer (the unambiguous value of highest
+/// confidence).
+fn standings(evidence: &Evidence, prep: &Prep, confidence: &[f64]) -> Vec<Standing> {
+    let mut standing = vec![Standing::Unknown; confidence.len()];
+    for (index, fact) in evidence.facts.iter().enumerate() {
+        if fact.multi || !fact.relations.any() {
+            continue;
+        }
+        let start = prep.fact_start[index];
+        let n = fact.values.len();
+        let winner = (0..n)
+            .filter(|&a| !prep.ambiguous[start + a])
+            .max_by(|&a, &b| {
+                confidence[start + a]
+                    .total_cmp(&confidence[start + b])
+                    .then(b.cmp(&a))
+            });
+        let Some(winner) = winner else { continue };
+        for a in 0..n {
+            let relation = fact.relations.get(winner, a);
+            standing[start + a] = if disagree(relation) {
+                Standing::False
+            } else if agree(relation) && !prep.ambiguous[start + a] {
+                Standing::True
+            } else {
+                Standing::Unknown
+            };
+        }
+    }
+    standing
+}
+
+/// The groups once copying is estimated from the current reliabilities and answers.
+fn detect(
+    evidence: &Evidence,
+    prep: &Prep,
+    groups: &[u32],
+    trust: &[f64],
+    confidence: &[f64],
+) -> Vec<u32> {
+    let standing = standings(evidence, prep, confidence);
+    let mut claims: Vec<Vec<(u32, u32)>> = vec![Vec::new(); trust.len()];
+    for &(source, value) in &prep.occurrences {
+        if let Some(list) = claims.get_mut(source as usize) {
+            list.push((prep.value_fact[value as usize], value));
+        }
+    }
+    for list in &mut claims {
+        list.sort_unstable();
+        list.dedup();
+    }
+    let local = |value: u32| {
+        let fact = prep.value_fact[value as usize] as usize;
+        (fact, value as usize - prep.fact_start[fact])
+    };
+    dependence::groups(
+        groups,
+        &claims,
+        trust,
+        |value| standing[value as usize],
+        |x, y| {
+            let ((fact, a), (_, b)) = (local(x), local(y));
+            disagree(evidence.facts[fact].relations.get(a, b))
+        },
+    )
+}
+
+/// Estimates every source's reliability and every fact's best value.
+#[must_use]
+pub fn estimate(
+    dataset: &Dataset,
+    evidence: &Evidence,
+    groups: &[u32],
+    labels: &[Label],
+) -> Estimate {
+    let mut groups = groups.to_vec();
+    let claim_unit = claim_units(dataset, &groups);
+    let mut prep = prepare(evidence, &claim_unit, dataset, labels);
+    let values = prep.ambiguous.len();
+    let sources = dataset.sources.len();
+    let mut trust = vec![INITIAL; sources];
+    let mut confidence = vec![0.0; values];
+    let mut rounds = 0;
+    let mut detected = false;
+    while rounds < MAX_ROUNDS {
+        rounds += 1;
+        (0..values)
+            .into_par_iter()
+            .map(|v| {
+                prep.clamp[v].unwrap_or_else(|| {
+                    let pairs = &prep.support[prep.support_start[v]..prep.support_start[v + 1]];
+                    sigmoid(GAMMA * sigma(pairs, &trust))
+                })
+            })
+            .collect_into_vec(&mut confidence);
+        let mut sum = vec![PRIOR * PSEUDO_CLAIMS; sources];
+        let mut weight = vec![PSEUDO_CLAIMS; sources];
+        for &(source, value) in &prep.occurrences {
+            let w = if prep.clamp[value as usize].is_some() {
+                REVIEW_WEIGHT
+            } else {
+                1.0
+            };
+            sum[source as usize] += w * confidence[value as usize];
+            weight[source as usize] += w;
+        }
+        let mut moved: f64 = 0.0;
+        for (s, t) in trust.iter_mut().enumerate() {
+            let next = (sum[s] / weight[s]).min(MAX_TRUST);
+            moved = moved.max((next - *t).abs());
+            *t = next;
+        }
+        if !detected && (rounds == DETECT_AFTER || moved < CONVERGED) {
+            detected = true;
+            let joined = detect(evidence, &prep, &groups, &trust, &confidence);
+            if joined != groups {
+                groups = joined;
+                prep = prepare(evidence, &claim_units(dataset, &groups), dataset, labels);
+                continue;
+            }
+        }
+        if moved < CONVERGED {
+            break;
+        }
+    }
+
+    let mut reliability: Vec<Reliability> = trust
+        .iter()
+        .map(|&trust| Reliability {
+            trust,
+            ..Reliability::default()
+        })
+        .collect();
+    for &(source, value) in &prep.occurrences {
+        let r = &mut reliability[source as usize];
+        r.claims += 1;
+        r.reviewed += usize::from(prep.clamp[value as usize].is_some());
+    }
+    let facts = evidence
+        .facts
+        .par_iter()
+        .enumerate()
+        .map(|(index, fact)| decide(dataset, fact, &prep, prep.fact_start[index], &trust))
+        .collect();
+    Estimate {
+        facts,
+        reliability,
+        rounds,
+        groups,
+    }
+}
+
+/// One fact's values with their support, best first, and its best value.
+fn decide(
+    dataset: &Dataset,
+    fact: &FactEvidence,
+    prep: &Prep,
+    start: usize,
+    trust: &[f64],
+) -> (Vec<ValueSupport>, Best) {
+    let n = fact.values.len();
+    let slice = |starts: &[usize], pairs: &'_ [(u32, u32)], v: usize| -> Vec<(u32, u32)> {
+        pairs[starts[start + v]..starts[start + v + 1]].to_vec()
+    };
+    let support: Vec<f64> = (0..n)
+        .map(|a| sigma(&slice(&prep.support_start, &prep.support, a), trust))
+        .collect();
+    let own: Vec<f64> = (0..n)
+        .map(|a| sigma(&slice(&prep.own_start, &prep.own, a), trust))
+        .collect();
+    let ambiguous = &prep.ambiguous[start..start + n];
+
+    // Rival share: e^(γσ) of a value against those of the values it disagrees with.
+    let confidence: Vec<f64> = (0..n)
+        .map(|a| {
+            let rivals: Vec<usize> = (0..n)
+                .filter(|&b| b != a && disagree(fact.relations.get(a, b)))
+                .collect();
+            let top = rivals
+                .iter()
+                .map(|&b| support[b])
+                .fold(support[a], f64::max);
+            let own = (GAMMA * (support[a] - top)).exp();
+            own / (own
+                + rivals
+                    .iter()
+                    .map(|&b| (GAMMA * (support[b] - top)).exp())
+                    .sum::<f64>())
+        })
+        .collect();
+
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| {
+        support[b]
+            .total_cmp(&support[a])
+            .then(own[b].total_cmp(&own[a]))
+            .then(a.cmp(&b))
+    });
+    let values: Vec<ValueSupport> = order
+        .iter()
+        .map(|&a| {
+            let supporters = slice(&prep.support_start, &prep.support, a);
+            let mut units: Vec<u32> = supporters.iter().map(|&(u, _)| u).collect();
+            units.dedup();
+            let mut claims: Vec<u32> = supporting(fact, ambiguous, a)
+                .into_iter()
+                .flat_map(|b| fact.values[b].iter().copied())
+                .collect();
+            claims.sort_unstable();
+            let mut disagreeing: Vec<u32> = (0..n)
+                .filter(|&b| disagree(fact.relations.get(a, b)))
+                .flat_map(|b| fact.values[b].iter().copied())
+                .collect();
+            disagreeing.sort_unstable();
+            ValueSupport {
+                claims: fact.values[a].clone(),
+                supporters: claims,
+                support: units.len(),
+                disagreeing,
+                confidence: Some(confidence[a]),
+                weight: Some(support[a]),
+            }
+        })
+        .collect();
+    if fact.multi || n == 0 {
+        return (values, Best::None);
+    }
+
+    let best = choose(dataset, fact, ambiguous, &support, &own, &order);
+    (values, best)
+}
+
+/// The best value of a single-valued fact (indexes into `order`, the values best first).
+fn choose(
+    dataset: &Dataset,
+    fact: &FactEvidence,
+    ambiguous: &[bool],
+    support: &[f64],
+    own: &[f64],
+    order: &[usize],
+) -> Best {
+    let n = fact.values.len();
+    let related = !fact.multi && fact.relations.any();
+    let position = |a: usize| order.iter().position(|&o| o == a).unwrap_or(0);
+    let mut candidates: Vec<usize> = (0..n).filter(|&a| !ambiguous[a]).collect();
+    if candidates.is_empty() {
+        candidates = (0..n).collect();
+    }
+    let most = candidates
+        .iter()
+        .map(|&a| support[a])
+        .fold(f64::NEG_INFINITY, f64::max);
+    let close = |x: f64| (most - x).abs() <= 1e-9 * most.abs().max(1.0);
+    let leaders: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|a| candidates.contains(a) && close(support[*a]))
+        .collect();
+    let fit = leaders.iter().all(|&i| {
+        leaders
+            .iter()
+            .all(|&j| i == j || agree(fact.relations.get(i, j)))
+    });
+    let Some(&winner) = leaders.first() else {
+        return Best::None;
+    };
+    if !fit {
+        return Best::Tie(leaders.into_iter().map(position).collect());
+    }
+    // Among the values agreeing with the winner, the most precise one with enough support.
+    let group: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&b| b == winner || (related && agree(fact.relations.get(winner, b))))
+        .collect();
+    let best_own = group.iter().map(|&b| own[b]).fold(0.0, f64::max);
+    let width = |b: usize| width(&dataset.claims[fact.values[b][0] as usize].value);
+    let answer = group
+        .iter()
+        .copied()
+        .filter(|&b| own[b] > 0.0 && own[b] >= REFINEMENT_SHARE * best_own - 1e-12)
+        .min_by(|&a, &b| {
+            width(a)
+                .total_cmp(&width(b))
+                .then(own[b].total_cmp(&own[a]))
+                .then(a.cmp(&b))
+        })
+        .unwrap_or(winner);
+    // Numbers in units that cannot be compared with the answer's (pounds and dollars) are
+    // other quantities: no choice between them. (Date-times that cannot be compared, a
+    // local clock time and a zoned one, are one quantity with an unknown offset: the
+    // best-supported is the answer.)
+    let number = matches!(
+        dataset.claims[fact.values[answer][0] as usize].value,
+        crate::model::Value::Number(_)
+    );
+    if related && number {
+        let other = candidates
+            .iter()
+            .copied()
+            .filter(|&b| fact.relations.get(answer, b).is_none())
+            .max_by(|&a, &b| support[a].total_cmp(&support[b]).then(b.cmp(&a)));
+        if let Some(other) = other {
+            return Best::Tie(vec![position(answer), position(other)]);
+        }
+    }
+    Best::Value(position(answer))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Checked;
+    use crate::assess::method::Method;
+    use crate::assess::{Assessment, FactAssessment, assess, assess_with};
+    use crate::findings::Code;
+    use crate::testing::{check, check_under, source, source_with, with_code};
+    use crate::triage::Policy;
+
+    /// The fact about `subject`.
+    fn fact<'a>(
+        checked: &Checked,
+        assessment: &'a Assessment,
+        subject: &str,
+    ) -> &'a FactAssessment {
+        assessment
+            .facts
+            .iter()
+            .find(|f| f.label.subject == subject)
+            .unwrap_or_else(|| {
+                panic!(
+                    "no fact about {subject} in {:?}",
+                    checked.dataset.claims.len()
+                )
+            })
+    }
+
+    /// The best value of the fact about `subject`, as stated; a tie as its values joined by `|`.
+    fn best(checked: &Checked, assessment: &Assessment, subject: &str) -> String {
+        let fact = fact(checked, assessment, subject);
+        let stated = |i: usize| {
+            checked.dataset.claims[fact.values[i].claims[0] as usize]
+                .stated
+                .to_string()
+        };
+        match &fact.best {
+            Best::Value(i) => stated(*i),
+            Best::Tie(tied) => tied
+                .iter()
+                .map(|&i| stated(i))
+                .collect::<Vec<_>>()
+                .join("|"),
+            Best::None => String::new(),
+        }
+    }
+
+    fn reliability(checked: &Checked, assessment: &Assessment, id: &str) -> Reliability {
+        let index = checked
+            .dataset
+            .sources
+            .iter()
+            .position(|s| s.id == id)
+            .expect("a source");
+        assessment.reliability[index]
+    }
+
+    /// Two reliable sources that two independent others confirm on six facts, and three
+    /// sources each contradicted by those four on the same facts (each wrong its own way).
+    fn minority_and_majority() -> Vec<(String, String)> {
+        let mut files = Vec::new();
+        let checked_facts = ["F1", "F2", "F3", "F4", "F5", "F6"];
+        let right: Vec<(&str, &str, &str)> = checked_facts
+            .iter()
+            .map(|f| (*f, "opened", "2000"))
+            .collect();
+        let mut reliable = right.clone();
+        reliable.push(("Target", "opened", "2018"));
+        files.push(("r1".to_owned(), source(&reliable)));
+        files.push(("r2".to_owned(), source(&reliable)));
+        files.push(("i1".to_owned(), source(&right)));
+        files.push(("i2".to_owned(), source(&right)));
+        for (k, year) in ["1990", "1991", "1992"].iter().enumerate() {
+            let mut wrong: Vec<(&str, &str, &str)> = checked_facts
+                .iter()
+                .map(|f| (*f, "opened", *year))
+                .collect();
+            wrong.push(("Target", "opened", "2014"));
+            files.push((format!("u{k}"), source(&wrong)));
+        }
+        files
+    }
+
+    fn run(files: &[(String, String)], method: Method) -> (Checked, Assessment) {
+        let borrowed: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let checked = check(&borrowed, None);
+        let assessment = assess_with(&checked, method);
+        (checked, assessment)
+    }
+
+    #[test]
+    fn a_reliable_minority_beats_an_unreliable_majority() {
+        let files = minority_and_majority();
+        let (checked, vote) = run(&files, Method::Vote);
+        assert_eq!(best(&checked, &vote, "Target"), "2014", "the vote: 3 to 2");
+        let (checked, trust) = run(&files, Method::Trust);
+        assert_eq!(best(&checked, &trust, "Target"), "2018");
+        let r1 = reliability(&checked, &trust, "r1");
+        let u0 = reliability(&checked, &trust, "u0");
+        assert!(r1.trust > u0.trust, "{r1:?} vs {u0:?}");
+        assert_eq!(r1.claims, 7);
+        let target = fact(&checked, &trust, "Target");
+        let Best::Value(i) = target.best else {
+            panic!("a value")
+        };
+        let confidence = target.values[i].confidence.expect("a confidence");
+        assert!(confidence > 0.5 && confidence < 1.0, "{confidence}");
+    }
+
+    #[test]
+    fn a_copier_does_not_double_its_source_vote() {
+        // b and c declare they derive from a: the three are one unit, against two.
+        let a = source(&[("Mission", "opened", "2018")]);
+        let copy = source_with("derived_from = [\"a\"]", &[("Mission", "opened", "2018")]);
+        let x = source(&[("Mission", "opened", "2014")]);
+        let files = [
+            ("a", a.as_str()),
+            ("b", copy.as_str()),
+            ("c", copy.as_str()),
+            ("x", x.as_str()),
+            ("y", x.as_str()),
+        ];
+        let checked = check(&files, None);
+        let assessment = assess(&checked);
+        assert_eq!(best(&checked, &assessment, "Mission"), "2014");
+    }
+
+    #[test]
+    fn undeclared_copiers_sharing_wrong_values_vote_once() {
+        // a, b and c repeat the same three mistakes (no quote, no `derived_from`); four
+        // independent sources give the true values. On the target, the three say 2014.
+        let mut files: Vec<(String, String)> = Vec::new();
+        let mistakes = [
+            ("W1", "opened", "1990"),
+            ("W2", "opened", "1991"),
+            ("W3", "opened", "1992"),
+        ];
+        for id in ["a", "b", "c"] {
+            let mut claims = mistakes.to_vec();
+            claims.push(("Target", "opened", "2014"));
+            files.push((id.to_owned(), source(&claims)));
+        }
+        for id in ["w", "x", "y", "z"] {
+            let mut claims = vec![
+                ("W1", "opened", "2000"),
+                ("W2", "opened", "2001"),
+                ("W3", "opened", "2002"),
+            ];
+            if id == "x" || id == "y" {
+                claims.push(("Target", "opened", "2018"));
+            }
+            files.push((id.to_owned(), source(&claims)));
+        }
+        let (checked, trust) = run(&files, Method::Trust);
+        assert!(
+            checked.comparison.dependences.is_empty(),
+            "nothing declared or quoted"
+        );
+        let group = |id: &str| {
+            let index = checked
+                .dataset
+                .sources
+                .iter()
+                .position(|s| s.id == id)
+                .expect("a source");
+            trust.groups[index]
+        };
+        assert_eq!(group("a"), group("b"));
+        assert_eq!(group("a"), group("c"));
+        assert_ne!(group("a"), group("w"));
+        assert_ne!(group("x"), group("y"), "sharing true values is no evidence");
+        let target = fact(&checked, &trust, "Target");
+        let copied = target
+            .values
+            .iter()
+            .find(|v| checked.dataset.claims[v.claims[0] as usize].stated.as_ref() == "2014")
+            .expect("2014");
+        assert_eq!(copied.support, 1, "three copies, one vote");
+        assert_eq!(best(&checked, &trust, "Target"), "2018");
+    }
+
+    #[test]
+    fn a_vague_value_does_not_win_a_conflict_it_straddles() {
+        let mut files = vec![
+            ("a", source(&[("Station", "pressure", "29.65")])),
+            ("b", source(&[("Station", "pressure", "29.66")])),
+            ("c", source(&[("Station", "pressure", "29.68")])),
+        ];
+        // The rounded value, even stated twice, supports neither side and is never the answer.
+        files.push(("d", source(&[("Station", "pressure", "29.7")])));
+        files.push(("e", source(&[("Station", "pressure", "29.7")])));
+        let borrowed: Vec<(&str, &str)> = files.iter().map(|(a, b)| (*a, b.as_str())).collect();
+        let rules = "[[property]]\nname = \"pressure\"\ntype = \"number\"\n";
+        let checked = check(&borrowed, Some(rules));
+        let assessment = assess(&checked);
+        let answer = best(&checked, &assessment, "Station");
+        assert!(!answer.contains("29.7"), "{answer}");
+        assert_eq!(answer.split('|').count(), 3, "{answer}");
+        // Under the plain vote the rounded value collects everyone's support.
+        let vote = assess_with(&checked, Method::Vote);
+        assert_eq!(best(&checked, &vote, "Station"), "29.7");
+    }
+
+    #[test]
+    fn among_agreeing_values_the_most_precise_with_enough_support_is_the_answer() {
+        let rules = "[[property]]\nname = \"temperature\"\ntype = \"number\"\n";
+        let case = |coarse: usize, fine: usize| {
+            let mut files: Vec<(String, String)> = Vec::new();
+            for k in 0..coarse {
+                files.push((format!("c{k}"), source(&[("Town", "temperature", "48")])));
+            }
+            for k in 0..fine {
+                files.push((format!("f{k}"), source(&[("Town", "temperature", "48.2")])));
+            }
+            let borrowed: Vec<(&str, &str)> = files
+                .iter()
+                .map(|(a, b)| (a.as_str(), b.as_str()))
+                .collect();
+            let checked = check(&borrowed, Some(rules));
+            let assessment = assess(&checked);
+            best(&checked, &assessment, "Town")
+        };
+        assert_eq!(case(5, 1), "48", "one refining source against five");
+        assert_eq!(case(2, 2), "48.2", "as well supported: the most precise");
+        assert_eq!(case(3, 2), "48.2", "more than half the support");
+    }
+
+    #[test]
+    fn values_in_units_that_cannot_be_compared_are_not_weighed_against_each_other() {
+        let files = [
+            ("a", source(&[("Bridge", "cost", "£5 million")])),
+            ("b", source(&[("Bridge", "cost", "£5 million")])),
+            ("c", source(&[("Bridge", "cost", "$8 million")])),
+        ];
+        let borrowed: Vec<(&str, &str)> = files.iter().map(|(a, b)| (*a, b.as_str())).collect();
+        let checked = check(&borrowed, None);
+        let assessment = assess(&checked);
+        let fact = fact(&checked, &assessment, "Bridge");
+        assert!(
+            matches!(fact.best, Best::Tie(ref t) if t.len() == 2),
+            "{:?}",
+            fact.best
+        );
+        assert!(fact.values.iter().all(|v| v.disagreeing.is_empty()));
+    }
+
+    #[test]
+    fn a_review_changes_a_source_reliability_and_other_answers() {
+        // a and b disagree on two facts; c sides with nobody. A review of Mission says b is
+        // wrong there; the other fact then goes a's way.
+        let a = source(&[("Mission", "opened", "2018"), ("Lab", "opened", "2001")]);
+        let b = source(&[("Mission", "opened", "2014"), ("Lab", "opened", "2011")]);
+        let files = [("a", a.as_str()), ("b", b.as_str())];
+        let checked = check(&files, None);
+        let before = assess(&checked);
+        assert_eq!(best(&checked, &before, "Lab"), "2001|2011");
+        let finding = with_code(&checked, Code::ConflictDate)
+            .into_iter()
+            .find(|f| f.message.contains("Mission"))
+            .expect("a conflict on the mission");
+        let claims: Vec<String> = finding
+            .claims()
+            .map(|c| {
+                format!(
+                    "{{ claim = \"{}\", value = \"{}\" }}",
+                    c.key(),
+                    c.value_key()
+                )
+            })
+            .collect();
+        // The claims in the order the review lists them: b's first, so b is the first source.
+        let (first, second) = if claims[0].contains("b#") {
+            (&claims[0], &claims[1])
+        } else {
+            (&claims[1], &claims[0])
+        };
+        let reviews = format!(
+            "[[review]]\ncode = \"{}\"\nclaims = [{first}, {second}]\n\
+             decision = \"first-source-wrong\"\nreason = \"r\"\nreviewer = \"t\"\n\
+             date = 2026-01-01\n",
+            finding.code
+        );
+        let reviewed = check_under(&files, None, Some(&reviews), &Policy::default());
+        let after = assess(&reviewed);
+        let (a_before, a_after) = (
+            reliability(&checked, &before, "a"),
+            reliability(&reviewed, &after, "a"),
+        );
+        let (b_before, b_after) = (
+            reliability(&checked, &before, "b"),
+            reliability(&reviewed, &after, "b"),
+        );
+        assert!(a_after.trust > a_before.trust, "{a_before:?} → {a_after:?}");
+        assert!(b_after.trust < b_before.trust, "{b_before:?} → {b_after:?}");
+        assert_eq!(a_after.reviewed, 1);
+        assert_eq!(best(&reviewed, &after, "Lab"), "2001");
+    }
+
+    #[test]
+    fn a_source_of_one_claim_never_gets_extreme_trust() {
+        let lone = source(&[("Mission", "opened", "2018")]);
+        let checked = check(&[("lone", lone.as_str())], None);
+        let assessment = assess(&checked);
+        let r = reliability(&checked, &assessment, "lone");
+        assert!(r.trust <= (PSEUDO_CLAIMS * PRIOR + 1.0) / (PSEUDO_CLAIMS + 1.0) + 1e-12);
+        assert!(r.trust.is_finite() && r.trust >= PRIOR, "{r:?}");
+        assert_eq!(r.claims, 1);
+    }
+
+    #[test]
+    fn single_claims_and_empty_datasets_give_finite_numbers() {
+        let lone = source(&[("Mission", "opened", "2018"), ("Lab", "staff", "12")]);
+        let checked = check(&[("lone", lone.as_str())], None);
+        let assessment = assess(&checked);
+        for fact in &assessment.facts {
+            assert!(matches!(fact.best, Best::Value(0)));
+            let value = &fact.values[0];
+            assert_eq!(value.confidence, Some(1.0), "no rival");
+            assert!(value.weight.is_some_and(f64::is_finite));
+        }
+        let empty = check(&[], None);
+        let assessment = assess(&empty);
+        assert!(assessment.facts.is_empty() && assessment.reliability.is_empty());
+        assert!(assessment.rounds <= MAX_ROUNDS);
+    }
+
+    #[test]
+    fn estimation_is_bounded_and_deterministic() {
+        let files = minority_and_majority();
+        let (_, one) = run(&files, Method::Trust);
+        let (_, two) = run(&files, Method::Trust);
+        assert!(one.rounds >= 1 && one.rounds <= MAX_ROUNDS);
+        assert_eq!(one.reliability, two.reliability);
+        assert!(one.reliability.iter().all(|r| r.trust.is_finite()));
+    }
+
+    #[test]
+    fn the_vote_is_unchanged_behind_the_seam() {
+        let files = minority_and_majority();
+        let (checked, vote) = run(&files, Method::Vote);
+        assert!(vote.reliability.is_empty());
+        assert_eq!(vote.rounds, 0);
+        let target = fact(&checked, &vote, "Target");
+        assert_eq!(target.values[0].support, 3);
+        assert_eq!(target.values[0].confidence, None);
+    }
+
+    #[test]
+    fn claim_weights_count_a_unit_once() {
+        let a = source(&[("Mission", "opened", "2018")]);
+        let copy = source_with("derived_from = [\"a\"]", &[("Mission", "opened", "2018")]);
+        let x = source(&[("Mission", "opened", "2014")]);
+        let files = [("a", a.as_str()), ("b", copy.as_str()), ("x", x.as_str())];
+        let checked = check(&files, None);
+        let dataset = &checked.dataset;
+        let evidence = Evidence::build(&checked);
+        let groups =
+            crate::compare::copy::independent_groups(dataset, &checked.comparison.dependences);
+        let estimate = estimate(dataset, &evidence, &groups, &[]);
+        let claims = &checked.comparison.facts[0].fact.claims;
+        let weights = estimate.claim_weights(dataset, claims);
+        let by_source = |id: &str| {
+            claims
+                .iter()
+                .zip(&weights)
+                .find(|(c, _)| dataset.source_of(&dataset.claims[**c as usize]).id == id)
+                .map(|(_, w)| *w)
+                .expect("a claim")
+        };
+        assert!((by_source("a") + by_source("b") - by_source("x")).abs() < 1e-9);
+        assert!((by_source("a") - by_source("b")).abs() < 1e-9);
+    }
+}
