@@ -216,7 +216,13 @@ pub fn assess_with(checked: &Checked, method: Method) -> Assessment {
         .collect();
     // Copying estimated with reliability joins more sources into groups.
     let groups = estimate.groups;
-    set::assign(dataset, &mut facts, &groups, |_| 1.0);
+    let reliability = &estimate.reliability;
+    set::assign(dataset, &mut facts, &groups, |claim| {
+        let source = dataset.claims[claim as usize].source.0 as usize;
+        reliability
+            .get(source)
+            .map_or(1.0, |r| -(1.0 - r.trust).ln())
+    });
     let sources = sources::assess(dataset, &checked.comparison.facts, &facts, &groups);
     let mut links = vec![Vec::new(); dataset.sources.len()];
     for (index, dependence) in checked.comparison.dependences.iter().enumerate() {

@@ -525,6 +525,47 @@ mod tests {
     }
 
     #[test]
+    fn a_reliable_source_s_listing_outweighs_unreliable_omissions_under_the_trust_method() {
+        use crate::assess::method::Method;
+        use crate::testing::source;
+        // Twenty towers whose heights the reliable source and two witnesses agree on, and
+        // three unreliable sources each get differently wrong; then one book.
+        let towers: Vec<String> = (1..=20).map(|n| format!("Tower {n}")).collect();
+        let with_book = |height: &str, authors: &[&str]| {
+            let mut claims: Vec<(&str, &str, &str)> = towers
+                .iter()
+                .map(|t| (t.as_str(), "height", height))
+                .collect();
+            claims.extend(authors.iter().map(|a| ("Compilers", "author", *a)));
+            source(&claims)
+        };
+        let good = with_book("100 m", &["Alfred Aho", "Jeffrey Ullman"]);
+        let witness = with_book("100 m", &[]);
+        let bad = |height: &str| with_book(height, &["Alfred Aho"]);
+        let (b1, b2, b3) = (bad("201 m"), bad("202 m"), bad("203 m"));
+        let files = [
+            ("good", &good),
+            ("w1", &witness),
+            ("w2", &witness),
+            ("b1", &b1),
+            ("b2", &b2),
+            ("b3", &b3),
+        ];
+        let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        let rules = "[[property]]\nname = \"author\"\ncardinality = \"multi\"\n";
+        let checked = crate::testing::check(&files, Some(rules));
+        let unsupported = |method: Method| {
+            let assessment = crate::assess::assess_with(&checked, method);
+            let fact = assessment.facts.iter().find(|f| f.multi).expect("the book");
+            fact.set.clone().expect("a best set").unsupported.len()
+        };
+        // Counted as one unit each, three omissions outweigh one listing; weighed by
+        // reliability, the source right on every town outweighs the three wrong on every town.
+        assert_eq!(unsupported(Method::Vote), 1);
+        assert_eq!(unsupported(Method::Trust), 0);
+    }
+
+    #[test]
     fn a_surname_alone_counts_as_the_one_person_of_that_surname_in_the_fact() {
         use crate::testing::source;
         let rules = "[[property]]\nname = \"author\"\ncardinality = \"multi\"\n";
