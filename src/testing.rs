@@ -84,20 +84,49 @@ pub fn quoted(header: &str, claims: &[(&str, &str, &str, &str)]) -> String {
     text
 }
 
+/// The claims of a finding as a review lists them: `{ claim = "…", value = "…" }`, in the
+/// finding's order.
+pub fn review_claims(finding: &Finding) -> Vec<String> {
+    finding
+        .claims()
+        .map(|c| {
+            format!(
+                "{{ claim = \"{}\", value = \"{}\" }}",
+                c.key(),
+                c.value_key()
+            )
+        })
+        .collect()
+}
+
+/// A finding's claim with only its key and its value's key, the two a review is keyed on.
+#[must_use]
+pub fn claim_ref(key: &str, value_key: &str) -> crate::findings::ClaimRef {
+    crate::findings::ClaimRef::new(&crate::findings::ClaimText {
+        key,
+        value_key,
+        ..crate::findings::ClaimText::default()
+    })
+}
+
+/// The index of the source `id` among the dataset's sources.
+///
+/// # Panics
+/// When no source has that id (a test's mistake).
+#[allow(clippy::expect_used)]
+pub fn source_index(dataset: &crate::model::Dataset, id: &str) -> usize {
+    dataset
+        .sources
+        .iter()
+        .position(|s| s.id == id)
+        .expect("a source with that id")
+}
+
 /// A reviews file accepting the given findings, as `factcheck review` writes it.
 pub fn reviews_of(findings: &[&Finding], expires: Option<&str>) -> String {
     let mut text = String::new();
     for finding in findings {
-        let claims: Vec<String> = finding
-            .claims()
-            .map(|c| {
-                format!(
-                    "{{ claim = \"{}\", value = \"{}\" }}",
-                    c.key(),
-                    c.value_key()
-                )
-            })
-            .collect();
+        let claims = review_claims(finding);
         let _ = writeln!(
             text,
             "[[review]]\ncode = \"{}\"\nclaims = [{}]\ndecision = \"explained\"\n\

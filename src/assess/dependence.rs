@@ -251,18 +251,20 @@ mod tests {
         assert!(posterior(0.8, 0.8, apart) < 0.5);
     }
 
+    /// Value `2f` of fact `f` is true, `2f + 1` false.
+    fn parity(value: u32) -> Standing {
+        if value % 2 == 0 {
+            Standing::True
+        } else {
+            Standing::False
+        }
+    }
+
     #[test]
     fn three_sources_sharing_wrong_values_become_one_group() {
         // Facts 0..4: value 2f is true, 2f+1 false. Sources 0, 1, 2 share the false values
         // of facts 0, 1, 2; source 3 states the true ones; source 4 the false one of fact 3
         // only.
-        let standing = |v: u32| {
-            if v % 2 == 0 {
-                Standing::True
-            } else {
-                Standing::False
-            }
-        };
         let disagree = |x: u32, y: u32| x / 2 == y / 2 && x != y;
         let copier: Vec<(u32, u32)> = (0..4)
             .map(|f| (f, if f < 3 { 2 * f + 1 } else { 2 * f }))
@@ -271,7 +273,7 @@ mod tests {
         let lone = vec![(3, 7)];
         let claims = vec![copier.clone(), copier.clone(), copier, honest, lone];
         let start: Vec<u32> = (0..5).collect();
-        let groups = groups(&start, &claims, &[0.6; 5], standing, disagree);
+        let groups = groups(&start, &claims, &[0.6; 5], parity, disagree);
         assert_eq!(groups, vec![0, 0, 0, 3, 4]);
     }
 
@@ -279,13 +281,6 @@ mod tests {
     fn a_chain_of_dependent_pairs_does_not_merge_unrelated_sources() {
         // 0 and 1 share the false values of facts 0-2; 1 and 2 those of facts 3-5; 0 and 2
         // share nothing wrong and disagree on facts 3-5.
-        let standing = |v: u32| {
-            if v % 2 == 0 {
-                Standing::True
-            } else {
-                Standing::False
-            }
-        };
         let disagree = |x: u32, y: u32| x / 2 == y / 2 && x != y;
         let say = |wrong: &[u32]| -> Vec<(u32, u32)> {
             (0..6)
@@ -293,7 +288,7 @@ mod tests {
                 .collect()
         };
         let claims = vec![say(&[0, 1, 2]), say(&[0, 1, 2, 3, 4, 5]), say(&[3, 4, 5])];
-        let groups = groups(&[0, 1, 2], &claims, &[0.6; 3], standing, disagree);
+        let groups = groups(&[0, 1, 2], &claims, &[0.6; 3], parity, disagree);
         assert_ne!(groups[0], groups[2], "{groups:?}");
         assert!(
             groups[1] == groups[0] || groups[1] == groups[2],

@@ -363,32 +363,15 @@ mod tests {
         // two, and the two full lists still carry the second and third authors.
         let partial: &[usize] = &[0];
         let full: &[usize] = &[0, 1, 2];
-        let mut facts = vec![fact(
-            3,
-            &[
-                (0, partial),
-                (1, partial),
-                (2, partial),
-                (3, partial),
-                (4, partial),
-                (5, full),
-                (6, full),
-            ],
-        )];
+        let lists = |full_units: u32| -> Vec<(u32, &[usize])> {
+            (0..5)
+                .map(|unit| (unit, partial))
+                .chain((5..5 + full_units).map(|unit| (unit, full)))
+                .collect()
+        };
+        let mut facts = vec![fact(3, &lists(2))];
         for _ in 1..=3 {
-            facts.push(fact(
-                3,
-                &[
-                    (0, partial),
-                    (1, partial),
-                    (2, partial),
-                    (3, partial),
-                    (4, partial),
-                    (5, full),
-                    (6, full),
-                    (7, full),
-                ],
-            ));
+            facts.push(fact(3, &lists(3)));
         }
         let before = choose(&facts[0], &[1.0; 8]);
         assert_eq!(

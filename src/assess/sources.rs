@@ -126,13 +126,7 @@ mod tests {
         );
         let assessment = assess(&checked);
         let counts = |id: &str| {
-            let index = checked
-                .dataset
-                .sources
-                .iter()
-                .position(|s| s.id == id)
-                .expect("a source");
-            let c = assessment.sources[index];
+            let c = assessment.sources[crate::testing::source_index(&checked.dataset, id)];
             (c.claims, c.corroborated, c.contradicted, c.single_source)
         };
         // The mission: only its own excerpt agrees. The lab: contradicted by `other`.

@@ -257,14 +257,7 @@ mod tests {
             finding.locations.push(Location {
                 span: Span::new(FileId(0), 0..1),
                 label: String::new(),
-                claim: Some(ClaimRef::new(&ClaimText {
-                    source: "",
-                    claim: "",
-                    key,
-                    stated: "",
-                    normalized: "",
-                    value_key: value,
-                })),
+                claim: Some(crate::testing::claim_ref(key, value)),
                 role: Role::Involved,
             });
         }

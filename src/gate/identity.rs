@@ -114,7 +114,7 @@ pub fn review_covers(
 mod tests {
     use super::*;
     use crate::files::{FileId, Span};
-    use crate::findings::{ClaimRef, ClaimText, Location, Role};
+    use crate::findings::{Location, Role};
     use crate::model::review::Decision;
 
     fn finding(claims: &[(&str, &str)]) -> Finding {
@@ -123,14 +123,7 @@ mod tests {
             finding.locations.push(Location {
                 span: Span::new(FileId(0), 0..1),
                 label: String::new(),
-                claim: Some(ClaimRef::new(&ClaimText {
-                    source: "",
-                    claim: "",
-                    key,
-                    stated: "",
-                    normalized: "",
-                    value_key: value,
-                })),
+                claim: Some(crate::testing::claim_ref(key, value)),
                 role: Role::Involved,
             });
         }

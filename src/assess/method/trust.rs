@@ -652,13 +652,7 @@ mod tests {
     }
 
     fn reliability(checked: &Checked, assessment: &Assessment, id: &str) -> Reliability {
-        let index = checked
-            .dataset
-            .sources
-            .iter()
-            .position(|s| s.id == id)
-            .expect("a source");
-        assessment.reliability[index]
+        assessment.reliability[crate::testing::source_index(&checked.dataset, id)]
     }
 
     /// Two reliable sources that two independent others confirm on six facts, and three
@@ -765,15 +759,7 @@ mod tests {
             checked.comparison.dependences.is_empty(),
             "nothing declared or quoted"
         );
-        let group = |id: &str| {
-            let index = checked
-                .dataset
-                .sources
-                .iter()
-                .position(|s| s.id == id)
-                .expect("a source");
-            trust.groups[index]
-        };
+        let group = |id: &str| trust.groups[crate::testing::source_index(&checked.dataset, id)];
         assert_eq!(group("a"), group("b"));
         assert_eq!(group("a"), group("c"));
         assert_ne!(group("a"), group("w"));
@@ -867,16 +853,7 @@ mod tests {
             .into_iter()
             .find(|f| f.message.contains("Mission"))
             .expect("a conflict on the mission");
-        let claims: Vec<String> = finding
-            .claims()
-            .map(|c| {
-                format!(
-                    "{{ claim = \"{}\", value = \"{}\" }}",
-                    c.key(),
-                    c.value_key()
-                )
-            })
-            .collect();
+        let claims = crate::testing::review_claims(finding);
         // The claims in the order the review lists them: b's first, so b is the first source.
         let (first, second) = if claims[0].contains("b#") {
             (&claims[0], &claims[1])
