@@ -1,0 +1,345 @@
+use super::*;
+use crate::Checked;
+use crate::assess::method::Method;
+use crate::assess::{Assessment, FactAssessment, assess, assess_with};
+use crate::findings::Code;
+use crate::testing::{check, check_under, source, source_with, with_code};
+use crate::triage::Policy;
+
+/// The fact about `subject`.
+fn fact<'a>(checked: &Checked, assessment: &'a Assessment, subject: &str) -> &'a FactAssessment {
+    assessment
+        .facts
+        .iter()
+        .find(|f| f.label.subject == subject)
+        .unwrap_or_else(|| {
+            panic!(
+                "no fact about {subject} in {:?}",
+                checked.dataset.claims.len()
+            )
+        })
+}
+
+/// The best value of the fact about `subject`, as stated; a tie as its values joined by `|`.
+fn best(checked: &Checked, assessment: &Assessment, subject: &str) -> String {
+    let fact = fact(checked, assessment, subject);
+    let stated = |i: usize| {
+        checked.dataset.claims[fact.values[i].claims[0] as usize]
+            .stated
+            .to_string()
+    };
+    match &fact.best {
+        Best::Value(i) => stated(*i),
+        Best::Tie(tied) => tied
+            .iter()
+            .map(|&i| stated(i))
+            .collect::<Vec<_>>()
+            .join("|"),
+        Best::None => String::new(),
+    }
+}
+
+fn reliability(checked: &Checked, assessment: &Assessment, id: &str) -> Reliability {
+    assessment.reliability[crate::testing::source_index(&checked.dataset, id)]
+}
+
+/// Two reliable sources that two independent others confirm on six facts, and three
+/// sources each contradicted by those four on the same facts (each wrong its own way).
+fn minority_and_majority() -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    let checked_facts = ["F1", "F2", "F3", "F4", "F5", "F6"];
+    let right: Vec<(&str, &str, &str)> = checked_facts
+        .iter()
+        .map(|f| (*f, "opened", "2000"))
+        .collect();
+    let mut reliable = right.clone();
+    reliable.push(("Target", "opened", "2018"));
+    files.push(("r1".to_owned(), source(&reliable)));
+    files.push(("r2".to_owned(), source(&reliable)));
+    files.push(("i1".to_owned(), source(&right)));
+    files.push(("i2".to_owned(), source(&right)));
+    for (k, year) in ["1990", "1991", "1992"].iter().enumerate() {
+        let mut wrong: Vec<(&str, &str, &str)> = checked_facts
+            .iter()
+            .map(|f| (*f, "opened", *year))
+            .collect();
+        wrong.push(("Target", "opened", "2014"));
+        files.push((format!("u{k}"), source(&wrong)));
+    }
+    files
+}
+
+fn run(files: &[(String, String)], method: Method) -> (Checked, Assessment) {
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let checked = check(&borrowed, None);
+    let assessment = assess_with(&checked, method);
+    (checked, assessment)
+}
+
+#[test]
+fn a_reliable_minority_beats_an_unreliable_majority() {
+    let files = minority_and_majority();
+    let (checked, vote) = run(&files, Method::Vote);
+    assert_eq!(best(&checked, &vote, "Target"), "2014", "the vote: 3 to 2");
+    let (checked, trust) = run(&files, Method::Trust);
+    assert_eq!(best(&checked, &trust, "Target"), "2018");
+    let r1 = reliability(&checked, &trust, "r1");
+    let u0 = reliability(&checked, &trust, "u0");
+    assert!(r1.trust > u0.trust, "{r1:?} vs {u0:?}");
+    assert_eq!(r1.claims, 7);
+    let target = fact(&checked, &trust, "Target");
+    let Best::Value(i) = target.best else {
+        panic!("a value")
+    };
+    let confidence = target.values[i].confidence.expect("a confidence");
+    assert!(confidence > 0.5 && confidence < 1.0, "{confidence}");
+}
+
+#[test]
+fn a_copier_does_not_double_its_source_vote() {
+    // b and c declare they derive from a: the three are one unit, against two.
+    let a = source(&[("Mission", "opened", "2018")]);
+    let copy = source_with("derived_from = [\"a\"]", &[("Mission", "opened", "2018")]);
+    let x = source(&[("Mission", "opened", "2014")]);
+    let files = [
+        ("a", a.as_str()),
+        ("b", copy.as_str()),
+        ("c", copy.as_str()),
+        ("x", x.as_str()),
+        ("y", x.as_str()),
+    ];
+    let checked = check(&files, None);
+    let assessment = assess(&checked);
+    assert_eq!(best(&checked, &assessment, "Mission"), "2014");
+}
+
+#[test]
+fn undeclared_copiers_sharing_wrong_values_vote_once() {
+    // a, b and c repeat the same three mistakes (no quote, no `derived_from`); four
+    // independent sources give the true values. On the target, the three say 2014.
+    let mut files: Vec<(String, String)> = Vec::new();
+    let mistakes = [
+        ("W1", "opened", "1990"),
+        ("W2", "opened", "1991"),
+        ("W3", "opened", "1992"),
+    ];
+    for id in ["a", "b", "c"] {
+        let mut claims = mistakes.to_vec();
+        claims.push(("Target", "opened", "2014"));
+        files.push((id.to_owned(), source(&claims)));
+    }
+    for id in ["w", "x", "y", "z"] {
+        let mut claims = vec![
+            ("W1", "opened", "2000"),
+            ("W2", "opened", "2001"),
+            ("W3", "opened", "2002"),
+        ];
+        if id == "x" || id == "y" {
+            claims.push(("Target", "opened", "2018"));
+        }
+        files.push((id.to_owned(), source(&claims)));
+    }
+    let (checked, trust) = run(&files, Method::Trust);
+    assert!(
+        checked.comparison.dependences.is_empty(),
+        "nothing declared or quoted"
+    );
+    let group = |id: &str| trust.groups[crate::testing::source_index(&checked.dataset, id)];
+    assert_eq!(group("a"), group("b"));
+    assert_eq!(group("a"), group("c"));
+    assert_ne!(group("a"), group("w"));
+    assert_ne!(group("x"), group("y"), "sharing true values is no evidence");
+    let target = fact(&checked, &trust, "Target");
+    let copied = target
+        .values
+        .iter()
+        .find(|v| checked.dataset.claims[v.claims[0] as usize].stated.as_ref() == "2014")
+        .expect("2014");
+    assert_eq!(copied.support, 1, "three copies, one vote");
+    assert_eq!(best(&checked, &trust, "Target"), "2018");
+}
+
+#[test]
+fn a_vague_value_does_not_win_a_conflict_it_straddles() {
+    let mut files = vec![
+        ("a", source(&[("Station", "pressure", "29.65")])),
+        ("b", source(&[("Station", "pressure", "29.66")])),
+        ("c", source(&[("Station", "pressure", "29.68")])),
+    ];
+    // The rounded value, even stated twice, supports neither side and is never the answer.
+    files.push(("d", source(&[("Station", "pressure", "29.7")])));
+    files.push(("e", source(&[("Station", "pressure", "29.7")])));
+    let borrowed: Vec<(&str, &str)> = files.iter().map(|(a, b)| (*a, b.as_str())).collect();
+    let rules = "[[property]]\nname = \"pressure\"\ntype = \"number\"\n";
+    let checked = check(&borrowed, Some(rules));
+    let assessment = assess(&checked);
+    let answer = best(&checked, &assessment, "Station");
+    assert!(!answer.contains("29.7"), "{answer}");
+    assert_eq!(answer.split('|').count(), 3, "{answer}");
+    // Under the plain vote the rounded value collects everyone's support.
+    let vote = assess_with(&checked, Method::Vote);
+    assert_eq!(best(&checked, &vote, "Station"), "29.7");
+}
+
+#[test]
+fn among_agreeing_values_the_most_precise_with_enough_support_is_the_answer() {
+    let rules = "[[property]]\nname = \"temperature\"\ntype = \"number\"\n";
+    let case = |coarse: usize, fine: usize| {
+        let mut files: Vec<(String, String)> = Vec::new();
+        for k in 0..coarse {
+            files.push((format!("c{k}"), source(&[("Town", "temperature", "48")])));
+        }
+        for k in 0..fine {
+            files.push((format!("f{k}"), source(&[("Town", "temperature", "48.2")])));
+        }
+        let borrowed: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let checked = check(&borrowed, Some(rules));
+        let assessment = assess(&checked);
+        best(&checked, &assessment, "Town")
+    };
+    assert_eq!(case(5, 1), "48", "one refining source against five");
+    assert_eq!(case(2, 2), "48.2", "as well supported: the most precise");
+    assert_eq!(case(3, 2), "48.2", "more than half the support");
+}
+
+#[test]
+fn values_in_units_that_cannot_be_compared_are_not_weighed_against_each_other() {
+    let files = [
+        ("a", source(&[("Bridge", "cost", "£5 million")])),
+        ("b", source(&[("Bridge", "cost", "£5 million")])),
+        ("c", source(&[("Bridge", "cost", "$8 million")])),
+    ];
+    let borrowed: Vec<(&str, &str)> = files.iter().map(|(a, b)| (*a, b.as_str())).collect();
+    let checked = check(&borrowed, None);
+    let assessment = assess(&checked);
+    let fact = fact(&checked, &assessment, "Bridge");
+    assert!(
+        matches!(fact.best, Best::Tie(ref t) if t.len() == 2),
+        "{:?}",
+        fact.best
+    );
+    assert!(fact.values.iter().all(|v| v.disagreeing.is_empty()));
+}
+
+#[test]
+fn a_review_changes_a_source_reliability_and_other_answers() {
+    // a and b disagree on two facts; c sides with nobody. A review of Mission says b is
+    // wrong there; the other fact then goes a's way.
+    let a = source(&[("Mission", "opened", "2018"), ("Lab", "opened", "2001")]);
+    let b = source(&[("Mission", "opened", "2014"), ("Lab", "opened", "2011")]);
+    let files = [("a", a.as_str()), ("b", b.as_str())];
+    let checked = check(&files, None);
+    let before = assess(&checked);
+    assert_eq!(best(&checked, &before, "Lab"), "2001|2011");
+    let finding = with_code(&checked, Code::ConflictDate)
+        .into_iter()
+        .find(|f| f.message.contains("Mission"))
+        .expect("a conflict on the mission");
+    let claims = crate::testing::review_claims(finding);
+    // The claims in the order the review lists them: b's first, so b is the first source.
+    let (first, second) = if claims[0].contains("b#") {
+        (&claims[0], &claims[1])
+    } else {
+        (&claims[1], &claims[0])
+    };
+    let reviews = format!(
+        "[[review]]\ncode = \"{}\"\nclaims = [{first}, {second}]\n\
+         decision = \"first-source-wrong\"\nreason = \"r\"\nreviewer = \"t\"\n\
+         date = 2026-01-01\n",
+        finding.code
+    );
+    let reviewed = check_under(&files, None, Some(&reviews), &Policy::default());
+    let after = assess(&reviewed);
+    let (a_before, a_after) = (
+        reliability(&checked, &before, "a"),
+        reliability(&reviewed, &after, "a"),
+    );
+    let (b_before, b_after) = (
+        reliability(&checked, &before, "b"),
+        reliability(&reviewed, &after, "b"),
+    );
+    assert!(a_after.trust > a_before.trust, "{a_before:?} → {a_after:?}");
+    assert!(b_after.trust < b_before.trust, "{b_before:?} → {b_after:?}");
+    assert_eq!(a_after.reviewed, 1);
+    assert_eq!(best(&reviewed, &after, "Lab"), "2001");
+}
+
+#[test]
+fn a_source_of_one_claim_never_gets_extreme_trust() {
+    let lone = source(&[("Mission", "opened", "2018")]);
+    let checked = check(&[("lone", lone.as_str())], None);
+    let assessment = assess(&checked);
+    let r = reliability(&checked, &assessment, "lone");
+    assert!(r.trust <= (PSEUDO_CLAIMS * PRIOR + 1.0) / (PSEUDO_CLAIMS + 1.0) + 1e-12);
+    assert!(r.trust.is_finite() && r.trust >= PRIOR, "{r:?}");
+    assert_eq!(r.claims, 1);
+}
+
+#[test]
+fn single_claims_and_empty_datasets_give_finite_numbers() {
+    let lone = source(&[("Mission", "opened", "2018"), ("Lab", "staff", "12")]);
+    let checked = check(&[("lone", lone.as_str())], None);
+    let assessment = assess(&checked);
+    for fact in &assessment.facts {
+        assert!(matches!(fact.best, Best::Value(0)));
+        let value = &fact.values[0];
+        assert_eq!(value.confidence, Some(1.0), "no rival");
+        assert!(value.weight.is_some_and(f64::is_finite));
+    }
+    let empty = check(&[], None);
+    let assessment = assess(&empty);
+    assert!(assessment.facts.is_empty() && assessment.reliability.is_empty());
+    assert!(assessment.rounds <= MAX_ROUNDS);
+}
+
+#[test]
+fn estimation_is_bounded_and_deterministic() {
+    let files = minority_and_majority();
+    let (_, one) = run(&files, Method::Trust);
+    let (_, two) = run(&files, Method::Trust);
+    assert!(one.rounds >= 1 && one.rounds <= MAX_ROUNDS);
+    assert_eq!(one.reliability, two.reliability);
+    assert!(one.reliability.iter().all(|r| r.trust.is_finite()));
+}
+
+#[test]
+fn the_vote_is_unchanged_behind_the_seam() {
+    let files = minority_and_majority();
+    let (checked, vote) = run(&files, Method::Vote);
+    assert!(vote.reliability.is_empty());
+    assert_eq!(vote.rounds, 0);
+    let target = fact(&checked, &vote, "Target");
+    assert_eq!(target.values[0].support, 3);
+    assert_eq!(target.values[0].confidence, None);
+}
+
+#[test]
+fn claim_weights_count_a_unit_once() {
+    let a = source(&[("Mission", "opened", "2018")]);
+    let copy = source_with("derived_from = [\"a\"]", &[("Mission", "opened", "2018")]);
+    let x = source(&[("Mission", "opened", "2014")]);
+    let files = [("a", a.as_str()), ("b", copy.as_str()), ("x", x.as_str())];
+    let checked = check(&files, None);
+    let dataset = &checked.dataset;
+    let evidence = Evidence::build(&checked);
+    let groups = crate::compare::copy::independent_groups(dataset, &checked.comparison.dependences);
+    let estimate = estimate(dataset, &evidence, &groups, &[]);
+    let claims = &checked.comparison.facts[0].fact.claims;
+    let weights = estimate.claim_weights(dataset, claims);
+    let by_source = |id: &str| {
+        claims
+            .iter()
+            .zip(&weights)
+            .find(|(c, _)| dataset.source_of(&dataset.claims[**c as usize]).id == id)
+            .map(|(_, w)| *w)
+            .expect("a claim")
+    };
+    assert!((by_source("a") + by_source("b") - by_source("x")).abs() < 1e-9);
+    assert!((by_source("a") - by_source("b")).abs() < 1e-9);
+}
