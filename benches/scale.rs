@@ -524,16 +524,8 @@ fn typo(rng: &mut Rng, name: &str) -> String {
     let Some(&target) = candidates.get(rng.below(candidates.len().max(1))) else {
         return name.to_owned();
     };
-    let mut bytes = words[target].as_bytes().to_vec();
-    let at = 1 + rng.below(bytes.len() - 3);
-    bytes.swap(at, at + 1);
-    let swapped = String::from_utf8(bytes).unwrap_or_default();
-    words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| if i == target { swapped.as_str() } else { w })
-        .collect::<Vec<_>>()
-        .join(" ")
+    let at = 1 + rng.below(words[target].len() - 3);
+    hard::swap_letters(&words, target, at)
 }
 
 /// Month names, for the generators of both distributions.

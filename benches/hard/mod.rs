@@ -344,10 +344,16 @@ fn transpose(rng: &mut Rng, name: &str) -> String {
         .filter(|&i| words[i].len() >= 4 && words[i].bytes().all(|b| b.is_ascii_alphabetic()))
         .collect();
     let target = long[rng.below(long.len())];
+    let at = rng.below(words[target].len() - 1);
+    swap_letters(&words, target, at)
+}
+
+/// `words` joined by spaces, with the ASCII letters at `at` and `at + 1` of word `target`
+/// swapped: the transposition both distributions plant.
+pub fn swap_letters(words: &[&str], target: usize, at: usize) -> String {
     let mut bytes = words[target].as_bytes().to_vec();
-    let at = rng.below(bytes.len() - 1);
     bytes.swap(at, at + 1);
-    let swapped = String::from_utf8(bytes).expect("ASCII");
+    let swapped = String::from_utf8(bytes).unwrap_or_default();
     words
         .iter()
         .enumerate()

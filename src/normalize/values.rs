@@ -24,7 +24,7 @@ use crate::normalize::names::Interner;
 use crate::normalize::number::context;
 use crate::normalize::number::{NumberError, Reading, read_number};
 use crate::normalize::time::property::{
-    DeclaredZones, decide_slash_orders, read_more_times, read_times,
+    DeclaredZones, TimeInputs, decide_slash_orders, read_more_times, read_times,
 };
 use crate::normalize::time::{ReadTime, has_clock};
 use crate::text::fold::fold;
@@ -65,19 +65,18 @@ pub fn interpret(
         |d| matches!(kind_of(declared, d), None | Some(ValueKind::Date)),
         |draft| read_date(&draft.stated, published(draft)),
     );
-    let times = read_times(
+    let inputs = TimeInputs {
         drafts,
-        first,
         sources,
         property_of,
         zones,
-        |d| match kind_of(declared, d) {
-            Some(ValueKind::DateTime) => true,
-            None | Some(ValueKind::Date) => has_clock(&drafts[at(d)].stated),
-            Some(_) => false,
-        },
-    );
-    let times = decide_slash_orders(drafts, first, sources, property_of, zones, times);
+    };
+    let times = read_times(inputs, first, |d| match kind_of(declared, d) {
+        Some(ValueKind::DateTime) => true,
+        None | Some(ValueKind::Date) => has_clock(&drafts[at(d)].stated),
+        Some(_) => false,
+    });
+    let times = decide_slash_orders(inputs, first, times);
     // Numbers are read where they can decide the vote or are needed: a value that reads as a
     // date or a date-time votes for it whatever else it reads as (a number property's values
     // not read yet are read once the vote is in).
@@ -118,7 +117,7 @@ pub fn interpret(
     // Values of inferred date-time properties with no clock time (a day among times): read
     // them now.
     let mut times = times;
-    let late = read_more_times(drafts, first, sources, property_of, zones, |d| {
+    let late = read_more_times(inputs, first, |d| {
         times[d].is_none() && kind_at(d) == ValueKind::DateTime
     });
     for (d, parsed) in late {

@@ -6,18 +6,7 @@ use std::io::Write as _;
 
 use crate::findings::Code;
 use crate::fs::MemoryFs;
-use crate::load::{Access, Request, RulesPath};
-use crate::triage::Policy;
-
-fn pipeline(fs: &MemoryFs) -> crate::Checked {
-    let request = Request {
-        claims_dir: "claims".into(),
-        rules: RulesPath::Default("rules.toml".into()),
-        reviews: RulesPath::Default("reviews.toml".into()),
-        access: Access::default(),
-    };
-    crate::check_in(fs, &request, &Policy::default(), &mut |_| {})
-}
+use crate::testing::dataset::check_fs;
 
 fn codes(checked: &crate::Checked) -> Vec<Code> {
     let mut codes: Vec<Code> = checked.findings.iter().map(|f| f.code).collect();
@@ -49,7 +38,7 @@ fn a_declared_format_reads_files_whatever_their_extension() {
         .with("claims/2011-12-01-data.txt.xz", xz(CRAWL))
         .with("claims/2011-12-02-data.txt", CRAWL)
         .with("claims/notes.txt", "not a table, not matched: not read\n");
-    let checked = pipeline(&fs);
+    let checked = check_fs(&fs);
     assert_eq!(
         codes(&checked),
         [Code::ConflictValue, Code::ConflictValue],
@@ -80,7 +69,7 @@ fn without_a_format_a_file_named_as_no_table_is_not_read() {
     let fs = MemoryFs::new()
         .with("rules.toml", crawl_rules(""))
         .with("claims/2011-12-01-data.txt.xz", xz(CRAWL));
-    let checked = pipeline(&fs);
+    let checked = check_fs(&fs);
     assert_eq!(
         codes(&checked),
         [Code::LoadUnknownName, Code::LoadNoClaims],
@@ -98,7 +87,7 @@ fn a_declared_format_wins_over_the_name() {
                  subject = \"subject\"\n";
     let long = MemoryFs::new().with("claims/export.csv", text);
     assert!(
-        codes(&pipeline(&long)).contains(&Code::LoadMissing),
+        codes(&check_fs(&long)).contains(&Code::LoadMissing),
         "read as CSV, the header is one column"
     );
     let wide = "source\tsubject\tpopulation\na\tParis, France\t2,100,000\n\
@@ -106,7 +95,7 @@ fn a_declared_format_wins_over_the_name() {
     let fs = MemoryFs::new()
         .with("rules.toml", rules)
         .with("claims/export.csv", wide);
-    let checked = pipeline(&fs);
+    let checked = check_fs(&fs);
     assert_eq!(
         codes(&checked),
         [Code::ConflictNumber],
@@ -120,7 +109,7 @@ fn a_bad_format_is_reported_at_its_key() {
     let fs = MemoryFs::new()
         .with("rules.toml", crawl_rules("format = \"xls\"\n"))
         .with("claims/a.toml", "");
-    let checked = pipeline(&fs);
+    let checked = check_fs(&fs);
     let bad = checked
         .findings
         .iter()
@@ -145,7 +134,7 @@ fn zoned(table_zone: &str, property_zone: &str) -> crate::Checked {
         .with("rules.toml", rules)
         .with("claims/crawl/aa.tsv", crawl)
         .with("claims/zoned.tsv", zoned);
-    pipeline(&fs)
+    check_fs(&fs)
 }
 
 #[test]
@@ -187,7 +176,7 @@ fn a_tables_zone_that_is_none_is_reported_once() {
         .with("rules.toml", rules)
         .with("claims/a.tsv", table)
         .with("claims/b.tsv", table);
-    let checked = pipeline(&fs);
+    let checked = check_fs(&fs);
     assert_eq!(codes(&checked), [Code::LoadType], "{:#?}", checked.findings);
     let files = &checked.dataset.files;
     assert_eq!(

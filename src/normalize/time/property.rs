@@ -37,6 +37,27 @@ impl DeclaredZones {
     }
 }
 
+/// What reading a draft's date-time needs beside its text: the drafts, their sources (the
+/// anchor of a day without a year), each draft's property and the declared zones.
+#[derive(Clone, Copy)]
+pub(crate) struct TimeInputs<'a> {
+    pub drafts: &'a [Draft],
+    pub sources: &'a [Source],
+    pub property_of: &'a [EntityId],
+    pub zones: &'a DeclaredZones,
+}
+
+impl TimeInputs<'_> {
+    /// The date-time of draft `index`, read with its anchor and zone (and a day-and-month
+    /// order, when one is decided).
+    fn read(&self, index: usize, order: Option<SlashOrder>) -> Result<ReadTime, DateError> {
+        let draft = &self.drafts[index];
+        let zone = self.zones.of(draft, self.property_of[index]);
+        let published = self.sources[draft.source.0 as usize].published.as_ref();
+        read_time(&draft.stated, published, zone, order)
+    }
+}
+
 /// Date-times, read where `wanted`: where a property is declared to hold them and where a
 /// value carries a clock time in a property that may hold dates (a date property reads its
 /// date part); `None` elsewhere.
@@ -44,59 +65,30 @@ impl DeclaredZones {
 /// `values` are the drafts read, by index (one for each distinct value); the result and
 /// `wanted` follow their order.
 pub(crate) fn read_times(
-    drafts: &[Draft],
+    inputs: TimeInputs<'_>,
     values: &[usize],
-    sources: &[Source],
-    property_of: &[EntityId],
-    zones: &DeclaredZones,
     wanted: impl Fn(usize) -> bool + Sync,
 ) -> Vec<Option<Result<ReadTime, DateError>>> {
     values
         .par_iter()
         .enumerate()
-        .map(|(position, &index)| {
-            wanted(position).then(|| read_one(drafts, index, sources, property_of, zones, None))
-        })
+        .map(|(position, &index)| wanted(position).then(|| inputs.read(index, None)))
         .collect()
-}
-
-/// The date-time of draft `index`, read with its anchor and zone (and a day-and-month order,
-/// when one is decided).
-fn read_one(
-    drafts: &[Draft],
-    index: usize,
-    sources: &[Source],
-    property_of: &[EntityId],
-    zones: &DeclaredZones,
-    order: Option<SlashOrder>,
-) -> Result<ReadTime, DateError> {
-    let draft = &drafts[index];
-    let zone = zones.of(draft, property_of[index]);
-    let published = sources[draft.source.0 as usize].published.as_ref();
-    read_time(&draft.stated, published, zone, order)
 }
 
 /// Date-times read where `wanted`, as [`read_times`] reads them, for a few of the values: only
 /// those read, with their position in `values` (a list of millions of empty slots costs as
 /// much memory as a full one).
 pub(crate) fn read_more_times(
-    drafts: &[Draft],
+    inputs: TimeInputs<'_>,
     values: &[usize],
-    sources: &[Source],
-    property_of: &[EntityId],
-    zones: &DeclaredZones,
     wanted: impl Fn(usize) -> bool + Sync,
 ) -> Vec<(usize, Result<ReadTime, DateError>)> {
     values
         .par_iter()
         .enumerate()
         .filter(|&(position, _)| wanted(position))
-        .map(|(position, &index)| {
-            (
-                position,
-                read_one(drafts, index, sources, property_of, zones, None),
-            )
-        })
+        .map(|(position, &index)| (position, inputs.read(index, None)))
         .collect()
 }
 
@@ -104,13 +96,16 @@ pub(crate) fn read_more_times(
 /// order the property's other values show (`12/13/2011`), when they all show one order.
 /// `values` and `times` are as [`read_times`] takes and gives them.
 pub(crate) fn decide_slash_orders(
-    drafts: &[Draft],
+    inputs: TimeInputs<'_>,
     values: &[usize],
-    sources: &[Source],
-    property_of: &[EntityId],
-    zones: &DeclaredZones,
     mut times: Vec<Option<Result<ReadTime, DateError>>>,
 ) -> Vec<Option<Result<ReadTime, DateError>>> {
+    let TimeInputs {
+        drafts,
+        property_of,
+        zones,
+        ..
+    } = inputs;
     let properties = zones.properties.len();
     let mut shown = vec![(0usize, 0usize); properties];
     for (position, &index) in values.iter().enumerate() {
@@ -141,10 +136,7 @@ pub(crate) fn decide_slash_orders(
         .filter_map(|(position, (parsed, &index))| {
             let property = property_of[index].0 as usize;
             let order = decided[property].filter(|_| matches!(parsed, Some(Err(_))))?;
-            Some((
-                position,
-                read_one(drafts, index, sources, property_of, zones, Some(order)),
-            ))
+            Some((position, inputs.read(index, Some(order))))
         })
         .collect();
     for (position, parsed) in again {

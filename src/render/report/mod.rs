@@ -285,29 +285,9 @@ pub fn best_sentence(context: &Context<'_>, fact: &FactAssessment) -> Option<Str
                 .collect();
             Some(format!("a tie: {}", each.join("; ")))
         }
-        Best::None => fact.set.as_ref().map(|set| {
-            let each = |indexes: &[usize]| -> Vec<String> {
-                indexes
-                    .iter()
-                    .filter_map(|&i| fact.values.get(i))
-                    .map(|value| format!("{}, by {}", stated(context, value), support(value)))
-                    .collect()
-            };
-            let mut sentence = format!("a set: {}", each(&set.supported).join("; "));
-            if !set.unsupported.is_empty() {
-                sentence.push_str("; not supported: ");
-                sentence.push_str(&each(&set.unsupported).join("; "));
-            }
-            for &(alone, person) in &set.counted_as {
-                if let (Some(a), Some(p)) = (fact.values.get(alone), fact.values.get(person)) {
-                    sentence.push_str("; ");
-                    sentence.push_str(&stated(context, a));
-                    sentence.push_str(" counted as ");
-                    sentence.push_str(&stated(context, p));
-                }
-            }
-            sentence
-        }),
+        // A multi-valued fact's answer is its set, shown where its values are listed: the
+        // facts a set answers are never contested, so no sentence is asked of them.
+        Best::None => None,
     }
 }
 
@@ -498,13 +478,12 @@ pub fn best_cells(
     fact: &FactAssessment,
     escape: impl Fn(&str) -> String,
 ) -> (String, String) {
-    match &fact.best {
-        Best::Value(i) => fact.values.get(*i).map_or_else(
+    match (&fact.best, &fact.set) {
+        (Best::Value(i), _) => fact.values.get(*i).map_or_else(
             || (String::new(), String::new()),
             |v| (escape(&stated(context, v)), v.support.to_string()),
         ),
-        Best::None if fact.set.is_some() => {
-            let set = fact.set.clone().unwrap_or_default();
+        (Best::None, Some(set)) => {
             let each = |indexes: &[usize]| -> String {
                 indexes
                     .iter()
