@@ -127,14 +127,29 @@ pub fn read_time(
     }
     // Two clock times as one span ("13:55–14:10"): read as the one clock the span leaves in
     // its value, then stretched over the span.
-    if let Some(span) = range::find(&lower).map_err(|bad| bad_clock(text, &bad))? {
-        let read = read_clock(text, &span.single, &span.single, published, declared, order)?;
-        return Ok(ReadTime {
-            value: span.widen(read.value),
-            ..read
-        });
+    let found = clock::find(&lower).map_err(|bad| bad_clock(text, &bad))?;
+    if let Some(clock) = &found {
+        if let Some(span) = range::find(&lower, clock).map_err(|bad| bad_clock(text, &bad))? {
+            let read = read_lower(text, &span.single, published, declared, order)?;
+            return Ok(ReadTime {
+                value: span.widen(read.value),
+                ..read
+            });
+        }
     }
-    read_clock(text, &noted, &lower, published, declared, order)
+    read_clock(text, &noted, &lower, found, published, declared, order)
+}
+
+/// [`read_clock`] of lower-cased text whose clock time is still to be found.
+fn read_lower(
+    text: &str,
+    lower: &str,
+    published: Option<&DateValue>,
+    declared: Option<Zone>,
+    order: Option<SlashOrder>,
+) -> Result<ReadTime, DateError> {
+    let found = clock::find(lower).map_err(|bad| bad_clock(text, &bad))?;
+    read_clock(text, lower, lower, found, published, declared, order)
 }
 
 /// ISO 8601's interval of two dated clock times in one zone, as [`DateTimeValue::iso`] writes
@@ -154,10 +169,7 @@ fn iso_interval(
     if to.contains('/') || !has_clock(from) || !has_clock(to) {
         return None;
     }
-    let read = |half: &str| {
-        let lower = half.to_lowercase();
-        read_clock(half, half, &lower, published, declared, order).ok()
-    };
+    let read = |half: &str| read_lower(half, &half.to_lowercase(), published, declared, order).ok();
     let (first, last) = (read(from)?, read(to)?);
     let (a, b) = (&first.value, &last.value);
     let fits =
@@ -181,12 +193,13 @@ fn iso_interval(
     })
 }
 
-/// [`read_time`] of a value with at most one clock time: `noted` is the value without its
-/// status notes and `lower` the same lower-cased; messages quote `text`.
+/// [`read_time`] of a value with at most one clock time, `found` in it: `noted` is the value
+/// without its status notes and `lower` the same lower-cased; messages quote `text`.
 fn read_clock(
     text: &str,
     noted: &str,
     lower: &str,
+    found: Option<clock::Clock>,
     published: Option<&DateValue>,
     declared: Option<Zone>,
     order: Option<SlashOrder>,
@@ -195,7 +208,6 @@ fn read_clock(
         value,
         wrong_weekday: None,
     };
-    let found = clock::find(lower).map_err(|bad| bad_clock(text, &bad))?;
     let Some(found) = found else {
         let read = read_date(noted, published)?;
         return Ok(ReadTime {

@@ -29,14 +29,13 @@ pub(super) struct Span {
 
 const HALF_DAY: i64 = SECONDS_PER_DAY / 2;
 
-/// The span of clock times in `lower` (lower-cased), if the value states one.
+/// The span of clock times in `lower` (lower-cased), if the value states one; `found` is the
+/// first clock time in it ([`clock::find`]).
 ///
 /// # Errors
-/// When a clock-like text names no time of day, as [`clock::find`].
-pub(super) fn find(lower: &str) -> Result<Option<Span>, BadClock> {
-    let Some(found) = clock::find(lower)? else {
-        return Ok(None);
-    };
+/// When a clock-like text after it names no time of day, as [`clock::find`].
+pub(super) fn find(lower: &str, found: &Clock) -> Result<Option<Span>, BadClock> {
+    let found = *found;
     if let Some(last) = following(lower, &found)? {
         let first = if has_meridiem(lower, &found) {
             found.second
@@ -242,7 +241,8 @@ mod tests {
     }
 
     fn span(text: &str) -> Option<(String, i64, i64)> {
-        find(text)
+        let found = clock::find(text).unwrap()?;
+        find(text, &found)
             .unwrap()
             .map(|span| (span.single, span.first.0, span.last.0))
     }
