@@ -9,6 +9,12 @@
 //! - a value's *support* `σ` is the sum of the votes `-ln(1 - t)` of the independent units
 //!   supporting it (a group of dependent sources votes once, with its members' mean
 //!   reliability); its confidence is `1 / (1 + e^(-γσ))`;
+//! - the *answer* weighs each unit by its record on the other facts: its sources'
+//!   reliability without the fact's own claims (a claim does not vouch for its source, so a
+//!   source of one claim is unknown there), counted by how much its vote exceeds an unknown
+//!   source's, plus [`UNIT_VOTE`] ([`answer_vote`]): a record confirmed elsewhere outweighs
+//!   any number of unknown sources, and between values no record tells apart the count of
+//!   units decides;
 //! - *precision-aware support*: a value supports the values it agrees with (equal, refining,
 //!   overlapping) only when those agree with one another; a value that agrees with two values
 //!   that disagree with each other (a rounded `29.7` beside `29.65` and `29.68`) is
@@ -19,7 +25,8 @@
 //! - copying is estimated once, after [`DETECT_AFTER`] rounds, from shared false values
 //!   ([`dependence`]), and the groups found vote once from then on;
 //! - a reviewed fact is known truth: the value a review says is right has confidence 1, its
-//!   rivals 0, and those claims count [`REVIEW_WEIGHT`] times in their sources' reliability;
+//!   rivals 0, and those claims count [`REVIEW_WEIGHT`] times in their sources' reliability
+//!   (once: a known truth in place of an estimate);
 //! - it alternates both updates, at most [`MAX_ROUNDS`] rounds, each linear in the claims
 //!   (plus the agreeing pairs of values within a fact, counted once before the first round).
 //!
@@ -31,12 +38,16 @@ use rustc_hash::FxHashMap;
 use crate::assess::dependence::{self, Standing};
 use crate::assess::evidence::{Evidence, FactEvidence, RELATE_LIMIT};
 use crate::assess::labels::Label;
-use crate::assess::support::{Best, ValueSupport, width};
 use crate::compare::verdict::Verdict;
 use crate::model::Dataset;
 use crate::text::fold::compact_key;
 
 use super::{Estimate, Reliability};
+
+mod answer;
+
+use answer::{Record, decide};
+pub use answer::{UNIT_VOTE, answer_vote};
 
 /// The reliability a source is shrunk towards, and the one of a source with no claim.
 pub const PRIOR: f64 = 0.5;
@@ -52,14 +63,16 @@ pub const MAX_TRUST: f64 = 0.99;
 pub const MAX_ROUNDS: usize = 20;
 /// The estimation stops when no source's reliability moves more than this in a round.
 pub const CONVERGED: f64 = 1e-4;
-/// How many claims a claim in a reviewed fact counts as in its source's reliability.
-pub const REVIEW_WEIGHT: f64 = 100.0;
+/// How many claims a claim in a reviewed fact counts as in its source's reliability: one,
+/// whose truth is known (after Pasternack and Roth: a label replaces the estimate, it does not
+/// outweigh the source's other claims; one review must not undo a long record).
+pub const REVIEW_WEIGHT: f64 = 1.0;
 /// Among agreeing values, the most precise one whose own support is at least this share of
 /// the best-supported one's is the answer.
 pub const REFINEMENT_SHARE: f64 = 1.0 / 3.0;
 
-/// A unit's vote for its reliability `t`: `-ln(1 - t)`, near 0 at `t = 0.5`'s neighbourhood
-/// of ignorance and growing fast near 1.
+/// A unit's vote for its reliability `t` while reliabilities are estimated: `-ln(1 - t)`,
+/// near 0 at `t = 0.5`'s neighbourhood of ignorance and growing fast near 1.
 #[must_use]
 pub fn vote(trust: f64) -> f64 {
     -(1.0 - trust.clamp(0.0, MAX_TRUST)).ln()
@@ -379,6 +392,7 @@ pub fn estimate(
     let mut confidence = vec![0.0; values];
     let mut rounds = 0;
     let mut detected = false;
+    let mut record = Record::default();
     while rounds < MAX_ROUNDS {
         rounds += 1;
         (0..values)
@@ -407,6 +421,11 @@ pub fn estimate(
             moved = moved.max((next - *t).abs());
             *t = next;
         }
+        record = Record {
+            sum,
+            weight,
+            confidence: Vec::new(),
+        };
         if !detected && (rounds == DETECT_AFTER || moved < CONVERGED) {
             detected = true;
             let joined = detect(evidence, &prep, &groups, &trust, &confidence);
@@ -421,6 +440,7 @@ pub fn estimate(
         }
     }
 
+    record.confidence = confidence;
     let mut reliability: Vec<Reliability> = trust
         .iter()
         .map(|&trust| Reliability {
@@ -437,7 +457,16 @@ pub fn estimate(
         .facts
         .par_iter()
         .enumerate()
-        .map(|(index, fact)| decide(dataset, fact, &prep, prep.fact_start[index], &trust))
+        .map(|(index, fact)| {
+            decide(
+                dataset,
+                fact,
+                &prep,
+                prep.fact_start[index],
+                &trust,
+                &record,
+            )
+        })
         .collect();
     Estimate {
         facts,
@@ -445,163 +474,6 @@ pub fn estimate(
         rounds,
         groups,
     }
-}
-
-/// One fact's values with their support, best first, and its best value.
-fn decide(
-    dataset: &Dataset,
-    fact: &FactEvidence,
-    prep: &Prep,
-    start: usize,
-    trust: &[f64],
-) -> (Vec<ValueSupport>, Best) {
-    let n = fact.values.len();
-    let slice = |starts: &[usize], pairs: &'_ [(u32, u32)], v: usize| -> Vec<(u32, u32)> {
-        pairs[starts[start + v]..starts[start + v + 1]].to_vec()
-    };
-    let support: Vec<f64> = (0..n)
-        .map(|a| sigma(&slice(&prep.support_start, &prep.support, a), trust))
-        .collect();
-    let own: Vec<f64> = (0..n)
-        .map(|a| sigma(&slice(&prep.own_start, &prep.own, a), trust))
-        .collect();
-    let ambiguous = &prep.ambiguous[start..start + n];
-
-    // Rival share: e^(γσ) of a value against those of the values it disagrees with.
-    let confidence: Vec<f64> = (0..n)
-        .map(|a| {
-            let rivals: Vec<usize> = (0..n)
-                .filter(|&b| b != a && disagree(fact.relations.get(a, b)))
-                .collect();
-            let top = rivals
-                .iter()
-                .map(|&b| support[b])
-                .fold(support[a], f64::max);
-            let own = (GAMMA * (support[a] - top)).exp();
-            own / (own
-                + rivals
-                    .iter()
-                    .map(|&b| (GAMMA * (support[b] - top)).exp())
-                    .sum::<f64>())
-        })
-        .collect();
-
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| {
-        support[b]
-            .total_cmp(&support[a])
-            .then(own[b].total_cmp(&own[a]))
-            .then(a.cmp(&b))
-    });
-    let values: Vec<ValueSupport> = order
-        .iter()
-        .map(|&a| {
-            let supporters = slice(&prep.support_start, &prep.support, a);
-            let mut units: Vec<u32> = supporters.iter().map(|&(u, _)| u).collect();
-            units.dedup();
-            let mut claims: Vec<u32> = supporting(fact, ambiguous, a)
-                .into_iter()
-                .flat_map(|b| fact.values[b].iter().copied())
-                .collect();
-            claims.sort_unstable();
-            let mut disagreeing: Vec<u32> = (0..n)
-                .filter(|&b| disagree(fact.relations.get(a, b)))
-                .flat_map(|b| fact.values[b].iter().copied())
-                .collect();
-            disagreeing.sort_unstable();
-            ValueSupport {
-                claims: fact.values[a].clone(),
-                supporters: claims,
-                support: units.len(),
-                disagreeing,
-                confidence: Some(confidence[a]),
-                weight: Some(support[a]),
-            }
-        })
-        .collect();
-    if fact.multi || n == 0 {
-        return (values, Best::None);
-    }
-
-    let best = choose(dataset, fact, ambiguous, &support, &own, &order);
-    (values, best)
-}
-
-/// The best value of a single-valued fact (indexes into `order`, the values best first).
-fn choose(
-    dataset: &Dataset,
-    fact: &FactEvidence,
-    ambiguous: &[bool],
-    support: &[f64],
-    own: &[f64],
-    order: &[usize],
-) -> Best {
-    let n = fact.values.len();
-    let related = !fact.multi && fact.relations.any();
-    let position = |a: usize| order.iter().position(|&o| o == a).unwrap_or(0);
-    let mut candidates: Vec<usize> = (0..n).filter(|&a| !ambiguous[a]).collect();
-    if candidates.is_empty() {
-        candidates = (0..n).collect();
-    }
-    let most = candidates
-        .iter()
-        .map(|&a| support[a])
-        .fold(f64::NEG_INFINITY, f64::max);
-    let close = |x: f64| (most - x).abs() <= 1e-9 * most.abs().max(1.0);
-    let leaders: Vec<usize> = order
-        .iter()
-        .copied()
-        .filter(|a| candidates.contains(a) && close(support[*a]))
-        .collect();
-    let fit = leaders.iter().all(|&i| {
-        leaders
-            .iter()
-            .all(|&j| i == j || agree(fact.relations.get(i, j)))
-    });
-    let Some(&winner) = leaders.first() else {
-        return Best::None;
-    };
-    if !fit {
-        return Best::Tie(leaders.into_iter().map(position).collect());
-    }
-    // Among the values agreeing with the winner, the most precise one with enough support.
-    let group: Vec<usize> = candidates
-        .iter()
-        .copied()
-        .filter(|&b| b == winner || (related && agree(fact.relations.get(winner, b))))
-        .collect();
-    let best_own = group.iter().map(|&b| own[b]).fold(0.0, f64::max);
-    let width = |b: usize| width(&dataset.claims[fact.values[b][0] as usize].value);
-    let answer = group
-        .iter()
-        .copied()
-        .filter(|&b| own[b] > 0.0 && own[b] >= REFINEMENT_SHARE * best_own - 1e-12)
-        .min_by(|&a, &b| {
-            width(a)
-                .total_cmp(&width(b))
-                .then(own[b].total_cmp(&own[a]))
-                .then(a.cmp(&b))
-        })
-        .unwrap_or(winner);
-    // Numbers in units that cannot be compared with the answer's (pounds and dollars) are
-    // other quantities: no choice between them. (Date-times that cannot be compared, a
-    // local clock time and a zoned one, are one quantity with an unknown offset: the
-    // best-supported is the answer.)
-    let number = matches!(
-        dataset.claims[fact.values[answer][0] as usize].value,
-        crate::model::Value::Number(_)
-    );
-    if related && number {
-        let other = candidates
-            .iter()
-            .copied()
-            .filter(|&b| fact.relations.get(answer, b).is_none())
-            .max_by(|&a, &b| support[a].total_cmp(&support[b]).then(b.cmp(&a)));
-        if let Some(other) = other {
-            return Best::Tie(vec![position(answer), position(other)]);
-        }
-    }
-    Best::Value(position(answer))
 }
 
 #[cfg(test)]

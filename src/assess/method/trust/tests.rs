@@ -1,6 +1,7 @@
 use super::*;
 use crate::Checked;
 use crate::assess::method::Method;
+use crate::assess::support::Best;
 use crate::assess::{Assessment, FactAssessment, assess, assess_with};
 use crate::findings::Code;
 use crate::testing::{check, check_under, source, source_with, with_code};
@@ -342,4 +343,125 @@ fn claim_weights_count_a_unit_once() {
     };
     assert!((by_source("a") + by_source("b") - by_source("x")).abs() < 1e-9);
     assert!((by_source("a") - by_source("b")).abs() < 1e-9);
+}
+
+/// A source corroborated on six facts (`e`, each confirmed by `i1` and `i2`), against a
+/// prolific source whose record nobody confirms or contradicts (`b`, twenty facts of its own)
+/// and a source of one claim (`x`) that agree on the target.
+fn corroborated_against_unconfirmed() -> Vec<(String, String)> {
+    let confirmed: Vec<(String, String)> = (0..6)
+        .map(|k| (format!("F{k}"), "2000".to_owned()))
+        .collect();
+    let claims = |list: &[(String, String)]| -> Vec<(String, String, String)> {
+        list.iter()
+            .map(|(s, v)| (s.clone(), "opened".to_owned(), v.clone()))
+            .collect()
+    };
+    let text = |claims: &[(String, String, String)]| {
+        let borrowed: Vec<(&str, &str, &str)> = claims
+            .iter()
+            .map(|(s, p, v)| (s.as_str(), p.as_str(), v.as_str()))
+            .collect();
+        source(&borrowed)
+    };
+    let mut e = claims(&confirmed);
+    e.push(("Target".to_owned(), "opened".to_owned(), "2018".to_owned()));
+    let mut b: Vec<(String, String, String)> = (0..20)
+        .map(|k| (format!("U{k}"), "opened".to_owned(), "1990".to_owned()))
+        .collect();
+    b.push(("Target".to_owned(), "opened".to_owned(), "2014".to_owned()));
+    vec![
+        ("e".to_owned(), text(&e)),
+        ("i1".to_owned(), text(&claims(&confirmed))),
+        ("i2".to_owned(), text(&claims(&confirmed))),
+        ("b".to_owned(), text(&b)),
+        ("x".to_owned(), source(&[("Target", "opened", "2014")])),
+    ]
+}
+
+#[test]
+fn a_corroborated_source_outweighs_an_unknown_one_and_an_unconfirmed_one() {
+    let files = corroborated_against_unconfirmed();
+    let (checked, vote) = run(&files, Method::Vote);
+    assert_eq!(best(&checked, &vote, "Target"), "2014", "the vote: 2 to 1");
+    let (checked, trust) = run(&files, Method::Trust);
+    assert_eq!(best(&checked, &trust, "Target"), "2018");
+    let target = fact(&checked, &trust, "Target");
+    let Best::Value(i) = target.best else {
+        panic!("a value")
+    };
+    let confidence = target.values[i].confidence.expect("a confidence");
+    assert!(confidence > 0.5 && confidence < 1.0, "{confidence}");
+}
+
+#[test]
+fn a_source_of_one_claim_does_not_vouch_for_itself() {
+    // x and y each state one value, once; the count of units decides between them, as in
+    // the vote, however the estimation rates the winner.
+    let files = [
+        ("x", source(&[("Mission", "opened", "2014")])),
+        ("y", source(&[("Mission", "opened", "2018")])),
+        ("z", source(&[("Mission", "opened", "2018")])),
+    ];
+    let borrowed: Vec<(&str, &str)> = files.iter().map(|(a, b)| (*a, b.as_str())).collect();
+    let checked = check(&borrowed, None);
+    let assessment = assess(&checked);
+    assert_eq!(best(&checked, &assessment, "Mission"), "2018");
+    let fact = fact(&checked, &assessment, "Mission");
+    let weights: Vec<f64> = fact.values.iter().filter_map(|v| v.weight).collect();
+    assert_eq!(weights.len(), 2);
+    // Nothing is known of them beyond this fact: each unit weighs the same small vote.
+    assert!((weights[0] - 2.0 * weights[1]).abs() < 1e-9, "{weights:?}");
+}
+
+#[test]
+fn one_review_does_not_outweigh_a_source_whole_record() {
+    // e is confirmed by i1 and i2 on twenty facts and wrong on one that a review settles
+    // against it; its record still makes it better than a source of one claim (x).
+    let facts: Vec<String> = (0..20).map(|k| format!("F{k}")).collect();
+    let confirmed: Vec<(&str, &str, &str)> = facts
+        .iter()
+        .map(|f| (f.as_str(), "opened", "2000"))
+        .collect();
+    let mut e = confirmed.clone();
+    e.push(("Mission", "opened", "2014"));
+    e.push(("Target", "opened", "2018"));
+    let (e, i) = (source(&e), source(&confirmed));
+    let r = source(&[("Mission", "opened", "2018")]);
+    let x = source(&[("Target", "opened", "2014")]);
+    let files = [
+        ("e", e.as_str()),
+        ("i1", i.as_str()),
+        ("i2", i.as_str()),
+        ("r", r.as_str()),
+        ("x", x.as_str()),
+    ];
+    let checked = check(&files, None);
+    let finding = with_code(&checked, Code::ConflictDate)
+        .into_iter()
+        .find(|f| f.message.contains("Mission"))
+        .expect("a conflict on the mission");
+    let claims = crate::testing::review_claims(finding);
+    let (first, second) = if claims[0].contains("e#") {
+        (&claims[0], &claims[1])
+    } else {
+        (&claims[1], &claims[0])
+    };
+    let reviews = format!(
+        "[[review]]\ncode = \"{}\"\nclaims = [{first}, {second}]\n\
+         decision = \"first-source-wrong\"\nreason = \"r\"\nreviewer = \"t\"\n\
+         date = 2026-01-01\n",
+        finding.code
+    );
+    let reviewed = check_under(&files, None, Some(&reviews), &Policy::default());
+    let before = assess(&checked);
+    let after = assess(&reviewed);
+    let (e_before, e_after) = (
+        reliability(&checked, &before, "e"),
+        reliability(&reviewed, &after, "e"),
+    );
+    assert!(e_after.trust < e_before.trust, "{e_before:?} → {e_after:?}");
+    assert!(e_after.trust > PRIOR, "{e_after:?}");
+    assert_eq!(best(&reviewed, &after, "Mission"), "2018");
+    assert_eq!(best(&reviewed, &after, "Target"), "2018");
 }
