@@ -17,8 +17,9 @@ use super::{
 };
 
 /// What a unit weighs in a fact's answer beyond its record: a unit nothing is known about
-/// (its reliability at [`PRIOR`]) weighs this, so that between values no record tells apart
-/// the count of units decides, as in the vote; it is too little to outweigh any record.
+/// (its reliability at [`PRIOR`]) weighs this thousandth of a vote, so that between values no
+/// record tells apart the count of units decides, as in the vote, while a thousand unknown
+/// sources are needed to outweigh a record worth one vote.
 pub const UNIT_VOTE: f64 = 1e-3;
 
 /// A unit's weight in a fact's answer, for its reliability `t` estimated from its claims on
