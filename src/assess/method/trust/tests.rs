@@ -465,3 +465,22 @@ fn one_review_does_not_outweigh_a_source_whole_record() {
     assert_eq!(best(&reviewed, &after, "Mission"), "2018");
     assert_eq!(best(&reviewed, &after, "Target"), "2018");
 }
+
+#[test]
+fn an_unknown_source_weighs_a_unit_vote_in_the_answer_and_a_record_adds_to_it() {
+    assert!((answer_vote(PRIOR) - UNIT_VOTE).abs() < 1e-12);
+    assert!(
+        (answer_vote(0.3) - UNIT_VOTE).abs() < 1e-12,
+        "no worse than unknown"
+    );
+    let (fair, good, best) = (answer_vote(0.6), answer_vote(0.8), answer_vote(MAX_TRUST));
+    assert!(
+        UNIT_VOTE < fair && fair < good && good < best,
+        "{fair} {good} {best}"
+    );
+    assert!((good - UNIT_VOTE - (0.5f64 / 0.2).ln()).abs() < 1e-12);
+    assert!(
+        best.is_finite() && (answer_vote(1.0) - best).abs() < 1e-12,
+        "capped"
+    );
+}
