@@ -340,6 +340,98 @@ fn claim_weights_count_a_unit_once() {
             .map(|(_, w)| *w)
             .expect("a claim")
     };
-    assert!((by_source("a") + by_source("b") - by_source("x")).abs() < 1e-9);
+    let trust = |id: &str| estimate.reliability[crate::testing::source_index(dataset, id)].trust;
+    // The unit's claims share its vote, which is less than its two sources' apart.
+    let unit = unit_vote(&mut [trust("a"), trust("b")]);
+    assert!((by_source("a") + by_source("b") - unit).abs() < 1e-9);
     assert!((by_source("a") - by_source("b")).abs() < 1e-9);
+    assert!(unit < vote(trust("a")) + vote(trust("b")) - 0.1);
+    assert!((by_source("x") - vote(trust("x"))).abs() < 1e-9);
+}
+
+#[test]
+fn within_a_unit_the_most_reliable_keeps_its_vote_and_copies_add_little() {
+    // An original at 0.95 and three copiers at 0.6, in any order.
+    let unit = unit_vote(&mut [0.6, 0.95, 0.6, 0.6]);
+    let discount = 1.0 - dependence::COPY_RATE;
+    let expected = vote(0.95) + (discount + discount.powi(2) + discount.powi(3)) * vote(0.6);
+    assert!((unit - expected).abs() < 1e-12, "{unit} vs {expected}");
+    // Against two independent sources at 0.75 the unit wins; at its members' mean
+    // reliability (0.6875) it would have lost.
+    let independent = 2.0 * vote(0.75);
+    assert!(unit > independent, "{unit} vs {independent}");
+    assert!(vote((0.95 + 3.0 * 0.6) / 4.0) < independent);
+    // The same through the support of a value: unit 0 of sources 0-3, units 1 and 2.
+    let trust = [0.95, 0.6, 0.6, 0.6, 0.75, 0.75];
+    let group = sigma(&[(0, 0), (0, 1), (0, 2), (0, 3)], &trust);
+    let apart = sigma(&[(1, 4), (2, 5)], &trust);
+    assert!((group - expected).abs() < 1e-12 && apart < group);
+    // Copies never double a vote: two equal sources in one unit weigh 1.2 of one.
+    let pair = unit_vote(&mut [0.8, 0.8]);
+    assert!((pair - (1.0 + discount) * vote(0.8)).abs() < 1e-12);
+    assert!((unit_vote(&mut [0.8]) - vote(0.8)).abs() < 1e-12);
+    assert!(unit_vote(&mut []).abs() < f64::EPSILON);
+}
+
+/// Source `a` (reliable) and three sources declared to derive from it, which also repeat
+/// mistakes of their own elsewhere; two independent sources `x` and `y`, less reliable than `a`,
+/// disagree with them on the target; `i1`, `i2` and `i3` confirm the true values.
+fn original_and_copiers() -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    let checked: Vec<String> = (1..=16).map(|k| format!("K{k}")).collect();
+    let sloppy: Vec<String> = (1..=6).map(|k| format!("G{k}")).collect();
+    let claims = |facts: &[String], value: &str| -> Vec<(String, String)> {
+        facts
+            .iter()
+            .map(|f| (f.clone(), value.to_owned()))
+            .collect()
+    };
+    let write = |header: &str, claims: &[(String, String)]| {
+        let borrowed: Vec<(&str, &str, &str)> = claims
+            .iter()
+            .map(|(f, v)| (f.as_str(), "opened", v.as_str()))
+            .collect();
+        source_with(header, &borrowed)
+    };
+    let mut original = claims(&checked, "2000");
+    original.push(("Target".to_owned(), "2018".to_owned()));
+    files.push(("a".to_owned(), write("", &original)));
+    let mut copy = claims(&sloppy, "1980");
+    copy.push(("Target".to_owned(), "2018".to_owned()));
+    for id in ["b", "c", "d"] {
+        files.push((id.to_owned(), write("derived_from = [\"a\"]", &copy)));
+    }
+    for (id, wrong) in [("x", "1990"), ("y", "1991")] {
+        let mut claims = claims(&checked[..14], wrong);
+        claims.extend(self::claims_of(&checked[14..], "2000"));
+        claims.push(("Target".to_owned(), "2014".to_owned()));
+        files.push((id.to_owned(), write("", &claims)));
+    }
+    let mut honest = claims(&checked, "2000");
+    honest.extend(claims(&sloppy, "2000"));
+    for id in ["i1", "i2", "i3"] {
+        files.push((id.to_owned(), write("", &honest)));
+    }
+    files
+}
+
+fn claims_of(facts: &[String], value: &str) -> Vec<(String, String)> {
+    facts
+        .iter()
+        .map(|f| (f.clone(), value.to_owned()))
+        .collect()
+}
+
+#[test]
+fn the_original_keeps_its_vote_among_its_copiers() {
+    let (checked, trust) = run(&original_and_copiers(), Method::Trust);
+    let group = |id: &str| trust.groups[crate::testing::source_index(&checked.dataset, id)];
+    assert_eq!(group("a"), group("b"));
+    assert_eq!(group("a"), group("d"));
+    assert_ne!(group("a"), group("x"));
+    let a = reliability(&checked, &trust, "a").trust;
+    let b = reliability(&checked, &trust, "b").trust;
+    let x = reliability(&checked, &trust, "x").trust;
+    assert!(b < x && x < a, "copier {b}, independent {x}, original {a}");
+    assert_eq!(best(&checked, &trust, "Target"), "2018");
 }
