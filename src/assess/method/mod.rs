@@ -67,7 +67,7 @@ impl Estimate {
     /// in that fact, parallel to `claims`: its unit's vote, shared among the unit's claims in
     /// the list, so that a group of dependent sources (or claims citing one party) weighs as
     /// one. Under [`Method::Vote`] a unit's vote is 1; under [`Method::Trust`] it is
-    /// [`trust::unit_vote`] of the reliabilities of the unit's sources among the claims.
+    /// `-ln(1 - t)` for the mean reliability `t` of the unit's sources among the claims.
     #[must_use]
     pub fn claim_weights(&self, dataset: &Dataset, claims: &[u32]) -> Vec<f64> {
         claim_weights(dataset, &self.reliability, &self.groups, claims)
@@ -76,9 +76,9 @@ impl Estimate {
 
 /// The weight of each of `claims` (claims of one fact) in that fact, parallel to `claims`,
 /// given each source's `reliability` (empty: the plain vote, every unit weighs 1) and
-/// independence `groups`: its unit's vote ([`trust::unit_vote`] of the reliabilities of the
-/// unit's sources among the claims, each source once), shared among the unit's claims in the
-/// list (a group of dependent sources, or claims citing one party, weighs as one).
+/// independence `groups`: its unit's vote `-ln(1 - t)`, `t` the mean reliability of the unit's
+/// sources among the claims, shared among the unit's claims in the list (a group of dependent
+/// sources, or claims citing one party, weighs as one).
 #[must_use]
 pub fn claim_weights(
     dataset: &Dataset,
@@ -90,34 +90,26 @@ pub fn claim_weights(
         .iter()
         .map(|&c| unit(&dataset.claims[c as usize], groups))
         .collect();
-    // Per unit: how many of the claims, and their sources (each once).
-    let mut totals: FxHashMap<&Unit, (f64, Vec<usize>)> = FxHashMap::default();
+    // Per unit: how many of the claims, and the sum of their sources' reliabilities.
+    let mut totals: FxHashMap<&Unit, (f64, f64)> = FxHashMap::default();
     for (&claim, unit) in claims.iter().zip(&units) {
         let source = dataset.claims[claim as usize].source.0 as usize;
-        let entry = totals.entry(unit).or_insert((0.0, Vec::new()));
+        let trust = reliability.get(source).map_or(trust::PRIOR, |r| r.trust);
+        let entry = totals.entry(unit).or_insert((0.0, 0.0));
         entry.0 += 1.0;
-        if !entry.1.contains(&source) {
-            entry.1.push(source);
-        }
+        entry.1 += trust;
     }
-    let votes: FxHashMap<&Unit, f64> = totals
+    units
         .iter()
-        .map(|(&unit, (count, sources))| {
+        .map(|unit| {
+            let (count, sum) = totals.get(unit).copied().unwrap_or((1.0, trust::PRIOR));
             let vote = if reliability.is_empty() {
                 1.0
             } else {
-                let mut members: Vec<f64> = sources
-                    .iter()
-                    .map(|&s| reliability.get(s).map_or(trust::PRIOR, |r| r.trust))
-                    .collect();
-                trust::unit_vote(&mut members)
+                trust::vote(sum / count)
             };
-            (unit, vote / count)
+            vote / count
         })
-        .collect();
-    units
-        .iter()
-        .map(|unit| votes.get(unit).copied().unwrap_or(1.0))
         .collect()
 }
 

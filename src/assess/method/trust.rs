@@ -259,9 +259,13 @@ fn clamps(fact: &FactEvidence, ambiguous: &[bool], label: &Label) -> Vec<Option<
 }
 
 /// The support of a value: the sum of its units' votes ([`unit_vote`]) among `pairs` (its
-/// (unit, source) supporters, sorted by unit).
-fn sigma(pairs: &[(u32, u32)], trust: &[f64]) -> f64 {
-    let mut members: Vec<f64> = Vec::new();
+/// (unit, source) supporters, sorted by unit). Within a unit, sources of one `declared` group
+/// (declared `derived_from`, or identical quotes) are copies of one another outright: only
+/// the most reliable of them counts; the parts a detected dependence joined are weighed by
+/// [`unit_vote`].
+fn sigma(pairs: &[(u32, u32)], trust: &[f64], declared: &[u32]) -> f64 {
+    let mut members: Vec<(u32, f64)> = Vec::new();
+    let mut parts: Vec<f64> = Vec::new();
     pairs
         .chunk_by(|a, b| a.0 == b.0)
         .map(|unit| {
@@ -270,14 +274,20 @@ fn sigma(pairs: &[(u32, u32)], trust: &[f64]) -> f64 {
                 return vote(trust_of(*only));
             }
             members.clear();
-            members.extend(unit.iter().map(|&(_, s)| trust_of(s)));
-            unit_vote(&mut members)
+            members.extend(
+                unit.iter()
+                    .map(|&(_, s)| (declared.get(s as usize).copied().unwrap_or(s), trust_of(s))),
+            );
+            members.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            parts.clear();
+            parts.extend(members.chunk_by(|a, b| a.0 == b.0).map(|part| part[0].1));
+            unit_vote(&mut parts)
         })
         .sum()
 }
 
 /// The vote of one unit of dependent sources for a value, given the reliabilities of its
-/// members stating it: as `AccuCopy` counts the votes of sources that copy one another (Dong,
+/// members stating it (each part a detected dependence joined: see [`sigma`]): as `AccuCopy` counts the votes of sources that copy one another (Dong,
 /// Berti-Equille and Srivastava, VLDB 2009), the most reliable keeps its full vote and each next
 /// one, by reliability, is discounted by `1 - COPY_RATE` once more (`Σ vote(t_k) · 0.2^k`, at
 /// most a quarter more than the first's vote). The original of a group of copiers is thus not
@@ -409,7 +419,7 @@ pub fn estimate(
             .map(|v| {
                 prep.clamp[v].unwrap_or_else(|| {
                     let pairs = &prep.support[prep.support_start[v]..prep.support_start[v + 1]];
-                    sigmoid(GAMMA * sigma(pairs, &trust))
+                    sigmoid(GAMMA * sigma(pairs, &trust, declared))
                 })
             })
             .collect_into_vec(&mut confidence);
@@ -461,7 +471,10 @@ pub fn estimate(
         .facts
         .par_iter()
         .enumerate()
-        .map(|(index, fact)| decide(dataset, fact, &prep, prep.fact_start[index], &trust))
+        .map(|(index, fact)| {
+            let start = prep.fact_start[index];
+            decide(dataset, fact, &prep, start, (&trust, declared))
+        })
         .collect();
     Estimate {
         facts,
@@ -477,17 +490,23 @@ fn decide(
     fact: &FactEvidence,
     prep: &Prep,
     start: usize,
-    trust: &[f64],
+    (trust, declared): (&[f64], &[u32]),
 ) -> (Vec<ValueSupport>, Best) {
     let n = fact.values.len();
     let slice = |starts: &[usize], pairs: &'_ [(u32, u32)], v: usize| -> Vec<(u32, u32)> {
         pairs[starts[start + v]..starts[start + v + 1]].to_vec()
     };
     let support: Vec<f64> = (0..n)
-        .map(|a| sigma(&slice(&prep.support_start, &prep.support, a), trust))
+        .map(|a| {
+            sigma(
+                &slice(&prep.support_start, &prep.support, a),
+                trust,
+                declared,
+            )
+        })
         .collect();
     let own: Vec<f64> = (0..n)
-        .map(|a| sigma(&slice(&prep.own_start, &prep.own, a), trust))
+        .map(|a| sigma(&slice(&prep.own_start, &prep.own, a), trust, declared))
         .collect();
     let ambiguous = &prep.ambiguous[start..start + n];
 
