@@ -10,8 +10,8 @@
 //!   supporting it; within a group of dependent sources the most reliable member stating the
 //!   value keeps its full vote and each next one, by reliability, counts
 //!   `1 - COPY_RATE` times less than the one before ([`unit_vote`], after `AccuCopy`'s vote
-//!   count): the original keeps its vote, its copiers add little; its confidence is
-//!   `1 / (1 + e^(-γσ))`;
+//!   count): the original keeps its vote, its copiers add little (declared copies and
+//!   identical quotes add nothing); its confidence is `1 / (1 + e^(-γσ))`;
 //! - *precision-aware support*: a value supports the values it agrees with (equal, refining,
 //!   overlapping) only when those agree with one another; a value that agrees with two values
 //!   that disagree with each other (a rounded `29.7` beside `29.65` and `29.68`) is
@@ -287,10 +287,11 @@ fn sigma(pairs: &[(u32, u32)], trust: &[f64], declared: &[u32]) -> f64 {
 }
 
 /// The vote of one unit of dependent sources for a value, given the reliabilities of its
-/// members stating it (each part a detected dependence joined: see [`sigma`]): as `AccuCopy` counts the votes of sources that copy one another (Dong,
-/// Berti-Equille and Srivastava, VLDB 2009), the most reliable keeps its full vote and each next
-/// one, by reliability, is discounted by `1 - COPY_RATE` once more (`Σ vote(t_k) · 0.2^k`, at
-/// most a quarter more than the first's vote). The original of a group of copiers is thus not
+/// members stating it (the parts a detected dependence joined: see [`sigma`]): as `AccuCopy`
+/// counts the votes of sources that copy one another (Dong, Berti-Equille and Srivastava, VLDB
+/// 2009), the most reliable keeps its full vote and each next one, by reliability, is
+/// discounted by `1 - COPY_RATE` once more (`Σ vote(t_k) · 0.2^k`, at most a quarter more than
+/// the first's vote). The original of a group of copiers is thus not
 /// drowned in its copiers' lower reliability, and the copies add little.
 #[must_use]
 pub fn unit_vote(members: &mut [f64]) -> f64 {
