@@ -59,16 +59,6 @@ pub struct Assessment {
     pub rounds: usize,
 }
 
-impl Assessment {
-    /// The weight of each of `claims` (claims of one fact, indexes into the dataset's claims)
-    /// in that fact, parallel to `claims`: see [`method::claim_weights`]. The hook for choosing
-    /// a multi-valued fact's best set from weighed claims.
-    #[must_use]
-    pub fn claim_weights(&self, dataset: &crate::model::Dataset, claims: &[u32]) -> Vec<f64> {
-        method::claim_weights(dataset, &self.reliability, &self.groups, claims)
-    }
-}
-
 /// What the sources make of a fact, for the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {

@@ -7,11 +7,9 @@
 
 pub mod trust;
 
-use rustc_hash::FxHashMap;
-
 use crate::assess::evidence::Evidence;
 use crate::assess::labels::Label;
-use crate::assess::support::{self, Best, Unit, ValueSupport, unit};
+use crate::assess::support::{self, Best, ValueSupport};
 use crate::model::Dataset;
 
 /// An estimator of the best-supported values.
@@ -60,57 +58,6 @@ pub struct Estimate {
     pub rounds: usize,
     /// The independence group of each source the estimate used.
     pub groups: Vec<u32>,
-}
-
-impl Estimate {
-    /// The weight of each of `claims` (claims of one fact, indexes into the dataset's claims)
-    /// in that fact, parallel to `claims`: its unit's vote, shared among the unit's claims in
-    /// the list, so that a group of dependent sources (or claims citing one party) weighs as
-    /// one. Under [`Method::Vote`] a unit's vote is 1; under [`Method::Trust`] it is
-    /// `-ln(1 - t)` for the mean reliability `t` of the unit's sources among the claims.
-    #[must_use]
-    pub fn claim_weights(&self, dataset: &Dataset, claims: &[u32]) -> Vec<f64> {
-        claim_weights(dataset, &self.reliability, &self.groups, claims)
-    }
-}
-
-/// The weight of each of `claims` (claims of one fact) in that fact, parallel to `claims`,
-/// given each source's `reliability` (empty: the plain vote, every unit weighs 1) and
-/// independence `groups`: its unit's vote `-ln(1 - t)`, `t` the mean reliability of the unit's
-/// sources among the claims, shared among the unit's claims in the list (a group of dependent
-/// sources, or claims citing one party, weighs as one).
-#[must_use]
-pub fn claim_weights(
-    dataset: &Dataset,
-    reliability: &[Reliability],
-    groups: &[u32],
-    claims: &[u32],
-) -> Vec<f64> {
-    let units: Vec<Unit> = claims
-        .iter()
-        .map(|&c| unit(&dataset.claims[c as usize], groups))
-        .collect();
-    // Per unit: how many of the claims, and the sum of their sources' reliabilities.
-    let mut totals: FxHashMap<&Unit, (f64, f64)> = FxHashMap::default();
-    for (&claim, unit) in claims.iter().zip(&units) {
-        let source = dataset.claims[claim as usize].source.0 as usize;
-        let trust = reliability.get(source).map_or(trust::PRIOR, |r| r.trust);
-        let entry = totals.entry(unit).or_insert((0.0, 0.0));
-        entry.0 += 1.0;
-        entry.1 += trust;
-    }
-    units
-        .iter()
-        .map(|unit| {
-            let (count, sum) = totals.get(unit).copied().unwrap_or((1.0, trust::PRIOR));
-            let vote = if reliability.is_empty() {
-                1.0
-            } else {
-                trust::vote(sum / count)
-            };
-            vote / count
-        })
-        .collect()
 }
 
 /// Estimates the best-supported values of every fact with `method`. `groups` is each source's

@@ -7,14 +7,17 @@
 //!   towards [`PRIOR`] by [`PSEUDO_CLAIMS`] pseudo-claims (a source of one claim never gets
 //!   extreme trust), capped at [`MAX_TRUST`];
 //! - a value's *support* `σ` is the sum of the votes `-ln(1 - t)` of the independent units
-//!   supporting it (a group of dependent sources votes once, with its members' mean
-//!   reliability); its confidence is `1 / (1 + e^(-γσ))`;
+//!   supporting it; within a group of dependent sources the most reliable member stating the
+//!   value keeps its full vote and each next one, by reliability, counts
+//!   `1 - COPY_RATE` times less than the one before ([`unit_vote`], after `AccuCopy`'s vote
+//!   count): the original keeps its vote, its copiers add little (declared copies and
+//!   identical quotes add nothing); its confidence is `1 / (1 + e^(-γσ))`;
 //! - the *answer* weighs each unit by its record on the other facts: its sources'
 //!   reliability without the fact's own claims (a claim does not vouch for its source, so a
 //!   source of one claim is unknown there), counted by how much its vote exceeds an unknown
-//!   source's, plus [`UNIT_VOTE`] ([`answer_vote`]): a record confirmed elsewhere outweighs
-//!   any number of unknown sources, and between values no record tells apart the count of
-//!   units decides;
+//!   source's, plus [`UNIT_VOTE`] ([`answer_vote`]), its members discounted as in
+//!   [`unit_vote`]: a record confirmed elsewhere outweighs any number of unknown sources, and
+//!   between values no record tells apart the count of units decides;
 //! - *precision-aware support*: a value supports the values it agrees with (equal, refining,
 //!   overlapping) only when those agree with one another; a value that agrees with two values
 //!   that disagree with each other (a rounded `29.7` beside `29.65` and `29.68`) is
@@ -22,8 +25,9 @@
 //! - among agreeing values the answer is the most precise one whose own support is at least
 //!   [`REFINEMENT_SHARE`] of the best-supported one's; numbers in units that cannot be
 //!   compared with the answer's make a tie ("cannot choose");
-//! - copying is estimated once, after [`DETECT_AFTER`] rounds, from shared false values
-//!   ([`dependence`]), and the groups found vote once from then on;
+//! - copying is estimated from shared false values ([`dependence`]) after every round from
+//!   round [`DETECT_AFTER`] on, afresh from the declared groups each time, so groups found on
+//!   early answers are undone when the answers change;
 //! - a reviewed fact is known truth: the value a review says is right has confidence 1, its
 //!   rivals 0, and those claims count [`REVIEW_WEIGHT`] times in their sources' reliability
 //!   (once: a known truth in place of an estimate);
@@ -267,21 +271,64 @@ fn clamps(fact: &FactEvidence, ambiguous: &[bool], label: &Label) -> Vec<Option<
     clamp
 }
 
-/// The support of a value: the sum of its units' votes, each unit's reliability the mean of
-/// its sources' among `pairs` (sorted by unit).
-fn sigma(pairs: &[(u32, u32)], trust: &[f64]) -> f64 {
+/// The support of a value: the sum of its units' votes ([`unit_vote`]) among `pairs` (its
+/// (unit, source) supporters, sorted by unit), each source's reliability from `trust`.
+fn sigma(pairs: &[(u32, u32)], trust: &[f64], declared: &[u32]) -> f64 {
+    let trust_of = |s: u32| trust.get(s as usize).copied().unwrap_or(PRIOR);
+    units_sum(pairs, trust_of, declared, vote)
+}
+
+/// The sum over the units among `pairs` (sorted by unit) of their [`unit_vote`]s, each member's
+/// reliability from `trust_of` and its vote by `vote_of`. Within a unit, sources of one
+/// `declared` group (declared `derived_from`, or identical quotes) are copies of one another
+/// outright: only the most reliable of them counts; the parts a detected dependence joined are
+/// discounted one after another.
+fn units_sum(
+    pairs: &[(u32, u32)],
+    trust_of: impl Fn(u32) -> f64,
+    declared: &[u32],
+    vote_of: fn(f64) -> f64,
+) -> f64 {
+    let mut members: Vec<(u32, f64)> = Vec::new();
+    let mut parts: Vec<f64> = Vec::new();
     pairs
         .chunk_by(|a, b| a.0 == b.0)
         .map(|unit| {
-            let sum: f64 = unit
-                .iter()
-                .map(|&(_, s)| trust.get(s as usize).copied().unwrap_or(PRIOR))
-                .sum();
-            #[allow(clippy::cast_precision_loss)] // sources, far below 2^52
-            let mean = sum / unit.len() as f64;
-            vote(mean)
+            if let [(_, only)] = unit {
+                return vote_of(trust_of(*only));
+            }
+            members.clear();
+            members.extend(
+                unit.iter()
+                    .map(|&(_, s)| (declared.get(s as usize).copied().unwrap_or(s), trust_of(s))),
+            );
+            members.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            parts.clear();
+            parts.extend(members.chunk_by(|a, b| a.0 == b.0).map(|part| part[0].1));
+            unit_vote(&mut parts, vote_of)
         })
         .sum()
+}
+
+/// The vote of one unit of dependent sources for a value, given the reliabilities of its
+/// members stating it (the parts a detected dependence joined: see [`sigma`]): as `AccuCopy`
+/// counts the votes of sources that copy one another (Dong, Berti-Equille and Srivastava, VLDB
+/// 2009), the most reliable keeps its full vote and each next one, by reliability, is
+/// discounted by `1 - COPY_RATE` once more (`Σ vote(t_k) · 0.2^k`, at most a quarter more than
+/// the first's vote). The original of a group of copiers is thus not
+/// drowned in its copiers' lower reliability, and the copies add little.
+/// `vote_of` is the vote for one reliability: [`vote`] in the estimation, [`answer_vote`] in
+/// the answer.
+#[must_use]
+pub fn unit_vote(members: &mut [f64], vote_of: fn(f64) -> f64) -> f64 {
+    members.sort_unstable_by(|a, b| b.total_cmp(a));
+    let mut discount = 1.0;
+    let mut total = 0.0;
+    for &t in members.iter() {
+        total += discount * vote_of(t);
+        discount *= 1.0 - dependence::COPY_RATE;
+    }
+    total
 }
 
 /// Each claim's unit as a number: its source's independence group, or (past the sources)
@@ -305,7 +352,7 @@ fn claim_units(dataset: &Dataset, groups: &[u32]) -> Vec<u32> {
         .collect()
 }
 
-/// Copying is estimated once, after this many rounds (or at convergence, if sooner).
+/// Copying is estimated after every round from this one on (or from convergence, if sooner).
 pub const DETECT_AFTER: usize = 3;
 
 /// How each value stands against its fact's current answer (the unambiguous value of highest
@@ -383,6 +430,7 @@ pub fn estimate(
     groups: &[u32],
     labels: &[Label],
 ) -> Estimate {
+    let declared = groups;
     let mut groups = groups.to_vec();
     let claim_unit = claim_units(dataset, &groups);
     let mut prep = prepare(evidence, &claim_unit, dataset, labels);
@@ -391,7 +439,6 @@ pub fn estimate(
     let mut trust = vec![INITIAL; sources];
     let mut confidence = vec![0.0; values];
     let mut rounds = 0;
-    let mut detected = false;
     let mut record = Record::default();
     while rounds < MAX_ROUNDS {
         rounds += 1;
@@ -400,7 +447,7 @@ pub fn estimate(
             .map(|v| {
                 prep.clamp[v].unwrap_or_else(|| {
                     let pairs = &prep.support[prep.support_start[v]..prep.support_start[v + 1]];
-                    sigmoid(GAMMA * sigma(pairs, &trust))
+                    sigmoid(GAMMA * sigma(pairs, &trust, declared))
                 })
             })
             .collect_into_vec(&mut confidence);
@@ -426,9 +473,10 @@ pub fn estimate(
             weight,
             confidence: Vec::new(),
         };
-        if !detected && (rounds == DETECT_AFTER || moved < CONVERGED) {
-            detected = true;
-            let joined = detect(evidence, &prep, &groups, &trust, &confidence);
+        // Copying afresh from the declared groups: a pair joined on early answers that later
+        // ones no longer call false values is undone. The last round keeps its groups.
+        if (rounds >= DETECT_AFTER || moved < CONVERGED) && rounds < MAX_ROUNDS {
+            let joined = detect(evidence, &prep, declared, &trust, &confidence);
             if joined != groups {
                 groups = joined;
                 prep = prepare(evidence, &claim_units(dataset, &groups), dataset, labels);
@@ -458,14 +506,8 @@ pub fn estimate(
         .par_iter()
         .enumerate()
         .map(|(index, fact)| {
-            decide(
-                dataset,
-                fact,
-                &prep,
-                prep.fact_start[index],
-                &trust,
-                &record,
-            )
+            let start = prep.fact_start[index];
+            decide(dataset, fact, &prep, start, (&trust, declared), &record)
         })
         .collect();
     Estimate {

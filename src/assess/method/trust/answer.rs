@@ -13,7 +13,7 @@ use crate::model::Dataset;
 
 use super::{
     MAX_TRUST, PRIOR, Prep, REFINEMENT_SHARE, REVIEW_WEIGHT, agree, disagree, sigma, supporting,
-    vote,
+    units_sum, vote,
 };
 
 /// What a unit weighs in a fact's answer beyond its record: a unit nothing is known about
@@ -86,23 +86,15 @@ impl Record {
     }
 }
 
-/// The weight of a value in its fact's answer: the sum of its units' [`answer_vote`]s, each
-/// unit's reliability the mean of its sources' (`rest`: each source's reliability without
-/// this fact, sorted by source) among `pairs` (sorted by unit).
-fn answer_sigma(pairs: &[(u32, u32)], rest: &[(u32, f64)]) -> f64 {
+/// The weight of a value in its fact's answer: the sum of its units' votes ([`unit_vote`](super::unit_vote) of
+/// [`answer_vote`]s), each source's reliability its record without this fact (`rest`, sorted
+/// by source) among `pairs` (sorted by unit).
+fn answer_sigma(pairs: &[(u32, u32)], rest: &[(u32, f64)], declared: &[u32]) -> f64 {
     let trust = |source: u32| {
         rest.binary_search_by_key(&source, |&(s, _)| s)
             .map_or(PRIOR, |i| rest[i].1)
     };
-    pairs
-        .chunk_by(|a, b| a.0 == b.0)
-        .map(|unit| {
-            let sum: f64 = unit.iter().map(|&(_, s)| trust(s)).sum();
-            #[allow(clippy::cast_precision_loss)] // sources, far below 2^52
-            let mean = sum / unit.len() as f64;
-            answer_vote(mean)
-        })
-        .sum()
+    units_sum(pairs, trust, declared, answer_vote)
 }
 
 /// One fact's values with their support, best first, and its best value. In a single-valued
@@ -114,7 +106,7 @@ pub(super) fn decide(
     fact: &FactEvidence,
     prep: &Prep,
     start: usize,
-    trust: &[f64],
+    (trust, declared): (&[f64], &[u32]),
     record: &Record,
 ) -> (Vec<ValueSupport>, Best) {
     let n = fact.values.len();
@@ -128,9 +120,9 @@ pub(super) fn decide(
     };
     let weigh = |pairs: &[(u32, u32)]| {
         if fact.multi {
-            sigma(pairs, trust)
+            sigma(pairs, trust, declared)
         } else {
-            answer_sigma(pairs, &rest)
+            answer_sigma(pairs, &rest, declared)
         }
     };
     let support: Vec<f64> = (0..n)

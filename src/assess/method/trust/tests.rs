@@ -320,31 +320,6 @@ fn the_vote_is_unchanged_behind_the_seam() {
     assert_eq!(target.values[0].confidence, None);
 }
 
-#[test]
-fn claim_weights_count_a_unit_once() {
-    let a = source(&[("Mission", "opened", "2018")]);
-    let copy = source_with("derived_from = [\"a\"]", &[("Mission", "opened", "2018")]);
-    let x = source(&[("Mission", "opened", "2014")]);
-    let files = [("a", a.as_str()), ("b", copy.as_str()), ("x", x.as_str())];
-    let checked = check(&files, None);
-    let dataset = &checked.dataset;
-    let evidence = Evidence::build(&checked);
-    let groups = crate::compare::copy::independent_groups(dataset, &checked.comparison.dependences);
-    let estimate = estimate(dataset, &evidence, &groups, &[]);
-    let claims = &checked.comparison.facts[0].fact.claims;
-    let weights = estimate.claim_weights(dataset, claims);
-    let by_source = |id: &str| {
-        claims
-            .iter()
-            .zip(&weights)
-            .find(|(c, _)| dataset.source_of(&dataset.claims[**c as usize]).id == id)
-            .map(|(_, w)| *w)
-            .expect("a claim")
-    };
-    assert!((by_source("a") + by_source("b") - by_source("x")).abs() < 1e-9);
-    assert!((by_source("a") - by_source("b")).abs() < 1e-9);
-}
-
 /// A source corroborated on six facts (`e`, each confirmed by `i1` and `i2`), against a
 /// prolific source whose record nobody confirms or contradicts (`b`, twenty facts of its own)
 /// and a source of one claim (`x`) that agree on the target.
@@ -483,4 +458,102 @@ fn an_unknown_source_weighs_a_unit_vote_in_the_answer_and_a_record_adds_to_it() 
         best.is_finite() && (answer_vote(1.0) - best).abs() < 1e-12,
         "capped"
     );
+}
+
+#[test]
+fn within_a_unit_the_most_reliable_keeps_its_vote_and_copies_add_little() {
+    // An original at 0.95 and three copiers at 0.6, in any order.
+    let unit = unit_vote(&mut [0.6, 0.95, 0.6, 0.6], vote);
+    let discount = 1.0 - dependence::COPY_RATE;
+    let expected = vote(0.95) + (discount + discount.powi(2) + discount.powi(3)) * vote(0.6);
+    assert!((unit - expected).abs() < 1e-12, "{unit} vs {expected}");
+    // Against two independent sources at 0.75 the unit wins; at its members' mean
+    // reliability (0.6875) it would have lost.
+    let independent = 2.0 * vote(0.75);
+    assert!(unit > independent, "{unit} vs {independent}");
+    assert!(vote((0.95 + 3.0 * 0.6) / 4.0) < independent);
+    // The same through the support of a value: unit 0 of sources 0-3, units 1 and 2.
+    let trust = [0.95, 0.6, 0.6, 0.6, 0.75, 0.75];
+    let singles: Vec<u32> = (0..6).collect();
+    let group = sigma(&[(0, 0), (0, 1), (0, 2), (0, 3)], &trust, &singles);
+    let apart = sigma(&[(1, 4), (2, 5)], &trust, &singles);
+    assert!((group - expected).abs() < 1e-12 && apart < group);
+    // Declared copies (one declared group) are the same text: only the most reliable counts.
+    let declared = [0, 0, 0, 0, 4, 5];
+    let copies = sigma(&[(0, 0), (0, 1), (0, 2), (0, 3)], &trust, &declared);
+    assert!((copies - vote(0.95)).abs() < 1e-12, "{copies}");
+    // Two declared groups joined by detection: the second counts a fifth.
+    let joined = sigma(&[(0, 0), (0, 1), (0, 4)], &trust, &declared);
+    assert!(
+        (joined - vote(0.95) - discount * vote(0.75)).abs() < 1e-12,
+        "{joined}"
+    );
+    // Copies never double a vote: two equal sources in one unit weigh 1.2 of one.
+    let pair = unit_vote(&mut [0.8, 0.8], vote);
+    assert!((pair - (1.0 + discount) * vote(0.8)).abs() < 1e-12);
+    assert!((unit_vote(&mut [0.8], vote) - vote(0.8)).abs() < 1e-12);
+    assert!(unit_vote(&mut [], vote).abs() < f64::EPSILON);
+}
+
+/// Source `a` (reliable) and three sources declared to derive from it, which also repeat
+/// mistakes of their own elsewhere; two independent sources `x` and `y`, less reliable than `a`,
+/// disagree with them on the target; `i1`, `i2` and `i3` confirm the true values.
+fn original_and_copiers() -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    let checked: Vec<String> = (1..=16).map(|k| format!("K{k}")).collect();
+    let sloppy: Vec<String> = (1..=6).map(|k| format!("G{k}")).collect();
+    let claims = |facts: &[String], value: &str| -> Vec<(String, String)> {
+        facts
+            .iter()
+            .map(|f| (f.clone(), value.to_owned()))
+            .collect()
+    };
+    let write = |header: &str, claims: &[(String, String)]| {
+        let borrowed: Vec<(&str, &str, &str)> = claims
+            .iter()
+            .map(|(f, v)| (f.as_str(), "opened", v.as_str()))
+            .collect();
+        source_with(header, &borrowed)
+    };
+    let mut original = claims(&checked, "2000");
+    original.push(("Target".to_owned(), "2018".to_owned()));
+    files.push(("a".to_owned(), write("", &original)));
+    let mut copy = claims(&sloppy, "1980");
+    copy.push(("Target".to_owned(), "2018".to_owned()));
+    for id in ["b", "c", "d"] {
+        files.push((id.to_owned(), write("derived_from = [\"a\"]", &copy)));
+    }
+    for (id, wrong) in [("x", "1990"), ("y", "1991")] {
+        let mut claims = claims(&checked[..14], wrong);
+        claims.extend(self::claims_of(&checked[14..], "2000"));
+        claims.push(("Target".to_owned(), "2014".to_owned()));
+        files.push((id.to_owned(), write("", &claims)));
+    }
+    let mut honest = claims(&checked, "2000");
+    honest.extend(claims(&sloppy, "2000"));
+    for id in ["i1", "i2", "i3"] {
+        files.push((id.to_owned(), write("", &honest)));
+    }
+    files
+}
+
+fn claims_of(facts: &[String], value: &str) -> Vec<(String, String)> {
+    facts
+        .iter()
+        .map(|f| (f.clone(), value.to_owned()))
+        .collect()
+}
+
+#[test]
+fn the_original_keeps_its_vote_among_its_copiers() {
+    let (checked, trust) = run(&original_and_copiers(), Method::Trust);
+    let group = |id: &str| trust.groups[crate::testing::source_index(&checked.dataset, id)];
+    assert_eq!(group("a"), group("b"));
+    assert_eq!(group("a"), group("d"));
+    assert_ne!(group("a"), group("x"));
+    let a = reliability(&checked, &trust, "a").trust;
+    let b = reliability(&checked, &trust, "b").trust;
+    let x = reliability(&checked, &trust, "x").trust;
+    assert!(b < x && x < a, "copier {b}, independent {x}, original {a}");
+    assert_eq!(best(&checked, &trust, "Target"), "2018");
 }
