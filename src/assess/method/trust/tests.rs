@@ -44,6 +44,33 @@ fn reliability(checked: &Checked, assessment: &Assessment, id: &str) -> Reliabil
     assessment.reliability[crate::testing::source_index(&checked.dataset, id)]
 }
 
+/// `checked` again with one review of the date conflict on `subject` saying the claim of
+/// source `wrong` is the wrong one (`first-source-wrong`, its claim listed first).
+fn reviewed_wrong(
+    files: &[(&str, &str)],
+    checked: &Checked,
+    subject: &str,
+    wrong: &str,
+) -> Checked {
+    let finding = with_code(checked, Code::ConflictDate)
+        .into_iter()
+        .find(|f| f.message.contains(subject))
+        .expect("a date conflict on the subject");
+    let claims = crate::testing::review_claims(finding);
+    let (first, second) = if claims[0].contains(&format!("{wrong}#")) {
+        (&claims[0], &claims[1])
+    } else {
+        (&claims[1], &claims[0])
+    };
+    let reviews = format!(
+        "[[review]]\ncode = \"{}\"\nclaims = [{first}, {second}]\n\
+         decision = \"first-source-wrong\"\nreason = \"r\"\nreviewer = \"t\"\n\
+         date = 2026-01-01\n",
+        finding.code
+    );
+    check_under(files, None, Some(&reviews), &Policy::default())
+}
+
 /// Two reliable sources that two independent others confirm on six facts, and three
 /// sources each contradicted by those four on the same facts (each wrong its own way).
 fn minority_and_majority() -> Vec<(String, String)> {
@@ -238,24 +265,7 @@ fn a_review_changes_a_source_reliability_and_other_answers() {
     let checked = check(&files, None);
     let before = assess(&checked);
     assert_eq!(best(&checked, &before, "Lab"), "2001|2011");
-    let finding = with_code(&checked, Code::ConflictDate)
-        .into_iter()
-        .find(|f| f.message.contains("Mission"))
-        .expect("a conflict on the mission");
-    let claims = crate::testing::review_claims(finding);
-    // The claims in the order the review lists them: b's first, so b is the first source.
-    let (first, second) = if claims[0].contains("b#") {
-        (&claims[0], &claims[1])
-    } else {
-        (&claims[1], &claims[0])
-    };
-    let reviews = format!(
-        "[[review]]\ncode = \"{}\"\nclaims = [{first}, {second}]\n\
-         decision = \"first-source-wrong\"\nreason = \"r\"\nreviewer = \"t\"\n\
-         date = 2026-01-01\n",
-        finding.code
-    );
-    let reviewed = check_under(&files, None, Some(&reviews), &Policy::default());
+    let reviewed = reviewed_wrong(&files, &checked, "Mission", "b");
     let after = assess(&reviewed);
     let (a_before, a_after) = (
         reliability(&checked, &before, "a"),
@@ -412,23 +422,7 @@ fn one_review_does_not_outweigh_a_source_whole_record() {
         ("x", x.as_str()),
     ];
     let checked = check(&files, None);
-    let finding = with_code(&checked, Code::ConflictDate)
-        .into_iter()
-        .find(|f| f.message.contains("Mission"))
-        .expect("a conflict on the mission");
-    let claims = crate::testing::review_claims(finding);
-    let (first, second) = if claims[0].contains("e#") {
-        (&claims[0], &claims[1])
-    } else {
-        (&claims[1], &claims[0])
-    };
-    let reviews = format!(
-        "[[review]]\ncode = \"{}\"\nclaims = [{first}, {second}]\n\
-         decision = \"first-source-wrong\"\nreason = \"r\"\nreviewer = \"t\"\n\
-         date = 2026-01-01\n",
-        finding.code
-    );
-    let reviewed = check_under(&files, None, Some(&reviews), &Policy::default());
+    let reviewed = reviewed_wrong(&files, &checked, "Mission", "e");
     let before = assess(&checked);
     let after = assess(&reviewed);
     let (e_before, e_after) = (
