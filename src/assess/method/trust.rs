@@ -311,12 +311,13 @@ fn units_sum(
 }
 
 /// The vote of one unit of dependent sources for a value, given the reliabilities of its
-/// members stating it (the parts a detected dependence joined: see [`sigma`]): as `AccuCopy`
-/// counts the votes of sources that copy one another (Dong, Berti-Equille and Srivastava, VLDB
-/// 2009), the most reliable keeps its full vote and each next one, by reliability, is
-/// discounted by `1 - COPY_RATE` once more (`Σ vote(t_k) · 0.2^k`, at most a quarter more than
-/// the first's vote). The original of a group of copiers is thus not
-/// drowned in its copiers' lower reliability, and the copies add little.
+/// members stating it (the parts a detected dependence joined): as `AccuCopy` counts the
+/// votes of sources that copy one another (Dong, Berti-Equille and Srivastava, VLDB 2009), the
+/// most reliable keeps its full vote and each next one, by reliability, is discounted by
+/// `1 - COPY_RATE` once more (`Σ vote(t_k) · 0.2^k`, at most a quarter more than the first's
+/// vote). The original of a group of copiers is thus not drowned in its copiers' lower
+/// reliability, and the copies add little.
+///
 /// `vote_of` is the vote for one reliability: [`vote`] in the estimation, [`answer_vote`] in
 /// the answer.
 #[must_use]
