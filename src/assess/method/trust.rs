@@ -25,6 +25,8 @@
 //! - among agreeing values the answer is the most precise one whose own support is at least
 //!   [`REFINEMENT_SHARE`] of the best-supported one's; numbers in units that cannot be
 //!   compared with the answer's make a tie ("cannot choose");
+//! - a placeholder (a value stated without a letter or digit: `-`, `?`) is never the answer
+//!   while another value is stated;
 //! - copying is estimated from shared false values ([`dependence`]) after every round from
 //!   round [`DETECT_AFTER`] on, afresh from the declared groups each time, so groups found on
 //!   early answers are undone when the answers change;

@@ -4,7 +4,7 @@
 //! sources' reliability without the fact's own claims, so that a claim does not vouch for its
 //! own source) and only by what that record adds to an unknown source's ([`answer_vote`]);
 //! the rival share shown as confidence; and the choice among the values (ambiguity, reviews,
-//! the most precise agreeing value, units that cannot be compared). Must not estimate
+//! placeholders, the most precise agreeing value, units that cannot be compared). Must not estimate
 //! anything: it reads the last round of [`estimate`](super::estimate).
 
 use crate::assess::evidence::FactEvidence;
@@ -196,6 +196,17 @@ pub(super) fn decide(
     (values, best)
 }
 
+/// Whether value `a` of `fact` is a placeholder: stated without a letter or digit (`-`, `?`,
+/// `—`), the mark a table puts where it has no value.
+fn placeholder(dataset: &Dataset, fact: &FactEvidence, a: usize) -> bool {
+    fact.values[a].first().is_some_and(|&c| {
+        !dataset.claims[c as usize]
+            .stated
+            .chars()
+            .any(char::is_alphanumeric)
+    })
+}
+
 /// The best value of a single-valued fact (indexes into `order`, the values best first). A
 /// value a review says is right (`clamp` 1) is chosen among those only; one it says is wrong
 /// (`clamp` 0) is never chosen while another value can be.
@@ -221,6 +232,11 @@ fn choose(
     } else {
         right
     };
+    // A placeholder ("-", "?": text without a letter or digit) says the source has no value:
+    // never the answer while a value is stated.
+    if candidates.iter().any(|&a| !placeholder(dataset, fact, a)) {
+        candidates.retain(|&a| !placeholder(dataset, fact, a));
+    }
     if candidates.is_empty() {
         candidates = (0..n).filter(|&a| !ambiguous[a]).collect();
     }

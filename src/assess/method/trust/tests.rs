@@ -551,3 +551,43 @@ fn the_original_keeps_its_vote_among_its_copiers() {
     assert!(b < x && x < a, "copier {b}, independent {x}, original {a}");
     assert_eq!(best(&checked, &trust, "Target"), "2018");
 }
+
+#[test]
+fn a_placeholder_is_never_the_answer_while_a_value_is_stated() {
+    // Three sources mark "no value" ("-", "—", "?"), one states a gate: the gate is the
+    // answer, whatever the count; a fact where every source has a placeholder still has one.
+    let files = [
+        (
+            "a",
+            source(&[("Gate1", "gate", "-"), ("Gate2", "gate", "-")]),
+        ),
+        (
+            "b",
+            source(&[("Gate1", "gate", "-"), ("Gate2", "gate", "—")]),
+        ),
+        ("c", source(&[("Gate1", "gate", "?")])),
+        ("d", source(&[("Gate1", "gate", "C13")])),
+        (
+            "e",
+            source(&[("Gate3", "gate", "B 7"), ("Gate4", "gate", "B7")]),
+        ),
+        (
+            "f",
+            source(&[("Gate3", "gate", "--"), ("Gate4", "gate", "-")]),
+        ),
+        (
+            "g",
+            source(&[("Gate3", "gate", "--"), ("Gate4", "gate", "-")]),
+        ),
+    ]
+    .map(|(a, b)| (a.to_owned(), b));
+    let (checked, assessment) = run(&files, Method::Trust);
+    assert_eq!(best(&checked, &assessment, "Gate1"), "C13");
+    assert_eq!(best(&checked, &assessment, "Gate3"), "B 7");
+    assert_eq!(best(&checked, &assessment, "Gate4"), "B7");
+    let only = best(&checked, &assessment, "Gate2");
+    assert!(only == "-" || only == "—" || only == "-|—", "{only}");
+    // The vote (the baseline behind the seam) counts placeholders as it counts any value.
+    let (checked, vote) = run(&files, Method::Vote);
+    assert_eq!(best(&checked, &vote, "Gate1"), "-");
+}
