@@ -4,8 +4,8 @@
 //! sources' reliability without the fact's own claims, so that a claim does not vouch for its
 //! own source) and only by what that record adds to an unknown source's ([`answer_vote`]);
 //! the rival share shown as confidence; and the choice among the values (ambiguity, reviews,
-//! placeholders, the most precise agreeing value, units that cannot be compared). Must not estimate
-//! anything: it reads the last round of [`estimate`](super::estimate).
+//! placeholders, the most precise agreeing value, units that cannot be compared). Must not
+//! estimate anything: it reads the last round of [`estimate`](super::estimate).
 
 use crate::assess::evidence::FactEvidence;
 use crate::assess::support::{Best, ValueSupport, width};
@@ -86,9 +86,9 @@ impl Record {
     }
 }
 
-/// The weight of a value in its fact's answer: the sum of its units' votes ([`unit_vote`](super::unit_vote) of
-/// [`answer_vote`]s), each source's reliability its record without this fact (`rest`, sorted
-/// by source) among `pairs` (sorted by unit).
+/// The weight of a value in its fact's answer: the sum of its units' votes
+/// ([`unit_vote`](super::unit_vote) of [`answer_vote`]s), each source's reliability its record
+/// without this fact (`rest`, sorted by source) among `pairs` (sorted by unit).
 fn answer_sigma(pairs: &[(u32, u32)], rest: &[(u32, f64)], declared: &[u32]) -> f64 {
     let trust = |source: u32| {
         rest.binary_search_by_key(&source, |&(s, _)| s)
