@@ -40,6 +40,23 @@ fn best(checked: &Checked, assessment: &Assessment, subject: &str) -> String {
     }
 }
 
+/// `files` as the `(name, text)` pairs `check` reads.
+fn borrowed<N: AsRef<str>>(files: &[(N, String)]) -> Vec<(&str, &str)> {
+    files
+        .iter()
+        .map(|(a, b)| (a.as_ref(), b.as_str()))
+        .collect()
+}
+
+/// The confidence of the best value of the fact about `subject`, which must have one.
+fn best_confidence(checked: &Checked, assessment: &Assessment, subject: &str) -> f64 {
+    let target = fact(checked, assessment, subject);
+    let Best::Value(i) = target.best else {
+        panic!("a value")
+    };
+    target.values[i].confidence.expect("a confidence")
+}
+
 fn reliability(checked: &Checked, assessment: &Assessment, id: &str) -> Reliability {
     assessment.reliability[crate::testing::source_index(&checked.dataset, id)]
 }
@@ -98,11 +115,7 @@ fn minority_and_majority() -> Vec<(String, String)> {
 }
 
 fn run(files: &[(String, String)], method: Method) -> (Checked, Assessment) {
-    let borrowed: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let checked = check(&borrowed, None);
+    let checked = check(&borrowed(files), None);
     let assessment = assess_with(&checked, method);
     (checked, assessment)
 }
@@ -118,11 +131,7 @@ fn a_reliable_minority_beats_an_unreliable_majority() {
     let u0 = reliability(&checked, &trust, "u0");
     assert!(r1.trust > u0.trust, "{r1:?} vs {u0:?}");
     assert_eq!(r1.claims, 7);
-    let target = fact(&checked, &trust, "Target");
-    let Best::Value(i) = target.best else {
-        panic!("a value")
-    };
-    let confidence = target.values[i].confidence.expect("a confidence");
+    let confidence = best_confidence(&checked, &trust, "Target");
     assert!(confidence > 0.5 && confidence < 1.0, "{confidence}");
 }
 
@@ -200,9 +209,8 @@ fn a_vague_value_does_not_win_a_conflict_it_straddles() {
     // The rounded value, even stated twice, supports neither side and is never the answer.
     files.push(("d", source(&[("Station", "pressure", "29.7")])));
     files.push(("e", source(&[("Station", "pressure", "29.7")])));
-    let borrowed: Vec<(&str, &str)> = files.iter().map(|(a, b)| (*a, b.as_str())).collect();
     let rules = "[[property]]\nname = \"pressure\"\ntype = \"number\"\n";
-    let checked = check(&borrowed, Some(rules));
+    let checked = check(&borrowed(&files), Some(rules));
     let assessment = assess(&checked);
     let answer = best(&checked, &assessment, "Station");
     assert!(!answer.contains("29.7"), "{answer}");
@@ -223,11 +231,7 @@ fn among_agreeing_values_the_most_precise_with_enough_support_is_the_answer() {
         for k in 0..fine {
             files.push((format!("f{k}"), source(&[("Town", "temperature", "48.2")])));
         }
-        let borrowed: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(a, b)| (a.as_str(), b.as_str()))
-            .collect();
-        let checked = check(&borrowed, Some(rules));
+        let checked = check(&borrowed(&files), Some(rules));
         let assessment = assess(&checked);
         best(&checked, &assessment, "Town")
     };
@@ -243,8 +247,7 @@ fn values_in_units_that_cannot_be_compared_are_not_weighed_against_each_other() 
         ("b", source(&[("Bridge", "cost", "£5 million")])),
         ("c", source(&[("Bridge", "cost", "$8 million")])),
     ];
-    let borrowed: Vec<(&str, &str)> = files.iter().map(|(a, b)| (*a, b.as_str())).collect();
-    let checked = check(&borrowed, None);
+    let checked = check(&borrowed(&files), None);
     let assessment = assess(&checked);
     let fact = fact(&checked, &assessment, "Bridge");
     assert!(
@@ -371,11 +374,7 @@ fn a_corroborated_source_outweighs_an_unknown_one_and_an_unconfirmed_one() {
     assert_eq!(best(&checked, &vote, "Target"), "2014", "the vote: 2 to 1");
     let (checked, trust) = run(&files, Method::Trust);
     assert_eq!(best(&checked, &trust, "Target"), "2018");
-    let target = fact(&checked, &trust, "Target");
-    let Best::Value(i) = target.best else {
-        panic!("a value")
-    };
-    let confidence = target.values[i].confidence.expect("a confidence");
+    let confidence = best_confidence(&checked, &trust, "Target");
     assert!(confidence > 0.5 && confidence < 1.0, "{confidence}");
 }
 
@@ -388,8 +387,7 @@ fn a_source_of_one_claim_does_not_vouch_for_itself() {
         ("y", source(&[("Mission", "opened", "2018")])),
         ("z", source(&[("Mission", "opened", "2018")])),
     ];
-    let borrowed: Vec<(&str, &str)> = files.iter().map(|(a, b)| (*a, b.as_str())).collect();
-    let checked = check(&borrowed, None);
+    let checked = check(&borrowed(&files), None);
     let assessment = assess(&checked);
     assert_eq!(best(&checked, &assessment, "Mission"), "2018");
     let fact = fact(&checked, &assessment, "Mission");
